@@ -1,0 +1,156 @@
+#include "api/http/router.hpp"
+
+#include "api/http/problem.hpp"
+#include "domain/ports/database.hpp"
+
+#include <fmt/format.h>
+
+#include <cstdio>
+
+namespace perkara::api {
+namespace {
+
+std::vector<std::string> split_path(std::string_view path) {
+  std::vector<std::string> out;
+  std::size_t start = 1;
+  while (start <= path.size()) {
+    const auto end = path.find('/', start);
+    const auto stop = end == std::string_view::npos ? path.size() : end;
+    out.emplace_back(path.substr(start, stop - start));
+    if (end == std::string_view::npos) {
+      break;
+    }
+    start = end + 1;
+  }
+  return out;
+}
+
+bool is_json_content_type(std::string_view ct) {
+  const auto semi = ct.find(';');
+  auto media = ct.substr(0, semi);
+  while (!media.empty() && media.back() == ' ') {
+    media.remove_suffix(1);
+  }
+  return media == "application/json" || media == "application/merge-patch+json";
+}
+
+// SOCI error texts quote the statement and its bound values; keep only the part before them so that
+// no personal data reaches the log.
+std::string safe_error_text(std::string_view what) {
+  const auto cut = what.find(" while ");
+  return std::string{what.substr(0, std::min<std::size_t>(cut, 200))};
+}
+
+}  // namespace
+
+const std::string& route_params::get(std::string_view name) const {
+  static const std::string empty;
+  for (const auto& [key, value] : values_) {
+    if (key == name) {
+      return value;
+    }
+  }
+  return empty;
+}
+
+void router::add(std::string method, std::string pattern, handler h, route_options options) {
+  auto segments = split_path(pattern);
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(h), options});
+}
+
+bool router::matches(const route& r, std::string_view path, route_params* params) const {
+  const auto segments = split_path(path);
+  if (segments.size() != r.segments.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const auto& pat = r.segments[i];
+    if (pat.size() > 2 && pat.front() == '{' && pat.back() == '}') {
+      if (segments[i].empty()) {
+        return false;
+      }
+      if (params) {
+        params->add(pat.substr(1, pat.size() - 2), segments[i]);
+      }
+    } else if (pat != segments[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+std::size_t router::body_limit(std::string_view method, std::string_view path) const {
+  for (const auto& r : routes_) {
+    if (r.method == method && matches(r, path, nullptr)) {
+      return r.options.body_limit;
+    }
+  }
+  return default_body_limit;
+}
+
+std::vector<std::pair<std::string, std::string>> router::routes() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const auto& r : routes_) {
+    out.emplace_back(r.method, r.pattern);
+  }
+  return out;
+}
+
+response router::handle(const request& req) const {
+  std::string allow;
+  const route* hit = nullptr;
+  route_params params;
+  for (const auto& r : routes_) {
+    route_params candidate;
+    if (!matches(r, req.path, &candidate)) {
+      continue;
+    }
+    if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
+      hit = &r;
+      params = std::move(candidate);
+      break;
+    }
+    allow += allow.empty() ? r.method : ", " + r.method;
+  }
+  if (!hit) {
+    if (!allow.empty()) {
+      problem p{405, fmt::format("Metode {} tidak diizinkan di sini / Method not allowed; allowed: {}", req.method, allow)};
+      p.headers.emplace_back("Allow", allow);
+      auto res = problem_response(p, req);
+      res.route = "unmatched";
+      return res;
+    }
+    auto res = problem_response(not_found(), req);
+    res.route = "unmatched";
+    return res;
+  }
+
+  response res;
+  try {
+    if (hit->options.requires_json_body && !req.body.empty()) {
+      const auto ct = req.header("content-type");
+      if (!ct || !is_json_content_type(*ct)) {
+        throw problem{415, "Isi permintaan harus application/json / Body must be application/json"};
+      }
+    }
+    res = hit->fn(req, params);
+  } catch (const problem& p) {
+    res = problem_response(p, req);
+  } catch (const ports::conflict_error&) {
+    res = problem_response(problem{409, "Data bertabrakan dengan yang sudah ada / Conflicts with existing data"}, req);
+  } catch (const ports::unavailable_error& e) {
+    std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"error\":\"database unavailable\"}\n",
+                 req.request_id.c_str());
+    res = problem_response(problem{503, "Basis data tidak tersedia / Database unavailable"}, req);
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"route\":\"%s\",\"error\":\"%s\"}\n",
+                 req.request_id.c_str(), hit->pattern.c_str(), safe_error_text(e.what()).c_str());
+    res = problem_response(problem{500, fmt::format("Terjadi kesalahan tak terduga / Unexpected error (request {})",
+                                                    req.request_id)},
+                           req);
+  }
+  res.route = hit->pattern;
+  return res;
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,59 @@
+#pragma once
+// One route table: method + path pattern -> handler, with a per-route body limit (Drogon's table,
+// Beast's pure request -> response function). Patterns use `{name}` for one path segment.
+
+#include "api/http/message.hpp"
+
+#include <cstddef>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perkara::api {
+
+class route_params {
+ public:
+  void add(std::string name, std::string value) { values_.emplace_back(std::move(name), std::move(value)); }
+  [[nodiscard]] const std::string& get(std::string_view name) const;
+
+ private:
+  std::vector<std::pair<std::string, std::string>> values_;
+};
+
+using handler = std::function<response(const request&, const route_params&)>;
+
+inline constexpr std::size_t default_body_limit = 1024 * 1024;  // 1 MiB
+
+struct route_options {
+  std::size_t body_limit = default_body_limit;
+  bool requires_json_body = false;  // POST/PATCH with a body must be application/json (else 415)
+};
+
+class router {
+ public:
+  void add(std::string method, std::string pattern, handler h, route_options options = {});
+
+  /// Routes a request. Never throws: handler exceptions become problem+json (500 with no internals).
+  [[nodiscard]] response handle(const request& req) const;
+
+  /// The body limit of the route that `method path` would hit (the default when none matches).
+  [[nodiscard]] std::size_t body_limit(std::string_view method, std::string_view path) const;
+
+  /// Every registered (method, pattern), for the OpenAPI completeness test.
+  [[nodiscard]] std::vector<std::pair<std::string, std::string>> routes() const;
+
+ private:
+  struct route {
+    std::string method;
+    std::string pattern;
+    std::vector<std::string> segments;
+    handler fn;
+    route_options options;
+  };
+  [[nodiscard]] bool matches(const route& r, std::string_view path, route_params* params) const;
+
+  std::vector<route> routes_;
+};
+
+}  // namespace perkara::api

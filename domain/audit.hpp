@@ -1,0 +1,20 @@
+#pragma once
+// The audit trail: every write records who, when and what (DEVELOPERS.md "Standards").
+
+#include "domain/time/instant.hpp"
+
+#include <string>
+
+namespace perkara::domain {
+
+struct audit_entry {
+  std::string actor;         // user id, or "system" / "cli"
+  std::string organisation;  // actor's organisation code ("" for the CLI)
+  instant at{};
+  std::string action;        // e.g. "holiday.create", "user.update"
+  std::string object_type;   // e.g. "holiday"
+  std::string object_id;
+  std::string details_json;  // a JSON object; never personal data
+};
+
+}  // namespace perkara::domain

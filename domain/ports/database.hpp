@@ -1,0 +1,54 @@
+#pragma once
+// The unit of work: one transaction, and the repositories that work inside it. Nothing is visible to
+// others until commit(); destroying an uncommitted transaction rolls it back. A 2xx answer is sent only
+// after commit() returned, so what was acknowledged is durable.
+
+#include "domain/ports/repositories.hpp"
+
+#include <memory>
+#include <stdexcept>
+#include <string>
+
+namespace perkara::ports {
+
+/// A unique key was violated (duplicate username, register number...).
+class conflict_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// The database is unreachable or gone; maps to 503.
+class unavailable_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+enum class access { read, write };
+
+class transaction {
+ public:
+  virtual ~transaction() = default;
+  virtual organisation_repository& organisations() = 0;
+  virtual user_repository& users() = 0;
+  virtual session_repository& sessions() = 0;
+  virtual holiday_repository& holidays() = 0;
+  virtual ruleset_repository& rulesets() = 0;
+  virtual audit_repository& audit() = 0;
+  virtual deadline_repository& deadlines() = 0;
+  virtual event_repository& events() = 0;
+  virtual void commit() = 0;
+};
+
+class database {
+ public:
+  virtual ~database() = default;
+  /// Begins a transaction; `write` takes the write lock up front (SQLite BEGIN IMMEDIATE).
+  virtual std::unique_ptr<transaction> begin(access mode) = 0;
+  /// True when the database answers and its schema is the one this binary expects.
+  virtual bool ready() = 0;
+  /// Connections leased right now, and the pool size (for /metrics).
+  virtual std::size_t pool_in_use() const = 0;
+  virtual std::size_t pool_size() const = 0;
+};
+
+}  // namespace perkara::ports

@@ -1,0 +1,118 @@
+#pragma once
+// Storage ports: interfaces the domain defines, persistence implements and the server wires.
+// Every repository works inside the transaction that produced it (see database.hpp).
+
+#include "domain/audit.hpp"
+#include "domain/calendar/holiday.hpp"
+#include "domain/deadline_record.hpp"
+#include "domain/org/organisation.hpp"
+#include "domain/org/user.hpp"
+#include "domain/rules/ruleset.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perkara::ports {
+
+class organisation_repository {
+ public:
+  virtual ~organisation_repository() = default;
+  virtual std::vector<domain::organisation> list() = 0;
+  virtual std::optional<domain::organisation> find(const std::string& code) = 0;
+  /// Inserts or replaces by code.
+  virtual void upsert(const domain::organisation& org) = 0;
+};
+
+struct stored_credentials {
+  domain::user user;
+  std::string password_hash;  // libsodium crypto_pwhash_str (argon2id)
+};
+
+class user_repository {
+ public:
+  virtual ~user_repository() = default;
+  virtual std::optional<domain::user> find(const std::string& id) = 0;
+  virtual std::optional<stored_credentials> find_credentials(const std::string& username) = 0;
+  /// Users of one organisation, ordered by username.
+  virtual std::vector<domain::user> list(const std::string& organisation) = 0;
+  /// Inserts a user with `user.id` already assigned; throws conflict_error on a duplicate username.
+  virtual void insert(const domain::user& user, const std::string& password_hash) = 0;
+  /// Updates display name, roles and active flag.
+  virtual void update(const domain::user& user) = 0;
+  virtual void set_password_hash(const std::string& id, const std::string& password_hash) = 0;
+};
+
+struct stored_session {
+  std::string user_id;
+  domain::instant created_at{};
+  domain::instant expires_at{};
+  bool revoked = false;
+};
+
+class session_repository {
+ public:
+  virtual ~session_repository() = default;
+  /// Sessions are stored by the SHA-256 hex of their token only, never the token itself.
+  virtual void insert(const std::string& token_hash, const stored_session& session) = 0;
+  virtual std::optional<stored_session> find(const std::string& token_hash) = 0;
+  virtual void revoke(const std::string& token_hash) = 0;
+  virtual void revoke_all_of_user(const std::string& user_id) = 0;
+};
+
+class holiday_repository {
+ public:
+  virtual ~holiday_repository() = default;
+  /// Every holiday that applies to `organisation`: national, cuti bersama and election days, plus that
+  /// organisation's local closures. An empty organisation returns only the non-local ones.
+  virtual std::vector<domain::holiday> list_for(const std::string& organisation) = 0;
+  /// Holidays of one year (all organisations' local ones included), ordered by date.
+  virtual std::vector<domain::holiday> list_year(int year) = 0;
+  virtual std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation) = 0;
+  /// Inserts (or, for the same date and organisation, replaces) and marks it as changed by an admin.
+  virtual void put(const domain::holiday& holiday) = 0;
+  /// Removes a holiday; returns false when there was none.
+  virtual bool remove(domain::civil_date date, const std::optional<std::string>& organisation) = 0;
+};
+
+class ruleset_repository {
+ public:
+  virtual ~ruleset_repository() = default;
+  /// The latest version of every rule set.
+  virtual std::vector<domain::ruleset> list_latest() = 0;
+  /// All versions of one rule set, oldest first.
+  virtual std::vector<domain::ruleset> versions(const std::string& name) = 0;
+  /// The version in force on `date` (highest effective_from <= date).
+  virtual std::optional<domain::ruleset> in_force(const std::string& name, domain::civil_date date) = 0;
+  virtual std::optional<domain::ruleset> find(const std::string& name, int version) = 0;
+  /// Stores a new version; throws conflict_error if (name, version) exists.
+  virtual void insert(const domain::ruleset& ruleset) = 0;
+};
+
+class audit_repository {
+ public:
+  virtual ~audit_repository() = default;
+  virtual void append(const domain::audit_entry& entry) = 0;
+  /// Newest first, for one object or (empty type) for everything of an organisation.
+  virtual std::vector<domain::audit_entry> list(const std::string& object_type, const std::string& object_id) = 0;
+};
+
+class deadline_repository {
+ public:
+  virtual ~deadline_repository() = default;
+  /// Inserts (assigning `id` if empty) or updates by id; returns the id.
+  virtual std::string save(const domain::deadline_record& record) = 0;
+  virtual std::vector<domain::deadline_record> for_case(const std::string& case_type, const std::string& case_id) = 0;
+  /// Open deadlines whose due date is on or after `from` (those a calendar change on or after `from` can move).
+  virtual std::vector<domain::deadline_record> open_from(domain::civil_date from) = 0;
+};
+
+class event_repository {
+ public:
+  virtual ~event_repository() = default;
+  virtual void append(const domain::case_event& event) = 0;
+  /// Oldest first.
+  virtual std::vector<domain::case_event> for_case(const std::string& case_type, const std::string& case_id) = 0;
+};
+
+}  // namespace perkara::ports

@@ -1,0 +1,2 @@
+// placeholder until the persistence layer lands
+namespace perkara::persistence {}

@@ -1,0 +1,2 @@
+// placeholder
+namespace perkara::server {}
