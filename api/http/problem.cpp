@@ -44,7 +44,11 @@ problem bad_request(std::string detail, std::string field) {
 }
 
 problem not_found() { return problem{404, "Sumber daya tidak ditemukan / Resource not found"}; }
-problem unauthorized() { return problem{401, "Token tidak ada, tidak valid atau kedaluwarsa / Missing, invalid or expired token"}; }
+problem unauthorized() {
+  problem p{401, "Token tidak ada, tidak valid atau kedaluwarsa / Missing, invalid or expired token"};
+  p.headers.emplace_back("WWW-Authenticate", "Bearer");
+  return p;
+}
 problem forbidden() { return problem{403, "Peran Anda tidak mengizinkan tindakan ini / Your role does not allow this"}; }
 
 response problem_response(const problem& p, const request& req) {

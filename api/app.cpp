@@ -1,0 +1,21 @@
+#include "api/app.hpp"
+
+#include "api/handlers/routes.hpp"
+
+namespace perkara::api {
+
+rest_application::rest_application(services& s) {
+  register_health_routes(router_, s);
+  register_openapi_routes(router_, s);
+  register_session_routes(router_, s);
+  register_user_routes(router_, s);
+  register_organisation_routes(router_, s);
+}
+
+response rest_application::handle(const request& req) const { return router_.handle(req); }
+
+std::size_t rest_application::body_limit(std::string_view method, std::string_view path) const {
+  return router_.body_limit(method, path);
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,24 @@
+// GET /healthz (liveness, no database), /readyz (database reachable and migrated), /metrics.
+#include "api/handlers/routes.hpp"
+#include "api/json/json_output.hpp"
+#include "api/metrics/metrics.hpp"
+
+namespace perkara::api {
+
+void register_health_routes(router& r, services& s) {
+  r.add("GET", "/healthz", [](const request&, const route_params&) {
+    return json_response(200, boost::json::object{{"status", "ok"}});
+  });
+  r.add("GET", "/readyz", [&s](const request&, const route_params&) {
+    const bool ready = s.db.ready();
+    return json_response(ready ? 200 : 503, boost::json::object{{"status", ready ? "ready" : "unavailable"}});
+  });
+  r.add("GET", "/metrics", [&s](const request&, const route_params&) {
+    response res;
+    res.content_type = "text/plain; version=0.0.4; charset=utf-8";
+    res.body = s.request_metrics.render(s.db.pool_in_use(), s.db.pool_size());
+    return res;
+  });
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,50 @@
+// GET /api/v1/organisations?kind=&level= and GET /api/v1/organisations/{code}: public reference data
+// (codes, names, offsets and office hours carry no personal data).
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_output.hpp"
+
+namespace perkara::api {
+namespace {
+
+response list_organisations(services& s, const request& req) {
+  const auto kind_param = req.query_param("kind");
+  const auto level_param = req.query_param("level");
+  std::optional<domain::organisation_kind> kind;
+  std::optional<domain::organisation_level> level;
+  if (kind_param && !kind_param->empty() && !(kind = domain::parse_organisation_kind(*kind_param))) {
+    throw validation_problem({{"kind", "harus ki, kpu, bawaslu atau dkpp / must be ki, kpu, bawaslu or dkpp"}});
+  }
+  if (level_param && !level_param->empty() && !(level = domain::parse_organisation_level(*level_param))) {
+    throw validation_problem({{"level", "harus national, province atau regency / must be national, province or regency"}});
+  }
+  auto tx = s.db.begin(ports::access::read);
+  boost::json::array items;
+  for (const auto& org : tx->organisations().list()) {
+    if ((kind && org.kind != *kind) || (level && org.level != *level)) {
+      continue;
+    }
+    items.push_back(organisation_to_json(org));
+  }
+  return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+}
+
+response get_organisation(services& s, const route_params& p) {
+  auto tx = s.db.begin(ports::access::read);
+  const auto org = tx->organisations().find(p.get("code"));
+  if (!org) {
+    throw not_found();
+  }
+  return json_response(200, organisation_to_json(*org));
+}
+
+}  // namespace
+
+void register_organisation_routes(router& r, services& s) {
+  r.add("GET", "/api/v1/organisations",
+        [&s](const request& req, const route_params&) { return list_organisations(s, req); });
+  r.add("GET", "/api/v1/organisations/{code}",
+        [&s](const request&, const route_params& p) { return get_organisation(s, p); });
+}
+
+}  // namespace perkara::api

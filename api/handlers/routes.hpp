@@ -1,0 +1,16 @@
+#pragma once
+// Each resource registers its routes; app.cpp calls them all. Handlers are thin: parse, check access,
+// call the domain through the ports, serialise.
+
+#include "api/http/router.hpp"
+#include "api/services.hpp"
+
+namespace perkara::api {
+
+void register_health_routes(router& r, services& s);
+void register_session_routes(router& r, services& s);
+void register_user_routes(router& r, services& s);
+void register_organisation_routes(router& r, services& s);
+void register_openapi_routes(router& r, services& s);
+
+}  // namespace perkara::api

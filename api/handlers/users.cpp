@@ -1,0 +1,195 @@
+// GET/POST /api/v1/users, GET/PATCH /api/v1/users/{id}: user administration. A sysadmin manages the
+// users of every organisation; a ki_admin only those of its own organisation.
+#include "api/auth/caller.hpp"
+#include "api/auth/crypto.hpp"
+#include "api/handlers/audit.hpp"
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+
+namespace perkara::api {
+namespace {
+
+using domain::role;
+
+constexpr std::size_t min_password_length = 10;
+
+void require_admin(const caller& who) { require_any_role(who, {role::sysadmin, role::ki_admin}); }
+
+bool may_manage(const caller& who, const std::string& organisation) {
+  return who.has_role(role::sysadmin) || (who.has_role(role::ki_admin) && who.organisation.code == organisation);
+}
+
+std::optional<std::vector<role>> read_roles(json_reader& in, bool required) {
+  const auto names = in.string_array("roles", required);
+  if (!names) {
+    return std::nullopt;
+  }
+  std::vector<role> roles;
+  for (const auto& name : *names) {
+    const auto r = domain::parse_role(name);
+    if (!r) {
+      in.errors().fail("roles", "peran tidak dikenal / unknown role: " + name);
+      return std::nullopt;
+    }
+    if (std::find(roles.begin(), roles.end(), *r) == roles.end()) {
+      roles.push_back(*r);
+    }
+  }
+  if (roles.empty()) {
+    in.errors().fail("roles", "minimal satu peran / at least one role");
+    return std::nullopt;
+  }
+  return roles;
+}
+
+void check_password(json_reader& in, const std::optional<std::string>& password) {
+  if (password && password->size() < min_password_length) {
+    in.errors().fail("password", "minimal 10 karakter / at least 10 characters");
+  }
+}
+
+// Only a sysadmin may hand out the sysadmin role.
+void check_grantable(const caller& who, json_reader& in, const std::optional<std::vector<role>>& roles) {
+  if (roles && !who.has_role(role::sysadmin) &&
+      std::find(roles->begin(), roles->end(), role::sysadmin) != roles->end()) {
+    in.errors().fail("roles", "hanya sysadmin yang dapat memberi peran sysadmin / only a sysadmin grants sysadmin");
+  }
+}
+
+response list_users(services& s, const request& req) {
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, s.clock.now());
+  require_admin(who);
+  std::string organisation = who.organisation.code;
+  if (const auto wanted = req.query_param("organisation"); wanted && !wanted->empty()) {
+    organisation = std::string{*wanted};
+  }
+  if (!may_manage(who, organisation)) {
+    throw not_found();
+  }
+  boost::json::array items;
+  for (const auto& u : tx->users().list(organisation)) {
+    items.push_back(user_to_json(u));
+  }
+  return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+}
+
+response create_user(services& s, const request& req) {
+  const auto body = parse_json_object(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  require_admin(who);
+
+  domain::validation v;
+  json_reader in{body, v};
+  auto username = in.string("username", true, 100);
+  auto display_name = in.string("display_name", true, 200);
+  auto password = in.string("password", true, 1000);
+  auto organisation = in.string("organisation", false, 100).value_or(who.organisation.code);
+  auto roles = read_roles(in, true);
+  check_password(in, password);
+  check_grantable(who, in, roles);
+  if (username && username->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
+    v.fail("username", "hanya huruf kecil, angka, titik, garis bawah dan tanda hubung / lower-case letters, digits, . _ - only");
+  }
+  if (!tx->organisations().find(organisation)) {
+    v.fail("organisation", "organisasi tidak dikenal / unknown organisation");
+  } else if (!may_manage(who, organisation)) {
+    v.fail("organisation", "di luar kewenangan Anda / outside your organisation");
+  }
+  if (username && tx->users().find_credentials(*username)) {
+    v.fail("username", "sudah dipakai / already taken");
+  }
+  throw_if_invalid(v);
+
+  domain::user user{random_hex(12), *username, *display_name, organisation, *roles, true, now};
+  tx->users().insert(user, hash_password(*password));
+  audit(*tx, who, now, "user.create", "user", user.id,
+        boost::json::serialize(boost::json::object{{"username", user.username}, {"organisation", organisation}}));
+  tx->commit();
+  return json_response(201, user_to_json(user));
+}
+
+domain::user find_manageable(ports::transaction& tx, const caller& who, const std::string& id) {
+  auto user = tx.users().find(id);
+  if (!user || !may_manage(who, user->organisation)) {
+    throw not_found();
+  }
+  return std::move(*user);
+}
+
+response get_user(services& s, const request& req, const route_params& p) {
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, s.clock.now());
+  require_admin(who);
+  return json_response(200, user_to_json(find_manageable(*tx, who, p.get("id"))));
+}
+
+response update_user(services& s, const request& req, const route_params& p) {
+  const auto body = parse_json_object(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  require_admin(who);
+  auto user = find_manageable(*tx, who, p.get("id"));
+
+  domain::validation v;
+  json_reader in{body, v};
+  const auto display_name = in.string("display_name", false, 200);
+  const auto roles = read_roles(in, false);
+  const auto active = in.boolean("active", false);
+  const auto password = in.string("password", false, 1000);
+  check_password(in, password);
+  check_grantable(who, in, roles);
+  if (user.id == who.user.id && active && !*active) {
+    v.fail("active", "tidak dapat menonaktifkan diri sendiri / cannot deactivate yourself");
+  }
+  throw_if_invalid(v);
+
+  boost::json::array changed;
+  if (display_name) {
+    user.display_name = *display_name;
+    changed.emplace_back("display_name");
+  }
+  if (roles) {
+    user.roles = *roles;
+    changed.emplace_back("roles");
+  }
+  if (active) {
+    user.active = *active;
+    changed.emplace_back("active");
+  }
+  tx->users().update(user);
+  if (password) {
+    tx->users().set_password_hash(user.id, hash_password(*password));
+    changed.emplace_back("password");
+  }
+  // Deactivating a user or changing its password ends its sessions.
+  if ((active && !*active) || password) {
+    tx->sessions().revoke_all_of_user(user.id);
+  }
+  audit(*tx, who, now, "user.update", "user", user.id, boost::json::serialize(boost::json::object{{"changed", changed}}));
+  tx->commit();
+  return json_response(200, user_to_json(user));
+}
+
+}  // namespace
+
+void register_user_routes(router& r, services& s) {
+  const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
+  r.add("GET", "/api/v1/users", [&s](const request& req, const route_params&) { return list_users(s, req); });
+  r.add("POST", "/api/v1/users", [&s](const request& req, const route_params&) { return create_user(s, req); },
+        json_body);
+  r.add("GET", "/api/v1/users/{id}", [&s](const request& req, const route_params& p) { return get_user(s, req, p); });
+  r.add("PATCH", "/api/v1/users/{id}",
+        [&s](const request& req, const route_params& p) { return update_user(s, req, p); }, json_body);
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,40 @@
+#include "server/app.hpp"
+
+#include "api/app.hpp"
+#include "api/metrics/metrics.hpp"
+#include "persistence/database_url.hpp"
+#include "persistence/soci_database.hpp"
+#include "server/system_clock.hpp"
+
+namespace perkara::server {
+
+struct app::parts {
+  std::unique_ptr<ports::clock> clock;
+  std::unique_ptr<ports::database> db;
+  api::metrics metrics;
+  std::unique_ptr<api::services> services;
+  std::unique_ptr<api::rest_application> application;
+  std::unique_ptr<http_server> server;
+};
+
+app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::make_unique<parts>()) {
+  parts_->clock = clock ? std::move(clock) : std::make_unique<system_clock>();
+  const auto url = persistence::parse_database_url(config.database_url);
+  parts_->db = persistence::open_database(url, config.db_pool_size);
+  // services holds a mutex (the login throttle), so it is built in place rather than moved.
+  parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
+  parts_->application = std::make_unique<api::rest_application>(*parts_->services);
+  // The worker pool runs handlers that each lease one connection; more workers than connections
+  // would only queue inside the pool.
+  config.http.worker_threads = static_cast<int>(config.db_pool_size);
+  parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics);
+}
+
+app::~app() = default;
+
+unsigned short app::port() const { return parts_->server->port(); }
+void app::run() { parts_->server->run(); }
+void app::stop() { parts_->server->stop(); }
+void app::handle_signals(bool on) { parts_->server->handle_signals(on); }
+
+}  // namespace perkara::server

@@ -1,0 +1,39 @@
+#pragma once
+// Wiring: the database, the clock, the REST application and the HTTP transport, owned together.
+// `perkara serve` and the end-to-end tests both build the server through this one class.
+
+#include "api/services.hpp"
+#include "server/http_server.hpp"
+
+#include <memory>
+#include <string>
+
+namespace perkara::server {
+
+struct app_config {
+  std::string database_url;
+  std::size_t db_pool_size = 4;
+  http_config http;
+  api::settings api;
+};
+
+class app {
+ public:
+  /// Opens the database (throws persistence::error when it is unreachable, unmigrated or newer) and
+  /// binds the listener.
+  explicit app(app_config config, std::unique_ptr<ports::clock> clock = nullptr);
+  ~app();
+  app(const app&) = delete;
+  app& operator=(const app&) = delete;
+
+  [[nodiscard]] unsigned short port() const;
+  void run();
+  void stop();
+  void handle_signals(bool on);
+
+ private:
+  struct parts;
+  std::unique_ptr<parts> parts_;
+};
+
+}  // namespace perkara::server
