@@ -10,6 +10,9 @@ rest_application::rest_application(services& s) {
   register_session_routes(router_, s);
   register_user_routes(router_, s);
   register_organisation_routes(router_, s);
+  register_holiday_routes(router_, s);
+  register_ruleset_routes(router_, s);
+  register_calculator_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

@@ -12,5 +12,8 @@ void register_session_routes(router& r, services& s);
 void register_user_routes(router& r, services& s);
 void register_organisation_routes(router& r, services& s);
 void register_openapi_routes(router& r, services& s);
+void register_holiday_routes(router& r, services& s);
+void register_ruleset_routes(router& r, services& s);
+void register_calculator_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -1,0 +1,138 @@
+#include "api/calendar/calendar_service.hpp"
+
+#include "domain/deadline/recompute.hpp"
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <stdexcept>
+
+namespace perkara::api {
+
+domain::working_calendar calendar_for(ports::transaction& tx, const std::string& organisation,
+                                      const domain::counting_rules& rules) {
+  return domain::working_calendar{tx.holidays().list_for(organisation), rules};
+}
+
+const domain::organisation& clock_context::organisation(const std::string& code) {
+  auto it = organisations_.find(code);
+  if (it == organisations_.end()) {
+    auto org = tx_.organisations().find(code);
+    if (!org) {
+      throw std::runtime_error("clock refers to an unknown organisation");
+    }
+    it = organisations_.emplace(code, std::move(*org)).first;
+  }
+  return it->second;
+}
+
+const domain::ruleset& clock_context::ruleset(const std::string& name, int version) {
+  const auto key = std::make_pair(name, version);
+  auto it = rulesets_.find(key);
+  if (it == rulesets_.end()) {
+    auto rs = tx_.rulesets().find(name, version);
+    if (!rs) {
+      throw std::runtime_error("clock refers to an unknown rule set version");
+    }
+    it = rulesets_.emplace(key, std::move(*rs)).first;
+  }
+  return it->second;
+}
+
+const domain::working_calendar& clock_context::calendar(const std::string& organisation,
+                                                        const domain::counting_rules& rules) {
+  const auto key = std::make_pair(organisation, rules.cuti_bersama_is_holiday);
+  auto it = calendars_.find(key);
+  if (it == calendars_.end()) {
+    it = calendars_.emplace(key, calendar_for(tx_, organisation, rules)).first;
+  }
+  return it->second;
+}
+
+domain::deadline_explanation clock_context::explain(const domain::deadline_record& record) {
+  const auto& org = organisation(record.organisation);
+  const auto& rules = ruleset(record.ruleset, record.ruleset_version);
+  const auto& cal = calendar(record.organisation, rules.counting);
+  domain::deadline_query query;
+  query.received_at = record.start_at;
+  query.extension_days = record.extension_days;
+  auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, record.key, query);
+  if (auto* e = std::get_if<domain::deadline_explanation>(&result)) {
+    // A clock keyed per party (court_objection:applicant) counts its base period.
+    return std::move(*e);
+  }
+  // Keys such as "court_objection:respondent" carry a suffix; explain them by their base period.
+  const auto colon = record.key.find(':');
+  if (colon != std::string::npos) {
+    result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, record.key.substr(0, colon), query);
+    if (auto* e = std::get_if<domain::deadline_explanation>(&result)) {
+      e->period_key = record.key;
+      return std::move(*e);
+    }
+  }
+  throw std::runtime_error("stored clock cannot be explained");
+}
+
+domain::deadline_record clock_context::start_clock(std::string case_type, std::string case_id,
+                                                   const std::string& organisation, const domain::ruleset& rules,
+                                                   const std::string& period_key, domain::instant start,
+                                                   int extension_days) {
+  const auto& org = this->organisation(organisation);
+  const auto& cal = calendar(organisation, rules.counting);
+  const auto colon = period_key.find(':');
+  const auto base_key = colon == std::string::npos ? period_key : period_key.substr(0, colon);
+  domain::deadline_query query;
+  query.received_at = start;
+  query.extension_days = extension_days;
+  query.list_skipped = false;
+  auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, base_key, query);
+  const auto* e = std::get_if<domain::deadline_explanation>(&result);
+  if (!e) {
+    throw std::runtime_error("rule set has no usable period " + base_key);
+  }
+  domain::deadline_record record;
+  record.case_type = std::move(case_type);
+  record.case_id = std::move(case_id);
+  record.key = period_key;
+  record.organisation = organisation;
+  record.ruleset = rules.name;
+  record.ruleset_version = rules.version;
+  record.start_at = start;
+  record.days = e->total_days;
+  record.unit = e->unit;
+  record.extension_days = e->extension_days;
+  record.due = e->due;
+  return record;
+}
+
+std::vector<deadline_move> recalculate_open_deadlines(ports::transaction& tx, domain::civil_date changed,
+                                                      const std::string& actor, domain::instant now,
+                                                      const std::string& why, bool apply) {
+  clock_context clocks{tx};
+  std::vector<deadline_move> moves;
+  for (auto record : tx.deadlines().open_from(changed)) {
+    const auto& org = clocks.organisation(record.organisation);
+    const auto& rules = clocks.ruleset(record.ruleset, record.ruleset_version);
+    const auto& cal = clocks.calendar(record.organisation, rules.counting);
+    const auto new_due = domain::recompute_due(record, cal, org.hours, org.utc_offset_minutes, rules.counting);
+    if (!new_due) {
+      continue;
+    }
+    moves.push_back({record, *new_due});
+    if (!apply) {
+      continue;
+    }
+    const auto old_due = record.due;
+    record.due = *new_due;
+    tx.deadlines().save(record);
+    const boost::json::object payload{{"key", record.key},
+                                      {"from", domain::format_iso_date(old_due)},
+                                      {"to", domain::format_iso_date(*new_due)},
+                                      {"reason", why}};
+    tx.events().append(domain::case_event{record.case_type, record.case_id, 0, actor, now, "deadline_moved",
+                                          boost::json::serialize(payload)});
+  }
+  return moves;
+}
+
+}  // namespace perkara::api

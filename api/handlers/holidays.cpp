@@ -1,0 +1,167 @@
+// GET/POST /api/v1/holidays, DELETE /api/v1/holidays/{date}: the calendar of non-working days.
+// National, cuti bersama and election days are managed by a sysadmin; a KI's own `local` closures by its
+// ki_admin (or a sysadmin). Every change is audited and moves the open clocks it affects in the same
+// transaction; `?preview=true` reports those moves without changing anything.
+#include "api/auth/caller.hpp"
+#include "api/calendar/calendar_service.hpp"
+#include "api/calendar/ruleset_json.hpp"
+#include "api/handlers/audit.hpp"
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/serialize.hpp>
+#include <fmt/format.h>
+
+namespace perkara::api {
+namespace {
+
+using domain::role;
+
+bool preview_requested(const request& req) {
+  const auto p = req.query_param("preview");
+  return p && (*p == "true" || *p == "1");
+}
+
+void require_may_change(const caller& who, const domain::holiday& h) {
+  if (who.has_role(role::sysadmin)) {
+    return;
+  }
+  if (h.kind == domain::holiday_kind::local && who.has_role(role::ki_admin) && h.organisation == who.organisation.code) {
+    return;
+  }
+  throw forbidden();
+}
+
+boost::json::array moves_to_json(const std::vector<deadline_move>& moves) {
+  boost::json::array out;
+  for (const auto& m : moves) {
+    out.push_back({{"case_type", m.record.case_type},
+                   {"case_id", m.record.case_id},
+                   {"key", m.record.key},
+                   {"from", domain::format_iso_date(m.record.due)},
+                   {"to", domain::format_iso_date(m.new_due)}});
+  }
+  return out;
+}
+
+response list_holidays(services& s, const request& req) {
+  const auto year = query_integer(req, "year", 1900, 2200);
+  const auto organisation = req.query_param("organisation");
+  auto tx = s.db.begin(ports::access::read);
+  std::vector<domain::holiday> holidays;
+  if (year) {
+    holidays = tx->holidays().list_year(static_cast<int>(*year));
+  } else {
+    holidays = tx->holidays().list_for(organisation ? std::string{*organisation} : std::string{});
+  }
+  boost::json::array items;
+  for (const auto& h : holidays) {
+    if (organisation && h.organisation && *h.organisation != *organisation) {
+      continue;
+    }
+    items.push_back(holiday_to_json(h));
+  }
+  return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
+}
+
+response create_holiday(services& s, const request& req) {
+  const auto body = parse_json_object(req);
+  const bool preview = preview_requested(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  require_any_role(who, {role::sysadmin, role::ki_admin});
+
+  domain::validation v;
+  json_reader in{body, v};
+  domain::holiday h;
+  if (const auto date = in.date("date", true)) {
+    h.date = *date;
+  }
+  if (const auto kind = in.string("kind", true, 32)) {
+    if (const auto k = domain::parse_holiday_kind(*kind)) {
+      h.kind = *k;
+    } else {
+      v.fail("kind", "harus national, cuti_bersama, election atau local / must be national, cuti_bersama, election or local");
+    }
+  }
+  h.name_id = in.string("name", true, 200).value_or("");
+  h.name_en = in.string("name_en", false, 200).value_or(h.name_id);
+  h.source = in.string("source", true, 200).value_or("");
+  auto organisation = in.string("organisation", false, 100);
+  if (h.kind == domain::holiday_kind::local) {
+    h.organisation = organisation.value_or(who.organisation.code);
+    if (!tx->organisations().find(*h.organisation)) {
+      v.fail("organisation", "organisasi tidak dikenal / unknown organisation");
+    }
+  } else if (organisation) {
+    v.fail("organisation", "hanya untuk kind local / only for kind local");
+  }
+  throw_if_invalid(v);
+  require_may_change(who, h);
+
+  const auto previous = tx->holidays().find(h.date, h.organisation);
+  tx->holidays().put(h);
+  const auto why = fmt::format("Hari libur ditambahkan: {} {} ({}) / Holiday added", domain::format_iso_date(h.date),
+                               h.name_id, domain::to_string(h.kind));
+  const auto moves = recalculate_open_deadlines(*tx, h.date, who.user.id, now, why, !preview);
+  auto result = holiday_to_json(h);
+  result["moved_deadlines"] = moves_to_json(moves);
+  result["preview"] = preview;
+  if (preview) {
+    return json_response(200, result);  // the transaction rolls back: nothing changed
+  }
+  audit(*tx, who, now, previous ? "holiday.replace" : "holiday.create", "holiday", domain::format_iso_date(h.date),
+        boost::json::serialize(boost::json::object{{"holiday", holiday_to_json(h)},
+                                                   {"moved_deadlines", result["moved_deadlines"]}}));
+  tx->commit();
+  return json_response(201, result);
+}
+
+response delete_holiday(services& s, const request& req, const route_params& p) {
+  const auto date = domain::parse_iso_date(p.get("date"));
+  if (!date) {
+    throw validation_problem({{"date", "harus tanggal YYYY-MM-DD / must be a date YYYY-MM-DD"}});
+  }
+  const bool preview = preview_requested(req);
+  std::optional<std::string> organisation;
+  if (const auto o = req.query_param("organisation"); o && !o->empty()) {
+    organisation = std::string{*o};
+  }
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  require_any_role(who, {role::sysadmin, role::ki_admin});
+  const auto existing = tx->holidays().find(*date, organisation);
+  if (!existing) {
+    throw not_found();
+  }
+  require_may_change(who, *existing);
+  tx->holidays().remove(*date, organisation);
+  const auto why = fmt::format("Hari libur dihapus: {} {} / Holiday removed", domain::format_iso_date(*date),
+                               existing->name_id);
+  const auto moves = recalculate_open_deadlines(*tx, *date, who.user.id, now, why, !preview);
+  boost::json::object result{{"deleted", holiday_to_json(*existing)}, {"moved_deadlines", moves_to_json(moves)},
+                             {"preview", preview}};
+  if (preview) {
+    return json_response(200, result);
+  }
+  audit(*tx, who, now, "holiday.delete", "holiday", domain::format_iso_date(*date), boost::json::serialize(result));
+  tx->commit();
+  return json_response(200, result);
+}
+
+}  // namespace
+
+void register_holiday_routes(router& r, services& s) {
+  r.add("GET", "/api/v1/holidays", [&s](const request& req, const route_params&) { return list_holidays(s, req); });
+  r.add("POST", "/api/v1/holidays", [&s](const request& req, const route_params&) { return create_holiday(s, req); },
+        {.body_limit = 16 * 1024, .requires_json_body = true});
+  r.add("DELETE", "/api/v1/holidays/{date}",
+        [&s](const request& req, const route_params& p) { return delete_holiday(s, req, p); });
+}
+
+}  // namespace perkara::api
