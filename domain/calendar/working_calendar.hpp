@@ -1,0 +1,106 @@
+#pragma once
+// The working-day calendar of one organisation: Monday to Friday, less the holidays in force for it
+// (api-v1 counting rule 3; perki-1-2019.md §5 "Definition of hari kerja" — the regulation is silent,
+// so Mon–Fri less national holidays, cuti bersama and local closures is the common-practice default).
+//
+// A working-day index over [index_first, index_last] (1990-01-01 .. 2100-12-31 by default) makes every
+// query O(1) there. Outside the index every query is still exact: counting uses a closed form over
+// weekdays less the holiday list (O(log h)), and stepping (add_working_days, next_working_day) walks
+// day by day (O(days walked)). No date is ever clamped.
+
+#include "domain/calendar/holiday.hpp"
+#include "domain/rules/ruleset.hpp"
+#include "domain/time/civil_date.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace perkara::domain {
+
+/// Why a day is not a working day. A holiday that falls on a weekend reports the holiday (more
+/// informative than "weekend"); the day is non-working either way.
+enum class closure_reason { weekend, national, cuti_bersama, election, local };
+
+std::string_view to_string(closure_reason reason);
+
+/// A non-working day's reason and names; names are empty for a plain weekend. The views point into
+/// the calendar that answered and live as long as it does.
+struct closure {
+  closure_reason reason = closure_reason::weekend;
+  std::string_view name_id;
+  std::string_view name_en;
+};
+
+/// The holidays of `all` that apply to `organisation_code`: every national, cuti bersama and election
+/// row, plus the `local` rows whose organisation is that code.
+std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code);
+
+class working_calendar {
+ public:
+  static constexpr civil_date default_first{std::chrono::year{1990}, std::chrono::January, std::chrono::day{1}};
+  static constexpr civil_date default_last{std::chrono::year{2100}, std::chrono::December, std::chrono::day{31}};
+
+  /// `holidays` must already be filtered to one organisation (see holidays_for). Cuti bersama rows
+  /// count only when `rules.cuti_bersama_is_holiday`. Several rows on one date are allowed; the reason
+  /// reported is the first of national, election, cuti bersama, local.
+  working_calendar(const std::vector<holiday>& holidays, const counting_rules& rules);
+
+  /// As above with a custom index range (tests use a small one to exercise the slow paths). The range
+  /// may hold at most 65535 days; a longer or inverted range throws std::invalid_argument (a bug).
+  working_calendar(const std::vector<holiday>& holidays, const counting_rules& rules, civil_date index_first,
+                   civil_date index_last);
+
+  [[nodiscard]] bool is_working_day(civil_date date) const;
+
+  /// The reason a day is closed, or nullopt for a working day.
+  [[nodiscard]] std::optional<closure> non_working_reason(civil_date date) const;
+
+  /// The first working day strictly after `date`.
+  [[nodiscard]] civil_date next_working_day(civil_date date) const;
+
+  /// `date` itself when it is a working day, else the next one.
+  [[nodiscard]] civil_date working_day_on_or_after(civil_date date) const;
+
+  /// Working day number `n` counted from `date` as day 0: for n > 0 the n-th working day after `date`,
+  /// for n < 0 the |n|-th working day before it, for n == 0 `date` itself (working or not).
+  [[nodiscard]] civil_date add_working_days(civil_date date, int n) const;
+
+  /// The number of working days in (a, b] when a <= b, and minus the number in (b, a] when a > b.
+  /// So working_days_between(d, add_working_days(d, n)) == n for every d when n >= 0, and for a working
+  /// day d when n < 0.
+  [[nodiscard]] int working_days_between(civil_date a, civil_date b) const;
+
+  [[nodiscard]] civil_date index_first() const { return from_days(first_); }
+  [[nodiscard]] civil_date index_last() const { return from_days(last_); }
+
+ private:
+  struct closed_day {
+    std::chrono::sys_days day;
+    closure_reason reason;
+    std::string name_id;
+    std::string name_en;
+  };
+
+  using days_t = std::chrono::sys_days;
+
+  [[nodiscard]] bool in_index(days_t day) const { return day >= first_ && day <= last_; }
+  [[nodiscard]] std::size_t offset(days_t day) const;
+  [[nodiscard]] const closed_day* find_closed(days_t day) const;
+  [[nodiscard]] bool slow_is_working(days_t day) const;
+  // Working days in (a, b] for a <= b, for any dates, from the weekday closed form less the holidays.
+  [[nodiscard]] long long slow_count(days_t a, days_t b) const;
+  // Signed working-day position: working days in [first_, day], negative below the index.
+  [[nodiscard]] long long position(days_t day) const;
+  [[nodiscard]] days_t step(days_t day, long long n) const;
+
+  days_t first_;
+  days_t last_;
+  std::vector<closed_day> closed_;                 // holidays in force, sorted by day, one per day
+  std::vector<std::uint32_t> closed_weekdays_;     // closed_weekdays_[k]: weekday closures in closed_[0, k)
+  std::vector<std::uint16_t> cumulative_;          // cumulative_[i]: working days in [first_, first_ + i)
+  std::vector<std::uint16_t> working_;             // offsets from first_ of the working days, ascending
+};
+
+}  // namespace perkara::domain

@@ -1,0 +1,86 @@
+#include "domain/support/holidays_fixture.hpp"
+
+#include "domain/time/civil_date.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace perkara::test {
+namespace {
+
+std::vector<std::string> split(const std::string& line) {
+  // holidays-id.md §1: no field contains a comma.
+  std::vector<std::string> out;
+  std::stringstream ss{line};
+  std::string field;
+  while (std::getline(ss, field, ',')) {
+    out.push_back(field);
+  }
+  return out;
+}
+
+std::vector<domain::holiday> load(const std::string& path) {
+  std::ifstream in{path};
+  if (!in) {
+    throw std::runtime_error("cannot open " + path);
+  }
+  std::vector<domain::holiday> rows;
+  std::string line;
+  std::getline(in, line);  // header
+  if (line.rfind("date,kind,name_id,name_en,source", 0) != 0) {
+    throw std::runtime_error("unexpected header in " + path);
+  }
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') {
+      line.pop_back();
+    }
+    if (line.empty()) {
+      continue;
+    }
+    const auto f = split(line);
+    const auto date = f.size() == 5 ? domain::parse_iso_date(f[0]) : std::nullopt;
+    const auto kind = f.size() == 5 ? domain::parse_holiday_kind(f[1]) : std::nullopt;
+    if (!date || !kind) {
+      throw std::runtime_error("malformed row in " + path + ": " + line);
+    }
+    rows.push_back({*date, *kind, f[2], f[3], f[4], std::nullopt});
+  }
+  return rows;
+}
+
+}  // namespace
+
+std::string holidays_csv_path() {
+  const std::filesystem::path source{PERKARA_SOURCE_DIR};
+  const auto in_repo = source / "data" / "holidays-id.csv";
+  if (std::filesystem::exists(in_repo)) {
+    return in_repo.string();
+  }
+  return (source.parent_path() / "shared" / "domain" / "holidays-id.csv").string();
+}
+
+const std::vector<domain::holiday>& national_holidays() {
+  static const std::vector<domain::holiday> rows = load(holidays_csv_path());
+  return rows;
+}
+
+domain::working_calendar real_calendar(bool cuti_bersama_is_holiday, const std::vector<domain::holiday>& extra) {
+  std::vector<domain::holiday> all = national_holidays();
+  all.insert(all.end(), extra.begin(), extra.end());
+  domain::counting_rules rules;
+  rules.cuti_bersama_is_holiday = cuti_bersama_is_holiday;
+  return domain::working_calendar{all, rules};
+}
+
+domain::civil_date d(std::string_view iso) {
+  const auto date = domain::parse_iso_date(iso);
+  if (!date) {
+    std::abort();
+  }
+  return *date;
+}
+
+}  // namespace perkara::test
