@@ -1,0 +1,91 @@
+#include "domain/requests/deadline_intents.hpp"
+
+namespace perkara::domain {
+
+std::string_view to_string(deadline_op op) {
+  switch (op) {
+    case deadline_op::start: return "start";
+    case deadline_op::extend: return "extend";
+    case deadline_op::meet: return "meet";
+    case deadline_op::stop: return "stop";
+  }
+  return "start";
+}
+
+std::string_view to_string(intent_step step) {
+  switch (step) {
+    case intent_step::create: return "create";
+    case intent_step::extend: return "extend";
+    case intent_step::respond: return "respond";
+    case intent_step::response_deadline_passed: return "response_deadline_passed";
+    case intent_step::file_objection: return "file_objection";
+    case intent_step::file_objection_unanswered: return "file_objection_unanswered";
+    case intent_step::answer_objection: return "answer_objection";
+    case intent_step::atasan_deadline_passed: return "atasan_deadline_passed";
+    case intent_step::close: return "close";
+    case intent_step::mark_disputed: return "mark_disputed";
+  }
+  return "create";
+}
+
+namespace {
+
+std::optional<std::variant<instant, civil_date>> anchor_of(anchor_from from, const intent_anchors& a) {
+  switch (from) {
+    case anchor_from::received_at:
+      if (a.received_at) return *a.received_at;
+      break;
+    case anchor_from::act_time:
+      if (a.act_time) return *a.act_time;
+      break;
+    case anchor_from::day_after_response_due:
+      if (a.response_due) return add_days(*a.response_due, 1);
+      break;
+    case anchor_from::day_after_atasan_due:
+      if (a.atasan_due) return add_days(*a.atasan_due, 1);
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<deadline_intent> intents_for(intent_step step, const intent_anchors& anchors, const ruleset* rules) {
+  std::vector<deadline_intent> out;
+  for (const auto& rule : intent_table) {
+    if (rule.step != step) {
+      continue;
+    }
+    const auto anchor = anchor_of(rule.anchor, anchors);
+    if (!anchor) {
+      continue;
+    }
+    deadline_intent intent;
+    intent.key = std::string{rule.key};
+    intent.op = rule.op;
+    intent.anchor = *anchor;
+    intent.period = std::string{rule.period};
+    intent.source = std::string{rule.source};
+    if (rule.op == deadline_op::extend && rules != nullptr) {
+      if (const auto* p = rules->find(rule.period)) {
+        intent.extra_days = p->effective_value().value_or(0);
+      }
+    }
+    out.push_back(std::move(intent));
+  }
+  return out;
+}
+
+std::vector<deadline_intent> timer_intents(const information_request& request, const request_due_dates& due,
+                                           civil_date today) {
+  const bool awaiting_response = request.state == request_state::received || request.state == request_state::extended;
+  if (awaiting_response && due.ppid_response && today > *due.ppid_response) {
+    return intents_for(intent_step::response_deadline_passed, intent_anchors::after_response_due(*due.ppid_response));
+  }
+  if (request.state == request_state::objected && due.atasan_response && today > *due.atasan_response) {
+    return intents_for(intent_step::atasan_deadline_passed, intent_anchors::after_atasan_due(*due.atasan_response));
+  }
+  return {};
+}
+
+}  // namespace perkara::domain

@@ -1,0 +1,113 @@
+#pragma once
+// The PPID workflow state machine (api-v1.md "Information requests"; perki-1-2019.md T01–T08).
+// Each command returns either the new aggregate (version + 1) with its event and deadline intents, or
+// an error: not_allowed (→ 409, with the actions allowed now) or invalid (→ 422, field errors).
+// Authorisation (who may act) is separate: see allowed_actions() in queries.hpp; the api layer
+// answers 403 before calling these.
+
+#include "domain/errors.hpp"
+#include "domain/requests/deadline_intents.hpp"
+#include "domain/requests/information_request.hpp"
+#include "domain/requests/request_event.hpp"
+#include "domain/rules/ruleset.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace perkara::domain {
+
+/// Actions, in the stable order in which lists of them are returned. mark_disputed is a system action
+/// (the dispute module calls it); it never appears in a user's allowed actions.
+enum class request_action { extend, respond, file_objection, answer_objection, close, mark_disputed };
+inline constexpr request_action all_request_actions[] = {request_action::extend,           request_action::respond,
+                                                         request_action::file_objection,   request_action::answer_objection,
+                                                         request_action::close,            request_action::mark_disputed};
+std::string_view to_string(request_action action);
+std::optional<request_action> parse_request_action(std::string_view text);
+
+// Commands: client input as text (api-v1 bodies), so bad values become field errors named as sent.
+struct extend_command {
+  std::string reason;
+};
+struct respond_command {
+  std::string decision;  // granted / partly_granted / refused / not_held
+  std::string reasons;
+  std::string responded_at;  // RFC 3339
+};
+struct file_objection_command {
+  std::vector<std::string> grounds;  // "a".."g", at least one, no duplicates
+  std::string reasons;
+  std::string received_at;  // RFC 3339
+  std::string number;       // objection register number, assigned by the application layer (not client input)
+};
+struct answer_objection_command {
+  std::string decision;  // upheld / overturned
+  std::string reasons;
+  std::string answered_at;  // RFC 3339
+};
+struct close_command {
+  std::string reason;
+};
+struct mark_disputed_command {
+  std::string dispute_id;
+  std::optional<instant> submitted_at;  // when the dispute was submitted to the KI (default: now)
+};
+
+/// What the caller knows at the time of the command.
+struct transition_context {
+  instant now{};
+  civil_date today{};  // the respondent's local date of `now`
+  int respondent_offset_minutes = 7 * 60;  // to read instants as the respondent's local dates
+  request_due_dates due;                   // current due dates (ppid_response after any extension)
+  const ruleset* rules = nullptr;          // the request's rule set; resolves extend's extra_days
+};
+
+struct transition_ok {
+  information_request request;  // version + 1
+  request_event event;
+  std::vector<deadline_intent> intents;
+};
+
+enum class transition_error_kind { not_allowed, invalid };
+
+struct transition_error {
+  transition_error_kind kind = transition_error_kind::invalid;
+  std::vector<request_action> allowed_actions;  // not_allowed: what the state and dates allow now
+  field_errors errors;                          // invalid: what was wrong
+};
+
+using transition_result = std::variant<transition_ok, transition_error>;
+
+inline bool succeeded(const transition_result& r) { return std::holds_alternative<transition_ok>(r); }
+
+/// What the state and dates allow now, regardless of who asks (stable order; never mark_disputed
+/// unless `include_system` is set).
+std::vector<request_action> state_allowed_actions(const information_request& request, civil_date today,
+                                                  const request_due_dates& due, bool include_system = false);
+
+/// extend: from received only (once), and only while today <= the ppid_response due date
+/// (PERKI 1/2019 Pasal 12 / UU 14/2008 Pasal 22(8): the extension is announced within the period).
+transition_result extend(const information_request& request, const extend_command& cmd,
+                         const transition_context& ctx);
+/// respond: from received/extended (late answers are accepted and recorded as late by the clock).
+transition_result respond(const information_request& request, const respond_command& cmd,
+                          const transition_context& ctx);
+/// file_objection: from answered; or from received/extended once today > the ppid_response due date
+/// (ground "not answered", UU 14/2008 Pasal 35(1) huruf c). The officer records it for the applicant.
+transition_result file_objection(const information_request& request, const file_objection_command& cmd,
+                                 const transition_context& ctx);
+/// answer_objection: from objected (the atasan PPID).
+transition_result answer_objection(const information_request& request, const answer_objection_command& cmd,
+                                   const transition_context& ctx);
+/// close: from any open state.
+transition_result close(const information_request& request, const close_command& cmd,
+                        const transition_context& ctx);
+/// mark_disputed: system, from any open state (whether the steps were followed is for the KI's
+/// preliminary examination to judge, perki T12; the event records the state it came from).
+transition_result mark_disputed(const information_request& request, const mark_disputed_command& cmd,
+                                const transition_context& ctx);
+
+}  // namespace perkara::domain
