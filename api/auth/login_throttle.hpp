@@ -14,8 +14,8 @@ namespace perkara::api {
 
 class login_throttle {
  public:
-  explicit login_throttle(int max_failures = 5, std::chrono::seconds window = std::chrono::minutes{15})
-      : max_failures_(max_failures), window_(window) {}
+  login_throttle() : login_throttle(5, std::chrono::minutes{15}) {}
+  login_throttle(int max_failures, std::chrono::seconds window) : max_failures_(max_failures), window_(window) {}
 
   /// Seconds to wait if `username` is blocked at `now`, else nullopt.
   std::optional<std::chrono::seconds> blocked_for(const std::string& username, domain::instant now);

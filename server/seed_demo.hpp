@@ -1,0 +1,23 @@
+#pragma once
+// Demo data for `perkara seed-demo`: one user per role (random passwords, printed once) and, as the
+// workflows grow, requests and disputes in every stage, so a new user sees a living system.
+
+#include "domain/ports/clock.hpp"
+#include "domain/ports/database.hpp"
+
+#include <string>
+#include <vector>
+
+namespace perkara::server {
+
+struct demo_login {
+  std::string username;
+  std::string password;
+  std::string role;
+  std::string organisation;
+};
+
+/// Creates the demo users that do not exist yet; returns the logins it created.
+std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock);
+
+}  // namespace perkara::server

@@ -1,0 +1,47 @@
+#include "api/auth/crypto.hpp"
+#include "server/seed_demo.hpp"
+
+namespace perkara::server {
+namespace {
+
+struct demo_user {
+  const char* username;
+  const char* display_name;
+  domain::role role;
+  const char* organisation;
+};
+
+// One user per role, at the organisations the Bangka Belitung demo cases use.
+constexpr demo_user demo_users[] = {
+    {"admin", "Administrator Sistem", domain::role::sysadmin, "ki-pusat"},
+    {"admin.babel", "Admin KI Babel", domain::role::ki_admin, "ki-babel"},
+    {"panitera.babel", "Rina Panitera", domain::role::registrar, "ki-babel"},
+    {"komisioner.babel", "Agus Komisioner", domain::role::commissioner, "ki-babel"},
+    {"mediator.babel", "Dewi Mediator", domain::role::commissioner, "ki-babel"},
+    {"ppid.pangkalpinang", "Sari PPID KPU Pangkalpinang", domain::role::ppid, "kpu-pangkalpinang"},
+    {"atasan.pangkalpinang", "Hendra Atasan PPID", domain::role::ppid_superior, "kpu-pangkalpinang"},
+    {"ppid.bawaslu-babel", "Yusuf PPID Bawaslu Babel", domain::role::ppid, "bawaslu-babel"},
+    {"pemohon.demo", "Budi Pemohon", domain::role::applicant, "ki-babel"},
+};
+
+}  // namespace
+
+std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock) {
+  std::vector<demo_login> created;
+  const auto now = clock.now();
+  auto tx = db.begin(ports::access::write);
+  for (const auto& u : demo_users) {
+    if (tx->users().find_credentials(u.username)) {
+      continue;
+    }
+    demo_login login{u.username, api::random_password(), std::string{domain::to_string(u.role)}, u.organisation};
+    const domain::user user{api::random_hex(12), u.username, u.display_name, u.organisation, {u.role}, true, now};
+    tx->users().insert(user, api::hash_password(login.password));
+    tx->audit().append({"cli", "", now, "user.create", "user", user.id, R"({"source":"seed-demo"})"});
+    created.push_back(std::move(login));
+  }
+  tx->commit();
+  return created;
+}
+
+}  // namespace perkara::server
