@@ -5,6 +5,7 @@
 
 #include "domain/elections/election_period.hpp"
 #include "domain/errors.hpp"
+#include "domain/requests/register_templates.hpp"
 #include "domain/requests/transitions.hpp"
 
 #include <optional>

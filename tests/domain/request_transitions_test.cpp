@@ -187,7 +187,8 @@ TEST_SUITE("request_transitions") {
       bool allowed;
     };
     for (const row& c : {row{"2024-02-08", true}, row{"2024-02-12", true}, row{"2024-02-13", false}}) {
-      CAPTURE(c.today);
+      const std::string today_text{c.today};
+      CAPTURE(today_text);
       auto ctx = context("2024-02-12", c.today);
       CHECK(succeeded(extend(received, {"belum tersedia"}, ctx)) == c.allowed);
     }
@@ -219,7 +220,8 @@ TEST_SUITE("request_transitions") {
     };
     for (const row& c : {row{"2024-02-12T15:00:00+07:00", false}, row{"2024-02-13T08:00:00+07:00", true},
                          row{"2024-02-12T20:00:00Z", true} /* 13 Feb 03:00 WIB */}) {
-      CAPTURE(c.received_at);
+      const std::string received_at_text{c.received_at};
+      CAPTURE(received_at_text);
       auto cmd = valid_objection;
       cmd.grounds = {"c"};
       cmd.received_at = c.received_at;
@@ -311,7 +313,8 @@ TEST_SUITE("request_transitions") {
         {"atasan answer fine", [&] { return answer_at("2024-02-15T09:00:00+07:00"); }, nullptr},
     };
     for (const auto& c : rows) {
-      CAPTURE(c.name);
+      const std::string name_text{c.name};
+      CAPTURE(name_text);
       const auto r = c.run();
       if (c.field == nullptr) {
         CHECK(succeeded(r));
@@ -335,7 +338,8 @@ TEST_SUITE("request_transitions") {
     for (const row& c : {row{"granted", "", {}}, row{"refused", "", {"reasons"}}, row{"not_held", "tidak ada", {}},
                          row{"partly_granted", "", {"reasons"}}, row{"accepted", "x", {"decision"}},
                          row{"", "", {"decision"}}}) {
-      CAPTURE(c.decision);
+      const std::string decision_text{c.decision};
+      CAPTURE(decision_text);
       const auto r = respond(received, {c.decision, c.reasons, responded_text}, ctx);
       std::vector<std::string> fields;
       if (!succeeded(r)) {

@@ -1,0 +1,163 @@
+#include "domain/elections/election_period.hpp"
+#include "domain/elections/election_periods_csv.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+using namespace perkara::domain;
+
+namespace {
+
+civil_date day(const char* text) { return *parse_iso_date(text); }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<election_period> real_periods() {
+  const auto text = read_file(std::string{PERKARA_SOURCE_DIR} + "/data/election_periods.csv");
+  REQUIRE_FALSE(text.empty());
+  auto parsed = parse_election_periods_csv(text);
+  for (const auto& e : parsed.errors) {
+    CAPTURE(e.line);
+    CAPTURE(e.message);
+    CHECK(false);
+  }
+  return parsed.periods;
+}
+
+}  // namespace
+
+TEST_SUITE("election_periods") {
+  TEST_CASE("region prefixes match whole segments") {
+    struct row {
+      const char* prefix;
+      const char* code;
+      bool match;
+    };
+    for (const row& c : {row{"", "19.71", true}, row{"", "", true}, row{"19", "19.71", true}, row{"19", "19", true},
+                         row{"19.71", "19.71", true}, row{"19.71", "19.7", false}, row{"19.7", "19.71", false},
+                         row{"1", "19.71", false}, row{"19.71", "19", false}, row{"19", "31.71", false},
+                         row{"19.71", "19.71.01", true}}) {
+      const std::string prefix_text{c.prefix};
+      CAPTURE(prefix_text);
+      const std::string code_text{c.code};
+      CAPTURE(code_text);
+      CHECK(region_matches(c.prefix, c.code) == c.match);
+    }
+  }
+
+  TEST_CASE("the real data file parses") {
+    const auto periods = real_periods();
+    CHECK(periods.size() == 6);
+    const auto pemilu = std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
+    REQUIRE(pemilu != periods.end());
+    CHECK(pemilu->start == day("2022-06-14"));
+    CHECK(pemilu->end == day("2024-10-20"));
+    CHECK(pemilu->kind == election_kind::pemilu);
+    CHECK(pemilu->region_prefix.empty());
+    CHECK(pemilu->confidence_level == confidence::secondary);
+    CHECK(pemilu->source.find("PKPU 3/2022") != std::string::npos);
+  }
+
+  TEST_CASE("choose_ruleset on the real periods") {
+    const auto periods = real_periods();
+    struct row {
+      const char* name;
+      const char* date;
+      const char* region;
+      const char* ruleset;
+      const char* election;  // "" = none
+    };
+    const row rows[] = {
+        {"before any 2024 stage", "2022-06-13", "19.71", "general", ""},
+        {"first day of Pemilu 2024 stages (inclusive)", "2022-06-14", "19.71", "perki_1_2019", "pemilu-2024"},
+        {"Pemilu 2024 only, national body", "2023-06-01", "", "perki_1_2019", "pemilu-2024"},
+        {"voting day 2024: both run, the later start wins", "2024-02-14", "", "perki_1_2019", "pilkada-2024"},
+        {"Pemilu 2024 and Pilkada 2024 overlap: the later start wins", "2024-03-01", "31.71", "perki_1_2019",
+         "pilkada-2024"},
+        {"Babel province during Pilkada 2024: the provincial row", "2024-11-27", "19", "perki_1_2019", "pilkada-2024"},
+        {"national Pilkada 2024 last day (inclusive)", "2025-02-20", "31.71", "perki_1_2019", "pilkada-2024"},
+        {"national Pilkada 2024 over elsewhere", "2025-02-21", "31.71", "general", ""},
+        {"Babel governor dispute still running", "2025-03-10", "19.04", "perki_1_2019", "pilkada-2024"},
+        {"Babel last day (inclusive)", "2025-04-17", "19", "perki_1_2019", "pilkada-2024"},
+        {"Babel after the governor's inauguration", "2025-04-18", "19.04", "general", ""},
+        {"Pangkalpinang re-election", "2025-08-27", "19.71", "perki_1_2019", "pilkada-ulang-2025-pangkalpinang"},
+        {"Pangkalpinang re-election last day", "2025-10-15", "19.71", "perki_1_2019",
+         "pilkada-ulang-2025-pangkalpinang"},
+        {"Pangkalpinang after it", "2025-10-16", "19.71", "general", ""},
+        {"Bangka province, other kab, during the Pangkalpinang re-election", "2025-08-27", "19.04", "general", ""},
+        {"Pemilu 2019 start (20 months before voting)", "2017-08-17", "19.71", "perki_1_2019", "pemilu-2019"},
+        {"day before Pemilu 2019 stages", "2017-08-16", "19.71", "general", ""},
+        {"Pemilu 2019 and Pilkada 2020 overlap", "2019-10-01", "19.71", "perki_1_2019", "pilkada-2020"},
+        {"between elections", "2021-06-01", "19.71", "general", ""},
+    };
+    for (const auto& c : rows) {
+      const std::string name = c.name;
+      CAPTURE(name);
+      const auto s = choose_ruleset(day(c.date), c.region, periods);
+      CHECK(s.ruleset == c.ruleset);
+      CHECK((s.election ? s.election->code : std::string{}) == c.election);
+    }
+    // The most local row wins and the others are listed for the explanation.
+    const auto s = choose_ruleset(day("2025-02-01"), "19.71", periods);
+    REQUIRE(s.election);
+    CHECK(s.election->code == "pilkada-ulang-2025-pangkalpinang");
+    CHECK(s.also_matching == std::vector<std::string>{"pilkada-2024", "pilkada-2024"});
+  }
+
+  TEST_CASE("CSV parsing errors carry line numbers") {
+    const std::string header = "code,name,kind,region_prefix,start,end,source,confidence\n";
+    struct row {
+      const char* name;
+      std::string text;
+      int line;
+      const char* contains;
+    };
+    const std::vector<row> rows{
+        {"empty", "", 1, "no header"},
+        {"wrong header", "code,name\n", 1, "expected header"},
+        {"too few fields", header + "a,b,pemilu,,2024-01-01,2024-02-01,src\n", 2, "expected 8 fields"},
+        {"bad kind", header + "a,b,pileg,,2024-01-01,2024-02-01,src,secondary\n", 2, "kind"},
+        {"bad date", header + "a,b,pemilu,,2024-02-30,2024-03-01,src,secondary\n", 2, "start"},
+        {"end before start", header + "a,b,pemilu,,2024-03-01,2024-02-01,src,secondary\n", 2, "before start"},
+        {"bad confidence", header + "a,b,pemilu,,2024-01-01,2024-02-01,src,sure\n", 2, "confidence"},
+        {"bad region", header + "a,b,pemilu,19.,2024-01-01,2024-02-01,src,secondary\n", 2, "region_prefix"},
+        {"letters in region", header + "a,b,pemilu,ab,2024-01-01,2024-02-01,src,secondary\n", 2, "region_prefix"},
+        {"empty code", header + ",b,pemilu,,2024-01-01,2024-02-01,src,secondary\n", 2, "code"},
+        {"unterminated quote", header + "a,\"b,pemilu,,2024-01-01,2024-02-01,src,secondary\n", 2, "unterminated"},
+        {"duplicate after comment",
+         "# comment\n" + header + "a,b,pemilu,,2024-01-01,2024-02-01,src,secondary\n\n" +
+             "a,c,pemilu,,2024-01-01,2024-02-01,src,secondary\n",
+         5, "duplicate"},
+    };
+    for (const auto& c : rows) {
+      const std::string name_text{c.name};
+      CAPTURE(name_text);
+      const auto r = parse_election_periods_csv(c.text);
+      REQUIRE_FALSE(r.ok());
+      CHECK(r.errors.front().line == c.line);
+      CHECK(r.errors.front().message.find(c.contains) != std::string::npos);
+    }
+  }
+
+  TEST_CASE("CSV quoting, CRLF and comments") {
+    const std::string text =
+        "# x\r\ncode,name,kind,region_prefix,start,end,source,confidence\r\n"
+        "p,\"Name, with \"\"comma\"\"\",pilkada,19.71,2025-01-01,2025-10-15,\"UU 10/2016, Pasal 54D\",unverified\r\n";
+    const auto r = parse_election_periods_csv(text);
+    REQUIRE(r.ok());
+    REQUIRE(r.periods.size() == 1);
+    CHECK(r.periods[0].name == "Name, with \"comma\"");
+    CHECK(r.periods[0].source == "UU 10/2016, Pasal 54D");
+    CHECK(r.periods[0].region_prefix == "19.71");
+    CHECK(r.periods[0].kind == election_kind::pilkada);
+    CHECK(r.periods[0].confidence_level == confidence::unverified);
+  }
+}
