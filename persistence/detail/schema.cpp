@@ -1,0 +1,159 @@
+#include "persistence/detail/schema.hpp"
+
+namespace perkara::persistence::detail {
+
+const std::vector<migration>& all_migrations() {
+  static const std::vector<migration> migrations = {
+      {1,
+       "0001_core",
+       {
+           R"(CREATE TABLE organisations (
+                code VARCHAR(64) NOT NULL PRIMARY KEY,
+                name VARCHAR(255) NOT NULL,
+                kind VARCHAR(16) NOT NULL,
+                level VARCHAR(16) NOT NULL,
+                parent VARCHAR(64) NULL,
+                region_code VARCHAR(16) NOT NULL,
+                utc_offset_minutes INTEGER NOT NULL,
+                office_open INTEGER NOT NULL,
+                office_close INTEGER NOT NULL,
+                competent_ki VARCHAR(64) NULL
+              ){OPTS})",
+           R"(CREATE TABLE users (
+                id VARCHAR(64) NOT NULL PRIMARY KEY,
+                username VARCHAR(190) NOT NULL,
+                display_name VARCHAR(255) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                password_hash VARCHAR(255) NOT NULL,
+                active SMALLINT NOT NULL,
+                created_at BIGINT NOT NULL,
+                CONSTRAINT uq_users_username UNIQUE (username),
+                CONSTRAINT fk_users_organisation FOREIGN KEY (organisation) REFERENCES organisations (code)
+              ){OPTS})",
+           "CREATE INDEX ix_users_organisation ON users (organisation, username)",
+           R"(CREATE TABLE user_roles (
+                user_id VARCHAR(64) NOT NULL,
+                role VARCHAR(32) NOT NULL,
+                PRIMARY KEY (user_id, role),
+                CONSTRAINT fk_user_roles_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+              ){OPTS})",
+           R"(CREATE TABLE sessions (
+                token_hash CHAR(64) NOT NULL PRIMARY KEY,
+                user_id VARCHAR(64) NOT NULL,
+                created_at BIGINT NOT NULL,
+                expires_at BIGINT NOT NULL,
+                revoked SMALLINT NOT NULL,
+                CONSTRAINT fk_sessions_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+              ){OPTS})",
+           "CREATE INDEX ix_sessions_user ON sessions (user_id)",
+           R"(CREATE TABLE audit_log (
+                id {ID},
+                actor VARCHAR(64) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                at BIGINT NOT NULL,
+                action VARCHAR(64) NOT NULL,
+                object_type VARCHAR(64) NOT NULL,
+                object_id VARCHAR(128) NOT NULL,
+                details_json {TEXT} NOT NULL
+              ){OPTS})",
+           "CREATE INDEX ix_audit_object ON audit_log (object_type, object_id, at)",
+           "CREATE INDEX ix_audit_organisation ON audit_log (organisation, at)",
+       }},
+      {2,
+       "0002_calendar_and_rules",
+       {
+           // organisation is '' for national / cuti bersama / election days, so it can be part of the key.
+           // The two admin flags protect an admin's edit or deletion from later migrate runs.
+           R"(CREATE TABLE holidays (
+                holiday_date CHAR(10) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                kind VARCHAR(16) NOT NULL,
+                name_id VARCHAR(255) NOT NULL,
+                name_en VARCHAR(255) NOT NULL,
+                source VARCHAR(128) NOT NULL,
+                changed_by_admin SMALLINT NOT NULL,
+                deleted_by_admin SMALLINT NOT NULL,
+                PRIMARY KEY (holiday_date, organisation)
+              ){OPTS})",
+           R"(CREATE TABLE rulesets (
+                name VARCHAR(64) NOT NULL,
+                version INTEGER NOT NULL,
+                effective_from CHAR(10) NOT NULL,
+                title VARCHAR(255) NOT NULL,
+                source VARCHAR(255) NOT NULL,
+                after_hours_next_working_day SMALLINT NOT NULL,
+                cuti_bersama_is_holiday SMALLINT NOT NULL,
+                PRIMARY KEY (name, version)
+              ){OPTS})",
+           "CREATE INDEX ix_rulesets_effective ON rulesets (name, effective_from)",
+           R"(CREATE TABLE ruleset_periods (
+                ruleset VARCHAR(64) NOT NULL,
+                version INTEGER NOT NULL,
+                position INTEGER NOT NULL,
+                period_key VARCHAR(64) NOT NULL,
+                value INTEGER NULL,
+                fallback INTEGER NULL,
+                unit VARCHAR(16) NOT NULL,
+                start_event VARCHAR(64) NOT NULL,
+                source VARCHAR(255) NOT NULL,
+                confidence VARCHAR(16) NOT NULL,
+                note VARCHAR(1000) NOT NULL,
+                PRIMARY KEY (ruleset, version, period_key),
+                CONSTRAINT fk_ruleset_periods_ruleset FOREIGN KEY (ruleset, version)
+                  REFERENCES rulesets (name, version) ON DELETE CASCADE
+              ){OPTS})",
+       }},
+      {3,
+       "0003_deadlines_and_events",
+       {
+           R"(CREATE TABLE deadlines (
+                id VARCHAR(64) NOT NULL PRIMARY KEY,
+                case_type VARCHAR(16) NOT NULL,
+                case_id VARCHAR(64) NOT NULL,
+                period_key VARCHAR(64) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                ruleset VARCHAR(64) NOT NULL,
+                ruleset_version INTEGER NOT NULL,
+                start_at BIGINT NOT NULL,
+                days INTEGER NOT NULL,
+                unit VARCHAR(16) NOT NULL,
+                extension_days INTEGER NOT NULL,
+                due CHAR(10) NOT NULL,
+                met_on CHAR(10) NULL
+              ){OPTS})",
+           "CREATE INDEX ix_deadlines_case ON deadlines (case_type, case_id)",
+           "CREATE INDEX ix_deadlines_open_due ON deadlines (met_on, due)",
+           // Append-only; the unique version is the optimistic-concurrency check of the case aggregate.
+           R"(CREATE TABLE case_events (
+                id {ID},
+                case_type VARCHAR(16) NOT NULL,
+                case_id VARCHAR(64) NOT NULL,
+                version INTEGER NOT NULL,
+                actor VARCHAR(64) NOT NULL,
+                at BIGINT NOT NULL,
+                action VARCHAR(64) NOT NULL,
+                payload_json {TEXT} NOT NULL,
+                CONSTRAINT uq_case_events_version UNIQUE (case_type, case_id, version)
+              ){OPTS})",
+       }},
+  };
+  return migrations;
+}
+
+std::string expand_dialect(std::string_view statement, backend kind) {
+  const bool mysql = kind == backend::mysql;
+  const std::pair<std::string_view, std::string_view> replacements[] = {
+      {"{ID}", mysql ? "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"},
+      {"{OPTS}", mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""},
+      {"{TEXT}", mysql ? "MEDIUMTEXT" : "TEXT"},
+  };
+  std::string out(statement);
+  for (const auto& [from, to] : replacements) {
+    for (auto pos = out.find(from); pos != std::string::npos; pos = out.find(from, pos + to.size())) {
+      out.replace(pos, from.size(), to);
+    }
+  }
+  return out;
+}
+
+}  // namespace perkara::persistence::detail

@@ -1,0 +1,27 @@
+#pragma once
+// Internal: the migration list. Statements use three placeholders for the dialect differences:
+//   {ID}    an auto-increment primary key,
+//   {OPTS}  table options (MariaDB: InnoDB, utf8mb4, binary collation so comparisons match SQLite),
+//   {TEXT}  a long text column (JSON).
+// Dates are CHAR(10) ISO text and instants BIGINT epoch seconds on both backends.
+
+#include "persistence/database_url.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perkara::persistence::detail {
+
+struct migration {
+  int version;
+  std::string_view name;
+  std::vector<std::string_view> statements;
+};
+
+const std::vector<migration>& all_migrations();
+
+/// Expands the placeholders for one backend.
+std::string expand_dialect(std::string_view statement, backend kind);
+
+}  // namespace perkara::persistence::detail

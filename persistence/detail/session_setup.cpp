@@ -1,0 +1,151 @@
+#include "persistence/detail/session_setup.hpp"
+
+#include "domain/ports/database.hpp"
+
+#include <soci/mysql/soci-mysql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <fmt/format.h>
+
+#include <exception>
+
+namespace perkara::persistence::detail {
+namespace {
+
+// SQLite primary result codes (sqlite3.h), kept here so this file needs no sqlite3 header.
+constexpr int sqlite_busy = 5;
+constexpr int sqlite_locked = 6;
+constexpr int sqlite_ioerr = 10;
+constexpr int sqlite_cantopen = 14;
+constexpr int sqlite_constraint = 19;
+
+// MariaDB server error numbers.
+constexpr unsigned mysql_dup_entry = 1062;
+constexpr unsigned mysql_dup_entry_with_key_name = 1586;
+constexpr unsigned mysql_lock_wait_timeout = 1205;
+constexpr unsigned mysql_deadlock = 1213;
+constexpr unsigned mysql_too_many_connections = 1040;
+constexpr unsigned mysql_server_shutdown = 1053;
+constexpr unsigned mysql_lost_backend = 1927;
+
+// A value for a SOCI MySQL connect string: single-quoted with \ escapes (soci mysql session.cpp).
+std::string quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\'' || c == '\\') {
+      out.push_back('\\');
+    }
+    out.push_back(c);
+  }
+  out.push_back('\'');
+  return out;
+}
+
+// The last line of a SOCI message is the useful one ("... while executing ..." is noise for users).
+std::string first_line(std::string text) {
+  if (const auto nl = text.find('\n'); nl != std::string::npos) {
+    text.resize(nl);
+  }
+  while (!text.empty() && (text.back() == ' ' || text.back() == '.')) {
+    text.pop_back();
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string connect_string(const database_url& url) {
+  if (url.kind == backend::sqlite) {
+    // timeout: the busy handler waits up to 5 s for a writer (SOCI's default is 0, gotcha 1).
+    return fmt::format("db={} timeout=5", url.path);
+  }
+  std::string s = fmt::format("db={} user={} password={} charset=utf8mb4 connect_timeout=5 read_timeout=30 write_timeout=30",
+                              url.database, quoted(url.user), quoted(url.password));
+  if (url.socket) {
+    s += " unix_socket=" + quoted(*url.socket);
+  } else {
+    s += fmt::format(" host={} port={}", quoted(url.host), url.port);
+  }
+  return s;
+}
+
+void open_session(soci::session& sql, const database_url& url) {
+  if (url.kind == backend::sqlite) {
+    sql.open(soci::sqlite3, connect_string(url));
+  } else {
+    sql.open(soci::mysql, connect_string(url));
+  }
+  init_session(sql, url.kind);
+}
+
+void init_session(soci::session& sql, backend kind) {
+  if (kind == backend::sqlite) {
+    // Neither is a connect-string option in SOCI 4.0.3; both are per connection (gotcha 2).
+    sql << "PRAGMA foreign_keys=ON";
+    sql << "PRAGMA synchronous=FULL";
+    return;
+  }
+  // READ COMMITTED: no gap locks; read-modify-write paths lock their rows with SELECT ... FOR UPDATE.
+  sql << "SET SESSION TRANSACTION ISOLATION LEVEL READ COMMITTED";
+  sql << "SET SESSION sql_mode='STRICT_ALL_TABLES,NO_ZERO_DATE,NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,"
+         "NO_ENGINE_SUBSTITUTION'";
+  sql << "SET SESSION time_zone='+00:00'";
+}
+
+void ensure_connected(soci::session& sql, backend kind) {
+  if (kind != backend::mysql) {
+    return;
+  }
+  // No auto-reconnect (gotcha 7): a connection that died while idle is reopened here, between
+  // transactions, where nothing can be lost.
+  if (!sql.is_connected()) {
+    try {
+      sql.reconnect();
+      init_session(sql, kind);
+    } catch (...) {
+      rethrow_translated();
+    }
+  }
+}
+
+void rethrow_translated() {
+  try {
+    throw;
+  } catch (const soci::mysql_soci_error& e) {
+    const unsigned n = e.err_num_;
+    if (n == mysql_dup_entry || n == mysql_dup_entry_with_key_name) {
+      throw ports::conflict_error("duplicate key: " + first_line(e.get_error_message()));
+    }
+    if (e.get_error_category() == soci::soci_error::connection_error || (n >= 2000 && n < 3000) ||
+        n == mysql_lost_backend || n == mysql_server_shutdown || n == mysql_too_many_connections ||
+        n == mysql_lock_wait_timeout || n == mysql_deadlock) {
+      throw ports::unavailable_error("database unavailable: " + first_line(e.get_error_message()));
+    }
+    throw;
+  } catch (const soci::sqlite3_soci_error& e) {
+    const int r = e.result();
+    const std::string msg = e.get_error_message();
+    if (r == sqlite_constraint && (msg.find("UNIQUE") != std::string::npos || msg.find("PRIMARY KEY") != std::string::npos)) {
+      throw ports::conflict_error("duplicate key: " + first_line(msg));
+    }
+    if (r == sqlite_busy || r == sqlite_locked || r == sqlite_ioerr || r == sqlite_cantopen) {
+      throw ports::unavailable_error("database unavailable: " + first_line(msg));
+    }
+    throw;
+  }
+}
+
+std::string describe_current_exception() {
+  try {
+    throw;
+  } catch (const soci::soci_error& e) {
+    return first_line(e.get_error_message());
+  } catch (const std::exception& e) {
+    return first_line(e.what());
+  } catch (...) {
+    return "unknown error";
+  }
+}
+
+}  // namespace perkara::persistence::detail

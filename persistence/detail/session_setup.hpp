@@ -1,0 +1,43 @@
+#pragma once
+// Internal: opening and initialising one SOCI session per backend, and translating SOCI errors into
+// the port errors at the persistence boundary (code-anchors §3 gotchas 1, 2, 6, 7).
+
+#include "persistence/database_url.hpp"
+
+#include <soci/session.h>
+
+#include <string>
+#include <utility>
+
+namespace perkara::persistence::detail {
+
+/// The SOCI connect string (timeouts, charset; never `reconnect`).
+std::string connect_string(const database_url& url);
+
+/// Opens `sql` with the backend's factory object and runs the per-connection set-up.
+void open_session(soci::session& sql, const database_url& url);
+
+/// Per-connection settings: SQLite foreign keys and synchronous=FULL; MariaDB isolation and sql_mode.
+void init_session(soci::session& sql, backend kind);
+
+/// Makes sure a leased MariaDB connection still answers; reconnects (and re-initialises) if not.
+void ensure_connected(soci::session& sql, backend kind);
+
+/// Call inside a catch block: rethrows the active exception as ports::conflict_error (duplicate key),
+/// ports::unavailable_error (connection lost, busy, locked), or unchanged.
+[[noreturn]] void rethrow_translated();
+
+/// Runs `f`, translating SOCI errors as rethrow_translated does.
+template <class F>
+decltype(auto) translated(F&& f) {
+  try {
+    return std::forward<F>(f)();
+  } catch (...) {
+    rethrow_translated();
+  }
+}
+
+/// The one-line reason of a failure, for start-up messages.
+std::string describe_current_exception();
+
+}  // namespace perkara::persistence::detail

@@ -1,2 +1,0 @@
-// placeholder until the persistence layer lands
-namespace perkara::persistence {}

@@ -1,0 +1,366 @@
+#include "persistence/reference_data.hpp"
+
+#include "domain/org/jurisdiction.hpp"
+#include "persistence/errors.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <cstdlib>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+namespace perkara::persistence {
+namespace {
+
+// One data line split on commas, with its position for error messages.
+struct csv_row {
+  std::size_t line = 0;
+  std::vector<std::string_view> fields;
+};
+
+struct csv_context {
+  std::string_view file;
+  std::size_t line;
+
+  [[noreturn]] void fail(std::string_view why) const {
+    throw reference_data_error(fmt::format("{}:{}: {}", file, line, why));
+  }
+};
+
+std::vector<std::string_view> split(std::string_view line) {
+  std::vector<std::string_view> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto comma = line.find(',', start);
+    out.push_back(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
+    if (comma == std::string_view::npos) {
+      return out;
+    }
+    start = comma + 1;
+  }
+}
+
+// Checks the header and returns the data rows; blank lines are skipped, CRLF tolerated.
+std::vector<csv_row> read_csv(std::string_view text, std::string_view file, std::string_view header,
+                              std::string_view optional_column = {}) {
+  std::vector<csv_row> rows;
+  std::size_t line_no = 0;
+  std::size_t columns = 0;
+  bool seen_header = false;
+  while (!text.empty()) {
+    const auto nl = text.find('\n');
+    std::string_view line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') {
+      line.remove_suffix(1);
+    }
+    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+      continue;
+    }
+    const csv_context ctx{file, line_no};
+    if (!seen_header) {
+      const bool with_optional = !optional_column.empty() && line == fmt::format("{},{}", header, optional_column);
+      if (line != header && !with_optional) {
+        ctx.fail(fmt::format("expected the header '{}'", header));
+      }
+      columns = split(line).size();
+      seen_header = true;
+      continue;
+    }
+    auto fields = split(line);
+    if (fields.size() != columns) {
+      ctx.fail(fmt::format("expected {} comma-separated fields, found {} (fields cannot contain commas)", columns,
+                           fields.size()));
+    }
+    rows.push_back({line_no, std::move(fields)});
+  }
+  if (!seen_header) {
+    throw reference_data_error(fmt::format("{}: empty file (expected the header '{}')", file, header));
+  }
+  return rows;
+}
+
+std::optional<int> to_int(std::string_view text) {
+  int value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc{} || ptr != end || text.empty()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+int require_int(const csv_context& ctx, std::string_view text, std::string_view column) {
+  const auto v = to_int(text);
+  if (!v) {
+    ctx.fail(fmt::format("{} must be an integer, got '{}'", column, text));
+  }
+  return *v;
+}
+
+int parse_clock(const csv_context& ctx, std::string_view text, std::string_view column) {
+  const auto h = text.size() == 5 && text[2] == ':' ? to_int(text.substr(0, 2)) : std::nullopt;
+  const auto m = text.size() == 5 ? to_int(text.substr(3, 2)) : std::nullopt;
+  if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) {
+    ctx.fail(fmt::format("{} must be HH:MM, got '{}'", column, text));
+  }
+  return *h * 60 + *m;
+}
+
+domain::civil_date require_date(const csv_context& ctx, std::string_view text, std::string_view column) {
+  const auto d = domain::parse_iso_date(text);
+  if (!d) {
+    ctx.fail(fmt::format("{} must be a YYYY-MM-DD date, got '{}'", column, text));
+  }
+  return *d;
+}
+
+void require_nonempty(const csv_context& ctx, std::string_view text, std::string_view column) {
+  if (text.empty()) {
+    ctx.fail(fmt::format("{} must not be empty", column));
+  }
+}
+
+std::optional<std::string> optional_text(std::string_view text) {
+  return text.empty() ? std::nullopt : std::optional<std::string>(text);
+}
+
+// Titles of the rule sets the CSV knows; its columns carry only the periods.
+struct ruleset_meta {
+  std::string_view name;
+  std::string_view title;
+  std::string_view source;
+};
+constexpr ruleset_meta known_rulesets[] = {
+    {"perki_1_2019", "PERKI 1/2019: informasi Pemilu dan Pemilihan (election track)",
+     "Peraturan Komisi Informasi Nomor 1 Tahun 2019"},
+    {"general", "UU 14/2008: informasi publik (general track)", "UU 14/2008; PERKI 1/2013; PERKI 1/2021"},
+};
+
+std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw reference_data_error(fmt::format("{}: cannot be read", path.string()));
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
+}  // namespace
+
+std::filesystem::path resolve_data_dir() {
+  if (const char* env = std::getenv("PERKARA_DATA_DIR"); env != nullptr && *env != '\0') {
+    return env;
+  }
+  return PERKARA_DATA_DIR;
+}
+
+std::vector<domain::organisation> parse_organisations_csv(std::string_view text, std::string_view file_name) {
+  std::vector<domain::organisation> out;
+  std::vector<std::size_t> lines;
+  for (const auto& row : read_csv(text, file_name,
+                                  "code,name,kind,level,parent,region_code,utc_offset_minutes,office_open,"
+                                  "office_close,competent_ki")) {
+    const csv_context ctx{file_name, row.line};
+    const auto& f = row.fields;
+    domain::organisation o;
+    require_nonempty(ctx, f[0], "code");
+    require_nonempty(ctx, f[1], "name");
+    o.code = std::string(f[0]);
+    o.name = std::string(f[1]);
+    const auto kind = domain::parse_organisation_kind(f[2]);
+    if (!kind) {
+      ctx.fail(fmt::format("kind must be ki, kpu, bawaslu or dkpp, got '{}'", f[2]));
+    }
+    const auto level = domain::parse_organisation_level(f[3]);
+    if (!level) {
+      ctx.fail(fmt::format("level must be national, province or regency, got '{}'", f[3]));
+    }
+    o.kind = *kind;
+    o.level = *level;
+    o.parent = optional_text(f[4]);
+    o.region_code = std::string(f[5]);
+    if (o.level != domain::organisation_level::national && o.region_code.empty()) {
+      ctx.fail("region_code must not be empty below the national level");
+    }
+    o.utc_offset_minutes = require_int(ctx, f[6], "utc_offset_minutes");
+    if (o.utc_offset_minutes < -14 * 60 || o.utc_offset_minutes > 14 * 60) {
+      ctx.fail("utc_offset_minutes is out of range");
+    }
+    o.hours.open_minute = parse_clock(ctx, f[7], "office_open");
+    o.hours.close_minute = parse_clock(ctx, f[8], "office_close");
+    if (o.hours.open_minute >= o.hours.close_minute) {
+      ctx.fail("office_open must be before office_close");
+    }
+    o.competent_ki = optional_text(f[9]);
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i].code == o.code) {
+        ctx.fail(fmt::format("duplicate code '{}' (first on line {})", o.code, lines[i]));
+      }
+    }
+    out.push_back(std::move(o));
+    lines.push_back(row.line);
+  }
+  return out;
+}
+
+std::vector<domain::holiday> parse_holidays_csv(std::string_view text, std::string_view file_name) {
+  std::vector<domain::holiday> out;
+  for (const auto& row : read_csv(text, file_name, "date,kind,name_id,name_en,source", "organisation")) {
+    const csv_context ctx{file_name, row.line};
+    const auto& f = row.fields;
+    domain::holiday h;
+    h.date = require_date(ctx, f[0], "date");
+    const auto kind = domain::parse_holiday_kind(f[1]);
+    if (!kind) {
+      ctx.fail(fmt::format("kind must be national, cuti_bersama, election or local, got '{}'", f[1]));
+    }
+    h.kind = *kind;
+    require_nonempty(ctx, f[2], "name_id");
+    h.name_id = std::string(f[2]);
+    h.name_en = std::string(f[3]);
+    h.source = std::string(f[4]);
+    if (f.size() > 5) {
+      h.organisation = optional_text(f[5]);
+    }
+    if ((h.kind == domain::holiday_kind::local) != h.organisation.has_value()) {
+      ctx.fail("an organisation is required for kind local and not allowed otherwise");
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+std::vector<domain::ruleset> parse_rulesets_csv(std::string_view text, std::string_view file_name) {
+  std::vector<domain::ruleset> out;
+  for (const auto& row : read_csv(text, file_name,
+                                  "ruleset,version,effective_from,period_key,value,fallback,unit,start_event,source,"
+                                  "confidence,note")) {
+    const csv_context ctx{file_name, row.line};
+    const auto& f = row.fields;
+    require_nonempty(ctx, f[0], "ruleset");
+    const int version = require_int(ctx, f[1], "version");
+    if (version < 1) {
+      ctx.fail("version must be 1 or more");
+    }
+    const auto effective = require_date(ctx, f[2], "effective_from");
+
+    domain::period p;
+    require_nonempty(ctx, f[3], "period_key");
+    p.key = std::string(f[3]);
+    if (!f[4].empty()) {
+      p.value = require_int(ctx, f[4], "value");
+    }
+    if (!f[5].empty()) {
+      p.fallback = require_int(ctx, f[5], "fallback");
+    }
+    if (!p.effective_value()) {
+      ctx.fail("a period needs a value or a fallback");
+    }
+    const auto unit = domain::parse_period_unit(f[6]);
+    if (!unit) {
+      ctx.fail(fmt::format("unit must be working_days or calendar_days, got '{}'", f[6]));
+    }
+    p.unit = *unit;
+    require_nonempty(ctx, f[7], "start_event");
+    p.start_event = std::string(f[7]);
+    p.source = std::string(f[8]);
+    const auto conf = domain::parse_confidence(f[9]);
+    if (!conf) {
+      ctx.fail(fmt::format("confidence must be verified, secondary or unverified, got '{}'", f[9]));
+    }
+    p.confidence_level = *conf;
+    p.note = std::string(f[10]);
+
+    auto it = std::find_if(out.begin(), out.end(),
+                           [&](const domain::ruleset& r) { return r.name == f[0] && r.version == version; });
+    if (it == out.end()) {
+      domain::ruleset r;
+      r.name = std::string(f[0]);
+      r.version = version;
+      r.effective_from = effective;
+      r.title = r.name;
+      for (const auto& meta : known_rulesets) {
+        if (meta.name == r.name) {
+          r.title = std::string(meta.title);
+          r.source = std::string(meta.source);
+        }
+      }
+      out.push_back(std::move(r));
+      it = std::prev(out.end());
+    } else if (it->effective_from != effective) {
+      ctx.fail(fmt::format("effective_from differs from earlier rows of {} version {}", it->name, version));
+    }
+    if (it->find(p.key) != nullptr) {
+      ctx.fail(fmt::format("duplicate period '{}' in {} version {}", p.key, it->name, version));
+    }
+    it->periods.push_back(std::move(p));
+  }
+  return out;
+}
+
+reference_data load_reference_data(const std::filesystem::path& dir) {
+  reference_data data;
+  const auto orgs = dir / "organisations.csv";
+  const auto holidays = dir / "holidays-id.csv";
+  const auto rulesets = dir / "rulesets.csv";
+  data.organisations = parse_organisations_csv(read_file(orgs), orgs.string());
+  for (auto& o : data.organisations) {
+    if (!o.competent_ki && o.is_respondent()) {
+      o.competent_ki = domain::derive_competent_ki(o, data.organisations);
+    }
+  }
+  data.holidays = parse_holidays_csv(read_file(holidays), holidays.string());
+  data.rulesets = parse_rulesets_csv(read_file(rulesets), rulesets.string());
+  return data;
+}
+
+std::size_t import_organisations(ports::database& db, std::string_view csv_text, domain::instant now,
+                                 std::string_view file_name) {
+  auto imported = parse_organisations_csv(csv_text, file_name);
+  auto tx = db.begin(ports::access::write);
+  auto& repo = tx->organisations();
+
+  // Derive missing competent KIs from what is stored plus what is being imported (imported rows win).
+  std::vector<domain::organisation> known = imported;
+  for (auto& stored : repo.list()) {
+    const bool replaced = std::any_of(imported.begin(), imported.end(),
+                                      [&](const domain::organisation& o) { return o.code == stored.code; });
+    if (!replaced) {
+      known.push_back(std::move(stored));
+    }
+  }
+  for (auto& o : imported) {
+    if (!o.competent_ki && o.is_respondent()) {
+      o.competent_ki = domain::derive_competent_ki(o, known);
+    }
+  }
+
+  for (const auto& o : imported) {
+    repo.upsert(o);
+    domain::audit_entry entry;
+    entry.actor = "cli";
+    entry.at = now;
+    entry.action = "organisation.import";
+    entry.object_type = "organisation";
+    entry.object_id = o.code;
+    entry.details_json = fmt::format(R"({{"kind":"{}","level":"{}"}})", domain::to_string(o.kind),
+                                     domain::to_string(o.level));
+    tx->audit().append(entry);
+  }
+  tx->commit();
+  return imported.size();
+}
+
+std::size_t import_organisations(ports::database& db, std::string_view csv_text) {
+  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  return import_organisations(db, csv_text, now);
+}
+
+}  // namespace perkara::persistence

@@ -1,0 +1,106 @@
+#include "persistence/detail/session_setup.hpp"
+#include "persistence/repositories/repositories.hpp"
+
+#include <soci/soci.h>
+
+#include <stdexcept>
+
+namespace perkara::persistence::detail {
+namespace {
+
+constexpr const char* select_columns =
+    "SELECT id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, days, unit, "
+    "extension_days, due, met_on FROM deadlines";
+
+std::vector<domain::deadline_record> query(soci::session& sql, const std::string& where,
+                                           const std::vector<std::string>& params) {
+  domain::deadline_record r;
+  std::string unit, due, met_on;
+  long long start_at = 0;
+  soci::indicator met_ind = soci::i_ok;
+  soci::statement st(sql);
+  st.exchange(soci::into(r.id));
+  st.exchange(soci::into(r.case_type));
+  st.exchange(soci::into(r.case_id));
+  st.exchange(soci::into(r.key));
+  st.exchange(soci::into(r.organisation));
+  st.exchange(soci::into(r.ruleset));
+  st.exchange(soci::into(r.ruleset_version));
+  st.exchange(soci::into(start_at));
+  st.exchange(soci::into(r.days));
+  st.exchange(soci::into(unit));
+  st.exchange(soci::into(r.extension_days));
+  st.exchange(soci::into(due));
+  st.exchange(soci::into(met_on, met_ind));
+  for (const auto& p : params) {
+    st.exchange(soci::use(p));
+  }
+  st.alloc();
+  st.prepare(std::string(select_columns) + where);
+  st.define_and_bind();
+  st.execute();
+  std::vector<domain::deadline_record> out;
+  while (st.fetch()) {
+    domain::deadline_record copy = r;
+    copy.start_at = from_epoch_seconds(start_at);
+    const auto u = domain::parse_period_unit(unit);
+    if (!u) {
+      throw std::runtime_error("corrupt unit '" + unit + "' in deadlines");
+    }
+    copy.unit = *u;
+    copy.due = date_column(due, "deadlines.due");
+    copy.met_on.reset();
+    if (met_ind == soci::i_ok) {
+      copy.met_on = date_column(met_on, "deadlines.met_on");
+    }
+    out.push_back(std::move(copy));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string soci_deadline_repository::save(const domain::deadline_record& record) {
+  return translated([&] {
+    const std::string id = record.id.empty() ? random_id() : record.id;
+    const long long start_at = epoch_seconds(record.start_at);
+    const std::string unit(domain::to_string(record.unit));
+    const std::string due = domain::format_iso_date(record.due);
+    const std::string met_on = record.met_on ? domain::format_iso_date(*record.met_on) : std::string();
+    soci::indicator met_ind = record.met_on ? soci::i_ok : soci::i_null;
+    const std::string insert =
+        "INSERT INTO deadlines (id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, "
+        "days, unit, extension_days, due, met_on) VALUES (:id, :case_type, :case_id, :key, :org, :ruleset, "
+        ":ruleset_version, :start_at, :days, :unit, :extension_days, :due, :met_on)";
+    const std::string update =
+        ctx_.kind == backend::sqlite
+            ? " ON CONFLICT (id) DO UPDATE SET case_type = excluded.case_type, case_id = excluded.case_id, period_key = "
+              "excluded.period_key, organisation = excluded.organisation, ruleset = excluded.ruleset, ruleset_version = "
+              "excluded.ruleset_version, start_at = excluded.start_at, days = excluded.days, unit = excluded.unit, "
+              "extension_days = excluded.extension_days, due = excluded.due, met_on = excluded.met_on"
+            : " ON DUPLICATE KEY UPDATE case_type = VALUES(case_type), case_id = VALUES(case_id), period_key = "
+              "VALUES(period_key), organisation = VALUES(organisation), ruleset = VALUES(ruleset), ruleset_version = "
+              "VALUES(ruleset_version), start_at = VALUES(start_at), days = VALUES(days), unit = VALUES(unit), "
+              "extension_days = VALUES(extension_days), due = VALUES(due), met_on = VALUES(met_on)";
+    ctx_.sql << insert + update, soci::use(id), soci::use(record.case_type), soci::use(record.case_id),
+        soci::use(record.key), soci::use(record.organisation), soci::use(record.ruleset),
+        soci::use(record.ruleset_version), soci::use(start_at), soci::use(record.days), soci::use(unit),
+        soci::use(record.extension_days), soci::use(due), soci::use(met_on, met_ind);
+    return id;
+  });
+}
+
+std::vector<domain::deadline_record> soci_deadline_repository::for_case(const std::string& case_type,
+                                                                        const std::string& case_id) {
+  return translated([&] {
+    return query(ctx_.sql, " WHERE case_type = :type AND case_id = :id ORDER BY due, id", {case_type, case_id});
+  });
+}
+
+std::vector<domain::deadline_record> soci_deadline_repository::open_from(domain::civil_date from) {
+  return translated([&] {
+    return query(ctx_.sql, " WHERE met_on IS NULL AND due >= :from ORDER BY due, id", {domain::format_iso_date(from)});
+  });
+}
+
+}  // namespace perkara::persistence::detail

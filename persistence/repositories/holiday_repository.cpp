@@ -1,0 +1,117 @@
+#include "persistence/detail/session_setup.hpp"
+#include "persistence/repositories/repositories.hpp"
+
+#include <soci/soci.h>
+
+#include <fmt/format.h>
+
+#include <stdexcept>
+
+namespace perkara::persistence::detail {
+namespace {
+
+constexpr const char* select_columns =
+    "SELECT holiday_date, organisation, kind, name_id, name_en, source FROM holidays WHERE deleted_by_admin = 0";
+
+// The organisation column holds '' for holidays that apply to everyone.
+std::string org_key(const std::optional<std::string>& organisation) { return organisation.value_or(""); }
+
+std::vector<domain::holiday> query(soci::session& sql, const std::string& where, const std::vector<std::string>& params) {
+  std::string date, org, kind, name_id, name_en, source;
+  soci::statement st(sql);
+  st.exchange(soci::into(date));
+  st.exchange(soci::into(org));
+  st.exchange(soci::into(kind));
+  st.exchange(soci::into(name_id));
+  st.exchange(soci::into(name_en));
+  st.exchange(soci::into(source));
+  for (const auto& p : params) {
+    st.exchange(soci::use(p));
+  }
+  st.alloc();
+  st.prepare(std::string(select_columns) + where);
+  st.define_and_bind();
+  st.execute();
+  std::vector<domain::holiday> out;
+  while (st.fetch()) {
+    domain::holiday h;
+    h.date = date_column(date, "holidays.holiday_date");
+    const auto k = domain::parse_holiday_kind(kind);
+    if (!k) {
+      throw std::runtime_error("corrupt holiday kind '" + kind + "'");
+    }
+    h.kind = *k;
+    h.name_id = name_id;
+    h.name_en = name_en;
+    h.source = source;
+    if (!org.empty()) {
+      h.organisation = org;
+    }
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<domain::holiday> soci_holiday_repository::list_for(const std::string& organisation) {
+  return translated([&] {
+    return query(ctx_.sql, " AND (organisation = '' OR organisation = :org) ORDER BY holiday_date, organisation",
+                 {organisation});
+  });
+}
+
+std::vector<domain::holiday> soci_holiday_repository::list_year(int year) {
+  return translated([&] {
+    // ISO dates compare correctly as text.
+    return query(ctx_.sql, " AND holiday_date >= :from AND holiday_date <= :to ORDER BY holiday_date, organisation",
+                 {fmt::format("{:04}-01-01", year), fmt::format("{:04}-12-31", year)});
+  });
+}
+
+std::optional<domain::holiday> soci_holiday_repository::find(domain::civil_date date,
+                                                            const std::optional<std::string>& organisation) {
+  return translated([&]() -> std::optional<domain::holiday> {
+    auto rows = query(ctx_.sql, " AND holiday_date = :d AND organisation = :org",
+                      {domain::format_iso_date(date), org_key(organisation)});
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+void soci_holiday_repository::put(const domain::holiday& holiday) {
+  translated([&] {
+    const std::string date = domain::format_iso_date(holiday.date);
+    const std::string org = org_key(holiday.organisation);
+    const std::string kind(domain::to_string(holiday.kind));
+    const std::string insert =
+        "INSERT INTO holidays (holiday_date, organisation, kind, name_id, name_en, source, changed_by_admin, "
+        "deleted_by_admin) VALUES (:d, :org, :kind, :ni, :ne, :src, 1, 0)";
+    // The admin flag is what keeps a later migrate from overwriting this row.
+    const std::string update =
+        ctx_.kind == backend::sqlite
+            ? " ON CONFLICT (holiday_date, organisation) DO UPDATE SET kind = excluded.kind, name_id = excluded.name_id, "
+              "name_en = excluded.name_en, source = excluded.source, changed_by_admin = 1, deleted_by_admin = 0"
+            : " ON DUPLICATE KEY UPDATE kind = VALUES(kind), name_id = VALUES(name_id), name_en = VALUES(name_en), "
+              "source = VALUES(source), changed_by_admin = 1, deleted_by_admin = 0";
+    ctx_.sql << insert + update, soci::use(date), soci::use(org), soci::use(kind), soci::use(holiday.name_id),
+        soci::use(holiday.name_en), soci::use(holiday.source);
+  });
+}
+
+bool soci_holiday_repository::remove(domain::civil_date date, const std::optional<std::string>& organisation) {
+  return translated([&] {
+    const std::string d = domain::format_iso_date(date);
+    const std::string org = org_key(organisation);
+    // A tombstone, not a DELETE: migrate must not re-add a holiday an admin removed.
+    soci::statement st = (ctx_.sql.prepare << "UPDATE holidays SET deleted_by_admin = 1, changed_by_admin = 1 "
+                                              "WHERE holiday_date = :d AND organisation = :org AND deleted_by_admin = 0",
+                          soci::use(d), soci::use(org));
+    st.execute(true);
+    return st.get_affected_rows() > 0;
+  });
+}
+
+}  // namespace perkara::persistence::detail

@@ -1,0 +1,122 @@
+#pragma once
+// Internal: the SOCI implementations of the storage ports. Each works on the session of the transaction
+// that created it; statements are prepared per call and never kept across leases (code-anchors §9).
+
+#include "domain/ports/repositories.hpp"
+#include "persistence/database_url.hpp"
+
+#include <soci/session.h>
+
+namespace perkara::persistence::detail {
+
+/// What every repository needs: the leased session and the SQL dialect.
+struct db_context {
+  soci::session& sql;
+  backend kind;
+};
+
+class soci_organisation_repository final : public ports::organisation_repository {
+ public:
+  explicit soci_organisation_repository(db_context ctx) : ctx_(ctx) {}
+  std::vector<domain::organisation> list() override;
+  std::optional<domain::organisation> find(const std::string& code) override;
+  void upsert(const domain::organisation& org) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_user_repository final : public ports::user_repository {
+ public:
+  explicit soci_user_repository(db_context ctx) : ctx_(ctx) {}
+  std::optional<domain::user> find(const std::string& id) override;
+  std::optional<ports::stored_credentials> find_credentials(const std::string& username) override;
+  std::vector<domain::user> list(const std::string& organisation) override;
+  void insert(const domain::user& user, const std::string& password_hash) override;
+  void update(const domain::user& user) override;
+  void set_password_hash(const std::string& id, const std::string& password_hash) override;
+
+ private:
+  std::vector<domain::role> roles_of(const std::string& id);
+  void write_roles(const domain::user& user);
+  db_context ctx_;
+};
+
+class soci_session_repository final : public ports::session_repository {
+ public:
+  explicit soci_session_repository(db_context ctx) : ctx_(ctx) {}
+  void insert(const std::string& token_hash, const ports::stored_session& session) override;
+  std::optional<ports::stored_session> find(const std::string& token_hash) override;
+  void revoke(const std::string& token_hash) override;
+  void revoke_all_of_user(const std::string& user_id) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_holiday_repository final : public ports::holiday_repository {
+ public:
+  explicit soci_holiday_repository(db_context ctx) : ctx_(ctx) {}
+  std::vector<domain::holiday> list_for(const std::string& organisation) override;
+  std::vector<domain::holiday> list_year(int year) override;
+  std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation) override;
+  void put(const domain::holiday& holiday) override;
+  bool remove(domain::civil_date date, const std::optional<std::string>& organisation) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_ruleset_repository final : public ports::ruleset_repository {
+ public:
+  explicit soci_ruleset_repository(db_context ctx) : ctx_(ctx) {}
+  std::vector<domain::ruleset> list_latest() override;
+  std::vector<domain::ruleset> versions(const std::string& name) override;
+  std::optional<domain::ruleset> in_force(const std::string& name, domain::civil_date date) override;
+  std::optional<domain::ruleset> find(const std::string& name, int version) override;
+  void insert(const domain::ruleset& ruleset) override;
+
+ private:
+  void load_periods(domain::ruleset& ruleset);
+  db_context ctx_;
+};
+
+class soci_audit_repository final : public ports::audit_repository {
+ public:
+  explicit soci_audit_repository(db_context ctx) : ctx_(ctx) {}
+  void append(const domain::audit_entry& entry) override;
+  std::vector<domain::audit_entry> list(const std::string& object_type, const std::string& object_id) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_deadline_repository final : public ports::deadline_repository {
+ public:
+  explicit soci_deadline_repository(db_context ctx) : ctx_(ctx) {}
+  std::string save(const domain::deadline_record& record) override;
+  std::vector<domain::deadline_record> for_case(const std::string& case_type, const std::string& case_id) override;
+  std::vector<domain::deadline_record> open_from(domain::civil_date from) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_event_repository final : public ports::event_repository {
+ public:
+  explicit soci_event_repository(db_context ctx) : ctx_(ctx) {}
+  void append(const domain::case_event& event) override;
+  std::vector<domain::case_event> for_case(const std::string& case_type, const std::string& case_id) override;
+
+ private:
+  db_context ctx_;
+};
+
+/// Column conversions shared by the repositories.
+domain::civil_date date_column(const std::string& text, const char* column);
+long long epoch_seconds(domain::instant t);
+domain::instant from_epoch_seconds(long long s);
+/// 128 random bits as 32 hex characters, for ids the database assigns.
+std::string random_id();
+
+}  // namespace perkara::persistence::detail

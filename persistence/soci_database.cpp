@@ -1,0 +1,242 @@
+#include "persistence/soci_database.hpp"
+
+#include "persistence/detail/session_setup.hpp"
+#include "persistence/errors.hpp"
+#include "persistence/migrations.hpp"
+#include "persistence/repositories/repositories.hpp"
+
+#include <soci/connection-pool.h>
+#include <soci/soci.h>
+
+#include <fmt/format.h>
+
+#include <atomic>
+#include <filesystem>
+
+namespace perkara::persistence {
+namespace {
+
+// The schema version on an open session: 0 when schema_migrations does not exist yet.
+int read_schema_version(soci::session& sql, backend kind) {
+  int exists = 0;
+  if (kind == backend::sqlite) {
+    sql << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'", soci::into(exists);
+  } else {
+    sql << "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema=DATABASE() AND "
+           "table_name='schema_migrations'",
+        soci::into(exists);
+  }
+  if (exists == 0) {
+    return 0;
+  }
+  int version = 0;
+  soci::indicator ind = soci::i_ok;
+  sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
+  return ind == soci::i_null ? 0 : version;
+}
+
+// One leased pool slot; handed back when destroyed.
+class lease {
+ public:
+  lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use, std::size_t pos)
+      : pool_(pool), in_use_(in_use), pos_(pos) {
+    ++in_use_;
+  }
+  ~lease() {
+    pool_.give_back(pos_);
+    --in_use_;
+  }
+  lease(const lease&) = delete;
+  lease& operator=(const lease&) = delete;
+
+  soci::session& session() { return pool_.at(pos_); }
+
+ private:
+  soci::connection_pool& pool_;
+  std::atomic<std::size_t>& in_use_;
+  std::size_t pos_;
+};
+
+class soci_transaction final : public ports::transaction {
+ public:
+  soci_transaction(std::unique_ptr<lease> held, backend kind, ports::access mode)
+      : lease_(std::move(held)),
+        sql_(lease_->session()),
+        ctx_{sql_, kind},
+        organisations_(ctx_),
+        users_(ctx_),
+        sessions_(ctx_),
+        holidays_(ctx_),
+        rulesets_(ctx_),
+        audit_(ctx_),
+        deadlines_(ctx_),
+        events_(ctx_) {
+    detail::translated([&] {
+      detail::ensure_connected(sql_, kind);
+      if (kind == backend::sqlite) {
+        // A deferred BEGIN that later writes can fail with SQLITE_BUSY without waiting; IMMEDIATE takes
+        // the write lock up front, under the busy timeout.
+        sql_ << (mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
+      } else {
+        sql_ << "START TRANSACTION";
+      }
+    });
+  }
+
+  ~soci_transaction() override {
+    if (committed_) {
+      return;
+    }
+    try {
+      sql_ << "ROLLBACK";
+    } catch (...) {
+      // The connection may be gone; ensure_connected repairs it on the next lease.
+    }
+  }
+
+  soci_transaction(const soci_transaction&) = delete;
+  soci_transaction& operator=(const soci_transaction&) = delete;
+
+  ports::organisation_repository& organisations() override { return organisations_; }
+  ports::user_repository& users() override { return users_; }
+  ports::session_repository& sessions() override { return sessions_; }
+  ports::holiday_repository& holidays() override { return holidays_; }
+  ports::ruleset_repository& rulesets() override { return rulesets_; }
+  ports::audit_repository& audit() override { return audit_; }
+  ports::deadline_repository& deadlines() override { return deadlines_; }
+  ports::event_repository& events() override { return events_; }
+
+  void commit() override {
+    if (committed_) {
+      throw std::logic_error("transaction committed twice");
+    }
+    detail::translated([&] { sql_ << "COMMIT"; });
+    committed_ = true;
+  }
+
+ private:
+  std::unique_ptr<lease> lease_;
+  soci::session& sql_;
+  detail::db_context ctx_;
+  detail::soci_organisation_repository organisations_;
+  detail::soci_user_repository users_;
+  detail::soci_session_repository sessions_;
+  detail::soci_holiday_repository holidays_;
+  detail::soci_ruleset_repository rulesets_;
+  detail::soci_audit_repository audit_;
+  detail::soci_deadline_repository deadlines_;
+  detail::soci_event_repository events_;
+  bool committed_ = false;
+};
+
+class soci_database final : public ports::database {
+ public:
+  soci_database(const database_url& url, const open_options& options)
+      : kind_(url.kind), size_(options.pool_size), lease_timeout_(options.lease_timeout), pool_(options.pool_size) {
+    // Every slot is opened here, before any worker runs: connection_pool::at() is not synchronised.
+    for (std::size_t i = 0; i < size_; ++i) {
+      detail::open_session(pool_.at(i), url);
+    }
+    if (kind_ == backend::sqlite) {
+      // WAL is stored in the database file, so once is enough; readers then never block the writer.
+      std::string mode;
+      pool_.at(0) << "PRAGMA journal_mode=WAL", soci::into(mode);
+    }
+  }
+
+  std::unique_ptr<ports::transaction> begin(ports::access mode) override {
+    std::size_t pos = 0;
+    const auto timeout = static_cast<int>(lease_timeout_.count());
+    if (!pool_.try_lease(pos, timeout)) {
+      throw ports::unavailable_error(
+          fmt::format("no free database connection within {} ms (pool size {})", timeout, size_));
+    }
+    auto held = std::make_unique<lease>(pool_, in_use_, pos);
+    return std::make_unique<soci_transaction>(std::move(held), kind_, mode);
+  }
+
+  bool ready() override {
+    std::size_t pos = 0;
+    if (!pool_.try_lease(pos, 1000)) {
+      return false;
+    }
+    lease held(pool_, in_use_, pos);
+    try {
+      detail::ensure_connected(held.session(), kind_);
+      return read_schema_version(held.session(), kind_) == latest_schema_version();
+    } catch (...) {
+      return false;
+    }
+  }
+
+  std::size_t pool_in_use() const override { return in_use_.load(); }
+  std::size_t pool_size() const override { return size_; }
+
+ private:
+  backend kind_;
+  std::size_t size_;
+  std::chrono::milliseconds lease_timeout_;
+  soci::connection_pool pool_;
+  std::atomic<std::size_t> in_use_{0};
+};
+
+[[noreturn]] void fail_open(const database_url& url, std::string_view why) {
+  throw open_error(fmt::format("cannot open database {}: {}", redacted(url), why));
+}
+
+}  // namespace
+
+std::string schema_status::describe() const {
+  if (current == 0) {
+    return fmt::format("the database is not migrated (expected schema version {}): run `perkara migrate`", expected);
+  }
+  if (current < expected) {
+    return fmt::format("schema version {} is older than this binary's {}: run `perkara migrate`", current, expected);
+  }
+  if (current > expected) {
+    return fmt::format("schema version {} is newer than this binary's {}: use a newer perkara", current, expected);
+  }
+  return fmt::format("schema version {} is current", current);
+}
+
+schema_status check_schema(const database_url& url) {
+  schema_status status;
+  status.expected = latest_schema_version();
+  // Opening a missing SQLite file would create it; a file that is not there is simply not migrated.
+  if (url.kind == backend::sqlite && !std::filesystem::exists(url.path)) {
+    return status;
+  }
+  try {
+    soci::session sql;
+    detail::open_session(sql, url);
+    status.current = read_schema_version(sql, url.kind);
+  } catch (...) {
+    fail_open(url, detail::describe_current_exception());
+  }
+  return status;
+}
+
+std::unique_ptr<ports::database> open_database(const database_url& url, const open_options& options) {
+  if (options.pool_size == 0) {
+    fail_open(url, "the pool size must be at least 1");
+  }
+  if (options.require_current_schema) {
+    const auto status = check_schema(url);
+    if (!status.up_to_date()) {
+      fail_open(url, status.describe());
+    }
+  }
+  try {
+    return std::make_unique<soci_database>(url, options);
+  } catch (...) {
+    fail_open(url, detail::describe_current_exception());
+  }
+}
+
+std::unique_ptr<ports::database> open_database(const database_url& url, std::size_t pool_size) {
+  open_options options;
+  options.pool_size = pool_size;
+  return open_database(url, options);
+}
+
+}  // namespace perkara::persistence
