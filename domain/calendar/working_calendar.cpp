@@ -100,6 +100,10 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
                             [](const closed_day& a, const closed_day& b) { return a.day == b.day; }),
                 closed_.end());
 
+  closed_keys_.reserve(closed_.size());
+  for (const auto& c : closed_) {
+    closed_keys_.push_back(c.day);
+  }
   closed_weekdays_.resize(closed_.size() + 1, 0);
   for (std::size_t k = 0; k < closed_.size(); ++k) {
     closed_weekdays_[k + 1] = closed_weekdays_[k] + (weekend_day(closed_[k].day) ? 0U : 1U);
@@ -108,10 +112,11 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
   // The index: one pass over the range, merging the sorted closures.
   const auto n = static_cast<std::size_t>(span);
   cumulative_.assign(n + 1, 0);
-  working_.reserve(n);
-  auto next_closed = std::lower_bound(closed_.begin(), closed_.end(), first_,
-                                      [](const closed_day& c, sys_days d) { return c.day < d; });
+  working_.reserve(n / 7 * 5 + 5);  // at most this many weekdays
+  auto next_closed = closed_.begin() + (std::lower_bound(closed_keys_.begin(), closed_keys_.end(), first_) -
+                                        closed_keys_.begin());
   std::uint16_t count = 0;
+  civil_date date = index_first;  // advanced alongside `day` without a conversion per day
   for (std::size_t i = 0; i < n; ++i) {
     const sys_days day = first_ + std::chrono::days{static_cast<long>(i)};
     bool closed = weekend_day(day);
@@ -120,10 +125,14 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
       ++next_closed;
     }
     if (!closed) {
-      working_.push_back(static_cast<std::uint16_t>(i));
+      working_.push_back(date);
       ++count;
     }
     cumulative_[i + 1] = count;
+    date = civil_date{date.year(), date.month(), date.day() + std::chrono::days{1}};
+    if (!date.ok()) {
+      date = civil_date{date.year() / date.month() / std::chrono::day{1}} + std::chrono::months{1};
+    }
   }
 }
 
@@ -132,9 +141,9 @@ std::size_t working_calendar::offset(sys_days day) const {
 }
 
 const working_calendar::closed_day* working_calendar::find_closed(sys_days day) const {
-  const auto it = std::lower_bound(closed_.begin(), closed_.end(), day,
-                                   [](const closed_day& c, sys_days d) { return c.day < d; });
-  return it != closed_.end() && it->day == day ? &*it : nullptr;
+  const auto it = std::lower_bound(closed_keys_.begin(), closed_keys_.end(), day);
+  return it != closed_keys_.end() && *it == day ? &closed_[static_cast<std::size_t>(it - closed_keys_.begin())]
+                                                : nullptr;
 }
 
 bool working_calendar::slow_is_working(sys_days day) const { return !weekend_day(day) && !find_closed(day); }
@@ -168,9 +177,8 @@ std::optional<closure> working_calendar::non_working_reason(civil_date date) con
 long long working_calendar::slow_count(sys_days a, sys_days b) const {
   const auto one = std::chrono::days{1};
   const long long weekdays = weekdays_before(b + one) - weekdays_before(a + one);
-  const auto by_day = [](const closed_day& c, sys_days d) { return c.day < d; };
-  const auto lo = std::lower_bound(closed_.begin(), closed_.end(), a + one, by_day) - closed_.begin();
-  const auto hi = std::lower_bound(closed_.begin(), closed_.end(), b + one, by_day) - closed_.begin();
+  const auto lo = std::lower_bound(closed_keys_.begin(), closed_keys_.end(), a + one) - closed_keys_.begin();
+  const auto hi = std::lower_bound(closed_keys_.begin(), closed_keys_.end(), b + one) - closed_keys_.begin();
   return weekdays - static_cast<long long>(closed_weekdays_[static_cast<std::size_t>(hi)]) +
          static_cast<long long>(closed_weekdays_[static_cast<std::size_t>(lo)]);
 }
@@ -223,7 +231,7 @@ civil_date working_calendar::add_working_days(civil_date date, int n) const {
       target = cumulative_[offset(day) + 1] + n - 1LL;
     }
     if (target < size) {
-      return from_days(first_ + std::chrono::days{working_[static_cast<std::size_t>(target)]});
+      return working_[static_cast<std::size_t>(target)];
     }
     return from_days(step(last_, target - size + 1));
   }
@@ -242,7 +250,7 @@ civil_date working_calendar::add_working_days(civil_date date, int n) const {
     target = cumulative_[offset(day)] + static_cast<long long>(n);
   }
   if (target >= 0) {
-    return from_days(first_ + std::chrono::days{working_[static_cast<std::size_t>(target)]});
+    return working_[static_cast<std::size_t>(target)];
   }
   return from_days(step(first_, target));
 }

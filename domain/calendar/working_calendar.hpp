@@ -12,6 +12,7 @@
 #include "domain/rules/ruleset.hpp"
 #include "domain/time/civil_date.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -72,6 +73,11 @@ class working_calendar {
   /// day d when n < 0.
   [[nodiscard]] int working_days_between(civil_date a, civil_date b) const;
 
+  /// Calls f(civil_date, const closure&) for every non-working day in [first, last), in date order.
+  /// (The deadline explanation's skipped list; walks the index without per-day searches.)
+  template <class F>
+  void for_each_non_working(civil_date first, civil_date last, F&& f) const;
+
   [[nodiscard]] civil_date index_first() const { return from_days(first_); }
   [[nodiscard]] civil_date index_last() const { return from_days(last_); }
 
@@ -98,9 +104,34 @@ class working_calendar {
   days_t first_;
   days_t last_;
   std::vector<closed_day> closed_;                 // holidays in force, sorted by day, one per day
+  std::vector<days_t> closed_keys_;                // closed_[k].day, compact for binary search
   std::vector<std::uint32_t> closed_weekdays_;     // closed_weekdays_[k]: weekday closures in closed_[0, k)
   std::vector<std::uint16_t> cumulative_;          // cumulative_[i]: working days in [first_, first_ + i)
-  std::vector<std::uint16_t> working_;             // offsets from first_ of the working days, ascending
+  std::vector<civil_date> working_;                // the working days, ascending (dates, to skip a conversion)
 };
+
+template <class F>
+void working_calendar::for_each_non_working(civil_date first, civil_date last, F&& f) const {
+  const auto end = to_days(last);
+  auto day = to_days(first);
+  // Cursor into closed_, advanced alongside `day` (both ascend).
+  auto cursor = closed_.begin() + (std::lower_bound(closed_keys_.begin(), closed_keys_.end(), day) - closed_keys_.begin());
+  for (; day < end; day += std::chrono::days{1}) {
+    if (in_index(day)) {
+      const auto i = offset(day);
+      if (cumulative_[i + 1] != cumulative_[i]) {
+        continue;
+      }
+    }
+    while (cursor != closed_.end() && cursor->day < day) {
+      ++cursor;
+    }
+    if (cursor != closed_.end() && cursor->day == day) {
+      f(civil_date{day}, closure{cursor->reason, cursor->name_id, cursor->name_en});
+    } else if (const std::chrono::weekday wd{day}; wd == std::chrono::Saturday || wd == std::chrono::Sunday) {
+      f(civil_date{day}, closure{closure_reason::weekend, {}, {}});
+    }
+  }
+}
 
 }  // namespace perkara::domain

@@ -68,21 +68,17 @@ void count(deadline_explanation& e, const working_calendar& calendar, const offi
   if (!query.list_skipped) {
     return;
   }
-  const auto first = to_days(scan_from);
-  const auto last = to_days(e.due);
-  if (first >= last) {
+  if (scan_from >= e.due) {
     return;
   }
-  // Non-working days in [first, due) = calendar days less working days there (due itself is working).
-  const auto span = (last - first).count();
-  const auto working = calendar.working_days_between(add_days(scan_from, -1), add_days(e.due, -1));
-  e.skipped.reserve(static_cast<std::size_t>(span - working));
-  for (auto day = first; day < last; day += std::chrono::days{1}) {
-    const civil_date d{day};
-    if (const auto c = calendar.non_working_reason(d)) {
-      e.skipped.push_back(skipped_of(d, *c));
-    }
-  }
+  // The uncounted days in [scan_from, due): for working days all but the N counted ones (due itself is
+  // working); for calendar days all of them (due is the first working day on or after day N).
+  const auto span = (to_days(e.due) - to_days(scan_from)).count();
+  const auto uncounted = e.unit == period_unit::working_days ? span + 1 - e.total_days : span;
+  e.skipped.reserve(static_cast<std::size_t>(uncounted));
+  calendar.for_each_non_working(scan_from, e.due, [&e](civil_date d, const closure& c) {
+    e.skipped.push_back(skipped_of(d, c));
+  });
 }
 
 }  // namespace
