@@ -1,0 +1,177 @@
+#include "domain/disputes/intake.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace perkara::domain::disputes {
+
+namespace {
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+}
+
+// Loose shape check only: something@something.tld; mail delivery is the real test.
+bool plausible_email(std::string_view s) {
+  const auto at = s.find('@');
+  return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
+         s.back() != '.' && s.find(' ') == std::string_view::npos;
+}
+
+void validate_chronology(const chronology& c, civil_date today, civil_date submitted_on, validation& v) {
+  struct step {
+    const char* field;
+    std::optional<civil_date> date;
+  };
+  const step steps[] = {{"chronology.request_date", c.request_date},
+                        {"chronology.ppid_response_date", c.ppid_response_date},
+                        {"chronology.objection_date", c.objection_date},
+                        {"chronology.objection_response_date", c.objection_response_date}};
+  if (c.objection_response_date && !c.objection_date) {
+    v.fail("chronology.objection_date", "wajib diisi bila ada tanggapan atasan PPID / required when an objection answer date is given");
+  }
+  std::optional<civil_date> previous;
+  const char* previous_field = nullptr;
+  for (const auto& s : steps) {
+    if (!s.date) continue;
+    if (!s.date->ok()) {
+      v.fail(s.field, "tanggal tidak sah / invalid date");
+      continue;
+    }
+    if (*s.date > today) {
+      v.fail(s.field, "tidak boleh di masa depan / must not be in the future");
+    } else if (*s.date > submitted_on) {
+      v.fail(s.field, "tidak boleh setelah tanggal permohonan / must not be after submitted_at");
+    }
+    // The PPID stage runs in order: request, PPID answer, objection, atasan answer (T01-T08).
+    if (previous && *s.date < *previous) {
+      v.fail(s.field, fmt::format("tidak boleh sebelum {} / must not be before {}", previous_field, previous_field));
+    }
+    previous = s.date;
+    previous_field = s.field;
+  }
+}
+
+}  // namespace
+
+field_errors validate_new_dispute(const new_dispute& input, offset_instant now) {
+  validation v;
+  const auto today = local_date(now.utc, now.offset_minutes);
+  const auto submitted_on = local_date(input.submitted_at.utc, now.offset_minutes);
+
+  if (input.request_id && input.chronology) {
+    v.fail("chronology", "isi request_id atau chronology, tidak keduanya / give request_id or chronology, not both");
+  } else if (!input.request_id && !input.chronology) {
+    v.fail("request_id", "isi request_id atau chronology / give request_id or chronology");
+  }
+  if (input.request_id && blank(*input.request_id)) {
+    v.fail("request_id", "tidak boleh kosong / must not be empty");
+  }
+  if (input.chronology) {
+    validate_chronology(*input.chronology, today, std::min(submitted_on, today), v);
+  }
+
+  if (blank(input.applicant.name)) {
+    v.fail("applicant.name", "wajib diisi / required");
+  }
+  if (blank(input.applicant.address) && blank(input.applicant.email) && blank(input.applicant.phone)) {
+    v.fail("applicant.address", "isi alamat, e-mail atau telepon / give an address, e-mail or phone");
+  }
+  if (!input.applicant.email.empty() && !plausible_email(input.applicant.email)) {
+    v.fail("applicant.email", "alamat e-mail tidak sah / not an e-mail address");
+  }
+  if (input.representative) {
+    if (blank(input.representative->name)) {
+      v.fail("representative.name", "wajib diisi / required");
+    }
+    if (!input.representative->email.empty() && !plausible_email(input.representative->email)) {
+      v.fail("representative.email", "alamat e-mail tidak sah / not an e-mail address");
+    }
+  }
+  if (blank(input.respondent)) {
+    v.fail("respondent", "wajib diisi / required");
+  }
+  if (blank(input.information_requested)) {
+    v.fail("information_requested", "wajib diisi / required");
+  }
+
+  // Grounds: UU 14/2008 Pasal 35(1) a-g; the enum guarantees the range, duplicates are refused.
+  if (input.grounds.empty()) {
+    v.fail("grounds", "pilih minimal satu alasan (Pasal 35(1) a-g) / give at least one ground (Pasal 35(1) a-g)");
+  }
+  for (std::size_t i = 0; i < input.grounds.size(); ++i) {
+    if (std::find(input.grounds.begin(), input.grounds.begin() + static_cast<std::ptrdiff_t>(i), input.grounds[i]) !=
+        input.grounds.begin() + static_cast<std::ptrdiff_t>(i)) {
+      v.fail(fmt::format("grounds[{}]", i), "alasan ganda / duplicate ground");
+    }
+  }
+
+  if (input.petitum.empty()) {
+    v.fail("petitum", "wajib diisi / required");
+  }
+  for (std::size_t i = 0; i < input.petitum.size(); ++i) {
+    if (blank(input.petitum[i])) {
+      v.fail(fmt::format("petitum[{}]", i), "tidak boleh kosong / must not be empty");
+    }
+  }
+
+  if (input.submitted_at.utc > now.utc) {
+    v.fail("submitted_at", "tidak boleh di masa depan / must not be in the future");
+  }
+  if (input.ki && blank(*input.ki)) {
+    v.fail("ki", "tidak boleh kosong / must not be empty");
+  }
+  if (blank(input.ruleset)) {
+    v.fail("ruleset", "wajib diisi / required");
+  }
+  if (input.ruleset_version < 1) {
+    v.fail("ruleset_version", "harus >= 1 / must be >= 1");
+  }
+  for (std::size_t i = 0; i < input.attachments.size(); ++i) {
+    if (std::count(input.attachments.begin(), input.attachments.end(), input.attachments[i]) > 1) {
+      v.fail(fmt::format("attachments[{}]", i), "lampiran ganda / duplicate attachment");
+    }
+  }
+  return v.take();
+}
+
+dispute open_dispute(const new_dispute& input, const opening_context& context) {
+  dispute d;
+  d.id = context.id;
+  d.competent_ki = context.competent_ki;
+  d.ki = input.ki.value_or(context.competent_ki);
+  // §1.4: filing with a KI other than the competent one is flagged for the Majelis, not refused.
+  d.jurisdiction_flag = d.ki != d.competent_ki;
+  d.respondent = input.respondent;
+  d.request_id = input.request_id;
+  d.chronology = input.chronology;
+  d.applicant = input.applicant;
+  d.representative = input.representative;
+  d.information_requested = input.information_requested;
+  d.reasons = input.reasons;
+  d.grounds = input.grounds;
+  d.petitum = input.petitum;
+  d.submitted_at = input.submitted_at;
+  d.ruleset = input.ruleset;
+  d.ruleset_version = input.ruleset_version;
+  d.state = dispute_state::submitted;
+  d.version = 1;
+  for (auto a : input.attachments) {
+    if (std::find(d.completeness.present.begin(), d.completeness.present.end(), a) == d.completeness.present.end()) {
+      d.completeness.present.push_back(a);
+    }
+  }
+
+  const auto& dates = input.chronology ? input.chronology : context.tracked_chronology;
+  if (dates && context.due_of) {
+    d.filing = assess_filing(*dates, local_date(input.submitted_at.utc, context.utc_offset_minutes), context.due_of);
+  } else {
+    d.filing.reasoning_id = "Kronologi permohonan tidak tersedia; ketepatan waktu tidak dapat dinilai.";
+    d.filing.reasoning_en = "The request chronology is not available; timeliness cannot be assessed.";
+  }
+  return d;
+}
+
+}  // namespace perkara::domain::disputes

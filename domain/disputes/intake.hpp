@@ -1,0 +1,35 @@
+#pragma once
+// Receiving a dispute application (permohonan penyelesaian sengketa informasi): validation of the input
+// of `POST /api/v1/disputes` and construction of the aggregate in state `submitted`.
+
+#include "domain/disputes/dispute.hpp"
+#include "domain/disputes/timeliness.hpp"
+#include "domain/errors.hpp"
+
+#include <string>
+
+namespace perkara::domain::disputes {
+
+/// Field errors with JSON paths ("chronology.objection_date", "applicant.name", "petitum[1]", ...):
+/// exactly one of request_id / chronology; chronology dates in order, not in the future and not after
+/// submission; grounds non-empty, a-g without duplicates; applicant name and one contact channel;
+/// representative name; respondent, information requested, petitum items non-empty; submitted_at not in
+/// the future; ruleset named. `now` carries the KI's UTC offset (its local date is "today").
+field_errors validate_new_dispute(const new_dispute& input, offset_instant now);
+
+struct opening_context {
+  std::string id;            // assigned by storage
+  std::string competent_ki;  // derived by the caller from the respondent (§1.4)
+  /// The chronology of the tracked request when input.request_id is set (the caller reads it from the
+  /// request); used for the timeliness assessment only.
+  std::optional<chronology> tracked_chronology;
+  due_of_fn due_of;  // the deadline calculator with the rule set in force
+  int utc_offset_minutes = 7 * 60;  // the KI's offset: its local date of submitted_at is the filing date
+};
+
+/// The new aggregate in state `submitted`, version 1: ki = input.ki or the competent KI,
+/// jurisdiction_flag when they differ, completeness.present = input.attachments, filing assessment.
+/// Precondition: validate_new_dispute(input, ...) returned no errors.
+dispute open_dispute(const new_dispute& input, const opening_context& context);
+
+}  // namespace perkara::domain::disputes

@@ -1,0 +1,603 @@
+#include "domain/disputes/transitions.hpp"
+
+#include "domain/disputes/completeness.hpp"
+#include "domain/disputes/event_payload.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace perkara::domain::disputes {
+
+namespace {
+
+// Legal sources of the clocks (perki-1-2019.md Appendix A; every value needs legal sign-off).
+constexpr std::string_view source_ki_completion_perki =
+    "PERKI 1/2019: 14 HK sejak registrasi (pernyataan KI [S6][S7][S8], sekunder); lewat waktu hanya ditandai (T20)";
+constexpr std::string_view source_ki_completion_general = "UU 14/2008 Pasal 38(2): 100 HK sejak permohonan diterima";
+constexpr std::string_view source_ki_start_general = "UU 14/2008 Pasal 38(1): 14 HK sejak permohonan diterima";
+constexpr std::string_view source_decision_copy =
+    "PERKI 1/2013 Pasal 59: 3 HK setelah pembacaan putusan (nilai PERKI 1/2019 belum terverifikasi)";
+constexpr std::string_view source_court_objection =
+    "UU 14/2008 Pasal 48(1); PERKI 1/2013 Pasal 60(2): 14 hari sejak salinan putusan diterima (satuan belum pasti, Q9)";
+constexpr std::string_view source_compliance = "Amar putusan: jangka waktu pelaksanaan (PERKI 1/2013 Pasal 59 [S16a])";
+constexpr std::string_view source_registration_completion =
+    "Jangka waktu kelengkapan berkas: tidak ditemukan dalam sumber (Q6); hanya bila aturan menetapkannya";
+
+bool contains(const std::vector<dispute_action>& items, dispute_action a) {
+  return std::find(items.begin(), items.end(), a) != items.end();
+}
+
+bool blank(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
+}
+
+std::string instant_text(const offset_instant& t) { return format_rfc3339(t.utc, t.offset_minutes); }
+
+std::vector<std::string> names(const std::vector<attachment>& items) {
+  std::vector<std::string> out;
+  for (auto a : items) out.emplace_back(to_string(a));
+  return out;
+}
+
+std::optional<civil_date> due_of(const due_map& due, std::string_view key) {
+  const auto it = due.find(key);
+  return it == due.end() ? std::nullopt : std::optional<civil_date>{it->second};
+}
+
+// Both parties served and each window's due date strictly before today (the last day to object has
+// passed); nullopt when not yet, else the finality date (the day after the later window).
+std::optional<civil_date> windows_passed(const dispute& d, civil_date today, const due_map& due) {
+  std::optional<civil_date> latest;
+  for (auto p : {party::applicant, party::respondent}) {
+    if (d.served(p) == nullptr) return std::nullopt;
+    const auto window = due_of(due, court_objection_key(p));
+    if (!window || !(*window < today)) return std::nullopt;
+    latest = latest ? std::max(*latest, *window) : *window;
+  }
+  return add_days(*latest, 1);
+}
+
+class applier {
+ public:
+  applier(const dispute& d, const transition_context& ctx)
+      : d_(d), ctx_(ctx), today_(local_date(ctx.now.utc, ctx.now.offset_minutes)) {
+    r_.next = d;
+  }
+
+  transition_result finish(dispute_action action) {
+    if (!v_.ok()) {
+      transition_result bad;
+      bad.error = transition_error::invalid;
+      bad.errors = v_.take();
+      bad.next = d_;
+      bad.detail = fmt::format("data aksi {} tidak sah / invalid {} payload", to_string(action), to_string(action));
+      return bad;
+    }
+    r_.next.version = d_.version + 1;
+    r_.event.action = action;
+    r_.event.payload_json = payload_.str();
+    return std::move(r_);
+  }
+
+  void operator()(const cmd::request_completion& c) {
+    if (c.missing.empty()) {
+      v_.fail("missing", "sebutkan dokumen yang kurang / list the missing documents");
+    }
+    check_unique(c.missing, "missing");
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    // The listed items are no longer counted as present (e.g. an illegible copy).
+    std::erase_if(next.completeness.present, [&](attachment a) { return has(c.missing, a); });
+    next.completeness.missing_requested = c.missing;
+    next.state = dispute_state::incomplete;
+    deadline_intent i;
+    i.key = i.period = "registration_completion";
+    i.start_at = ctx_.now;
+    i.optional_period = true;
+    i.source = source_registration_completion;
+    r_.intents.push_back(i);
+    payload_.texts("missing", names(c.missing));
+  }
+
+  void operator()(const cmd::complete& c) {
+    check_unique(c.attachments, "attachments");
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    add_present(next, c.attachments);
+    std::erase_if(next.completeness.missing_requested, [&](attachment a) { return has(c.attachments, a); });
+    next.state = dispute_state::submitted;
+    meet("registration_completion", today_);
+    payload_.texts("attachments", names(c.attachments));
+  }
+
+  void operator()(const cmd::register_dispute& c) {
+    if (blank(c.register_number)) {
+      v_.fail("register_number", "wajib diisi / required");
+    }
+    if (c.register_seq && *c.register_seq < 1) {
+      v_.fail("register_seq", "harus >= 1 / must be >= 1");
+    }
+    not_before("registered_at", c.registered_at, d_.submitted_at, "submitted_at");
+    not_future("registered_at", c.registered_at);
+    check_unique(c.attachments, "attachments");
+    for (std::size_t i = 0; i < c.majelis.size(); ++i) {
+      if (blank(c.majelis[i])) v_.fail(fmt::format("majelis[{}]", i), "tidak boleh kosong / must not be empty");
+    }
+    auto next = r_.next;
+    add_present(next, c.attachments);
+    // T09-T11: no register number for an incomplete application [G][S16d][S16f].
+    const auto check = check_completeness(next);
+    if (!check.complete()) {
+      std::string list;
+      for (auto a : check.missing) list += (list.empty() ? "" : ", ") + std::string(to_string(a));
+      v_.fail("completeness", fmt::format("berkas belum lengkap: {} / application incomplete, missing: {}", list, list));
+    }
+    if (!v_.ok()) return;
+    next.state = dispute_state::registered;
+    next.register_number = c.register_number;
+    next.register_seq = c.register_seq;
+    next.registered_at = c.registered_at;
+    next.majelis = c.majelis;
+    next.completeness.missing_requested.clear();
+    r_.next = std::move(next);
+
+    const bool general = d_.ruleset == "general";
+    deadline_intent ki;
+    ki.key = ki.period = "ki_completion";
+    // Appendix A: perki_1_2019 counts from registration, general from receipt of the application.
+    ki.start_at = general ? d_.submitted_at : c.registered_at;
+    ki.source = general ? source_ki_completion_general : source_ki_completion_perki;
+    r_.intents.push_back(ki);
+    if (general) {
+      deadline_intent start;
+      start.key = start.period = "ki_start";
+      start.start_at = d_.submitted_at;
+      start.optional_period = true;
+      start.source = source_ki_start_general;
+      r_.intents.push_back(start);
+    }
+    payload_.text("register_number", c.register_number).text("registered_at", instant_text(c.registered_at));
+    if (c.register_seq) payload_.number("register_seq", *c.register_seq);
+    payload_.texts("majelis", c.majelis);
+  }
+
+  void operator()(const cmd::reject_registration& c) {
+    const auto at = c.at.value_or(ctx_.now);
+    require_text("reason", c.reason);
+    at_bounds("at", at);
+    if (!v_.ok()) return;
+    close(dispute_outcome::not_registered, c.reason, at);
+    meet("registration_completion", local(at));
+    payload_.text("reason", c.reason).text("at", instant_text(at));
+  }
+
+  void operator()(const cmd::open_preliminary_examination& c) {
+    not_before("held_at", c.held_at, registered_at(), "registered_at");
+    not_future("held_at", c.held_at);
+    if (!v_.ok()) return;
+    r_.next.state = dispute_state::preliminary_examination;
+    r_.next.preliminary_examination_at = c.held_at;
+    meet("ki_start", local(c.held_at));
+    payload_.text("held_at", instant_text(c.held_at));
+  }
+
+  void operator()(const cmd::start_mediation& c) {
+    require_text("mediator", c.mediator);
+    if (!blank(c.mediator) && ctx_.is_ki_commissioner && !ctx_.is_ki_commissioner(c.mediator)) {
+      v_.fail("mediator", "bukan komisioner Komisi Informasi ini / not a commissioner of this KI");
+    }
+    // UU 14/2008 Pasal 35(2), Pasal 40; perki-1-2019.md §3.4: a dispute over an exemption (ground a) is
+    // adjudicated, unless the respondent has dropped its exemption claim ([PR][S13]).
+    const bool withdrawn = c.exemption_claim_withdrawn || d_.exemption_claim_withdrawn;
+    if (d_.has_ground(dispute_ground::a) && !withdrawn) {
+      v_.fail("exemption_claim_withdrawn",
+              "sengketa atas informasi yang dikecualikan (Pasal 35(1) huruf a) tidak dapat dimediasi (UU 14/2008 "
+              "Pasal 40) kecuali termohon mencabut klaim pengecualian / an exemption dispute (ground a) cannot be "
+              "mediated (UU 14/2008 Pasal 40) unless the exemption claim is withdrawn");
+    }
+    not_before("held_at", c.held_at, stage_start(), "the current stage");
+    not_future("held_at", c.held_at);
+    if (!v_.ok()) return;
+    r_.next.state = dispute_state::mediation;
+    r_.next.mediator = c.mediator;
+    r_.next.mediation_started_at = c.held_at;
+    r_.next.exemption_claim_withdrawn = withdrawn;
+    payload_.text("mediator", c.mediator).text("held_at", instant_text(c.held_at)).boolean("exemption_claim_withdrawn", withdrawn);
+  }
+
+  void operator()(const cmd::mediation_failed& c) {
+    const auto at = c.at.value_or(ctx_.now);
+    require_text("reason", c.reason);
+    not_before("at", at, d_.mediation_started_at.value_or(stage_start()), "mediation start");
+    not_future("at", at);
+    if (!v_.ok()) return;
+    // T16: failed mediation continues as adjudication.
+    r_.next.state = dispute_state::adjudication;
+    r_.next.mediation_failed = true;
+    r_.next.adjudication_started_at = at;
+    payload_.text("reason", c.reason).text("at", instant_text(at));
+  }
+
+  void operator()(const cmd::start_adjudication& c) {
+    not_before("held_at", c.held_at, stage_start(), "the preliminary examination");
+    not_future("held_at", c.held_at);
+    if (!v_.ok()) return;
+    r_.next.state = dispute_state::adjudication;
+    r_.next.adjudication_started_at = c.held_at;
+    payload_.text("held_at", instant_text(c.held_at));
+  }
+
+  void operator()(const cmd::schedule_hearing& c) {
+    if (blank(c.location) && blank(c.online_link)) {
+      v_.fail("location", "isi tempat atau tautan daring / give a location or an online link");
+    }
+    not_before("scheduled_at", c.scheduled_at, registered_at(), "registered_at");
+    if (!v_.ok()) return;
+    hearing h;
+    h.id = fmt::format("h{}", d_.hearings.size() + 1);
+    h.kind = c.kind;
+    h.scheduled_at = c.scheduled_at;
+    h.location = c.location;
+    h.online_link = c.online_link;
+    // T20: the KI's completion period is not extendable; a later hearing is flagged, not refused.
+    if (const auto due = due_of(ctx_.due, "ki_completion"); due && local(c.scheduled_at) > *due) {
+      h.warning_after_deadline = true;
+      r_.warnings.push_back(fmt::format(
+          "sidang dijadwalkan setelah batas penyelesaian KI {} / hearing scheduled after the KI completion due date {}",
+          format_iso_date(*due), format_iso_date(*due)));
+    }
+    r_.next.hearings.push_back(h);
+    payload_.text("hearing_id", h.id)
+        .text("kind", to_string(c.kind))
+        .text("scheduled_at", instant_text(c.scheduled_at))
+        .text("location", c.location)
+        .text("online_link", c.online_link)
+        .boolean("warning_after_deadline", h.warning_after_deadline);
+  }
+
+  void operator()(const cmd::decide& c) {
+    const auto allowed = decidable_outcomes(d_.state);
+    if (std::find(allowed.begin(), allowed.end(), c.outcome) == allowed.end()) {
+      std::string list;
+      for (auto o : allowed) list += (list.empty() ? "" : ", ") + std::string(to_string(o));
+      v_.fail("outcome", fmt::format("putusan {} tidak dapat dijatuhkan pada tahap {}; yang dapat: {} / outcome {} is "
+                                     "not possible in state {}; possible: {}",
+                                     to_string(c.outcome), label_id(d_.state), list, to_string(c.outcome),
+                                     to_string(d_.state), list));
+    }
+    require_text("decision_number", c.decision_number);
+    not_before("read_at", c.read_at, registered_at(), "registered_at");
+    not_future("read_at", c.read_at);
+    // Granting and mediation decisions order the parties to act (perki-1-2019.md §3.3, T15).
+    const bool needs_orders = c.outcome == dispute_outcome::granted || c.outcome == dispute_outcome::partly_granted ||
+                              c.outcome == dispute_outcome::mediation_agreement;
+    if (needs_orders && c.orders.empty()) {
+      v_.fail("orders", "putusan ini memerlukan amar / this outcome needs at least one order");
+    }
+    for (std::size_t i = 0; i < c.orders.size(); ++i) {
+      if (blank(c.orders[i].text)) v_.fail(fmt::format("orders[{}].text", i), "wajib diisi / required");
+      if (c.orders[i].due_days && *c.orders[i].due_days < 1) {
+        v_.fail(fmt::format("orders[{}].due_days", i), "harus >= 1 / must be >= 1");
+      }
+    }
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    next.decision = decision{c.outcome, c.decision_number, c.read_at, c.orders};
+    next.outcome = c.outcome;
+    const auto read_on = local(c.read_at);
+    meet("ki_completion", read_on);
+    if (const auto due = due_of(ctx_.due, "ki_completion"); due && read_on > *due) {
+      r_.warnings.push_back(fmt::format("putusan dibacakan setelah batas penyelesaian KI {} / decided after the KI "
+                                        "completion due date {}",
+                                        format_iso_date(*due), format_iso_date(*due)));
+    }
+    deadline_intent copy;
+    copy.key = copy.period = "decision_copy";
+    copy.start_at = c.read_at;
+    copy.source = source_decision_copy;
+    r_.intents.push_back(copy);
+    if (c.outcome == dispute_outcome::mediation_agreement) {
+      // UU 14/2008 Pasal 39: a mediation decision is final and binding; no court objection.
+      next.state = dispute_state::final;
+      become_final(read_on);
+    } else {
+      next.state = dispute_state::decided;
+    }
+    std::string orders = "[";
+    for (std::size_t i = 0; i < c.orders.size(); ++i) {
+      payload_writer o;
+      o.text("text", c.orders[i].text);
+      if (c.orders[i].due_days) o.number("due_days", *c.orders[i].due_days); else o.null("due_days");
+      orders += (i > 0 ? "," : "") + o.str();
+    }
+    orders += "]";
+    payload_.text("outcome", to_string(c.outcome))
+        .text("decision_number", c.decision_number)
+        .text("read_at", instant_text(c.read_at))
+        .raw("orders", orders);
+  }
+
+  void operator()(const cmd::serve_copy& c) {
+    if (d_.served(c.served_party) != nullptr) {
+      v_.fail("party", "salinan putusan sudah disampaikan kepada pihak ini / this party has already been served");
+    }
+    if (d_.decision) not_before("served_at", c.served_at, d_.decision->read_at, "read_at");
+    not_future("served_at", c.served_at);
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    next.services.push_back(service{c.served_party, c.served_at});
+    if (d_.state == dispute_state::decided) {
+      // T25: each party's court-objection window runs from its receipt of the copy.
+      deadline_intent window;
+      window.key = court_objection_key(c.served_party);
+      window.period = "court_objection";
+      window.start_at = c.served_at;
+      window.source = source_court_objection;
+      r_.intents.push_back(window);
+    }
+    if (next.served(party::applicant) != nullptr && next.served(party::respondent) != nullptr) {
+      meet("decision_copy", local(c.served_at));
+    }
+    payload_.text("party", to_string(c.served_party)).text("served_at", instant_text(c.served_at));
+  }
+
+  void operator()(const cmd::record_court_objection& c) {
+    const auto* served = d_.served(c.filed_by);
+    if (served == nullptr) {
+      v_.fail("party", "salinan putusan belum disampaikan kepada pihak ini / this party has not been served");
+    } else {
+      not_before("filed_at", c.filed_at, served->served_at, "served_at");
+    }
+    not_future("filed_at", c.filed_at);
+    require_text("court", c.court);
+    if (!v_.ok()) return;
+    const auto key = court_objection_key(c.filed_by);
+    const auto filed_on = local(c.filed_at);
+    court_objection objection{c.filed_by, c.filed_at, c.court, c.case_number, false};
+    // Recorded even when late: admissibility is for the court (UU 14/2008 Pasal 48).
+    if (const auto due = due_of(ctx_.due, key); due && filed_on > *due) {
+      objection.after_window = true;
+      r_.warnings.push_back(fmt::format("keberatan diajukan setelah batas {} / objection filed after the window ended {}",
+                                        format_iso_date(*due), format_iso_date(*due)));
+    }
+    r_.next.court_objection = objection;
+    r_.next.state = dispute_state::court_objection;
+    meet(key, filed_on);
+    payload_.text("party", to_string(c.filed_by))
+        .text("filed_at", instant_text(c.filed_at))
+        .text("court", c.court)
+        .text("case_number", c.case_number)
+        .boolean("after_window", objection.after_window);
+  }
+
+  void operator()(const cmd::record_court_decision& c) {
+    if (d_.court_objection) not_before("decided_at", c.decided_at, d_.court_objection->filed_at, "the court objection");
+    not_future("decided_at", c.decided_at);
+    require_text("result", c.result);
+    if (!v_.ok()) return;
+    r_.next.court_decision = court_decision{c.decided_at, c.result};
+    r_.next.state = dispute_state::final;
+    // Cassation (T27) is not modelled: the court decision is taken as final.
+    become_final(local(c.decided_at));
+    payload_.text("decided_at", instant_text(c.decided_at)).text("result", c.result);
+  }
+
+  void operator()(const cmd::mark_final&) {
+    // possible_actions guarantees both windows passed (T26).
+    const auto final_on = *windows_passed(d_, today_, ctx_.due);
+    r_.next.state = dispute_state::final;
+    become_final(final_on);
+    payload_.text("final_on", format_iso_date(final_on));
+  }
+
+  void operator()(const cmd::record_compliance& c) {
+    not_future("recorded_at", c.recorded_at);
+    if (d_.final_on && local(c.recorded_at) < *d_.final_on) {
+      v_.fail("recorded_at", "tidak boleh sebelum putusan berkekuatan hukum tetap / must not be before finality");
+    }
+    if (c.complied) require_text("evidence", c.evidence);
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    next.compliance = compliance{c.complied, c.recorded_at, c.evidence};
+    next.state = dispute_state::closed;
+    next.closed = closure{c.complied ? "complied" : "not_complied", c.recorded_at};
+    // T28: the compliance clocks are met only by actual compliance; otherwise they stay open (missed).
+    if (c.complied && d_.decision) {
+      for (std::size_t i = 0; i < d_.decision->orders.size(); ++i) {
+        if (d_.decision->orders[i].due_days) meet(fmt::format("compliance:{}", i + 1), local(c.recorded_at));
+      }
+    }
+    payload_.boolean("complied", c.complied).text("recorded_at", instant_text(c.recorded_at)).text("evidence", c.evidence);
+  }
+
+  void operator()(const cmd::withdraw& c) { end_before_decision(dispute_outcome::withdrawn, c.reason, c.at); }
+  void operator()(const cmd::lapse& c) { end_before_decision(dispute_outcome::lapsed, c.reason, c.at); }
+
+ private:
+  static bool has(const std::vector<attachment>& items, attachment a) {
+    return std::find(items.begin(), items.end(), a) != items.end();
+  }
+
+  static void add_present(dispute& d, const std::vector<attachment>& items) {
+    for (auto a : items) {
+      if (!has(d.completeness.present, a)) d.completeness.present.push_back(a);
+    }
+  }
+
+  offset_instant registered_at() const { return d_.registered_at.value_or(d_.submitted_at); }
+
+  civil_date local(const offset_instant& t) const { return local_date(t.utc, ctx_.now.offset_minutes); }
+
+  // Where the current examination stage began (for ordering checks of held_at).
+  offset_instant stage_start() const {
+    if (d_.state == dispute_state::adjudication && d_.adjudication_started_at) return *d_.adjudication_started_at;
+    if (d_.preliminary_examination_at) return *d_.preliminary_examination_at;
+    return d_.registered_at.value_or(d_.submitted_at);
+  }
+
+  void check_unique(const std::vector<attachment>& items, std::string_view field) {
+    for (std::size_t i = 0; i < items.size(); ++i) {
+      if (std::count(items.begin(), items.end(), items[i]) > 1) {
+        v_.fail(fmt::format("{}[{}]", field, i), "dokumen ganda / duplicate item");
+      }
+    }
+  }
+
+  void require_text(std::string_view field, std::string_view value) {
+    if (blank(value)) v_.fail(std::string(field), "wajib diisi / required");
+  }
+
+  void not_future(std::string_view field, const offset_instant& t) {
+    if (t.utc > ctx_.now.utc) v_.fail(std::string(field), "tidak boleh di masa depan / must not be in the future");
+  }
+
+  void not_before(std::string_view field, const offset_instant& t, const offset_instant& ref, std::string_view ref_name) {
+    if (t.utc < ref.utc) {
+      v_.fail(std::string(field), fmt::format("tidak boleh sebelum {} ({}) / must not be before {} ({})", ref_name,
+                                              instant_text(ref), ref_name, instant_text(ref)));
+    }
+  }
+
+  void at_bounds(std::string_view field, const offset_instant& at) {
+    not_before(field, at, d_.submitted_at, "submitted_at");
+    not_future(field, at);
+  }
+
+  void meet(std::string key, civil_date on) {
+    deadline_intent i;
+    i.kind = intent_kind::meet;
+    i.key = std::move(key);
+    i.met_on = on;
+    r_.intents.push_back(std::move(i));
+  }
+
+  void close(dispute_outcome outcome, const std::string& reason, const offset_instant& at) {
+    r_.next.state = dispute_state::closed;
+    r_.next.outcome = outcome;
+    r_.next.closed = closure{reason, at};
+  }
+
+  // Finality: record the date and start a compliance clock for every order with an implementation
+  // period (perki-1-2019.md T28; PERKI 1/2013 Pasal 59).
+  void become_final(civil_date on) {
+    r_.next.final_on = on;
+    if (!r_.next.decision) return;
+    const auto& orders = r_.next.decision->orders;
+    for (std::size_t i = 0; i < orders.size(); ++i) {
+      if (!orders[i].due_days) continue;
+      deadline_intent c;
+      c.key = fmt::format("compliance:{}", i + 1);
+      c.start_at = offset_instant{start_of_local_day(on, ctx_.now.offset_minutes), ctx_.now.offset_minutes};
+      c.days = orders[i].due_days;
+      c.unit = period_unit::working_days;
+      c.source = source_compliance;
+      r_.intents.push_back(std::move(c));
+    }
+  }
+
+  // T21 (dicabut) and T22 (gugur): only before a decision; the open KI clocks are closed.
+  void end_before_decision(dispute_outcome outcome, const std::string& reason, const offset_instant& at) {
+    require_text("reason", reason);
+    at_bounds("at", at);
+    if (!v_.ok()) return;
+    close(outcome, reason, at);
+    for (const auto* key : {"registration_completion", "ki_start", "ki_completion"}) meet(key, local(at));
+    payload_.text("reason", reason).text("at", instant_text(at));
+  }
+
+  const dispute& d_;
+  const transition_context& ctx_;
+  civil_date today_;
+  transition_result r_;
+  validation v_;
+  payload_writer payload_;
+};
+
+}  // namespace
+
+std::string court_objection_key(party p) { return fmt::format("court_objection:{}", to_string(p)); }
+
+static_assert(std::variant_size_v<command> == std::size(all_actions), "one command per action");
+
+dispute_action action_of(const command& c) {
+  // The variant's alternatives follow all_actions order.
+  return all_actions[c.index()];
+}
+
+std::vector<dispute_outcome> decidable_outcomes(dispute_state s) {
+  using o = dispute_outcome;
+  switch (s) {
+    case dispute_state::preliminary_examination: return {o::inadmissible, o::no_jurisdiction};
+    case dispute_state::mediation: return {o::mediation_agreement};
+    case dispute_state::adjudication: return {o::granted, o::partly_granted, o::rejected, o::inadmissible, o::no_jurisdiction};
+    default: return {};
+  }
+}
+
+std::vector<dispute_action> possible_actions(const dispute& d, civil_date today, const due_map& due) {
+  using a = dispute_action;
+  std::vector<a> out;
+  const bool unserved = d.served(party::applicant) == nullptr || d.served(party::respondent) == nullptr;
+  switch (d.state) {
+    case dispute_state::submitted: out = {a::request_completion, a::register_dispute, a::reject_registration}; break;
+    case dispute_state::incomplete: out = {a::complete, a::reject_registration}; break;
+    case dispute_state::registered: out = {a::open_preliminary_examination, a::schedule_hearing}; break;
+    case dispute_state::preliminary_examination:
+      out = {a::start_mediation, a::start_adjudication, a::schedule_hearing, a::decide};
+      break;
+    case dispute_state::mediation: out = {a::mediation_failed, a::schedule_hearing, a::decide}; break;
+    case dispute_state::adjudication:
+      // §3.4: an exemption dispute may still go to mediation once the exemption claim is dropped ([PR][S13]).
+      if (d.has_ground(dispute_ground::a) && !d.mediation_failed) out.push_back(a::start_mediation);
+      out.push_back(a::schedule_hearing);
+      out.push_back(a::decide);
+      break;
+    case dispute_state::decided:
+      if (unserved) out.push_back(a::serve_copy);
+      if (d.served(party::applicant) != nullptr || d.served(party::respondent) != nullptr) {
+        out.push_back(a::record_court_objection);
+      }
+      if (windows_passed(d, today, due)) out.push_back(a::mark_final);
+      break;
+    case dispute_state::court_objection: out = {a::record_court_decision}; break;
+    case dispute_state::final:
+      // A mediation decision is final at once, but its copies still go to the parties.
+      if (unserved && d.outcome == dispute_outcome::mediation_agreement) out.push_back(a::serve_copy);
+      out.push_back(a::record_compliance);
+      break;
+    case dispute_state::closed: break;
+  }
+  if (is_before_decision(d.state)) {
+    out.push_back(a::withdraw);
+    out.push_back(a::lapse);
+  }
+  return out;
+}
+
+transition_result apply(const dispute& d, const command& c, const transition_context& context) {
+  const auto action = action_of(c);
+  const auto today = local_date(context.now.utc, context.now.offset_minutes);
+  const auto possible = possible_actions(d, today, context.due);
+  if (!contains(possible, action)) {
+    transition_result r;
+    r.error = transition_error::not_allowed;
+    r.next = d;
+    r.allowed_actions = possible;
+    if (action == dispute_action::mark_final && d.state == dispute_state::decided) {
+      r.detail = "putusan belum dapat dinyatakan berkekuatan hukum tetap: kedua pihak harus sudah menerima salinan "
+                 "dan jangka waktu keberatan masing-masing telah lewat / not final yet: both parties must have been "
+                 "served and each court-objection window must have passed";
+    } else {
+      r.detail = fmt::format("aksi {} tidak dapat dilakukan pada status {} / action {} is not allowed in state {}",
+                             to_string(action), label_id(d.state), to_string(action), to_string(d.state));
+    }
+    return r;
+  }
+  applier run(d, context);
+  std::visit(run, c);
+  return run.finish(action);
+}
+
+}  // namespace perkara::domain::disputes

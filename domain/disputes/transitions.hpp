@@ -1,0 +1,120 @@
+#pragma once
+// The dispute state machine: every action of the api-v1 "Dispute cases" table with its guards
+// (perki-1-2019.md §3.2 T09-T28, §3.3, §3.4). Pure: the caller supplies `now`, the evaluated due dates
+// and the commissioner check, and persists the result (aggregate + event + deadline intents).
+
+#include "domain/disputes/deadline_intent.hpp"
+#include "domain/disputes/dispute.hpp"
+#include "domain/errors.hpp"
+
+#include <functional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace perkara::domain::disputes {
+
+/// Action payloads, as parsed by the api layer from `POST .../actions/{action}`.
+namespace cmd {
+struct request_completion { std::vector<attachment> missing; };
+struct complete { std::vector<attachment> attachments; };  // documents delivered now
+struct register_dispute {
+  offset_instant registered_at;
+  std::string register_number;               // formatted by numbering::format_number from the stored sequence
+  std::optional<std::int64_t> register_seq;  // that sequence value
+  std::vector<attachment> attachments;       // documents confirmed present at registration
+  std::vector<std::string> majelis;          // panel usernames, optional
+};
+struct reject_registration { std::string reason; std::optional<offset_instant> at; };  // at: default now
+struct open_preliminary_examination { offset_instant held_at; };
+struct start_mediation {
+  std::string mediator;  // username of a commissioner of the KI
+  offset_instant held_at;
+  bool exemption_claim_withdrawn = false;  // the respondent dropped its Pasal 17 exemption claim (§3.4)
+};
+struct mediation_failed { std::string reason; std::optional<offset_instant> at; };  // at: default now
+struct start_adjudication { offset_instant held_at; };
+struct schedule_hearing {
+  hearing_kind kind = hearing_kind::preliminary_examination;
+  offset_instant scheduled_at;
+  std::string location;     // one of location / online_link is required
+  std::string online_link;
+};
+struct decide {
+  dispute_outcome outcome = dispute_outcome::rejected;
+  std::string decision_number;
+  offset_instant read_at;
+  std::vector<order> orders;
+};
+struct serve_copy { party served_party = party::applicant; offset_instant served_at; };
+struct record_court_objection {
+  party filed_by = party::respondent;
+  offset_instant filed_at;
+  std::string court;
+  std::string case_number;
+};
+struct record_court_decision { offset_instant decided_at; std::string result; };
+struct mark_final {};
+struct record_compliance { bool complied = false; offset_instant recorded_at; std::string evidence; };
+struct withdraw { std::string reason; offset_instant at; };
+struct lapse { std::string reason; offset_instant at; };
+}  // namespace cmd
+
+using command = std::variant<cmd::request_completion, cmd::complete, cmd::register_dispute, cmd::reject_registration,
+                             cmd::open_preliminary_examination, cmd::start_mediation, cmd::mediation_failed,
+                             cmd::start_adjudication, cmd::schedule_hearing, cmd::decide, cmd::serve_copy,
+                             cmd::record_court_objection, cmd::record_court_decision, cmd::mark_final,
+                             cmd::record_compliance, cmd::withdraw, cmd::lapse>;
+
+dispute_action action_of(const command& c);
+
+struct transition_context {
+  offset_instant now;  // the KI's offset: local_date(now) is "today"
+  due_map due;         // evaluated due dates of the case's clocks (ki_completion, court_objection:<party>, ...)
+  /// Whether a username is a commissioner of the case's KI; when empty the mediator is not checked.
+  std::function<bool(std::string_view username)> is_ki_commissioner;
+};
+
+enum class transition_error {
+  none,
+  not_allowed,  // 409: not possible in the current state; allowed_actions lists what is
+  invalid,      // 422: field_errors
+};
+
+/// Appended to the case's audit trail (case_event.action / payload_json).
+struct dispute_event {
+  dispute_action action = dispute_action::request_completion;
+  std::string payload_json;  // a JSON object; never personal data
+};
+
+struct transition_result {
+  transition_error error = transition_error::none;
+  dispute next;                               // ok: the new aggregate (version + 1)
+  dispute_event event;                        // ok
+  std::vector<deadline_intent> intents;       // ok
+  std::vector<std::string> warnings;          // ok: advisory (hearing after the KI deadline, late objection, ...)
+  std::vector<dispute_action> allowed_actions;  // not_allowed: actions possible in the current state
+  field_errors errors;                        // invalid
+  std::string detail;                         // not_allowed / invalid: why, Bahasa Indonesia / English
+
+  [[nodiscard]] bool ok() const { return error == transition_error::none; }
+};
+
+/// Applies one action. Roles are not checked here (see access.hpp allowed_actions).
+transition_result apply(const dispute& d, const command& c, const transition_context& context);
+
+/// Actions possible in the dispute's current state and circumstances, regardless of caller: the state
+/// table plus conditions that need no payload (an unserved party for serve_copy, both objection windows
+/// passed before today for mark_final, an exemption dispute for start_mediation from adjudication).
+std::vector<dispute_action> possible_actions(const dispute& d, civil_date today, const due_map& due);
+
+/// Outcomes `decide` accepts in a state: preliminary_examination {inadmissible, no_jurisdiction} (T13);
+/// mediation {mediation_agreement} (T15); adjudication {granted, partly_granted, rejected, inadmissible,
+/// no_jurisdiction} (T19); nothing elsewhere.
+std::vector<dispute_outcome> decidable_outcomes(dispute_state s);
+
+/// Deadline record key of a party's court-objection window: "court_objection:applicant".
+std::string court_objection_key(party p);
+
+}  // namespace perkara::domain::disputes
