@@ -1,0 +1,569 @@
+#include "server/http_server.hpp"
+
+#include "api/http/problem.hpp"
+#include "server/access_log.hpp"
+#include "server/blocking.hpp"
+#include "server/static_files.hpp"
+#include "server/transport_headers.hpp"
+
+#include <boost/asio/as_tuple.hpp>
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/strand.hpp>
+#include <boost/asio/thread_pool.hpp>
+#include <boost/asio/use_awaitable.hpp>
+#include <boost/beast/core/flat_buffer.hpp>
+#include <boost/beast/core/string.hpp>
+#include <boost/beast/core/tcp_stream.hpp>
+#include <boost/beast/http.hpp>
+#include <boost/json.hpp>
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <exception>
+#include <limits>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace perkara::server {
+namespace {
+
+namespace beast = boost::beast;
+namespace http = beast::http;
+namespace net = boost::asio;
+using tcp = net::ip::tcp;
+using error_code = boost::system::error_code;
+using steady = std::chrono::steady_clock;
+using beast_response = http::response<http::string_body>;
+
+constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
+constexpr std::size_t read_chunk = 16 * 1024;
+constexpr std::size_t linger_drain_limit = 1024 * 1024;
+constexpr std::chrono::milliseconds linger_timeout{2000};
+constexpr std::string_view unmatched_route = "unmatched";
+
+void log_error(std::string_view where, std::string_view what) {
+  auto line = fmt::format(R"({{"level":"error","component":"http","where":"{}","error":"{}"}})", json_escape(where),
+                          json_escape(what));
+  line += '\n';
+  std::fwrite(line.data(), 1, line.size(), stderr);
+}
+
+// The co_spawn completion handler: a null exception_ptr is the normal end; never re-throw here.
+auto completion(std::string_view what) {
+  return [what](std::exception_ptr e) {
+    if (!e) {
+      return;
+    }
+    try {
+      std::rethrow_exception(e);
+    } catch (const std::exception& ex) {
+      log_error(what, ex.what());
+    } catch (...) {
+      log_error(what, "unknown exception");
+    }
+  };
+}
+
+// Malformed HTTP (answered with 400), as opposed to the peer going away mid-message.
+bool is_parse_error(const error_code& ec) {
+  return ec.category() == http::make_error_code(http::error::bad_method).category() &&
+         ec != http::error::end_of_stream && ec != http::error::partial_message;
+}
+
+// A problem+json response for errors found by the transport itself. problem_title() has no entry for
+// 431, so its title is filled in here.
+api::response transport_problem(int status, std::string detail, const std::string& request_id) {
+  api::request req;
+  req.request_id = request_id;
+  auto res = api::problem_response(api::problem{status, std::move(detail)}, req);
+  if (status == 431) {
+    auto body = boost::json::parse(res.body).as_object();
+    body["title"] = "Kolom header terlalu besar / Request header fields too large";
+    res.body = boost::json::serialize(body);
+  }
+  res.route = std::string{unmatched_route};
+  return res;
+}
+
+beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
+                        const std::string& request_id) {
+  if (res.status < 100 || res.status > 599) {
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
+  }
+  beast_response out;
+  out.version(version);
+  out.result(static_cast<unsigned>(res.status));
+  for (const auto& [name, value] : res.headers) {
+    out.insert(name, value);
+  }
+  if (!res.content_type.empty()) {
+    out.set(http::field::content_type, res.content_type);
+  }
+  for (const auto& [name, value] : security_headers(res.content_type)) {
+    out.set(name, value);
+  }
+  out.set("X-Request-Id", request_id);
+  out.keep_alive(keep_alive);
+  // 1xx, 204 and 304 carry no body and no Content-Length (RFC 9110 section 8.6).
+  const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
+  if (bodiless) {
+    out.erase(http::field::content_length);
+  } else {
+    // HEAD: the Content-Length of the GET response, but no body.
+    out.content_length(res.body.size());
+    if (!head_only) {
+      out.body() = std::move(res.body);
+    }
+  }
+  out.erase(http::field::transfer_encoding);
+  return out;
+}
+
+}  // namespace
+
+// A connection as the shutdown logic sees it. `stream` and `busy` are only touched on the
+// connection's strand.
+struct connection {
+  net::any_io_executor strand;
+  beast::tcp_stream* stream = nullptr;
+  bool busy = false;  // bytes of a request have arrived and its response is not yet written
+};
+
+struct http_server::impl {
+  // Registers the connection for its lifetime; owned by the session coroutine's frame, so it is
+  // released even when the frame is destroyed unrun (io_context destruction).
+  class connection_slot {
+   public:
+    connection_slot(impl* owner, std::shared_ptr<connection> conn) : owner_(owner), conn_(std::move(conn)) {}
+    connection_slot(connection_slot&& other) noexcept
+        : owner_(std::exchange(other.owner_, nullptr)), conn_(std::move(other.conn_)) {}
+    connection_slot(const connection_slot&) = delete;
+    connection_slot& operator=(const connection_slot&) = delete;
+    connection_slot& operator=(connection_slot&&) = delete;
+    ~connection_slot() {
+      if (owner_ != nullptr) {
+        owner_->close_connection(conn_);
+      }
+    }
+    connection& get() { return *conn_; }
+
+   private:
+    impl* owner_;
+    std::shared_ptr<connection> conn_;
+  };
+
+  impl(http_config c, const api::application& a, api::metrics& m);
+
+  void run();
+  void request_stop();
+  void begin_shutdown();
+  void run_io();
+
+  std::optional<connection_slot> open_connection(net::any_io_executor strand);
+  void close_connection(const std::shared_ptr<connection>& conn);
+  std::size_t connection_count();
+  void reject_overloaded(tcp::socket& socket);
+
+  net::awaitable<void> accept_loop();
+  net::awaitable<void> drain();
+  net::awaitable<void> session(beast::tcp_stream stream, connection_slot slot);
+  net::awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  net::awaitable<bool> reject(beast::tcp_stream& stream, beast::flat_buffer& buffer, int status, std::string detail,
+                              std::string_view method, const std::string& request_id, steady::time_point started);
+  net::awaitable<bool> write_response(beast::tcp_stream& stream, beast_response& out, std::string_view method,
+                                      std::string_view route, const std::string& request_id,
+                                      steady::time_point started);
+  net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+
+  // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
+  http_config config;
+  const api::application& app;
+  api::metrics& metrics;
+  std::optional<static_files> files;
+  std::mutex connections_mutex;
+  std::unordered_set<std::shared_ptr<connection>> connections;
+  std::atomic<bool> stopping{false};
+  bool shutdown_started = false;  // accept strand only
+  std::atomic<bool> signals_on{false};
+
+  net::io_context ioc;
+  net::thread_pool pool;  // destroyed (joined) before ioc
+  net::strand<net::io_context::executor_type> accept_strand;
+  tcp::acceptor acceptor;
+  std::optional<net::signal_set> signals;
+  unsigned short bound_port = 0;
+};
+
+http_server::impl::impl(http_config c, const api::application& a, api::metrics& m)
+    : config(std::move(c)),
+      app(a),
+      metrics(m),
+      ioc(std::max(1, config.io_threads)),
+      pool(static_cast<std::size_t>(std::max(1, config.worker_threads))),
+      accept_strand(net::make_strand(ioc)),
+      acceptor(accept_strand) {
+  if (!config.web_root.empty()) {
+    files.emplace(config.web_root);
+  }
+  tcp::resolver resolver{ioc};
+  const auto results = resolver.resolve(config.host, std::to_string(config.port),
+                                        tcp::resolver::passive | tcp::resolver::numeric_service);
+  const tcp::endpoint endpoint = *results.begin();
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(net::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(net::socket_base::max_listen_connections);
+  bound_port = acceptor.local_endpoint().port();
+}
+
+void http_server::impl::run() {
+  if (signals_on.load()) {
+    signals.emplace(accept_strand, SIGINT, SIGTERM);
+    signals->async_wait([this](const error_code& ec, int) {
+      if (!ec) {
+        stopping.store(true);
+        begin_shutdown();
+      }
+    });
+  }
+  net::co_spawn(accept_strand, accept_loop(), completion("accept"));
+  std::vector<std::thread> threads;
+  for (int i = 1; i < config.io_threads; ++i) {
+    threads.emplace_back([this] { run_io(); });
+  }
+  run_io();
+  for (auto& t : threads) {
+    t.join();
+  }
+  // Requests that outlived the grace period still finish on the workers before run() returns.
+  pool.join();
+  signals.reset();
+}
+
+void http_server::impl::run_io() {
+  for (;;) {
+    try {
+      ioc.run();
+      return;
+    } catch (const std::exception& e) {
+      log_error("io_context", e.what());
+    }
+  }
+}
+
+void http_server::impl::request_stop() {
+  stopping.store(true);
+  net::post(accept_strand, [this] { begin_shutdown(); });
+}
+
+// Runs on the accept strand: stop accepting, close idle connections, then wait for the busy ones.
+void http_server::impl::begin_shutdown() {
+  if (shutdown_started) {
+    return;
+  }
+  shutdown_started = true;
+  error_code ec;
+  acceptor.close(ec);
+  if (signals) {
+    signals->cancel(ec);
+  }
+  std::vector<std::shared_ptr<connection>> snapshot;
+  {
+    const std::lock_guard lock{connections_mutex};
+    snapshot.assign(connections.begin(), connections.end());
+  }
+  for (auto& conn : snapshot) {
+    // A busy session sees `stopping` after writing its response and closes by itself.
+    net::post(conn->strand, [conn] {
+      if (conn->stream != nullptr && !conn->busy) {
+        conn->stream->cancel();
+      }
+    });
+  }
+  net::co_spawn(accept_strand, drain(), completion("shutdown"));
+}
+
+net::awaitable<void> http_server::impl::drain() {
+  const auto deadline = steady::now() + config.shutdown_grace;
+  net::steady_timer timer{accept_strand};
+  while (connection_count() > 0 && steady::now() < deadline) {
+    timer.expires_after(std::chrono::milliseconds{10});
+    co_await timer.async_wait(use_tuple);
+  }
+  ioc.stop();
+}
+
+std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand) {
+  auto conn = std::make_shared<connection>();
+  conn->strand = std::move(strand);
+  {
+    const std::lock_guard lock{connections_mutex};
+    if (connections.size() >= config.max_connections) {
+      return std::nullopt;
+    }
+    connections.insert(conn);
+  }
+  metrics.connection_opened();
+  return std::optional<connection_slot>{std::in_place, this, std::move(conn)};
+}
+
+void http_server::impl::close_connection(const std::shared_ptr<connection>& conn) {
+  conn->stream = nullptr;
+  {
+    const std::lock_guard lock{connections_mutex};
+    connections.erase(conn);
+  }
+  metrics.connection_closed();
+}
+
+std::size_t http_server::impl::connection_count() {
+  const std::lock_guard lock{connections_mutex};
+  return connections.size();
+}
+
+// Over the connection cap: a canned 503 written without blocking, then close.
+void http_server::impl::reject_overloaded(tcp::socket& socket) {
+  static const std::string canned = [] {
+    const std::string body =
+        R"({"type":"about:blank","title":"Layanan tidak tersedia","status":503,"detail":"Terlalu banyak koneksi / Too many connections"})";
+    return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\nContent-Length: " +
+           std::to_string(body.size()) + "\r\nRetry-After: 1\r\nConnection: close\r\n\r\n" + body;
+  }();
+  error_code ec;
+  socket.non_blocking(true, ec);
+  socket.write_some(net::buffer(canned), ec);
+  socket.shutdown(tcp::socket::shutdown_both, ec);
+  socket.close(ec);
+  metrics.observe_request("OTHER", unmatched_route, 503, 0.0);
+}
+
+net::awaitable<void> http_server::impl::accept_loop() {
+  net::steady_timer backoff{accept_strand};
+  for (;;) {
+    // Each connection gets its own strand, so several io threads are safe.
+    net::any_io_executor strand = net::make_strand(ioc);
+    auto [ec, socket] = co_await acceptor.async_accept(strand, use_tuple);
+    if (ec) {
+      if (stopping.load() || !acceptor.is_open() || ec == net::error::operation_aborted) {
+        co_return;
+      }
+      // e.g. EMFILE: back off briefly instead of spinning.
+      log_error("accept", ec.message());
+      backoff.expires_after(std::chrono::milliseconds{50});
+      co_await backoff.async_wait(use_tuple);
+      continue;
+    }
+    if (stopping.load()) {
+      error_code ignored;
+      socket.close(ignored);
+      co_return;
+    }
+    auto slot = open_connection(strand);
+    if (!slot) {
+      reject_overloaded(socket);
+      continue;
+    }
+    net::co_spawn(strand, session(beast::tcp_stream{std::move(socket)}, std::move(*slot)), completion("session"));
+  }
+}
+
+net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connection_slot slot) {
+  auto& conn = slot.get();
+  conn.stream = &stream;
+  beast::flat_buffer buffer;
+  bool first = true;
+  for (;;) {
+    conn.busy = false;
+    if (stopping.load()) {
+      break;
+    }
+    if (buffer.size() == 0) {
+      // Wait for the first byte of the next request: the whole read_timeout on a new connection
+      // (it covers the whole first request), keep_alive_timeout on a kept-alive one.
+      stream.expires_after(first ? config.read_timeout : config.keep_alive_timeout);
+      auto [ec, n] = co_await stream.async_read_some(buffer.prepare(read_chunk), use_tuple);
+      if (ec) {
+        break;  // peer closed, idle timeout, or cancelled by shutdown
+      }
+      buffer.commit(n);
+    }
+    conn.busy = true;
+    if (!first) {
+      stream.expires_after(config.read_timeout);  // the deadline for this whole request
+    }
+    first = false;
+    if (!co_await serve_one(stream, buffer)) {
+      break;
+    }
+  }
+  error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.close();
+}
+
+net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+  const auto started = steady::now();
+  const auto request_id = make_request_id();
+
+  // A fresh parser per request. No body limit while reading the head: Beast would check a
+  // Content-Length against it before we know the route; the route's limit is applied below.
+  http::request_parser<http::string_body> parser;
+  parser.header_limit(static_cast<std::uint32_t>(
+      std::min<std::size_t>(config.header_limit, std::numeric_limits<std::uint32_t>::max())));
+  parser.body_limit(boost::none);
+  {
+    auto [ec, n] = co_await http::async_read_header(stream, buffer, parser, use_tuple);
+    if (ec == http::error::header_limit) {
+      co_return co_await reject(stream, buffer, 431, "Header permintaan terlalu besar / Request headers too large",
+                                parser.get().method_string(), request_id, started);
+    }
+    if (is_parse_error(ec)) {
+      co_return co_await reject(stream, buffer, 400, "Permintaan HTTP tidak valid / Malformed HTTP request",
+                                parser.get().method_string(), request_id, started);
+    }
+    if (ec) {
+      co_return false;  // end of stream, timeout, reset or cancelled
+    }
+  }
+
+  const auto& head = parser.get();
+  const std::string method{head.method_string()};
+  std::vector<std::pair<std::string, std::string>> headers;
+  for (const auto& field : head) {
+    headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
+  }
+  auto req = api::make_request(method, head.target(), std::move(headers), {}, request_id);
+  if (!req) {
+    co_return co_await reject(stream, buffer, 400, "Target permintaan tidak valid / Invalid request target", method,
+                              request_id, started);
+  }
+
+  const std::size_t limit = app.body_limit(req->method, req->path);
+  static constexpr const char* too_large = "Isi permintaan terlalu besar / Request body too large";
+  if (const auto length = parser.content_length(); length && *length > limit) {
+    co_return co_await reject(stream, buffer, 413, too_large, method, request_id, started);
+  }
+  parser.body_limit(limit);  // still applies to chunked bodies
+  if (!parser.is_done()) {
+    if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
+      http::response<http::empty_body> go_on{http::status::continue_, head.version()};
+      auto [ec, n] = co_await http::async_write(stream, go_on, use_tuple);
+      if (ec) {
+        co_return false;
+      }
+    }
+    auto [ec, n] = co_await http::async_read(stream, buffer, parser, use_tuple);
+    if (ec == http::error::body_limit) {
+      co_return co_await reject(stream, buffer, 413, too_large, method, request_id, started);
+    }
+    if (is_parse_error(ec)) {
+      co_return co_await reject(stream, buffer, 400, "Permintaan HTTP tidak valid / Malformed HTTP request", method,
+                                request_id, started);
+    }
+    if (ec) {
+      co_return false;
+    }
+  }
+
+  auto message = parser.release();
+  req->body = std::move(message.body());
+  const bool keep_alive = message.keep_alive();
+  const bool head_only = message.method() == http::verb::head;
+  const unsigned version = message.version();
+  const bool serve_static = files.has_value() && is_static_candidate(req->method, req->path);
+
+  // The application (and file reads) run on the worker pool, never on this I/O thread.
+  api::response res;
+  try {
+    if (serve_static) {
+      auto work = [this, r = std::move(*req)] { return files->serve(r); };
+      res = co_await run_blocking(pool, std::move(work));
+    } else {
+      auto work = [this, r = std::move(*req)] { return app.handle(r); };
+      res = co_await run_blocking(pool, std::move(work));
+    }
+  } catch (const std::exception& e) {
+    log_error("handler", e.what());
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
+                            request_id);
+  }
+
+  const bool keep = keep_alive && !stopping.load();
+  const std::string route = res.route.empty() ? std::string{unmatched_route} : res.route;
+  auto out = to_beast(std::move(res), version, head_only, keep, request_id);
+  const bool written = co_await write_response(stream, out, method, route, request_id, started);
+  co_return written && keep;
+}
+
+// Answers a request the transport refuses (malformed, too large), then closes the connection.
+net::awaitable<bool> http_server::impl::reject(beast::tcp_stream& stream, beast::flat_buffer& buffer, int status,
+                                               std::string detail, std::string_view method,
+                                               const std::string& request_id, steady::time_point started) {
+  auto out = to_beast(transport_problem(status, std::move(detail), request_id), 11, false, false, request_id);
+  if (co_await write_response(stream, out, method, unmatched_route, request_id, started)) {
+    co_await linger_close(stream, buffer);
+  }
+  co_return false;
+}
+
+net::awaitable<bool> http_server::impl::write_response(beast::tcp_stream& stream, beast_response& out,
+                                                       std::string_view method, std::string_view route,
+                                                       const std::string& request_id, steady::time_point started) {
+  stream.expires_after(config.write_timeout);
+  auto [ec, n] = co_await http::async_write(stream, out, use_tuple);
+  const double seconds = std::chrono::duration<double>(steady::now() - started).count();
+  const auto label = method_label(method);
+  const int status = static_cast<int>(out.result_int());
+  metrics.observe_request(label, route, status, seconds);
+  if (config.access_log) {
+    write_access_log({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
+                      seconds * 1000.0});
+  }
+  co_return !ec;
+}
+
+// After an error response the client may still be sending (an oversized body): stop sending, then
+// read and discard for a short, bounded while, so closing with unread data does not reset the
+// connection before the client has read our answer.
+net::awaitable<void> http_server::impl::linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+  error_code ec;
+  stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+  stream.expires_after(std::min<std::chrono::milliseconds>(linger_timeout, config.read_timeout));
+  std::size_t drained = 0;
+  while (drained < linger_drain_limit) {
+    buffer.clear();
+    auto [read_ec, n] = co_await stream.async_read_some(buffer.prepare(read_chunk), use_tuple);
+    if (read_ec) {
+      break;
+    }
+    drained += n;
+  }
+  buffer.clear();
+}
+
+http_server::http_server(http_config config, const api::application& app, api::metrics& metrics)
+    : impl_(std::make_unique<impl>(std::move(config), app, metrics)) {}
+
+http_server::~http_server() = default;
+
+unsigned short http_server::port() const { return impl_->bound_port; }
+
+void http_server::run() { impl_->run(); }
+
+void http_server::stop() { impl_->request_stop(); }
+
+void http_server::handle_signals(bool on) { impl_->signals_on.store(on); }
+
+}  // namespace perkara::server

@@ -1,0 +1,58 @@
+#pragma once
+// The HTTP/1.1 transport: Beast + Asio with C++20 coroutines. It reads requests with explicit limits
+// and timeouts, runs api::application::handle on a worker pool (never on an I/O thread), serves the
+// web UI's static files, writes access logs and metrics, and shuts down gracefully. Beast stays in
+// the .cpp (pimpl), so including this header is cheap.
+
+#include "api/application.hpp"
+#include "api/metrics/metrics.hpp"
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace perkara::server {
+
+struct http_config {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;  // 0 = any free port
+  int io_threads = 1;          // each connection runs on its own strand, so >1 is safe
+  int worker_threads = 4;      // blocking pool that runs api::application::handle and file reads
+  std::size_t header_limit = 8 * 1024;
+  std::chrono::milliseconds read_timeout{15000};  // whole request (head+body); a 1-byte/s client is cut off
+  std::chrono::milliseconds write_timeout{15000};
+  std::chrono::milliseconds keep_alive_timeout{30000};
+  std::size_t max_connections = 1024;  // beyond: a canned 503 and close
+  std::chrono::milliseconds shutdown_grace{10000};
+  std::string web_root;     // static files for non-API GET paths; empty = none
+  bool access_log = true;   // one JSON line per request on stderr
+};
+
+class http_server {
+ public:
+  /// Binds and listens at once (throws std::system_error when the address is taken or invalid,
+  /// std::filesystem::filesystem_error when web_root does not exist). `app` and `metrics` must
+  /// outlive the server.
+  http_server(http_config config, const api::application& app, api::metrics& metrics);
+  ~http_server();
+  http_server(const http_server&) = delete;
+  http_server& operator=(const http_server&) = delete;
+
+  /// The bound port (useful with port 0).
+  [[nodiscard]] unsigned short port() const;
+  /// Serves until stop() or, with handle_signals(true), SIGINT/SIGTERM; call once. Uses the calling
+  /// thread plus io_threads - 1 more.
+  void run();
+  /// Thread-safe, graceful: stop accepting, close idle connections, let requests in flight finish
+  /// and be written (up to shutdown_grace), then return from run().
+  void stop();
+  /// Install SIGINT/SIGTERM -> graceful stop when run() starts (main uses it; tests don't).
+  void handle_signals(bool on);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace perkara::server

@@ -1,0 +1,87 @@
+#pragma once
+// Fake applications for the transport tests: an echo app with slow and throwing paths, and an adapter
+// that puts a real api::router behind api::application.
+
+#include "api/application.hpp"
+#include "api/http/problem.hpp"
+#include "api/http/router.hpp"
+
+#include <atomic>
+#include <chrono>
+#include <stdexcept>
+#include <string>
+#include <thread>
+
+namespace perkara::e2e {
+
+// Echoes method, path, body size and query count. "/slow" sleeps 500 ms (flagging that it started),
+// "/throw" throws although handle() promises not to, "/small" has a 16-byte body limit.
+class echo_app : public api::application {
+ public:
+  [[nodiscard]] api::response handle(const api::request& req) const override {
+    calls.fetch_add(1);
+    if (req.path == "/slow") {
+      slow_started.store(true);
+      std::this_thread::sleep_for(std::chrono::milliseconds{500});
+    }
+    if (req.path == "/throw") {
+      throw std::runtime_error("secret internals");
+    }
+    api::response res;
+    res.status = req.path == "/created" ? 201 : req.path == "/empty" ? 204 : 200;
+    res.route = req.path == "/users/123" ? "/users/{id}" : "/echo";
+    res.body = "{\"method\":\"" + req.method + "\",\"path\":\"" + req.path + "\",\"body_size\":" +
+               std::to_string(req.body.size()) + ",\"query\":" + std::to_string(req.query.size()) +
+               ",\"request_id\":\"" + req.request_id + "\"}";
+    if (req.path == "/empty") {
+      res.body.clear();
+    }
+    if (req.path == "/html") {
+      res.content_type = "text/html; charset=utf-8";
+      res.body = "<!doctype html><title>x</title>";
+    }
+    return res;
+  }
+  [[nodiscard]] std::size_t body_limit(std::string_view, std::string_view path) const override {
+    return path == "/small" ? 16 : 1024 * 1024;
+  }
+
+  mutable std::atomic<int> calls{0};
+  mutable std::atomic<bool> slow_started{false};
+};
+
+// A real router: GET/PUT /api/v1/things/{id}, POST /api/v1/things (JSON body required).
+class router_app : public api::application {
+ public:
+  router_app() {
+    router_.add("GET", "/api/v1/things/{id}", [](const api::request&, const api::route_params& p) {
+      api::response res;
+      res.body = "{\"id\":\"" + p.get("id") + "\"}";
+      return res;
+    });
+    router_.add("PUT", "/api/v1/things/{id}", [](const api::request&, const api::route_params&) {
+      return api::response{};
+    });
+    router_.add(
+        "POST", "/api/v1/things",
+        [](const api::request& req, const api::route_params&) -> api::response {
+          if (req.body.empty() || req.body.front() != '{' || req.body.back() != '}') {
+            throw api::bad_request("Malformed JSON");
+          }
+          api::response res;
+          res.status = 201;
+          res.body = req.body;
+          return res;
+        },
+        api::route_options{.body_limit = 64, .requires_json_body = true});
+  }
+  [[nodiscard]] api::response handle(const api::request& req) const override { return router_.handle(req); }
+  [[nodiscard]] std::size_t body_limit(std::string_view method, std::string_view path) const override {
+    return router_.body_limit(method, path);
+  }
+
+ private:
+  api::router router_;
+};
+
+}  // namespace perkara::e2e
