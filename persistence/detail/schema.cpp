@@ -123,7 +123,9 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_deadlines_case ON deadlines (case_type, case_id)",
            "CREATE INDEX ix_deadlines_open_due ON deadlines (met_on, due)",
-           // Append-only; the unique version is the optimistic-concurrency check of the case aggregate.
+           // Append-only, ordered by id. `version` is the aggregate's version after the event; system
+           // events (a deadline moved by a calendar change) repeat it, so it is not unique here: the
+           // aggregate row's own version column is the optimistic-concurrency check.
            R"(CREATE TABLE case_events (
                 id {ID},
                 case_type VARCHAR(16) NOT NULL,
@@ -132,9 +134,9 @@ const std::vector<migration>& all_migrations() {
                 actor VARCHAR(64) NOT NULL,
                 at BIGINT NOT NULL,
                 action VARCHAR(64) NOT NULL,
-                payload_json {TEXT} NOT NULL,
-                CONSTRAINT uq_case_events_version UNIQUE (case_type, case_id, version)
+                payload_json {TEXT} NOT NULL
               ){OPTS})",
+           "CREATE INDEX ix_case_events_case ON case_events (case_type, case_id, id)",
        }},
   };
   return migrations;

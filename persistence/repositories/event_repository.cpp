@@ -23,7 +23,7 @@ std::vector<domain::case_event> soci_event_repository::for_case(const std::strin
     long long at = 0;
     soci::statement st = (ctx_.sql.prepare << "SELECT case_type, case_id, version, actor, at, action, payload_json "
                                               "FROM case_events WHERE case_type = :type AND case_id = :id "
-                                              "ORDER BY version",
+                                              "ORDER BY id",
                           soci::into(e.case_type), soci::into(e.case_id), soci::into(e.version), soci::into(e.actor),
                           soci::into(at), soci::into(e.action), soci::into(e.payload_json), soci::use(case_type),
                           soci::use(case_id));
