@@ -1,0 +1,73 @@
+// The perkara binary: its commands, exit codes and signals.
+#include "e2e/support/http_client.hpp"
+#include "e2e/support/process.hpp"
+#include "persistence/support/test_database.hpp"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <signal.h>
+
+using namespace perkara;
+using namespace perkara::e2e;
+
+TEST_SUITE("e2e cli") {
+  TEST_CASE("help on every command") {
+    CHECK(run_perkara({"--help"}).exit_code == 0);
+    for (const char* command : {"serve", "migrate", "seed-demo"}) {
+      CAPTURE(command);
+      const auto r = run_perkara({command, "--help"});
+      CHECK(r.exit_code == 0);
+      CHECK(r.out.find("Usage") != std::string::npos);
+    }
+    CHECK(run_perkara({}).exit_code == 1);
+    CHECK(run_perkara({"frobnicate"}).exit_code == 1);
+  }
+
+  TEST_CASE("bad URLs and unreachable or unmigrated databases exit 2 with one line") {
+    const testing::test_database unmigrated{false};
+    struct row {
+      std::vector<std::string> args;
+    };
+    const row rows[] = {
+        {{"migrate", "--db", "postgres://x"}},
+        {{"migrate", "--db", "mysql://user@127.0.0.1:1/nothing"}},
+        {{"serve", "--db", unmigrated.url(), "--listen", "127.0.0.1:0"}},
+        {{"seed-demo", "--db", unmigrated.url()}},
+    };
+    for (const auto& r : rows) {
+      CAPTURE(r.args[0]);
+      CAPTURE(r.args[2]);
+      const auto result = run_perkara(r.args);
+      CHECK(result.exit_code == 2);
+      CHECK(std::count(result.err.begin(), result.err.end(), '\n') == 1);
+    }
+  }
+
+  TEST_CASE("migrate is idempotent; user add and seed-demo create logins; serve stops gracefully on SIGTERM") {
+    const testing::test_database db{false};
+    CHECK(run_perkara({"migrate", "--db", db.url()}).exit_code == 0);
+    const auto again = run_perkara({"migrate", "--db", db.url()});
+    CHECK(again.exit_code == 0);
+    CHECK(again.err.find("applied migration") == std::string::npos);
+
+    const auto added = run_perkara({"user", "add", "--db", db.url(), "--username", "panitera.cli", "--role", "registrar",
+                                    "--organisation", "ki-babel"},
+                                   "kata-sandi-panjang\n");
+    CHECK(added.exit_code == 0);
+    CHECK(run_perkara({"user", "add", "--db", db.url(), "--username", "x", "--role", "registrar", "--organisation",
+                       "ki-babel"},
+                      "short\n")
+              .exit_code == 1);
+    const auto seeded = run_perkara({"seed-demo", "--db", db.url()});
+    CHECK(seeded.exit_code == 0);
+    CHECK(seeded.out.find("panitera.babel") != std::string::npos);
+
+    background_server server{{"serve", "--db", db.url(), "--listen", "127.0.0.1:0"}};
+    const auto login = fetch(server.port(), "POST", "/api/v1/sessions",
+                             R"({"username":"panitera.cli","password":"kata-sandi-panjang"})",
+                             {{"Content-Type", "application/json"}});
+    CHECK(login.status == 201);
+    CHECK(server.signal_and_wait(SIGTERM) == 0);
+  }
+}

@@ -1,0 +1,114 @@
+#include "e2e/support/live_server.hpp"
+
+#include "api/auth/crypto.hpp"
+
+#include <boost/json/parse.hpp>
+
+#include <stdexcept>
+
+namespace perkara::e2e {
+namespace {
+
+// Forwards to a clock owned by the fixture, so the fixture keeps the clock across restarts.
+class forwarding_clock final : public ports::clock {
+ public:
+  explicit forwarding_clock(const ports::clock& target) : target_(target) {}
+  [[nodiscard]] domain::instant now() const override { return target_.now(); }
+
+ private:
+  const ports::clock& target_;
+};
+
+}  // namespace
+
+domain::instant default_test_now() { return domain::parse_rfc3339("2024-02-07T10:15:00+07:00")->utc; }
+
+live_server::live_server(domain::instant now)
+    : database_(std::make_unique<testing::test_database>(true)), clock_(now) {
+  start();
+}
+
+live_server::~live_server() { stop(); }
+
+void live_server::start() {
+  server::app_config config;
+  config.database_url = database_->url();
+  config.db_pool_size = 4;
+  config.http.port = 0;
+  config.http.access_log = false;
+  config.http.read_timeout = std::chrono::seconds{10};
+  config.http.keep_alive_timeout = std::chrono::seconds{10};
+  config.http.shutdown_grace = std::chrono::seconds{10};
+  app_ = std::make_unique<server::app>(config, std::make_unique<forwarding_clock>(clock_));
+  thread_ = std::thread([this] { app_->run(); });
+}
+
+void live_server::stop() {
+  if (app_) {
+    app_->stop();
+    if (thread_.joinable()) {
+      thread_.join();
+    }
+    app_.reset();
+  }
+}
+
+void live_server::restart() {
+  stop();
+  start();
+}
+
+unsigned short live_server::port() const { return app_->port(); }
+
+std::string live_server::add_user(const std::string& username, const std::string& password,
+                                  const std::vector<domain::role>& roles, const std::string& organisation) {
+  auto db = database_->open(1);
+  auto tx = db->begin(ports::access::write);
+  const domain::user user{api::random_hex(12), username, username, organisation, roles, true, clock_.now()};
+  tx->users().insert(user, api::hash_password(password));
+  tx->commit();
+  return user.id;
+}
+
+std::string live_server::login(const std::string& username, const std::string& password) {
+  const auto reply = post("/api/v1/sessions",
+                          R"({"username":")" + username + R"(","password":")" + password + R"("})");
+  if (reply.status != 201) {
+    throw std::runtime_error("login failed with " + std::to_string(reply.status) + ": " + reply.body);
+  }
+  return std::string{boost::json::parse(reply.body).at("token").as_string()};
+}
+
+std::string live_server::token_for(const std::string& username, domain::role role, const std::string& organisation) {
+  const std::string password = "password-" + username;
+  add_user(username, password, {role}, organisation);
+  return login(username, password);
+}
+
+http_reply live_server::send(const std::string& method, const std::string& target, const std::string& body,
+                             const std::string& token, header_list headers) {
+  if (!token.empty()) {
+    headers.emplace_back("Authorization", "Bearer " + token);
+  }
+  if (!body.empty()) {
+    headers.emplace_back("Content-Type", "application/json");
+  }
+  return fetch(port(), method, target, body, headers);
+}
+
+http_reply live_server::get(const std::string& target, const std::string& token, header_list headers) {
+  return send("GET", target, {}, token, std::move(headers));
+}
+http_reply live_server::post(const std::string& target, const std::string& json, const std::string& token,
+                             header_list headers) {
+  return send("POST", target, json, token, std::move(headers));
+}
+http_reply live_server::patch(const std::string& target, const std::string& json, const std::string& token,
+                              header_list headers) {
+  return send("PATCH", target, json, token, std::move(headers));
+}
+http_reply live_server::del(const std::string& target, const std::string& token, header_list headers) {
+  return send("DELETE", target, {}, token, std::move(headers));
+}
+
+}  // namespace perkara::e2e
