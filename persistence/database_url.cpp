@@ -95,6 +95,10 @@ database_url parse_sqlite(std::string_view path) {
   if (path == ":memory:" || path.starts_with("file:")) {
     fail("sqlite: needs a plain file path (in-memory and file: URIs are not supported)");
   }
+  // SOCI reads `key=value` pairs from its connect string, so a path with '=' cannot be passed safely.
+  if (path.find('=') != std::string_view::npos) {
+    fail("sqlite: file path must not contain '='");
+  }
   database_url url;
   url.kind = backend::sqlite;
   url.path = std::string(path);

@@ -57,6 +57,12 @@ std::string first_line(std::string text) {
 
 std::string connect_string(const database_url& url) {
   if (url.kind == backend::sqlite) {
+    // SOCI's SQLite connect string cannot quote a value; a path with blanks is passed bare (SOCI then
+    // takes the whole string as the file name) and the busy timeout comes from the PRAGMA in
+    // init_session alone.
+    if (url.path.find_first_of(" \t") != std::string::npos) {
+      return url.path;
+    }
     // timeout: the busy handler waits up to 5 s for a writer (SOCI's default is 0, gotcha 1).
     return fmt::format("db={} timeout=5", url.path);
   }
@@ -83,6 +89,7 @@ void init_session(soci::session& sql, backend kind) {
   if (kind == backend::sqlite) {
     // Neither is a connect-string option in SOCI 4.0.3; both are per connection (gotcha 2).
     sql << "PRAGMA foreign_keys=ON";
+    sql << "PRAGMA busy_timeout=5000";
     sql << "PRAGMA synchronous=FULL";
     return;
   }

@@ -8,7 +8,7 @@ namespace perkara::persistence::detail {
 void soci_event_repository::append(const domain::case_event& event) {
   translated([&] {
     const long long at = epoch_seconds(event.at);
-    // A duplicate (case_type, case_id, version) is a lost optimistic-concurrency race: conflict_error.
+    // Append-only; version may repeat (system events keep the aggregate's version), see schema.cpp.
     ctx_.sql << "INSERT INTO case_events (case_type, case_id, version, actor, at, action, payload_json) "
                 "VALUES (:type, :id, :version, :actor, :at, :action, :payload)",
         soci::use(event.case_type), soci::use(event.case_id), soci::use(event.version), soci::use(event.actor),

@@ -60,6 +60,7 @@ TEST_SUITE("database_url") {
         {"postgres://u:p@h/db", "must start with sqlite: or mysql://"},
         {"sqlite:", "needs a file path"},
         {"sqlite::memory:", "in-memory"},
+        {"sqlite:/tmp/a=b.db", "must not contain '='"},
         {"mysql://u:secret@h:0/db", "port"},
         {"mysql://u:secret@h:99999/db", "port"},
         {"mysql://u:secret@h:12ab/db", "port"},

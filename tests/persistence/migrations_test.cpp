@@ -7,7 +7,10 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
 #include <string>
+
+#include <unistd.h>
 
 using namespace perkara;
 using namespace perkara::persistence;
@@ -71,6 +74,16 @@ TEST_SUITE("migrations") {
     CHECK(msg.find("newer") != std::string::npos);
     CHECK_THROWS_AS(migrate(db.parsed_url()), open_error);
     CHECK_THROWS_AS((void)db.open(1), open_error);
+  }
+
+  TEST_CASE("a SQLite path with blanks is opened as that file") {
+    const auto dir = std::filesystem::temp_directory_path() / ("perkara probe " + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir);
+    const auto url = parse_database_url("sqlite:" + (dir / "my data.db").string());
+    CHECK(migrate(url).applied.size() == static_cast<std::size_t>(latest_schema_version()));
+    CHECK(std::filesystem::exists(dir / "my data.db"));
+    CHECK(open_database(url, 2)->ready());
+    std::filesystem::remove_all(dir);
   }
 
   TEST_CASE("an unreachable database is refused with a redacted message") {
