@@ -3,7 +3,9 @@
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/errors.hpp"
 #include "persistence/migrations.hpp"
+#include "persistence/repositories/dispute_repository.hpp"
 #include "persistence/repositories/repositories.hpp"
+#include "persistence/repositories/request_repository.hpp"
 
 #include <soci/connection-pool.h>
 #include <soci/soci.h>
@@ -70,7 +72,10 @@ class soci_transaction final : public ports::transaction {
         rulesets_(ctx_),
         audit_(ctx_),
         deadlines_(ctx_),
-        events_(ctx_) {
+        events_(ctx_),
+        sequences_(ctx_),
+        requests_(ctx_),
+        disputes_(ctx_) {
     detail::translated([&] {
       detail::ensure_connected(sql_, kind);
       if (kind == backend::sqlite) {
@@ -105,6 +110,9 @@ class soci_transaction final : public ports::transaction {
   ports::audit_repository& audit() override { return audit_; }
   ports::deadline_repository& deadlines() override { return deadlines_; }
   ports::event_repository& events() override { return events_; }
+  ports::sequence_repository& sequences() override { return sequences_; }
+  ports::request_repository& requests() override { return requests_; }
+  ports::dispute_repository& disputes() override { return disputes_; }
 
   void commit() override {
     if (committed_) {
@@ -126,6 +134,9 @@ class soci_transaction final : public ports::transaction {
   detail::soci_audit_repository audit_;
   detail::soci_deadline_repository deadlines_;
   detail::soci_event_repository events_;
+  detail::soci_sequence_repository sequences_;
+  detail::soci_request_repository requests_;
+  detail::soci_dispute_repository disputes_;
   bool committed_ = false;
 };
 

@@ -3,7 +3,9 @@
 // others until commit(); destroying an uncommitted transaction rolls it back. A 2xx answer is sent only
 // after commit() returned, so what was acknowledged is durable.
 
+#include "domain/ports/dispute_repository.hpp"
 #include "domain/ports/repositories.hpp"
+#include "domain/ports/request_repository.hpp"
 
 #include <memory>
 #include <stdexcept>
@@ -36,6 +38,9 @@ class transaction {
   virtual audit_repository& audit() = 0;
   virtual deadline_repository& deadlines() = 0;
   virtual event_repository& events() = 0;
+  virtual sequence_repository& sequences() = 0;
+  virtual request_repository& requests() = 0;
+  virtual dispute_repository& disputes() = 0;
   virtual void commit() = 0;
 };
 

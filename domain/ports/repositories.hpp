@@ -115,4 +115,13 @@ class event_repository {
   virtual std::vector<domain::case_event> for_case(const std::string& case_type, const std::string& case_id) = 0;
 };
 
+class sequence_repository {
+ public:
+  virtual ~sequence_repository() = default;
+  /// The next value (1, 2, ...) of the counter named `scope`, e.g. "dispute:ki-babel:2024". The increment
+  /// belongs to the transaction: a rolled-back transaction gives its number back (gapless), and
+  /// concurrent transactions are serialised on the counter row (unique).
+  virtual long long next(const std::string& scope) = 0;
+};
+
 }  // namespace perkara::ports

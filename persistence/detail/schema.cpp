@@ -138,6 +138,17 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_case_events_case ON case_events (case_type, case_id, id)",
        }},
+      {4,
+       "0004_sequences",
+       {
+           // Gapless counters for register numbers, one row per scope (e.g. "dispute:ki-babel:2024").
+           R"(CREATE TABLE sequences (
+                scope VARCHAR(128) NOT NULL PRIMARY KEY,
+                value BIGINT NOT NULL
+              ){OPTS})",
+       }},
+      {5, "0005_requests", request_schema()},
+      {6, "0006_disputes", dispute_schema()},
   };
   return migrations;
 }

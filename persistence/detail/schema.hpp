@@ -21,6 +21,11 @@ struct migration {
 
 const std::vector<migration>& all_migrations();
 
+/// Statements of the workflow migrations, each kept beside its repository: 0005 (schema_requests.cpp)
+/// and 0006 (schema_disputes.cpp).
+std::vector<std::string_view> request_schema();
+std::vector<std::string_view> dispute_schema();
+
 /// Expands the placeholders for one backend.
 std::string expand_dialect(std::string_view statement, backend kind);
 

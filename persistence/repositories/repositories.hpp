@@ -112,6 +112,15 @@ class soci_event_repository final : public ports::event_repository {
   db_context ctx_;
 };
 
+class soci_sequence_repository final : public ports::sequence_repository {
+ public:
+  explicit soci_sequence_repository(db_context ctx) : ctx_(ctx) {}
+  long long next(const std::string& scope) override;
+
+ private:
+  db_context ctx_;
+};
+
 /// Column conversions shared by the repositories.
 domain::civil_date date_column(const std::string& text, const char* column);
 long long epoch_seconds(domain::instant t);
