@@ -6,14 +6,16 @@
 namespace perkara::persistence::detail {
 
 long long soci_sequence_repository::next(const std::string& scope) {
-  // Create the counter on first use, then increment it: the UPDATE takes the row lock (MariaDB) or
-  // runs under the write transaction's lock (SQLite BEGIN IMMEDIATE), so concurrent callers queue.
-  const char* create = ctx_.kind == backend::mysql ? "INSERT IGNORE INTO sequences (scope, value) VALUES (:s, 0)"
-                                                   : "INSERT OR IGNORE INTO sequences (scope, value) VALUES (:s, 0)";
+  // One statement creates or increments the counter and takes its row's write lock at once, so
+  // concurrent callers queue on it (MariaDB) or on the write transaction (SQLite BEGIN IMMEDIATE). An
+  // INSERT IGNORE followed by an UPDATE would take a shared lock first and deadlock two callers.
+  const char* bump = ctx_.kind == backend::mysql
+                         ? "INSERT INTO sequences (scope, value) VALUES (:s, 1) ON DUPLICATE KEY UPDATE value = value + 1"
+                         : "INSERT INTO sequences (scope, value) VALUES (:s, 1) "
+                           "ON CONFLICT (scope) DO UPDATE SET value = value + 1";
   long long value = 0;
   translated([&] {
-    ctx_.sql << create, soci::use(scope);
-    ctx_.sql << "UPDATE sequences SET value = value + 1 WHERE scope = :s", soci::use(scope);
+    ctx_.sql << bump, soci::use(scope);
     ctx_.sql << "SELECT value FROM sequences WHERE scope = :s", soci::use(scope), soci::into(value);
   });
   return value;
