@@ -1,0 +1,71 @@
+// Public pages without logging in: the deadline calculator, case status, hearings and decisions.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, settle, screenshot, fieldError } from './support.js';
+
+let b;
+before(async () => {
+  b = await launch();
+});
+after(async () => {
+  await b.close();
+});
+
+test('deadline calculator: 2024-02-07 + 3 working days is 15 Februari 2024, with the skipped days', async () => {
+  const { page } = b;
+  await open(page, '#/public/calculator');
+  assert.equal(await page.locator('#who-name').count(), 0, 'not logged in');
+  await page.getByLabel('Tanggal diterima').fill('2024-02-07');
+  await page.getByLabel('Jumlah hari').fill('3');
+  await page.locator('#calc-form button[type=submit]').click();
+  await page.locator('#calc-due').waitFor();
+  assert.equal(await page.locator('#calc-due').innerText(), 'Tenggat: Kamis, 15 Februari 2024');
+  const rows = await page.locator('#calc-result table.skipped tbody tr').allInnerTexts();
+  const text = rows.join('\n');
+  assert.match(text, /Kamis, 8 Februari 2024\s+Libur nasional/);
+  assert.match(text, /Jumat, 9 Februari 2024\s+Cuti bersama/);
+  assert.match(text, /Sabtu, 10 Februari 2024\s+Libur nasional — Tahun Baru Imlek/);
+  assert.match(text, /Minggu, 11 Februari 2024\s+Akhir pekan/);
+  assert.match(text, /Rabu, 14 Februari 2024\s+Hari pemungutan suara/);
+  assert.match(await page.locator('#calc-result').innerText(), /Dianggap diterima\s+Rabu, 7 Februari 2024/);
+  assert.match(page.url(), /from=2024-02-07/, 'the inputs are in the URL');
+  await screenshot(page, 'calculator');
+
+  await page.locator('#lang-switch').click();
+  await settle(page);
+  assert.equal(await page.locator('#calc-due').innerText(), 'Due: Thursday, 15 February 2024');
+  assert.match(await page.locator('#calc-result').innerText(), /Sunday, 11 February 2024\s+Weekend/);
+  await page.locator('#lang-switch').click();
+  await settle(page);
+});
+
+test('calculator: an invalid number of days is shown next to its field', async () => {
+  const { page } = b;
+  await open(page, '#/public/calculator?from=2024-02-07&days=9999');
+  const err = fieldError(page, '#calc-form', 'days');
+  await err.waitFor();
+  assert.match(await err.innerText(), /harus antara/);
+  assert.equal(await page.locator('#calc-form [name=days]').getAttribute('aria-invalid'), 'true');
+});
+
+test('public status, hearings and decisions pages render without logging in', async () => {
+  const { page } = b;
+  await open(page, '#/public/status');
+  assert.equal(await page.locator('h1').innerText(), 'Status perkara');
+  await page.getByLabel('Nomor register').fill('999/KIP-PSIP/II/2024');
+  await page.locator('#status-form button[type=submit]').click();
+  await page.locator('#main [role=status]').first().waitFor();
+  await settle(page);
+  assert.match(await page.locator('#main').innerText(), /tidak ditemukan/);
+  await screenshot(page, 'public-status');
+  await open(page, '#/public/hearings');
+  assert.equal(await page.locator('h1').innerText(), 'Jadwal sidang');
+  await screenshot(page, 'public-hearings');
+  await open(page, '#/public/decisions');
+  assert.equal(await page.locator('h1').innerText(), 'Putusan');
+  await screenshot(page, 'public-decisions');
+});
+
+test('no console errors or CSP violations', () => {
+  assert.deepEqual(b.errors, []);
+});

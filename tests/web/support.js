@@ -1,0 +1,130 @@
+// Shared helpers of the browser tests: launching Debian's Chromium through playwright-core, logging in,
+// page objects for forms, and screenshots. Request and dispute flows can reuse `apiAs` to create their
+// fixtures through the REST API and `casePage` to drive the action forms.
+import { chromium } from 'playwright-core';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+export const baseUrl = process.env.PERKARA_URL || 'http://127.0.0.1:8080';
+export const password = process.env.PERKARA_PASSWORD || 'test-web-password-1';
+const screenshotDir = process.env.PERKARA_SCREENSHOTS || join(process.cwd(), '..', '..', 'build', 'screenshots');
+
+/** The users scripts/test-web creates. */
+export const users = {
+  sysadmin: { username: 'sysadmin.web', name: 'Admin Sistem', org: 'Komisi Informasi Pusat' },
+  kiAdmin: { username: 'admin.web', name: 'Rina Admin KI', org: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung' },
+  registrar: { username: 'panitera.web', name: 'Budi Panitera', org: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung' },
+  ppid: { username: 'ppid.web', name: 'Siti Petugas PPID', org: 'KPU Kota Pangkalpinang' },
+  superior: { username: 'atasan.web', name: 'Agus Atasan PPID', org: 'KPU Kota Pangkalpinang' },
+};
+
+/**
+ * A fresh browser profile per test file. Returns {context, page, errors, close}; `errors` collects
+ * console errors and uncaught exceptions (a CSP violation shows up there), which tests assert empty.
+ */
+export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'perkara-web-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.PERKARA_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport,
+    locale: 'id-ID',
+    timezoneId: 'Asia/Jakarta',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  context.setDefaultTimeout(10000);
+  const page = context.pages()[0] || (await context.newPage());
+  const errors = [];
+  const expectedStatus = /Failed to load resource: the server responded with a status of (401|404|409|412|422|429)/;
+  page.on('console', (msg) => {
+    if (msg.type() === 'error' && !expectedStatus.test(msg.text())) errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return {
+    context,
+    page,
+    errors,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens '#/path' and waits for the page to finish loading. */
+export async function open(page, hash) {
+  await page.goto(`${baseUrl}/${hash.startsWith('#') ? hash : `#${hash}`}`);
+  await settle(page);
+}
+
+export async function settle(page) {
+  await page.waitForFunction(() => !document.querySelector('#main[aria-busy]') && !document.querySelector('#main .loading'));
+}
+
+export async function login(page, user) {
+  await open(page, '#/login');
+  await page.getByLabel(/Nama pengguna|Username/).fill(user.username);
+  await page.getByLabel(/Kata sandi|Password/).fill(user.password || password);
+  await page.locator('#login-form button[type=submit]').click();
+  await page.waitForSelector('#who-name');
+  await settle(page);
+}
+
+export async function logout(page) {
+  await page.locator('#logout').click();
+  await page.waitForSelector('#logged-out');
+}
+
+/** The error text shown next to the field whose data-field is `name` inside `form`. */
+export function fieldError(page, form, name) {
+  return page.locator(`${form} [data-field="${name}"] .field-error`);
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
+}
+
+/** No horizontal scrolling: the document is not wider than the viewport. */
+export async function assertNoHorizontalScroll(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client, `${what}: page is ${scroll}px wide in a ${client}px viewport`);
+}
+
+/** A REST client logged in as `user` (bearer token), for creating fixtures of later flows. */
+export async function apiAs(user) {
+  const res = await fetch(`${baseUrl}/api/v1/sessions`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: user.username, password: user.password || password }),
+  });
+  assert.equal(res.status, 201, `log in ${user.username}`);
+  const { token } = await res.json();
+  return async (method, path, body, headers = {}) => {
+    const r = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}), ...headers },
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    const text = await r.text();
+    return { status: r.status, body: text ? JSON.parse(text) : null };
+  };
+}
+
+/** Page object of a case page (requests or disputes): run an allowed action through its form. */
+export function casePage(page) {
+  return {
+    actionButton: (action) => page.locator(`.action-buttons button[data-action="${action}"]`),
+    async openAction(action) {
+      await this.actionButton(action).click();
+      return page.locator(`form[data-action="${action}"]`);
+    },
+    async submitAction(action) {
+      await page.locator(`form[data-action="${action}"] button[type=submit]`).click();
+    },
+    deadline: (key) => page.locator(`.deadline[data-key="${key}"]`),
+  };
+}

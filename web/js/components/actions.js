@@ -1,0 +1,164 @@
+// Allowed actions as buttons, each opening its form; submits POST .../actions/{action} with If-Match.
+// The field names are exactly the body fields of api-v1.md, so 422 errors land next to their inputs.
+import { h, replace } from '../dom.js';
+import { t, label } from '../i18n.js';
+import { post } from '../api.js';
+import { form, field, localNow } from '../forms.js';
+import { orgOffset } from '../session.js';
+
+const grounds = () => 'abcdefg'.split('').map((g) => [g, `${g}. ${t(`ground.${g}`)}`]);
+const opts = (prefix, values) => values.map((v) => [v, label(prefix, v)]);
+const when = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), required: true, value: localNow(orgOffset()) });
+const reason = (name = 'reason') => ({ name, type: 'textarea', label: t('form.reason'), required: true });
+
+export const attachmentKinds = [
+  'request_letter', 'request_receipt', 'ppid_response', 'objection_letter', 'objection_receipt',
+  'atasan_response', 'identity_document', 'articles_of_association', 'power_of_attorney', 'grantor_identity',
+];
+
+/** Field specs per action (requests and disputes share this table; names do not collide in meaning). */
+export function actionFields(action, item = {}) {
+  switch (action) {
+    // Information requests
+    case 'extend': return [reason()];
+    case 'respond':
+      return [
+        { name: 'decision', type: 'select', label: t('form.decision'), required: true, placeholder: t('form.choose'), options: opts('decision', ['granted', 'partly_granted', 'refused', 'not_held']) },
+        { name: 'reasons', type: 'textarea', label: t('form.reasons'), hint: t('form.reasons_hint') },
+        when('responded_at', 'form.responded_at'),
+      ];
+    case 'file_objection':
+      return [
+        { name: 'grounds', type: 'checkboxes', label: t('form.grounds'), required: true, options: grounds() },
+        { name: 'reasons', type: 'textarea', label: t('form.reasons') },
+        when('received_at', 'form.objection_received_at'),
+      ];
+    case 'answer_objection':
+      return [
+        { name: 'decision', type: 'select', label: t('form.decision'), required: true, placeholder: t('form.choose'), options: opts('decision', ['upheld', 'overturned']) },
+        { name: 'reasons', type: 'textarea', label: t('form.reasons'), required: true },
+        when('answered_at', 'form.answered_at'),
+      ];
+    case 'close': return [reason()];
+    // Dispute cases
+    case 'request_completion': {
+      const present = (item.completeness && item.completeness.present) || [];
+      return [{ name: 'missing', type: 'checkboxes', label: t('form.missing'), required: true, options: opts('attachment', attachmentKinds.filter((a) => !present.includes(a))) }];
+    }
+    case 'complete':
+      return [{ name: 'attachments', type: 'checkboxes', label: t('form.attachments_delivered'), options: opts('attachment', attachmentKinds) }];
+    case 'register':
+      return [
+        when('registered_at', 'form.registered_at'),
+        { name: 'attachments', type: 'checkboxes', label: t('form.attachments_confirmed'), hint: t('form.attachments_hint'), options: opts('attachment', attachmentKinds) },
+      ];
+    case 'reject_registration': return [reason()];
+    case 'open_preliminary_examination': return [when('held_at', 'form.held_at')];
+    case 'start_mediation':
+      return [
+        { name: 'mediator', label: t('form.mediator'), required: true, hint: t('form.mediator_hint'), autocomplete: 'off' },
+        when('held_at', 'form.held_at'),
+        { name: 'exemption_claim_withdrawn', type: 'checkbox', label: t('form.exemption_withdrawn') },
+      ];
+    case 'mediation_failed': return [reason()];
+    case 'start_adjudication': return [when('held_at', 'form.held_at')];
+    case 'schedule_hearing':
+      return [
+        { name: 'kind', type: 'select', label: t('form.hearing_kind'), required: true, placeholder: t('form.choose'), options: opts('hearing', ['preliminary_examination', 'mediation', 'evidence', 'closed_examination', 'site_inspection', 'conclusions', 'decision_reading']) },
+        when('scheduled_at', 'form.scheduled_at'),
+        { name: 'location', label: t('form.location') },
+        { name: 'online_link', type: 'url', label: t('form.online_link') },
+      ];
+    case 'decide':
+      return [
+        { name: 'outcome', type: 'select', label: t('form.outcome'), required: true, placeholder: t('form.choose'), options: opts('outcome', ['granted', 'partly_granted', 'rejected', 'inadmissible', 'no_jurisdiction', 'mediation_agreement']) },
+        { name: 'decision_number', label: t('form.decision_number'), required: true },
+        when('read_at', 'form.read_at'),
+        { name: 'orders', type: 'lines', label: t('form.orders'), hint: t('form.orders_hint'), rows: 4 },
+      ];
+    case 'serve_copy':
+      return [
+        { name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) },
+        when('served_at', 'form.served_at'),
+      ];
+    case 'record_court_objection':
+      return [
+        { name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) },
+        when('filed_at', 'form.filed_at'),
+        { name: 'court', label: t('form.court'), required: true },
+        { name: 'case_number', label: t('form.case_number'), required: true },
+      ];
+    case 'record_court_decision':
+      return [when('decided_at', 'form.decided_at'), { name: 'result', type: 'textarea', label: t('form.result'), required: true }];
+    case 'mark_final': return [];
+    case 'record_compliance':
+      return [
+        { name: 'complied', type: 'checkbox', label: t('form.complied') },
+        when('recorded_at', 'form.recorded_at'),
+        { name: 'evidence', type: 'textarea', label: t('form.evidence') },
+      ];
+    case 'withdraw':
+    case 'lapse':
+      return [reason(), when('at')];
+    default: return [];
+  }
+}
+
+/** Orders typed one per line, "text | days" -> [{text, due_days}]. */
+function shapeBody(action, body) {
+  if (action === 'decide' && Array.isArray(body.orders)) {
+    body.orders = body.orders.map((line) => {
+      const m = /^(.*?)\s*\|\s*(\d+)\s*$/.exec(line);
+      return m ? { text: m[1], due_days: Number(m[2]) } : { text: line };
+    });
+  }
+  return body;
+}
+
+/**
+ * The allowed actions of `item` as buttons; clicking one shows its form in `panel`. `base` is
+ * '/api/v1/requests/ID' or '/api/v1/disputes/ID'; onDone(updated) receives the new aggregate.
+ */
+export function actionBar(item, base, onDone) {
+  const allowed = item.allowed_actions || [];
+  const panel = h('div', { class: 'action-panel' });
+  if (!allowed.length) return h('p', { class: 'muted' }, t('actions.none'));
+  const buttons = allowed.map((action) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: `button ${['close', 'withdraw', 'lapse', 'reject_registration'].includes(action) ? 'danger' : ''}`,
+        'data-action': action,
+        'aria-expanded': 'false',
+        onclick: (ev) => {
+          buttonsEl.querySelectorAll('button').forEach((b) => b.setAttribute('aria-expanded', 'false'));
+          ev.currentTarget.setAttribute('aria-expanded', 'true');
+          openForm(action);
+        },
+      },
+      label('action', action),
+    ),
+  );
+  const buttonsEl = h('div', { class: 'action-buttons', role: 'group', 'aria-label': t('actions.title') }, buttons);
+
+  function openForm(action) {
+    const heading = h('h3', { tabindex: '-1' }, label('action', action));
+    const f = form({
+      fields: actionFields(action, item).map(field),
+      submitLabel: t('actions.submit', { action: label('action', action) }),
+      offset: orgOffset,
+      ariaLabel: label('action', action),
+      extraButtons: [h('button', { type: 'button', class: 'button', onclick: () => replace(panel) }, t('form.cancel'))],
+      onSubmit: async (body) => {
+        const updated = await post(`${base}/actions/${action}`, shapeBody(action, body), { ifMatch: item.version });
+        onDone(updated, action);
+      },
+    });
+    f.dataset.action = action;
+    replace(panel, h('section', { class: 'card action-form' }, heading, f));
+    heading.focus();
+  }
+
+  return h('div', { class: 'actions' }, buttonsEl, panel);
+}

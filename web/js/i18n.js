@@ -1,0 +1,102 @@
+// Language (Bahasa Indonesia by default, English on request) and Indonesian-style date formatting.
+// One dictionary per language: web/i18n/id.js and web/i18n/en.js. The choice of language is a display
+// preference kept in localStorage; nothing about the session is stored there.
+import id from '../i18n/id.js';
+import en from '../i18n/en.js';
+
+const dictionaries = { id, en };
+const storageKey = 'perkara.lang';
+let lang = 'id';
+try {
+  const saved = window.localStorage.getItem(storageKey);
+  if (saved && dictionaries[saved]) lang = saved;
+} catch {
+  /* storage blocked: keep the default */
+}
+
+const listeners = new Set();
+
+export function currentLang() {
+  return lang;
+}
+
+export function setLang(next) {
+  if (!dictionaries[next] || next === lang) return;
+  lang = next;
+  try {
+    window.localStorage.setItem(storageKey, next);
+  } catch {
+    /* ignore */
+  }
+  document.documentElement.lang = next;
+  listeners.forEach((fn) => fn(next));
+}
+
+export function onLangChange(fn) {
+  listeners.add(fn);
+}
+
+/** t('board.title'), t('days.left', {n: 3}). Unknown keys fall back to Indonesian, then to the key. */
+export function t(key, params) {
+  let s = dictionaries[lang][key];
+  if (s === undefined) s = dictionaries.id[key];
+  if (s === undefined) return key;
+  if (params) s = s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
+  return s;
+}
+
+/** A label for an enum value (`state.received`), or the raw value when the dictionary has none. */
+export function label(prefix, value) {
+  if (value === null || value === undefined || value === '') return '—';
+  const key = `${prefix}.${value}`;
+  const s = t(key);
+  return s === key ? String(value).replace(/_/g, ' ') : s;
+}
+
+/** The server's bilingual messages read "Indonesian / English"; show the half in the current language. */
+export function pickLang(message) {
+  if (typeof message !== 'string') return '';
+  const parts = message.split(' / ');
+  if (parts.length !== 2) return message;
+  return lang === 'en' ? parts[1] : parts[0];
+}
+
+function parts(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso || '');
+  return m ? { y: Number(m[1]), mo: Number(m[2]), d: Number(m[3]) } : null;
+}
+
+/** '2024-02-15' -> '15 Februari 2024' (id) / '15 February 2024' (en). */
+export function formatDate(iso) {
+  const p = parts(iso);
+  if (!p) return iso || '—';
+  return `${p.d} ${t('months').split(',')[p.mo - 1]} ${p.y}`;
+}
+
+/** '2024-02-15' -> 'Kamis, 15 Februari 2024'. */
+export function formatDateLong(iso) {
+  const p = parts(iso);
+  if (!p) return iso || '—';
+  const weekday = new Date(Date.UTC(p.y, p.mo - 1, p.d)).getUTCDay();
+  return `${t('weekdays').split(',')[weekday]}, ${formatDate(iso)}`;
+}
+
+const zones = { '+07:00': 'WIB', '+08:00': 'WITA', '+09:00': 'WIT' };
+
+/** '2024-02-07T10:15:00+07:00' -> '7 Februari 2024 10.15 WIB' (the instant's own local time). */
+export function formatInstant(rfc3339) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?$/.exec(rfc3339 || '');
+  if (!m) return rfc3339 || '—';
+  const sep = lang === 'id' ? '.' : ':';
+  const zone = m[4] ? zones[m[4]] || (m[4] === 'Z' ? 'UTC' : `UTC${m[4]}`) : '';
+  return `${formatDate(m[1])} ${m[2]}${sep}${m[3]}${zone ? ` ${zone}` : ''}`;
+}
+
+/** Human countdown for a deadline's days_remaining (negative = overdue). */
+export function daysText(daysRemaining, status) {
+  if (status === 'met') return t('deadline.met');
+  if (daysRemaining === null || daysRemaining === undefined) return '—';
+  if (daysRemaining < 0) return t('days.overdue', { n: -daysRemaining });
+  if (daysRemaining === 0) return t('days.today');
+  return t('days.left', { n: daysRemaining });
+}

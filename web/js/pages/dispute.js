@@ -1,0 +1,154 @@
+// Dispute case page (GET /api/v1/disputes/{id}): parties, state, awaiting, filing timeliness,
+// completeness checklist, deadlines with "why this date", hearings, decision, actions and timeline.
+import { h, replace } from '../dom.js';
+import { t, label, formatDate, formatInstant, currentLang } from '../i18n.js';
+import { get } from '../api.js';
+import { startPage, loading, failure, section, setTitle } from '../page.js';
+import { stateBadge, awaitingText } from '../components/badges.js';
+import { deadlineList } from '../components/deadlines.js';
+import { actionBar } from '../components/actions.js';
+import { timeline } from '../components/timeline.js';
+import { orgName } from '../orgs.js';
+import { applicantFacts } from './request.js';
+
+function facts(pairs) {
+  return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+
+/** filing_timely true/false/null with its reasoning, whichever shape the server uses. */
+export function timeliness(item) {
+  const f = item.filing || {};
+  const timely = item.filing_timely !== undefined ? item.filing_timely : f.filing_timely;
+  const en = currentLang() === 'en';
+  const reasoning =
+    (en ? item.filing_reasoning_en || f.reasoning_en : item.filing_reasoning_id || f.reasoning_id) ||
+    item.filing_reasoning || f.reasoning || '';
+  const cls = timely === true ? 'ok' : timely === false ? 'overdue' : 'none';
+  return h(
+    'div',
+    { class: `timeliness ${cls}`, id: 'timeliness' },
+    h('p', null, h('strong', null, t(`timely.${String(timely ?? null)}`))),
+    reasoning ? h('p', null, reasoning) : null,
+    f.due ? h('p', { class: 'muted' }, t('timely.due', { date: formatDate(f.due) })) : null,
+  );
+}
+
+export function checklist(item) {
+  const c = item.completeness;
+  if (!c) return h('p', { class: 'muted' }, t('checklist.unknown'));
+  const present = c.present || [];
+  const missing = c.missing || c.missing_requested || [];
+  const rows = present.map((a) => [a, true]).concat(missing.filter((a) => !present.includes(a)).map((a) => [a, false]));
+  if (!rows.length) return h('p', { class: 'muted' }, t('checklist.empty'));
+  return h(
+    'ul',
+    { class: 'checklist', id: 'checklist' },
+    rows.map(([a, ok]) =>
+      h('li', { class: ok ? 'present' : 'missing' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), label('attachment', a), h('span', { class: 'sr-only' }, ok ? ` (${t('checklist.present')})` : ` (${t('checklist.missing')})`)),
+    ),
+  );
+}
+
+export function hearingsList(hearings) {
+  if (!hearings || !hearings.length) return h('p', { class: 'muted' }, t('hearing.none'));
+  return h(
+    'ul',
+    { class: 'hearings' },
+    hearings.map((x) =>
+      h(
+        'li',
+        null,
+        h('strong', null, formatInstant(x.scheduled_at)),
+        ' — ',
+        label('hearing', x.kind),
+        x.location ? ` · ${x.location}` : '',
+        x.online_link ? ` · ${t('hearing.online')}` : '',
+        x.ki ? ` · ${x.ki}` : '',
+        x.register_number ? ` · ${x.register_number}` : '',
+        x.warning_after_deadline ? h('span', { class: 'badge overdue' }, ` ⚠ ${t('hearing.after_deadline')}`) : null,
+      ),
+    ),
+  );
+}
+
+export function decisionView(d) {
+  if (!d) return h('p', { class: 'muted' }, t('decision.none'));
+  const orders = d.orders || [];
+  return h(
+    'div',
+    { class: 'decision' },
+    facts([
+      [t('decision.number'), d.decision_number || d.number],
+      [t('decision.outcome'), label('outcome', d.outcome)],
+      [t('decision.read_at'), d.read_at ? formatInstant(d.read_at) : null],
+    ]),
+    orders.length
+      ? h('ol', { class: 'orders' }, orders.map((o) => h('li', null, typeof o === 'string' ? o : o.text, o.due_days ? ` (${t('decision.due_days', { n: o.due_days })})` : '')))
+      : null,
+  );
+}
+
+export async function disputePage(main, { params, isCurrent }) {
+  startPage(main, t('dispute.title'));
+  const body = h('div', null, loading());
+  main.append(body);
+  const id = encodeURIComponent(params.id);
+  let item;
+  try {
+    item = await get(`/api/v1/disputes/${id}`);
+  } catch (err) {
+    if (isCurrent()) replace(body, failure(err, { notAvailable: true }));
+    return;
+  }
+  const events = await get(`/api/v1/disputes/${id}/events`).catch(() => null);
+  if (!isCurrent()) return;
+  const title = `${t('dispute.title')} ${item.register_number || t('dispute.unregistered', { id: item.id })}`;
+  setTitle(title);
+  main.querySelector('h1').textContent = title;
+  const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
+  const rerender = () => disputePage(main, { params, isCurrent });
+  const rep = item.representative;
+  replace(
+    body,
+    h(
+      'div',
+      { class: 'case-status' },
+      stateBadge('dispute', item.state),
+      item.outcome ? h('span', { class: 'badge outcome' }, label('outcome', item.outcome)) : null,
+      h('p', { class: 'awaiting', id: 'awaiting' }, h('strong', null, `${t('case.awaiting')}: `), awaitingText(item.awaiting)),
+      item.jurisdiction_flag ? h('p', { class: 'alert warning' }, t('dispute.jurisdiction_flag')) : null,
+    ),
+    section(t('case.actions'), actionBar(item, `/api/v1/disputes/${id}`, rerender)),
+    section(t('case.deadlines'), deadlineList(item.deadlines)),
+    ['submitted', 'incomplete'].includes(item.state) || item.filing_timely !== undefined
+      ? section(t('intake.assessment'), h('h3', null, t('timely.title')), timeliness(item), h('h3', null, t('checklist.title')), checklist(item))
+      : null,
+    section(
+      t('case.parties'),
+      h('h3', null, t('dispute.applicant')),
+      applicantFacts(item.applicant),
+      rep ? [h('h3', null, t('dispute.representative')), applicantFacts(rep)] : null,
+      h('h3', null, t('dispute.respondent')),
+      h('p', null, respondentName),
+      h('h3', null, t('dispute.ki')),
+      h('p', null, kiName),
+    ),
+    section(
+      t('dispute.details'),
+      facts([
+        [t('dispute.submitted_at'), item.submitted_at ? formatInstant(item.submitted_at) : null],
+        [t('dispute.registered_at'), item.registered_at ? formatInstant(item.registered_at) : null],
+        [t('dispute.grounds'), (item.grounds || []).map((g) => `${g}. ${t(`ground.${g}`)}`).join('; ')],
+        [t('request.information'), item.information_requested],
+        [t('dispute.reasons'), item.reasons],
+        [t('dispute.petitum'), (item.petitum || []).length ? h('ol', null, item.petitum.map((p) => h('li', null, p))) : null],
+        [t('dispute.mediator'), item.mediator],
+        [t('dispute.request'), item.request_id ? h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }, item.request_id) : null],
+        [t('request.ruleset'), item.ruleset ? label('ruleset', item.ruleset) : null],
+      ]),
+    ),
+    section(t('case.hearings'), hearingsList(item.hearings)),
+    section(t('case.decision'), decisionView(item.decision)),
+    section(t('case.timeline'), timeline(events)),
+  );
+}
