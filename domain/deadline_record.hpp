@@ -23,9 +23,10 @@ struct deadline_record {
   period_unit unit = period_unit::working_days;
   int extension_days = 0;    // part of `days` that came from extensions
   civil_date due{};
-  std::optional<civil_date> met_on;  // set when the act was done; the clock is then closed
+  std::optional<civil_date> met_on;      // set when the act was done; the clock is then closed
+  std::optional<civil_date> stopped_on;  // closed without the act (request closed, case withdrawn...)
 
-  [[nodiscard]] bool open() const { return !met_on.has_value(); }
+  [[nodiscard]] bool open() const { return !met_on && !stopped_on; }
 };
 
 /// An appended, never-changed record of something that happened to a case.

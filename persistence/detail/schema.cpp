@@ -119,7 +119,8 @@ const std::vector<migration>& all_migrations() {
                 unit VARCHAR(16) NOT NULL,
                 extension_days INTEGER NOT NULL,
                 due CHAR(10) NOT NULL,
-                met_on CHAR(10) NULL
+                met_on CHAR(10) NULL,
+                stopped_on CHAR(10) NULL
               ){OPTS})",
            "CREATE INDEX ix_deadlines_case ON deadlines (case_type, case_id)",
            "CREATE INDEX ix_deadlines_open_due ON deadlines (met_on, due)",

@@ -10,14 +10,15 @@ namespace {
 
 constexpr const char* select_columns =
     "SELECT id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, days, unit, "
-    "extension_days, due, met_on FROM deadlines";
+    "extension_days, due, met_on, stopped_on FROM deadlines";
 
 std::vector<domain::deadline_record> query(soci::session& sql, const std::string& where,
                                            const std::vector<std::string>& params) {
   domain::deadline_record r;
-  std::string unit, due, met_on;
+  std::string unit, due, met_on, stopped_on;
   long long start_at = 0;
   soci::indicator met_ind = soci::i_ok;
+  soci::indicator stopped_ind = soci::i_ok;
   soci::statement st(sql);
   st.exchange(soci::into(r.id));
   st.exchange(soci::into(r.case_type));
@@ -32,6 +33,7 @@ std::vector<domain::deadline_record> query(soci::session& sql, const std::string
   st.exchange(soci::into(r.extension_days));
   st.exchange(soci::into(due));
   st.exchange(soci::into(met_on, met_ind));
+  st.exchange(soci::into(stopped_on, stopped_ind));
   for (const auto& p : params) {
     st.exchange(soci::use(p));
   }
@@ -53,6 +55,10 @@ std::vector<domain::deadline_record> query(soci::session& sql, const std::string
     if (met_ind == soci::i_ok) {
       copy.met_on = date_column(met_on, "deadlines.met_on");
     }
+    copy.stopped_on.reset();
+    if (stopped_ind == soci::i_ok) {
+      copy.stopped_on = date_column(stopped_on, "deadlines.stopped_on");
+    }
     out.push_back(std::move(copy));
   }
   return out;
@@ -68,24 +74,29 @@ std::string soci_deadline_repository::save(const domain::deadline_record& record
     const std::string due = domain::format_iso_date(record.due);
     const std::string met_on = record.met_on ? domain::format_iso_date(*record.met_on) : std::string();
     soci::indicator met_ind = record.met_on ? soci::i_ok : soci::i_null;
+    const std::string stopped_on = record.stopped_on ? domain::format_iso_date(*record.stopped_on) : std::string();
+    soci::indicator stopped_ind = record.stopped_on ? soci::i_ok : soci::i_null;
     const std::string insert =
         "INSERT INTO deadlines (id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, "
-        "days, unit, extension_days, due, met_on) VALUES (:id, :case_type, :case_id, :key, :org, :ruleset, "
-        ":ruleset_version, :start_at, :days, :unit, :extension_days, :due, :met_on)";
+        "days, unit, extension_days, due, met_on, stopped_on) VALUES (:id, :case_type, :case_id, :key, :org, "
+        ":ruleset, :ruleset_version, :start_at, :days, :unit, :extension_days, :due, :met_on, :stopped_on)";
     const std::string update =
         ctx_.kind == backend::sqlite
             ? " ON CONFLICT (id) DO UPDATE SET case_type = excluded.case_type, case_id = excluded.case_id, period_key = "
               "excluded.period_key, organisation = excluded.organisation, ruleset = excluded.ruleset, ruleset_version = "
               "excluded.ruleset_version, start_at = excluded.start_at, days = excluded.days, unit = excluded.unit, "
-              "extension_days = excluded.extension_days, due = excluded.due, met_on = excluded.met_on"
+              "extension_days = excluded.extension_days, due = excluded.due, met_on = excluded.met_on, "
+              "stopped_on = excluded.stopped_on"
             : " ON DUPLICATE KEY UPDATE case_type = VALUES(case_type), case_id = VALUES(case_id), period_key = "
               "VALUES(period_key), organisation = VALUES(organisation), ruleset = VALUES(ruleset), ruleset_version = "
               "VALUES(ruleset_version), start_at = VALUES(start_at), days = VALUES(days), unit = VALUES(unit), "
-              "extension_days = VALUES(extension_days), due = VALUES(due), met_on = VALUES(met_on)";
+              "extension_days = VALUES(extension_days), due = VALUES(due), met_on = VALUES(met_on), "
+              "stopped_on = VALUES(stopped_on)";
     ctx_.sql << insert + update, soci::use(id), soci::use(record.case_type), soci::use(record.case_id),
         soci::use(record.key), soci::use(record.organisation), soci::use(record.ruleset),
         soci::use(record.ruleset_version), soci::use(start_at), soci::use(record.days), soci::use(unit),
-        soci::use(record.extension_days), soci::use(due), soci::use(met_on, met_ind);
+        soci::use(record.extension_days), soci::use(due), soci::use(met_on, met_ind),
+        soci::use(stopped_on, stopped_ind);
     return id;
   });
 }
@@ -99,7 +110,7 @@ std::vector<domain::deadline_record> soci_deadline_repository::for_case(const st
 
 std::vector<domain::deadline_record> soci_deadline_repository::open_from(domain::civil_date from) {
   return translated([&] {
-    return query(ctx_.sql, " WHERE met_on IS NULL AND due >= :from ORDER BY due, id", {domain::format_iso_date(from)});
+    return query(ctx_.sql, " WHERE met_on IS NULL AND stopped_on IS NULL AND due >= :from ORDER BY due, id", {domain::format_iso_date(from)});
   });
 }
 

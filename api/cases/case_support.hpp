@@ -1,0 +1,80 @@
+#pragma once
+// Machinery shared by the two case workflows (information requests and dispute cases): optimistic
+// concurrency (If-Match), keyset paging, the organisation's local "today", deadlines as JSON, the
+// event trail as JSON, and the clock book that applies a transition's deadline intents to storage.
+
+#include "api/calendar/calendar_service.hpp"
+#include "api/http/message.hpp"
+#include "domain/deadline_record.hpp"
+#include "domain/org/organisation.hpp"
+#include "domain/ports/database.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/object.hpp>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace perkara::api {
+
+/// The version a command was based on, from `If-Match: "3"` (or `3`); nullopt without the header;
+/// 400 when it is not a version.
+std::optional<int> if_match_version(const request& req);
+/// 412 when `expected` is given and differs from `current` (nothing is changed then).
+void check_if_match(const std::optional<int>& expected, int current);
+
+/// `?limit=` (default 50, at most 500); 422 naming `limit` otherwise.
+int page_limit(const request& req);
+/// Opaque keyset cursors: the sort key parts of the last item of a page.
+std::string encode_cursor(const std::vector<std::string>& parts);
+/// Decodes a cursor made by encode_cursor with `parts` parts; 400 naming `cursor` otherwise.
+std::vector<std::string> decode_cursor(std::string_view cursor, std::size_t parts);
+
+/// The organisation's local date at `now` (fixed UTC offset; Indonesia has no DST).
+domain::civil_date local_today(const domain::organisation& org, domain::instant now);
+
+/// `[{key, due, status, met_on, stopped_on, days_remaining, explanation}]` for a case's clocks.
+boost::json::array deadlines_json(clock_context& clocks, const std::vector<domain::deadline_record>& records,
+                                  domain::civil_date today);
+
+/// `{version, actor, at, action, payload}` for GET .../events.
+boost::json::object case_event_json(const domain::case_event& event, int utc_offset_minutes);
+
+/// The running clocks of one case, loaded once; intents start, extend, meet and stop them, and save()
+/// writes what changed. Starting a clock that is already open, or meeting one that is not, does nothing.
+class clock_book {
+ public:
+  clock_book(ports::transaction& tx, clock_context& clocks, std::string case_type, std::string case_id);
+
+  /// Starts `key` (a period of `rules`, optionally with a suffix such as "court_objection:applicant")
+  /// counted for `organisation` from `start`. Returns false when the rule set has no usable period.
+  bool start(const std::string& key, const std::string& organisation, const domain::ruleset& rules,
+             domain::instant start, int extension_days = 0);
+  /// Adds `days` to an open clock (an extension) and recomputes its due date.
+  void extend(const std::string& key, int days);
+  void meet(const std::string& key, domain::civil_date on);
+  /// Closes an open clock without the act; key "*" closes every open clock of the case.
+  void stop(const std::string& key, domain::civil_date on);
+
+  /// The due dates of the open clocks by key (what the domain's guards take as input).
+  [[nodiscard]] std::map<std::string, domain::civil_date, std::less<>> open_due_dates() const;
+  [[nodiscard]] const std::vector<domain::deadline_record>& records() const { return records_; }
+  /// The earliest due date among open clocks, for list ordering.
+  [[nodiscard]] std::optional<domain::civil_date> next_due() const;
+  void save();
+
+ private:
+  domain::deadline_record* find_open(const std::string& key);
+
+  ports::transaction& tx_;
+  clock_context& clocks_;
+  std::string case_type_;
+  std::string case_id_;
+  std::vector<domain::deadline_record> records_;
+  std::vector<bool> dirty_;
+};
+
+}  // namespace perkara::api
