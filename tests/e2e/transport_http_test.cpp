@@ -9,7 +9,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <csignal>
 #include <functional>
 #include <future>
 #include <string>
@@ -359,6 +361,27 @@ TEST_SUITE("transport") {
       server::http_server unused{e2e::test_http_config(), app, metrics};
       CHECK(unused.port() != 0);
     }
+  }
+
+  TEST_CASE("with handle_signals(true), SIGTERM stops the server gracefully") {
+    e2e::echo_app app;
+    api::metrics metrics;
+    server::http_server srv{e2e::test_http_config(), app, metrics};
+    srv.handle_signals(true);
+    std::atomic<bool> returned{false};
+    std::thread runner{[&] {
+      srv.run();
+      returned.store(true);
+    }};
+    // A served request proves run() has started, and it installs the handlers before accepting.
+    CHECK(e2e::fetch(srv.port(), "GET", "/x").status == 200);
+    std::raise(SIGTERM);
+    const bool stopped = wait_until([&] { return returned.load(); });
+    CHECK(stopped);
+    if (!stopped) {
+      srv.stop();
+    }
+    runner.join();
   }
 
   TEST_CASE("a request that outlives the grace period does not hang shutdown") {
