@@ -56,21 +56,21 @@ domain::deadline_explanation clock_context::explain(const domain::deadline_recor
   domain::deadline_query query;
   query.received_at = record.start_at;
   query.extension_days = record.extension_days;
-  auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, record.key, query);
-  if (auto* e = std::get_if<domain::deadline_explanation>(&result)) {
-    // A clock keyed per party (court_objection:applicant) counts its base period.
-    return std::move(*e);
-  }
-  // Keys such as "court_objection:respondent" carry a suffix; explain them by their base period.
+  // Keys such as "court_objection:respondent" count their base period ("court_objection").
   const auto colon = record.key.find(':');
-  if (colon != std::string::npos) {
-    result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, record.key.substr(0, colon), query);
-    if (auto* e = std::get_if<domain::deadline_explanation>(&result)) {
-      e->period_key = record.key;
-      return std::move(*e);
-    }
+  const auto base_key = colon == std::string::npos ? record.key : record.key.substr(0, colon);
+  auto result = rules.find(base_key)
+                    ? domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, base_key, query)
+                    // A clock of a fixed length that no rule-set period names (e.g. a compliance period set
+                    // by the decision's order) is explained as a plain count.
+                    : domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules.counting,
+                                               record.days - record.extension_days, record.unit, query);
+  auto* e = std::get_if<domain::deadline_explanation>(&result);
+  if (!e) {
+    throw std::runtime_error("stored clock cannot be explained");
   }
-  throw std::runtime_error("stored clock cannot be explained");
+  e->period_key = record.key;
+  return std::move(*e);
 }
 
 domain::deadline_record clock_context::start_clock(std::string case_type, std::string case_id,
@@ -102,6 +102,27 @@ domain::deadline_record clock_context::start_clock(std::string case_type, std::s
   record.unit = e->unit;
   record.extension_days = e->extension_days;
   record.due = e->due;
+  return record;
+}
+
+domain::deadline_record clock_context::start_fixed_clock(std::string case_type, std::string case_id,
+                                                         const std::string& organisation, const domain::ruleset& rules,
+                                                         const std::string& key, domain::instant start, int days,
+                                                         domain::period_unit unit) {
+  const auto& org = this->organisation(organisation);
+  const auto& cal = calendar(organisation, rules.counting);
+  const auto deemed = domain::deem_received(cal, org.hours, org.utc_offset_minutes, rules.counting, start);
+  domain::deadline_record record;
+  record.case_type = std::move(case_type);
+  record.case_id = std::move(case_id);
+  record.key = key;
+  record.organisation = organisation;
+  record.ruleset = rules.name;
+  record.ruleset_version = rules.version;
+  record.start_at = start;
+  record.days = days;
+  record.unit = unit;
+  record.due = domain::due_date(cal, deemed.deemed_received, days, unit);
   return record;
 }
 

@@ -33,6 +33,11 @@ class clock_context {
   domain::deadline_record start_clock(std::string case_type, std::string case_id, const std::string& organisation,
                                       const domain::ruleset& rules, const std::string& period_key,
                                       domain::instant start, int extension_days = 0);
+  /// A clock of a fixed length that no rule-set period names (e.g. "compliance:1", set by a decision's
+  /// order), counted with the rule set's counting rules.
+  domain::deadline_record start_fixed_clock(std::string case_type, std::string case_id, const std::string& organisation,
+                                            const domain::ruleset& rules, const std::string& key,
+                                            domain::instant start, int days, domain::period_unit unit);
 
  private:
   ports::transaction& tx_;

@@ -161,6 +161,15 @@ bool clock_book::start(const std::string& key, const std::string& organisation, 
   return true;
 }
 
+void clock_book::start_fixed(const std::string& key, const std::string& organisation, const domain::ruleset& rules,
+                             domain::instant start, int days, domain::period_unit unit) {
+  if (find_open(key)) {
+    return;
+  }
+  records_.push_back(clocks_.start_fixed_clock(case_type_, case_id_, organisation, rules, key, start, days, unit));
+  dirty_.push_back(true);
+}
+
 void clock_book::extend(const std::string& key, int days) {
   auto* r = find_open(key);
   if (!r) {

@@ -53,6 +53,9 @@ class clock_book {
   /// counted for `organisation` from `start`. Returns false when the rule set has no usable period.
   bool start(const std::string& key, const std::string& organisation, const domain::ruleset& rules,
              domain::instant start, int extension_days = 0);
+  /// Starts `key` with a fixed length that no rule-set period names (e.g. a compliance order's days).
+  void start_fixed(const std::string& key, const std::string& organisation, const domain::ruleset& rules,
+                   domain::instant start, int days, domain::period_unit unit = domain::period_unit::working_days);
   /// Adds `days` to an open clock (an extension) and recomputes its due date.
   void extend(const std::string& key, int days);
   void meet(const std::string& key, domain::civil_date on);
