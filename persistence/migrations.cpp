@@ -108,6 +108,7 @@ migration_report migrate(const database_url& url, const std::filesystem::path& d
 
     write_transaction tx(sql, url.kind);
     detail::load_reference(sql, url.kind, data, report);
+    detail::load_election_periods(sql, data_dir);
     tx.commit();
   } catch (const persistence::error&) {
     throw;

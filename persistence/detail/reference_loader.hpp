@@ -14,4 +14,7 @@ namespace perkara::persistence::detail {
 /// refreshes holidays nobody edited. A holiday an admin changed or deleted (tombstone) is left alone.
 void load_reference(soci::session& sql, backend kind, const reference_data& data, migration_report& report);
 
+/// Replaces the election_periods table with data_dir/election_periods.csv (schema_requests.cpp).
+void load_election_periods(soci::session& sql, const std::filesystem::path& data_dir);
+
 }  // namespace perkara::persistence::detail
