@@ -13,6 +13,9 @@ rest_application::rest_application(services& s) {
   register_holiday_routes(router_, s);
   register_ruleset_routes(router_, s);
   register_calculator_routes(router_, s);
+  register_request_routes(router_, s);
+  register_dispute_routes(router_, s);
+  register_public_dispute_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

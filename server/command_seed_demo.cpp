@@ -18,6 +18,7 @@ int command_seed_demo(const cli_options& options) {
                  l.organisation.c_str());
   }
   std::fprintf(stderr, "perkara: %zu demo users created\n", logins.size());
+  std::fprintf(stderr, "perkara: %zu demo disputes created\n", seed_demo_disputes(*db, clock));
   return 0;
 }
 

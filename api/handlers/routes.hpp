@@ -15,5 +15,8 @@ void register_openapi_routes(router& r, services& s);
 void register_holiday_routes(router& r, services& s);
 void register_ruleset_routes(router& r, services& s);
 void register_calculator_routes(router& r, services& s);
+void register_request_routes(router& r, services& s);
+void register_dispute_routes(router& r, services& s);
+void register_public_dispute_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -1,0 +1,408 @@
+#include "api/disputes/dispute_document.hpp"
+
+#include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <stdexcept>
+
+namespace perkara::api {
+namespace {
+
+namespace ds = domain::disputes;
+using boost::json::array;
+using boost::json::object;
+using boost::json::value;
+
+value instant_json(const domain::offset_instant& t) { return value(domain::format_rfc3339(t.utc, t.offset_minutes)); }
+value instant_json(const std::optional<domain::offset_instant>& t) { return t ? instant_json(*t) : value(nullptr); }
+value date_json(const std::optional<domain::civil_date>& d) { return d ? value(domain::format_iso_date(*d)) : value(nullptr); }
+value text_json(const std::optional<std::string>& s) { return s ? value(*s) : value(nullptr); }
+
+[[noreturn]] void corrupt(std::string_view what) { throw std::runtime_error("corrupt dispute document: " + std::string(what)); }
+
+const value* member(const object& o, std::string_view key) {
+  const auto* v = o.if_contains(key);
+  return v && !v->is_null() ? v : nullptr;
+}
+std::string text(const object& o, std::string_view key) {
+  const auto* v = member(o, key);
+  return v ? std::string(v->as_string()) : std::string{};
+}
+std::optional<std::string> opt_text(const object& o, std::string_view key) {
+  const auto* v = member(o, key);
+  return v ? std::optional<std::string>(std::string(v->as_string())) : std::nullopt;
+}
+domain::offset_instant instant_of(const object& o, std::string_view key) {
+  const auto t = domain::parse_rfc3339(text(o, key));
+  if (!t) {
+    corrupt(key);
+  }
+  return *t;
+}
+std::optional<domain::offset_instant> opt_instant(const object& o, std::string_view key) {
+  return member(o, key) ? std::optional(instant_of(o, key)) : std::nullopt;
+}
+std::optional<domain::civil_date> opt_date(const object& o, std::string_view key) {
+  if (!member(o, key)) {
+    return std::nullopt;
+  }
+  const auto d = domain::parse_iso_date(text(o, key));
+  if (!d) {
+    corrupt(key);
+  }
+  return d;
+}
+bool flag(const object& o, std::string_view key) {
+  const auto* v = member(o, key);
+  return v && v->as_bool();
+}
+template <class T, class Parse>
+T parsed(const object& o, std::string_view key, Parse parse) {
+  const auto p = parse(text(o, key));
+  if (!p) {
+    corrupt(key);
+  }
+  return *p;
+}
+const array& list_of(const object& o, std::string_view key) {
+  static const array empty;
+  const auto* v = member(o, key);
+  return v ? v->as_array() : empty;
+}
+
+template <class E>
+array names(const std::vector<E>& items) {
+  array out;
+  for (auto e : items) {
+    out.emplace_back(ds::to_string(e));
+  }
+  return out;
+}
+array texts(const std::vector<std::string>& items) {
+  array out;
+  for (const auto& s : items) {
+    out.emplace_back(s);
+  }
+  return out;
+}
+std::vector<ds::attachment> attachments_of(const object& o, std::string_view key) {
+  std::vector<ds::attachment> out;
+  for (const auto& v : list_of(o, key)) {
+    const auto a = ds::parse_attachment(v.as_string());
+    if (!a) {
+      corrupt(key);
+    }
+    out.push_back(*a);
+  }
+  return out;
+}
+std::vector<std::string> texts_of(const object& o, std::string_view key) {
+  std::vector<std::string> out;
+  for (const auto& v : list_of(o, key)) {
+    out.emplace_back(v.as_string());
+  }
+  return out;
+}
+
+object person_json(const std::string& name, const std::string& id_number, const std::string& address,
+                   const std::string& email, const std::string& phone) {
+  return {{"name", name}, {"id_number", id_number}, {"address", address}, {"email", email}, {"phone", phone}};
+}
+
+object decision_json(const ds::decision& x) {
+  array orders;
+  for (const auto& o : x.orders) {
+    orders.push_back(object{{"text", o.text}, {"due_days", o.due_days ? value(*o.due_days) : value(nullptr)}});
+  }
+  return {{"outcome", ds::to_string(x.outcome)},
+          {"decision_number", x.decision_number},
+          {"read_at", instant_json(x.read_at)},
+          {"orders", std::move(orders)}};
+}
+
+std::string lower_ascii(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+}  // namespace
+
+std::string public_location(const ds::hearing& h) { return h.location.empty() ? "daring (online)" : h.location; }
+
+object dispute_to_json(const ds::dispute& d) {
+  object o;
+  o["id"] = d.id;
+  o["ki"] = d.ki;
+  o["competent_ki"] = d.competent_ki;
+  o["jurisdiction_flag"] = d.jurisdiction_flag;
+  o["respondent"] = d.respondent;
+  o["request_id"] = text_json(d.request_id);
+  if (d.chronology) {
+    const auto& c = *d.chronology;
+    o["chronology"] = object{{"request_date", domain::format_iso_date(c.request_date)},
+                             {"ppid_response_date", date_json(c.ppid_response_date)},
+                             {"objection_date", date_json(c.objection_date)},
+                             {"objection_response_date", date_json(c.objection_response_date)}};
+  } else {
+    o["chronology"] = nullptr;
+  }
+  auto applicant = person_json(d.applicant.name, d.applicant.id_number, d.applicant.address, d.applicant.email,
+                               d.applicant.phone);
+  applicant["kind"] = ds::to_string(d.applicant.kind);
+  o["applicant"] = std::move(applicant);
+  if (d.representative) {
+    const auto& r = *d.representative;
+    o["representative"] = person_json(r.name, r.id_number, r.address, r.email, r.phone);
+  } else {
+    o["representative"] = nullptr;
+  }
+  o["information_requested"] = d.information_requested;
+  o["reasons"] = d.reasons;
+  o["grounds"] = names(d.grounds);
+  o["petitum"] = texts(d.petitum);
+  o["submitted_at"] = instant_json(d.submitted_at);
+  o["ruleset"] = d.ruleset;
+  o["ruleset_version"] = d.ruleset_version;
+  o["state"] = ds::to_string(d.state);
+  o["outcome"] = d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr);
+  o["version"] = d.version;
+  o["register_number"] = text_json(d.register_number);
+  o["register_seq"] = d.register_seq ? value(*d.register_seq) : value(nullptr);
+  o["registered_at"] = instant_json(d.registered_at);
+  o["completeness"] = object{{"present", names(d.completeness.present)},
+                             {"missing_requested", names(d.completeness.missing_requested)}};
+  o["filing"] = object{{"filing_timely", d.filing.filing_timely ? value(*d.filing.filing_timely) : value(nullptr)},
+                       {"reasoning_id", d.filing.reasoning_id},
+                       {"reasoning_en", d.filing.reasoning_en},
+                       {"period_start", date_json(d.filing.period_start)},
+                       {"due", date_json(d.filing.due)}};
+  o["mediator"] = text_json(d.mediator);
+  o["majelis"] = texts(d.majelis);
+  o["exemption_claim_withdrawn"] = d.exemption_claim_withdrawn;
+  o["mediation_failed"] = d.mediation_failed;
+  o["preliminary_examination_at"] = instant_json(d.preliminary_examination_at);
+  o["mediation_started_at"] = instant_json(d.mediation_started_at);
+  o["adjudication_started_at"] = instant_json(d.adjudication_started_at);
+  array hearings;
+  for (const auto& h : d.hearings) {
+    hearings.push_back(object{{"id", h.id},
+                              {"kind", ds::to_string(h.kind)},
+                              {"scheduled_at", instant_json(h.scheduled_at)},
+                              {"location", h.location},
+                              {"online_link", h.online_link},
+                              {"attendance", h.attendance},
+                              {"minutes", h.minutes},
+                              {"warning_after_deadline", h.warning_after_deadline}});
+  }
+  o["hearings"] = std::move(hearings);
+  o["decision"] = d.decision ? value(decision_json(*d.decision)) : value(nullptr);
+  array services;
+  for (const auto& s : d.services) {
+    services.push_back(object{{"party", ds::to_string(s.served_party)}, {"served_at", instant_json(s.served_at)}});
+  }
+  o["services"] = std::move(services);
+  if (d.court_objection) {
+    const auto& c = *d.court_objection;
+    o["court_objection"] = object{{"party", ds::to_string(c.filed_by)},
+                                  {"filed_at", instant_json(c.filed_at)},
+                                  {"court", c.court},
+                                  {"case_number", c.case_number},
+                                  {"after_window", c.after_window}};
+  } else {
+    o["court_objection"] = nullptr;
+  }
+  o["court_decision"] = d.court_decision ? value(object{{"decided_at", instant_json(d.court_decision->decided_at)},
+                                                        {"result", d.court_decision->result}})
+                                         : value(nullptr);
+  o["final_on"] = date_json(d.final_on);
+  o["compliance"] = d.compliance ? value(object{{"complied", d.compliance->complied},
+                                                {"recorded_at", instant_json(d.compliance->recorded_at)},
+                                                {"evidence", d.compliance->evidence}})
+                                 : value(nullptr);
+  o["closed"] = d.closed ? value(object{{"reason", d.closed->reason}, {"at", instant_json(d.closed->at)}})
+                         : value(nullptr);
+  return o;
+}
+
+ds::dispute dispute_from_json(const object& o) {
+  ds::dispute d;
+  d.id = text(o, "id");
+  d.ki = text(o, "ki");
+  d.competent_ki = text(o, "competent_ki");
+  d.jurisdiction_flag = flag(o, "jurisdiction_flag");
+  d.respondent = text(o, "respondent");
+  d.request_id = opt_text(o, "request_id");
+  if (const auto* c = member(o, "chronology")) {
+    const auto& co = c->as_object();
+    ds::chronology ch;
+    ch.request_date = *opt_date(co, "request_date");
+    ch.ppid_response_date = opt_date(co, "ppid_response_date");
+    ch.objection_date = opt_date(co, "objection_date");
+    ch.objection_response_date = opt_date(co, "objection_response_date");
+    d.chronology = ch;
+  }
+  const auto& a = o.at("applicant").as_object();
+  d.applicant.kind = parsed<ds::applicant_kind>(a, "kind", ds::parse_applicant_kind);
+  d.applicant.name = text(a, "name");
+  d.applicant.id_number = text(a, "id_number");
+  d.applicant.address = text(a, "address");
+  d.applicant.email = text(a, "email");
+  d.applicant.phone = text(a, "phone");
+  if (const auto* r = member(o, "representative")) {
+    const auto& ro = r->as_object();
+    d.representative = ds::representative{text(ro, "name"), text(ro, "id_number"), text(ro, "address"),
+                                          text(ro, "email"), text(ro, "phone")};
+  }
+  d.information_requested = text(o, "information_requested");
+  d.reasons = text(o, "reasons");
+  for (const auto& g : list_of(o, "grounds")) {
+    const auto parsed_ground = ds::parse_dispute_ground(g.as_string());
+    if (!parsed_ground) {
+      corrupt("grounds");
+    }
+    d.grounds.push_back(*parsed_ground);
+  }
+  d.petitum = texts_of(o, "petitum");
+  d.submitted_at = instant_of(o, "submitted_at");
+  d.ruleset = text(o, "ruleset");
+  d.ruleset_version = static_cast<int>(o.at("ruleset_version").as_int64());
+  d.state = parsed<ds::dispute_state>(o, "state", ds::parse_dispute_state);
+  if (member(o, "outcome")) {
+    d.outcome = parsed<ds::dispute_outcome>(o, "outcome", ds::parse_dispute_outcome);
+  }
+  d.version = static_cast<int>(o.at("version").as_int64());
+  d.register_number = opt_text(o, "register_number");
+  if (const auto* s = member(o, "register_seq")) {
+    d.register_seq = s->as_int64();
+  }
+  d.registered_at = opt_instant(o, "registered_at");
+  const auto& c = o.at("completeness").as_object();
+  d.completeness.present = attachments_of(c, "present");
+  d.completeness.missing_requested = attachments_of(c, "missing_requested");
+  const auto& f = o.at("filing").as_object();
+  if (const auto* t = member(f, "filing_timely")) {
+    d.filing.filing_timely = t->as_bool();
+  }
+  d.filing.reasoning_id = text(f, "reasoning_id");
+  d.filing.reasoning_en = text(f, "reasoning_en");
+  d.filing.period_start = opt_date(f, "period_start");
+  d.filing.due = opt_date(f, "due");
+  d.mediator = opt_text(o, "mediator");
+  d.majelis = texts_of(o, "majelis");
+  d.exemption_claim_withdrawn = flag(o, "exemption_claim_withdrawn");
+  d.mediation_failed = flag(o, "mediation_failed");
+  d.preliminary_examination_at = opt_instant(o, "preliminary_examination_at");
+  d.mediation_started_at = opt_instant(o, "mediation_started_at");
+  d.adjudication_started_at = opt_instant(o, "adjudication_started_at");
+  for (const auto& hv : list_of(o, "hearings")) {
+    const auto& h = hv.as_object();
+    ds::hearing x;
+    x.id = text(h, "id");
+    x.kind = parsed<ds::hearing_kind>(h, "kind", ds::parse_hearing_kind);
+    x.scheduled_at = instant_of(h, "scheduled_at");
+    x.location = text(h, "location");
+    x.online_link = text(h, "online_link");
+    x.attendance = text(h, "attendance");
+    x.minutes = text(h, "minutes");
+    x.warning_after_deadline = flag(h, "warning_after_deadline");
+    d.hearings.push_back(std::move(x));
+  }
+  if (const auto* x = member(o, "decision")) {
+    const auto& xo = x->as_object();
+    ds::decision dec;
+    dec.outcome = parsed<ds::dispute_outcome>(xo, "outcome", ds::parse_dispute_outcome);
+    dec.decision_number = text(xo, "decision_number");
+    dec.read_at = instant_of(xo, "read_at");
+    for (const auto& ov : list_of(xo, "orders")) {
+      const auto& oo = ov.as_object();
+      ds::order ord;
+      ord.text = text(oo, "text");
+      if (const auto* days = member(oo, "due_days")) {
+        ord.due_days = static_cast<int>(days->as_int64());
+      }
+      dec.orders.push_back(std::move(ord));
+    }
+    d.decision = std::move(dec);
+  }
+  for (const auto& sv : list_of(o, "services")) {
+    const auto& so = sv.as_object();
+    d.services.push_back(ds::service{parsed<ds::party>(so, "party", ds::parse_party), instant_of(so, "served_at")});
+  }
+  if (const auto* co = member(o, "court_objection")) {
+    const auto& x = co->as_object();
+    d.court_objection = ds::court_objection{parsed<ds::party>(x, "party", ds::parse_party), instant_of(x, "filed_at"),
+                                            text(x, "court"), text(x, "case_number"), flag(x, "after_window")};
+  }
+  if (const auto* cd = member(o, "court_decision")) {
+    const auto& x = cd->as_object();
+    d.court_decision = ds::court_decision{instant_of(x, "decided_at"), text(x, "result")};
+  }
+  d.final_on = opt_date(o, "final_on");
+  if (const auto* cm = member(o, "compliance")) {
+    const auto& x = cm->as_object();
+    d.compliance = ds::compliance{flag(x, "complied"), instant_of(x, "recorded_at"), text(x, "evidence")};
+  }
+  if (const auto* cl = member(o, "closed")) {
+    const auto& x = cl->as_object();
+    d.closed = ds::closure{text(x, "reason"), instant_of(x, "at")};
+  }
+  return d;
+}
+
+ports::dispute_document to_document(const ds::dispute& d, std::optional<domain::civil_date> next_due,
+                                    int ki_offset_minutes) {
+  ports::dispute_document doc;
+  doc.id = d.id;
+  doc.ki = d.ki;
+  doc.respondent = d.respondent;
+  doc.state = ds::to_string(d.state);
+  if (d.outcome) {
+    doc.outcome = std::string(ds::to_string(*d.outcome));
+  }
+  doc.version = d.version;
+  doc.submitted_at = d.submitted_at.utc;
+  if (d.registered_at) {
+    doc.registered_at = d.registered_at->utc;
+    doc.registered_on = domain::local_date(d.registered_at->utc, ki_offset_minutes);
+  }
+  doc.register_number = d.register_number;
+  doc.request_id = d.request_id;
+  // Closed and final cases still carry their compliance clocks; the list's overdue flag follows them.
+  doc.next_due = next_due;
+  doc.search_text = lower_ascii(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
+                                "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
+  doc.body = boost::json::serialize(dispute_to_json(d));
+  for (const auto& h : d.hearings) {
+    ports::dispute_hearing_entry e;
+    e.dispute_id = d.id;
+    e.hearing_id = h.id;
+    e.ki = d.ki;
+    e.respondent = d.respondent;
+    e.register_number = d.register_number;
+    e.kind = ds::to_string(h.kind);
+    e.scheduled_at = h.scheduled_at.utc;
+    e.offset_minutes = h.scheduled_at.offset_minutes;
+    e.location = public_location(h);
+    doc.hearings.push_back(std::move(e));
+  }
+  if (d.decision) {
+    ports::dispute_decision_entry x;
+    x.dispute_id = d.id;
+    x.ki = d.ki;
+    x.year = static_cast<int>(domain::local_date(d.decision->read_at.utc, ki_offset_minutes).year());
+    x.decision_number = d.decision->decision_number;
+    x.outcome = ds::to_string(d.decision->outcome);
+    x.read_at = d.decision->read_at.utc;
+    doc.decision = std::move(x);
+  }
+  return doc;
+}
+
+ds::dispute from_document(const ports::dispute_document& doc) {
+  const auto parsed_body = boost::json::parse(doc.body);
+  return dispute_from_json(parsed_body.as_object());
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,40 @@
+#include "api/disputes/tracked_request.hpp"
+
+#include "api/requests/request_service.hpp"
+
+namespace perkara::api {
+namespace {
+
+domain::civil_date local_of(const domain::offset_instant& t) { return domain::local_date(t.utc, t.offset_minutes); }
+
+}  // namespace
+
+std::optional<domain::disputes::chronology> take_tracked_request(ports::transaction& tx, const std::string& request_id,
+                                                                 const std::string& respondent,
+                                                                 const std::string& dispute_id, const std::string& ki,
+                                                                 const std::string& actor_user_id, domain::instant now,
+                                                                 domain::validation& v) {
+  const auto before = mark_request_disputed(tx, request_id, dispute_id, ki, actor_user_id, now);
+  if (!before) {
+    v.fail("request_id", "permohonan informasi tidak dikenal / unknown information request");
+    return std::nullopt;
+  }
+  if (before->respondent != respondent) {
+    v.fail("request_id", "permohonan ditujukan kepada badan publik lain / the request was made to another respondent");
+    return std::nullopt;
+  }
+  domain::disputes::chronology c;
+  c.request_date = local_of(before->received_at);
+  if (before->response) {
+    c.ppid_response_date = local_of(before->response->responded_at);
+  }
+  if (before->objection) {
+    c.objection_date = local_of(before->objection->received_at);
+  }
+  if (before->objection_answer) {
+    c.objection_response_date = local_of(before->objection_answer->answered_at);
+  }
+  return c;
+}
+
+}  // namespace perkara::api

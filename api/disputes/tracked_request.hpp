@@ -1,0 +1,23 @@
+#pragma once
+// Submission from a request tracked in the system: the PPID workflow marks it `disputed` in the same
+// transaction and its dates become the dispute's chronology (timeliness assessment).
+
+#include "domain/disputes/dispute.hpp"
+#include "domain/errors.hpp"
+#include "domain/ports/database.hpp"
+
+#include <optional>
+#include <string>
+
+namespace perkara::api {
+
+/// The chronology of request `request_id` (received, PPID answer, objection, atasan answer dates in the
+/// respondent's local time), after marking it disputed by `dispute_id` at `ki`. Records a field error on
+/// `request_id` when there is no such request or it belongs to another respondent.
+std::optional<domain::disputes::chronology> take_tracked_request(ports::transaction& tx, const std::string& request_id,
+                                                                 const std::string& respondent,
+                                                                 const std::string& dispute_id, const std::string& ki,
+                                                                 const std::string& actor_user_id, domain::instant now,
+                                                                 domain::validation& v);
+
+}  // namespace perkara::api

@@ -1,0 +1,102 @@
+// The KI dispute workflow over HTTP (api-v1 "Dispute cases"): submit, list, read, act, events. Thin:
+// parse, authenticate, call api/disputes/dispute_service, commit, serialise.
+#include "api/auth/caller.hpp"
+#include "api/cases/case_support.hpp"
+#include "api/disputes/dispute_service.hpp"
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+
+namespace perkara::api {
+namespace {
+
+std::optional<std::string> query_text(const request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty()) {
+    return std::nullopt;
+  }
+  return std::string{*v};
+}
+
+response submit(services& s, const request& req) {
+  const auto body = parse_json_object(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  const auto actor = dispute_actor_of(who);
+  const auto result = submit_dispute(*tx, actor, body, now);
+  auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
+  tx->commit();
+  auto res = versioned_json_response(201, view, result.dispute.version);
+  res.set_header("Location", "/api/v1/disputes/" + result.dispute.id);
+  return res;
+}
+
+response list(services& s, const request& req) {
+  dispute_list_query q;
+  q.state = query_text(req, "state");
+  q.ki = query_text(req, "ki");
+  q.respondent = query_text(req, "respondent");
+  if (const auto o = req.query_param("overdue"); o && !o->empty()) {
+    if (*o != "true" && *o != "false") {
+      throw validation_problem({{"overdue", "harus true atau false / must be true or false"}});
+    }
+    q.overdue = *o == "true";
+  }
+  q.q = query_text(req, "q");
+  q.registered_from = query_date(req, "registered_from");
+  q.registered_to = query_date(req, "registered_to");
+  q.limit = page_limit(req);
+  q.cursor = query_text(req, "cursor");
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, now);
+  return json_response(200, list_disputes(*tx, dispute_actor_of(who), q, now));
+}
+
+response get_one(services& s, const request& req, const route_params& p) {
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, now);
+  const auto actor = dispute_actor_of(who);
+  const auto d = load_visible_dispute(*tx, actor, p.get("id"));
+  return versioned_json_response(200, dispute_view(*tx, actor, d, now), d.version);
+}
+
+response act(services& s, const request& req, const route_params& p) {
+  const auto body = parse_json_object(req);
+  const auto if_match = if_match_version(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);
+  const auto actor = dispute_actor_of(who);
+  const auto result = act_on_dispute(*tx, actor, p.get("id"), p.get("action"), body, if_match, now);
+  auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
+  tx->commit();
+  return versioned_json_response(200, view, result.dispute.version);
+}
+
+response events(services& s, const request& req, const route_params& p) {
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, now);
+  return json_response(200, boost::json::object{{"items", dispute_events(*tx, dispute_actor_of(who), p.get("id"))},
+                                                {"next_cursor", nullptr}});
+}
+
+}  // namespace
+
+void register_dispute_routes(router& r, services& s) {
+  r.add("POST", "/api/v1/disputes", [&s](const request& req, const route_params&) { return submit(s, req); },
+        {.body_limit = 256 * 1024, .requires_json_body = true});
+  r.add("GET", "/api/v1/disputes", [&s](const request& req, const route_params&) { return list(s, req); });
+  r.add("GET", "/api/v1/disputes/{id}", [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
+  r.add("POST", "/api/v1/disputes/{id}/actions/{action}",
+        [&s](const request& req, const route_params& p) { return act(s, req, p); },
+        {.body_limit = 256 * 1024, .requires_json_body = true});
+  r.add("GET", "/api/v1/disputes/{id}/events",
+        [&s](const request& req, const route_params& p) { return events(s, req, p); });
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,65 @@
+// Public views of the dispute workflow, no login (api-v1 "Public"): a case's status by register number,
+// the hearing calendar and the published decisions. Built from domain public_view only, so no id
+// numbers, addresses, phone numbers, e-mail addresses or hearing links ever appear here.
+#include "api/cases/case_support.hpp"
+#include "api/disputes/dispute_service.hpp"
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+
+namespace perkara::api {
+namespace {
+
+constexpr int wib = 7 * 60;
+constexpr int default_calendar_days = 30;
+
+std::optional<std::string> query_text(const request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty()) {
+    return std::nullopt;
+  }
+  return std::string{*v};
+}
+
+response status(services& s, const request& req) {
+  const auto number = query_text(req, "register_number");
+  if (!number) {
+    throw validation_problem({{"register_number", "wajib diisi / required"}});
+  }
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  return json_response(200, public_dispute_status(*tx, *number, now));
+}
+
+response hearings(services& s, const request& req) {
+  const auto now = s.clock.now();
+  const auto from = query_date(req, "from").value_or(domain::local_date(now, wib));
+  const auto to = query_date(req, "to").value_or(domain::add_days(from, default_calendar_days));
+  if (to < from) {
+    throw validation_problem({{"to", "harus sama atau setelah from / must not be before from"}});
+  }
+  if (domain::to_days(to) - domain::to_days(from) > std::chrono::days{366}) {
+    throw validation_problem({{"to", "rentang paling lama satu tahun / at most one year"}});
+  }
+  auto tx = s.db.begin(ports::access::read);
+  return json_response(200, public_hearings(*tx, from, to, query_text(req, "ki")));
+}
+
+response decisions(services& s, const request& req) {
+  const auto year = query_integer(req, "year", 2008, 2200);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  return json_response(200, public_decisions(*tx, query_text(req, "ki"),
+                                             year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt, now));
+}
+
+}  // namespace
+
+void register_public_dispute_routes(router& r, services& s) {
+  r.add("GET", "/api/v1/public/disputes", [&s](const request& req, const route_params&) { return status(s, req); });
+  r.add("GET", "/api/v1/public/hearings", [&s](const request& req, const route_params&) { return hearings(s, req); });
+  r.add("GET", "/api/v1/public/decisions", [&s](const request& req, const route_params&) { return decisions(s, req); });
+}
+
+}  // namespace perkara::api

@@ -1,0 +1,355 @@
+#include "persistence/repositories/dispute_repository.hpp"
+
+#include "persistence/detail/session_setup.hpp"
+
+#include <soci/soci.h>
+
+#include <deque>
+#include <functional>
+
+namespace perkara::persistence::detail {
+namespace {
+
+constexpr const char* select_columns =
+    "SELECT d.id, d.ki, d.respondent, d.state, d.outcome, d.version, d.submitted_at, d.registered_at, "
+    "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, d.body FROM disputes d";
+
+/// Parameters of a statement built at run time, kept at stable addresses until it has run.
+class bound_params {
+ public:
+  void text(std::string v) {
+    texts_.push_back(std::move(v));
+    const std::string* p = &texts_.back();
+    binds_.emplace_back([p](soci::statement& st) { st.exchange(soci::use(*p)); });
+  }
+  void number(long long v) {
+    numbers_.push_back(v);
+    const long long* p = &numbers_.back();
+    binds_.emplace_back([p](soci::statement& st) { st.exchange(soci::use(*p)); });
+  }
+  void bind(soci::statement& st) const {
+    for (const auto& b : binds_) {
+      b(st);
+    }
+  }
+
+ private:
+  std::deque<std::string> texts_;
+  std::deque<long long> numbers_;
+  std::vector<std::function<void(soci::statement&)>> binds_;
+};
+
+struct dispute_row {
+  std::string id, ki, respondent, state, outcome, registered_on, register_number, request_id, next_due, search_text,
+      body;
+  int version = 0;
+  long long submitted_at = 0, registered_at = 0;
+  soci::indicator outcome_ind = soci::i_ok, registered_at_ind = soci::i_ok, registered_on_ind = soci::i_ok,
+                  number_ind = soci::i_ok, request_ind = soci::i_ok, next_due_ind = soci::i_ok;
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::into(id));
+    st.exchange(soci::into(ki));
+    st.exchange(soci::into(respondent));
+    st.exchange(soci::into(state));
+    st.exchange(soci::into(outcome, outcome_ind));
+    st.exchange(soci::into(version));
+    st.exchange(soci::into(submitted_at));
+    st.exchange(soci::into(registered_at, registered_at_ind));
+    st.exchange(soci::into(registered_on, registered_on_ind));
+    st.exchange(soci::into(register_number, number_ind));
+    st.exchange(soci::into(request_id, request_ind));
+    st.exchange(soci::into(next_due, next_due_ind));
+    st.exchange(soci::into(search_text));
+    st.exchange(soci::into(body));
+  }
+
+  [[nodiscard]] ports::dispute_document get() const {
+    ports::dispute_document d;
+    d.id = id;
+    d.ki = ki;
+    d.respondent = respondent;
+    d.state = state;
+    if (outcome_ind == soci::i_ok) {
+      d.outcome = outcome;
+    }
+    d.version = version;
+    d.submitted_at = from_epoch_seconds(submitted_at);
+    if (registered_at_ind == soci::i_ok) {
+      d.registered_at = from_epoch_seconds(registered_at);
+    }
+    if (registered_on_ind == soci::i_ok) {
+      d.registered_on = date_column(registered_on, "disputes.registered_on");
+    }
+    if (number_ind == soci::i_ok) {
+      d.register_number = register_number;
+    }
+    if (request_ind == soci::i_ok) {
+      d.request_id = request_id;
+    }
+    if (next_due_ind == soci::i_ok) {
+      d.next_due = date_column(next_due, "disputes.next_due");
+    }
+    d.search_text = search_text;
+    d.body = body;
+    return d;
+  }
+};
+
+std::vector<ports::dispute_document> query(soci::session& sql, const std::string& tail, const bound_params& params) {
+  dispute_row row;
+  soci::statement st(sql);
+  row.bind(st);
+  params.bind(st);
+  st.alloc();
+  st.prepare(std::string(select_columns) + tail);
+  st.define_and_bind();
+  st.execute();
+  std::vector<ports::dispute_document> out;
+  while (st.fetch()) {
+    out.push_back(row.get());
+  }
+  return out;
+}
+
+/// The column values of a document, with their null indicators, for INSERT and UPDATE.
+struct column_values {
+  std::string outcome, registered_on, register_number, request_id, next_due;
+  long long submitted_at = 0, registered_at = 0;
+  soci::indicator outcome_ind, registered_at_ind, registered_on_ind, number_ind, request_ind, next_due_ind;
+
+  explicit column_values(const ports::dispute_document& d)
+      : outcome(d.outcome.value_or("")),
+        registered_on(d.registered_on ? domain::format_iso_date(*d.registered_on) : ""),
+        register_number(d.register_number.value_or("")),
+        request_id(d.request_id.value_or("")),
+        next_due(d.next_due ? domain::format_iso_date(*d.next_due) : ""),
+        submitted_at(epoch_seconds(d.submitted_at)),
+        registered_at(d.registered_at ? epoch_seconds(*d.registered_at) : 0),
+        outcome_ind(d.outcome ? soci::i_ok : soci::i_null),
+        registered_at_ind(d.registered_at ? soci::i_ok : soci::i_null),
+        registered_on_ind(d.registered_on ? soci::i_ok : soci::i_null),
+        number_ind(d.register_number ? soci::i_ok : soci::i_null),
+        request_ind(d.request_id ? soci::i_ok : soci::i_null),
+        next_due_ind(d.next_due ? soci::i_ok : soci::i_null) {}
+};
+
+// '!' escapes LIKE wildcards the same way on SQLite and MariaDB.
+std::string like_pattern(const std::string& needle) {
+  std::string out = "%";
+  for (char c : needle) {
+    if (c == '%' || c == '_' || c == '!') {
+      out += '!';
+    }
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+}  // namespace
+
+void soci_dispute_repository::insert(const ports::dispute_document& doc) {
+  translated([&] {
+    column_values c(doc);
+    ctx_.sql << "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
+                "registered_on, register_number, request_id, next_due, search_text, body) VALUES (:id, :ki, :resp, "
+                ":state, :outcome, :version, :submitted_at, :registered_at, :registered_on, :number, :request, "
+                ":next_due, :search, :body)",
+        soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
+        soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
+        soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
+        soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
+        soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body);
+    write_projections(doc);
+  });
+}
+
+std::optional<ports::dispute_document> soci_dispute_repository::find(const std::string& id, bool for_update) {
+  return translated([&]() -> std::optional<ports::dispute_document> {
+    bound_params p;
+    p.text(id);
+    const bool lock = for_update && ctx_.kind == backend::mysql;
+    auto rows = query(ctx_.sql, lock ? " WHERE d.id = :id FOR UPDATE" : " WHERE d.id = :id", p);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+bool soci_dispute_repository::update(const ports::dispute_document& doc, int expected_version) {
+  return translated([&] {
+    column_values c(doc);
+    soci::statement st =
+        (ctx_.sql.prepare << "UPDATE disputes SET ki = :ki, respondent = :resp, state = :state, outcome = :outcome, "
+                             "version = :version, submitted_at = :submitted_at, registered_at = :registered_at, "
+                             "registered_on = :registered_on, register_number = :number, request_id = :request, "
+                             "next_due = :next_due, search_text = :search, body = :body "
+                             "WHERE id = :id AND version = :expected",
+         soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state), soci::use(c.outcome, c.outcome_ind),
+         soci::use(doc.version), soci::use(c.submitted_at), soci::use(c.registered_at, c.registered_at_ind),
+         soci::use(c.registered_on, c.registered_on_ind), soci::use(c.register_number, c.number_ind),
+         soci::use(c.request_id, c.request_ind), soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text),
+         soci::use(doc.body), soci::use(doc.id), soci::use(expected_version));
+    st.execute(true);
+    if (st.get_affected_rows() != 1) {
+      return false;
+    }
+    write_projections(doc);
+    return true;
+  });
+}
+
+void soci_dispute_repository::write_projections(const ports::dispute_document& doc) {
+  ctx_.sql << "DELETE FROM dispute_hearings WHERE dispute_id = :id", soci::use(doc.id);
+  for (const auto& h : doc.hearings) {
+    const long long at = epoch_seconds(h.scheduled_at);
+    ctx_.sql << "INSERT INTO dispute_hearings (dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location) "
+                "VALUES (:d, :h, :ki, :kind, :at, :off, :loc)",
+        soci::use(doc.id), soci::use(h.hearing_id), soci::use(doc.ki), soci::use(h.kind), soci::use(at),
+        soci::use(h.offset_minutes), soci::use(h.location);
+  }
+  ctx_.sql << "DELETE FROM dispute_decisions WHERE dispute_id = :id", soci::use(doc.id);
+  if (doc.decision) {
+    const auto& x = *doc.decision;
+    const long long at = epoch_seconds(x.read_at);
+    ctx_.sql << "INSERT INTO dispute_decisions (dispute_id, ki, decision_year, decision_number, outcome, read_at) "
+                "VALUES (:d, :ki, :y, :n, :o, :at)",
+        soci::use(doc.id), soci::use(doc.ki), soci::use(x.year), soci::use(x.decision_number), soci::use(x.outcome),
+        soci::use(at);
+  }
+}
+
+std::optional<ports::dispute_document> soci_dispute_repository::find_by_register_number(
+    const std::string& register_number) {
+  return translated([&]() -> std::optional<ports::dispute_document> {
+    bound_params p;
+    p.text(register_number);
+    auto rows = query(ctx_.sql, " WHERE d.register_number = :n ORDER BY d.id", p);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
+std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::dispute_filter& f) {
+  return translated([&] {
+    std::string where;
+    bound_params p;
+    const auto add = [&where](const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; };
+    if (f.ki) {
+      add("d.ki = :ki");
+      p.text(*f.ki);
+    }
+    if (f.respondent) {
+      add("d.respondent = :resp");
+      p.text(*f.respondent);
+    }
+    if (f.state) {
+      add("d.state = :state");
+      p.text(*f.state);
+    }
+    if (f.overdue_before) {
+      add("d.next_due < :today");
+      p.text(domain::format_iso_date(*f.overdue_before));
+    }
+    if (f.q) {
+      add("d.search_text LIKE :q ESCAPE '!'");
+      p.text(like_pattern(*f.q));
+    }
+    if (f.registered_from) {
+      add("d.registered_on >= :rfrom");
+      p.text(domain::format_iso_date(*f.registered_from));
+    }
+    if (f.registered_to) {
+      add("d.registered_on <= :rto");
+      p.text(domain::format_iso_date(*f.registered_to));
+    }
+    if (f.after) {
+      add("(d.submitted_at < :at1 OR (d.submitted_at = :at2 AND d.id < :aid))");
+      p.number(epoch_seconds(f.after->first));
+      p.number(epoch_seconds(f.after->first));
+      p.text(f.after->second);
+    }
+    where += " ORDER BY d.submitted_at DESC, d.id DESC LIMIT " + std::to_string(f.limit);
+    return query(ctx_.sql, where, p);
+  });
+}
+
+std::vector<ports::dispute_hearing_entry> soci_dispute_repository::hearings_between(
+    domain::instant from, domain::instant to, const std::optional<std::string>& ki) {
+  return translated([&] {
+    ports::dispute_hearing_entry e;
+    std::string number;
+    long long at = 0;
+    const long long from_s = epoch_seconds(from);
+    const long long to_s = epoch_seconds(to);
+    soci::statement st(ctx_.sql);
+    st.exchange(soci::into(e.dispute_id));
+    st.exchange(soci::into(e.hearing_id));
+    st.exchange(soci::into(e.ki));
+    st.exchange(soci::into(e.respondent));
+    st.exchange(soci::into(number));
+    st.exchange(soci::into(e.kind));
+    st.exchange(soci::into(at));
+    st.exchange(soci::into(e.offset_minutes));
+    st.exchange(soci::into(e.location));
+    st.exchange(soci::use(from_s));
+    st.exchange(soci::use(to_s));
+    if (ki) {
+      st.exchange(soci::use(*ki));
+    }
+    st.alloc();
+    st.prepare(std::string("SELECT h.dispute_id, h.hearing_id, h.ki, d.respondent, d.register_number, h.kind, "
+                           "h.scheduled_at, h.offset_minutes, h.location FROM dispute_hearings h "
+                           "JOIN disputes d ON d.id = h.dispute_id WHERE h.scheduled_at >= :f AND h.scheduled_at < :t "
+                           "AND d.register_number IS NOT NULL") +
+               (ki ? " AND h.ki = :ki" : "") + " ORDER BY h.scheduled_at, h.dispute_id, h.hearing_id LIMIT 1000");
+    st.define_and_bind();
+    st.execute();
+    std::vector<ports::dispute_hearing_entry> out;
+    while (st.fetch()) {
+      auto copy = e;
+      copy.scheduled_at = from_epoch_seconds(at);
+      copy.register_number = number;
+      out.push_back(std::move(copy));
+    }
+    return out;
+  });
+}
+
+std::vector<ports::dispute_document> soci_dispute_repository::decided(const std::optional<std::string>& ki,
+                                                                      std::optional<int> year, int limit) {
+  return translated([&] {
+    std::string where = " JOIN dispute_decisions x ON x.dispute_id = d.id WHERE d.register_number IS NOT NULL";
+    bound_params p;
+    if (ki) {
+      where += " AND x.ki = :ki";
+      p.text(*ki);
+    }
+    if (year) {
+      where += " AND x.decision_year = :y";
+      p.number(*year);
+    }
+    where += " ORDER BY x.read_at DESC, d.id LIMIT " + std::to_string(limit);
+    return query(ctx_.sql, where, p);
+  });
+}
+
+std::optional<ports::dispute_numbering> soci_dispute_repository::numbering(const std::string& ki) {
+  return translated([&]() -> std::optional<ports::dispute_numbering> {
+    ports::dispute_numbering n;
+    soci::indicator ind = soci::i_null;
+    ctx_.sql << "SELECT ki, ki_code, register_template, decision_template FROM dispute_numbering WHERE ki = :ki",
+        soci::use(ki), soci::into(n.ki, ind), soci::into(n.ki_code), soci::into(n.register_template),
+        soci::into(n.decision_template);
+    if (!ctx_.sql.got_data()) {
+      return std::nullopt;
+    }
+    return n;
+  });
+}
+
+}  // namespace perkara::persistence::detail

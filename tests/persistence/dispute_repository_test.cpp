@@ -1,0 +1,147 @@
+#include "persistence/support/test_database.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace perkara;
+
+namespace {
+
+domain::instant at(const char* rfc) { return domain::parse_rfc3339(rfc)->utc; }
+
+ports::dispute_document doc(const std::string& id, const std::string& respondent, const char* submitted) {
+  ports::dispute_document d;
+  d.id = id;
+  d.ki = "ki-babel";
+  d.respondent = respondent;
+  d.state = "submitted";
+  d.submitted_at = at(submitted);
+  d.search_text = "budi santoso\nsalinan c1 " + id;
+  d.body = R"({"id":")" + id + R"("})";
+  return d;
+}
+
+}  // namespace
+
+TEST_SUITE("dispute repository") {
+  TEST_CASE("insert, find, versioned update with projections, register number unique per KI") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    {
+      auto tx = database->begin(ports::access::write);
+      tx->disputes().insert(doc("d1", "kpu-pangkalpinang", "2024-02-05T10:00:00+07:00"));
+      tx->disputes().insert(doc("d2", "bawaslu-babel", "2024-02-06T10:00:00+07:00"));
+      tx->commit();
+    }
+    auto tx = database->begin(ports::access::write);
+    auto d1 = *tx->disputes().find("d1", true);
+    CHECK(d1.body == R"({"id":"d1"})");
+    CHECK_FALSE(d1.register_number);
+    d1.version = 2;
+    d1.state = "registered";
+    d1.register_number = "001/KI-BABEL-PSIP/II/2024";
+    d1.registered_at = at("2024-02-07T09:00:00+07:00");
+    d1.registered_on = domain::parse_iso_date("2024-02-07");
+    d1.next_due = domain::parse_iso_date("2024-02-28");
+    ports::dispute_hearing_entry h;
+    h.hearing_id = "h1";
+    h.kind = "evidence";
+    h.scheduled_at = at("2024-02-12T09:00:00+07:00");
+    h.location = "daring (online)";
+    d1.hearings.push_back(h);
+    ports::dispute_decision_entry x;
+    x.year = 2024;
+    x.decision_number = "001/KI-BABEL-PSIP-A/II/2024";
+    x.outcome = "granted";
+    x.read_at = at("2024-02-20T09:00:00+07:00");
+    d1.decision = x;
+    CHECK(tx->disputes().update(d1, 1));
+    CHECK_FALSE(tx->disputes().update(d1, 1));  // stale version: nothing written
+    const auto again = tx->disputes().find("d1", false);
+    REQUIRE(again);
+    CHECK(again->version == 2);
+    CHECK(again->registered_on == domain::parse_iso_date("2024-02-07"));
+    CHECK(tx->disputes().find_by_register_number("001/KI-BABEL-PSIP/II/2024")->id == "d1");
+
+    auto d2 = *tx->disputes().find("d2", true);
+    d2.register_number = d1.register_number;
+    d2.version = 2;
+    CHECK_THROWS_AS(tx->disputes().update(d2, 1), ports::conflict_error);
+  }
+
+  TEST_CASE("list filters, keyset paging, hearings and decisions queries, numbering") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    auto tx = database->begin(ports::access::write);
+    for (int i = 1; i <= 5; ++i) {
+      auto d = doc("d" + std::to_string(i), i % 2 ? "kpu-pangkalpinang" : "bawaslu-babel",
+                   i < 5 ? "2024-02-05T10:00:00+07:00" : "2024-02-06T10:00:00+07:00");
+      if (i == 3) {
+        d.next_due = domain::parse_iso_date("2024-02-01");
+        d.register_number = "003/KI-BABEL-PSIP/II/2024";
+        d.registered_on = domain::parse_iso_date("2024-02-05");
+        ports::dispute_hearing_entry h;
+        h.hearing_id = "h1";
+        h.kind = "mediation";
+        h.scheduled_at = at("2024-02-12T09:00:00+07:00");
+        h.location = "Ruang Sidang";
+        d.hearings.push_back(h);
+        ports::dispute_decision_entry x{"d3", "ki-babel", 2024, "003/KI-BABEL-PSIP-M/II/2024", "mediation_agreement",
+                                        at("2024-02-20T09:00:00+07:00")};
+        d.decision = x;
+      }
+      tx->disputes().insert(d);
+    }
+    struct row {
+      const char* what;
+      ports::dispute_filter filter;
+      std::size_t expected;
+    };
+    ports::dispute_filter by_respondent;
+    by_respondent.respondent = "bawaslu-babel";
+    ports::dispute_filter overdue;
+    overdue.overdue_before = domain::parse_iso_date("2024-02-07");
+    ports::dispute_filter text;
+    text.q = "c1 d4";
+    ports::dispute_filter wildcard;
+    wildcard.q = "%";
+    ports::dispute_filter registered;
+    registered.registered_from = domain::parse_iso_date("2024-02-05");
+    registered.registered_to = domain::parse_iso_date("2024-02-05");
+    ports::dispute_filter other_ki;
+    other_ki.ki = "ki-pusat";
+    const row rows[] = {{"all", {}, 5},          {"respondent", by_respondent, 2}, {"overdue", overdue, 1},
+                        {"text", text, 1},       {"LIKE wildcard is literal", wildcard, 0},
+                        {"registered", registered, 1}, {"other KI", other_ki, 0}};
+    for (const auto& r : rows) {
+      CAPTURE(r.what);
+      CHECK(tx->disputes().list(r.filter).size() == r.expected);
+    }
+    // Keyset: newest first, then by id descending.
+    ports::dispute_filter page;
+    page.limit = 2;
+    auto first = tx->disputes().list(page);
+    REQUIRE(first.size() == 2);
+    CHECK(first[0].id == "d5");
+    CHECK(first[1].id == "d4");
+    page.after = std::make_pair(first[1].submitted_at, first[1].id);
+    auto second = tx->disputes().list(page);
+    REQUIRE(second.size() == 2);
+    CHECK(second[0].id == "d3");
+    CHECK(second[1].id == "d2");
+
+    const auto hearings = tx->disputes().hearings_between(at("2024-02-12T00:00:00+07:00"), at("2024-02-13T00:00:00+07:00"),
+                                                          std::string("ki-babel"));
+    REQUIRE(hearings.size() == 1);
+    CHECK(hearings[0].register_number == "003/KI-BABEL-PSIP/II/2024");
+    CHECK(tx->disputes().hearings_between(at("2024-02-13T00:00:00+07:00"), at("2024-02-14T00:00:00+07:00"), std::nullopt).empty());
+    CHECK(tx->disputes().decided(std::string("ki-babel"), 2024, 10).size() == 1);
+    CHECK(tx->disputes().decided(std::nullopt, 2023, 10).empty());
+
+    const auto babel = tx->disputes().numbering("ki-babel");
+    REQUIRE(babel);
+    CHECK(babel->ki_code == "KI-BABEL");
+    CHECK(babel->register_template == "{seq:03}/{ki_code}-PSIP/{month_roman}/{year}");
+    CHECK(tx->disputes().numbering("ki-pusat")->ki_code == "KIP");
+    CHECK_FALSE(tx->disputes().numbering("ki-jabar"));
+  }
+}
