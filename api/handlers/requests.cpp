@@ -1,0 +1,129 @@
+// /api/v1/requests: information requests of the PPID workflow (issue 4). Thin: parse, authenticate,
+// call api/requests/request_service, serialise; 2xx only after commit.
+#include "api/auth/caller.hpp"
+#include "api/cases/case_support.hpp"
+#include "api/handlers/routes.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+#include "api/requests/request_service.hpp"
+
+namespace perkara::api {
+namespace {
+
+std::optional<std::string> opt(const boost::json::object& o, json_reader& in, std::string_view key,
+                               std::size_t max) {
+  if (!o.contains(key) || o.at(key).is_null()) {
+    return std::nullopt;
+  }
+  return in.string(key, false, max);
+}
+
+/// The creation body as text, so the domain names every bad value (missing fields stay empty).
+domain::new_request_input read_new_request(const boost::json::object& body) {
+  domain::validation v;
+  json_reader in{body, v};
+  domain::new_request_input input;
+  constexpr std::size_t any = 100000;  // lengths are the domain's to check
+  input.respondent = in.string("respondent", false, any).value_or("");
+  input.received_at = in.string("received_at", false, any).value_or("");
+  input.channel = in.string("channel", false, any).value_or("");
+  if (const auto* a = in.object("applicant", true)) {
+    json_reader app{*a, v, "applicant"};
+    input.applicant.kind = app.string("kind", false, any).value_or("");
+    input.applicant.name = app.string("name", false, any).value_or("");
+    input.applicant.id_number = opt(*a, app, "id_number", any);
+    input.applicant.address = opt(*a, app, "address", any);
+    input.applicant.email = opt(*a, app, "email", any);
+    input.applicant.phone = opt(*a, app, "phone", any);
+  }
+  input.information_requested = in.string("information_requested", false, any).value_or("");
+  input.purpose = in.string("purpose", false, any).value_or("");
+  input.format = in.string("format", false, any).value_or("");
+  input.delivery_medium = in.string("delivery_medium", false, any).value_or("");
+  input.ruleset = opt(body, in, "ruleset", any);
+  input.ruleset_override_reason = opt(body, in, "ruleset_override_reason", any);
+  throw_if_invalid(v);
+  return input;
+}
+
+response create(services& s, const request& req) {
+  const auto body = parse_json_object(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto created = create_request(*tx, who, read_new_request(body), now);
+  auto view = request_view(*tx, who, created, now);
+  tx->commit();
+  return versioned_json_response(201, view, created.version);
+}
+
+response list(services& s, const request& req) {
+  request_list_query q;
+  const auto text = [&](std::string_view name) -> std::optional<std::string> {
+    const auto v = req.query_param(name);
+    return v && !v->empty() ? std::optional<std::string>(std::string(*v)) : std::nullopt;
+  };
+  q.state = text("state");
+  q.respondent = text("respondent");
+  if (const auto o = text("overdue")) {
+    if (*o != "true" && *o != "false") {
+      throw validation_problem({{"overdue", "harus true atau false / must be true or false"}});
+    }
+    q.overdue = *o == "true";
+  }
+  q.q = text("q");
+  q.received_from = query_date(req, "received_from");
+  q.received_to = query_date(req, "received_to");
+  q.limit = page_limit(req);
+  q.cursor = text("cursor");
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  return json_response(200, list_requests(*tx, who, q, now));
+}
+
+response get_one(services& s, const request& req, const route_params& p) {
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto r = load_visible_request(*tx, who, p.get("id"), now, false);
+  return versioned_json_response(200, request_view(*tx, who, r, now), r.version);
+}
+
+response act(services& s, const request& req, const route_params& p) {
+  const auto body = req.body.empty() ? boost::json::object{} : parse_json_object(req);
+  const auto if_match = if_match_version(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto r = act_on_request(*tx, who, p.get("id"), p.get("action"), body, if_match, now);
+  auto view = request_view(*tx, who, r, now);
+  tx->commit();
+  return versioned_json_response(200, view, r.version);
+}
+
+response events(services& s, const request& req, const route_params& p) {
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  return json_response(200, boost::json::object{{"items", request_events(*tx, who, p.get("id"), now)},
+                                                {"next_cursor", nullptr}});
+}
+
+}  // namespace
+
+void register_request_routes(router& r, services& s) {
+  r.add("POST", "/api/v1/requests", [&s](const request& req, const route_params&) { return create(s, req); },
+        {.body_limit = 64 * 1024, .requires_json_body = true});
+  r.add("GET", "/api/v1/requests", [&s](const request& req, const route_params&) { return list(s, req); });
+  r.add("GET", "/api/v1/requests/{id}",
+        [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
+  r.add("POST", "/api/v1/requests/{id}/actions/{action}",
+        [&s](const request& req, const route_params& p) { return act(s, req, p); },
+        {.body_limit = 64 * 1024, .requires_json_body = true});
+  r.add("GET", "/api/v1/requests/{id}/events",
+        [&s](const request& req, const route_params& p) { return events(s, req, p); });
+}
+
+}  // namespace perkara::api
