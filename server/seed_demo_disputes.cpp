@@ -7,7 +7,10 @@
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <iterator>
+#include <vector>
 #include <stdexcept>
 
 namespace perkara::server {
@@ -96,8 +99,12 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock) {
            std::chrono::duration_cast<std::chrono::seconds>(day * days_ago);
   };
 
+  // Oldest first, so register numbers follow registration order as they would in the registry.
+  std::vector<demo_case> ordered(std::begin(demo_cases), std::end(demo_cases));
+  std::sort(ordered.begin(), ordered.end(),
+            [](const demo_case& a, const demo_case& b) { return a.submitted_days_ago > b.submitted_days_ago; });
   std::size_t created = 0;
-  for (const auto& c : demo_cases) {
+  for (const auto& c : ordered) {
     auto tx = db.begin(ports::access::write);
     const auto registrar = api::dispute_actor_of(require_user(*tx, "panitera.babel"));
     const auto commissioner = api::dispute_actor_of(require_user(*tx, "komisioner.babel"));
