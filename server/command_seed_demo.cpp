@@ -19,6 +19,9 @@ int command_seed_demo(const cli_options& options) {
   }
   std::fprintf(stderr, "perkara: %zu demo users created\n", logins.size());
   std::fprintf(stderr, "perkara: %zu demo disputes created\n", seed_demo_disputes(*db, clock));
+  // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
+  // would take for its own demo cases existing already.
+  std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
   return 0;
 }
 
