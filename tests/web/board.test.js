@@ -1,68 +1,89 @@
-// The deadline board's ordering and overdue marking, on desktop and on a 360 px phone. Until
-// GET /api/v1/requests exists on the server, the list is stubbed in the browser with items shaped
-// exactly as api-v1.md "Information requests" describes; swap the stub for fixtures created through
-// `apiAs(users.ppid)` once the endpoint lands.
+// The deadline board and the PPID inbox with real requests created through the API: ordering by the
+// awaited due date, overdue marked in words, data shown as text, search, and the 360 px phone view.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, users, screenshot, assertNoHorizontalScroll } from './support.js';
+import { launch, open, login, users, screenshot, assertNoHorizontalScroll, apiAs, wibInstant, runTag } from './support.js';
 
-const deadline = (key, due, daysRemaining, status = 'pending') => ({
-  key, due, status, met_on: null, days_remaining: daysRemaining,
-  explanation: { ruleset: 'perki_1_2019', ruleset_version: 1, period: key, legal_source: 'PERKI 1/2019 Pasal 11', confidence: 'secondary', value_origin: 'statutory', unit: 'working_days', days: 3, extension_days: 0, total_days: 3, receipt_date: '2024-02-07', deemed_received: '2024-02-07', deemed_reason: 'on_time', due, skipped: [{ date: '2024-02-08', reason: 'national', name: 'Isra Mikraj', name_en: 'Isra Mi\'raj' }] },
-});
-const item = (id, number, name, state, due, daysRemaining, action) => ({
-  id, number, respondent: 'kpu-pangkalpinang', state, version: 1, received_at: '2024-02-07T10:15:00+07:00',
-  applicant: { kind: 'individual', name }, information_requested: 'Salinan DPT', deadlines: [deadline('ppid_response', due, daysRemaining)],
-  awaiting: { party: 'respondent', action, due }, allowed_actions: ['extend', 'respond', 'close'],
-});
-const stub = {
-  items: [
-    item('r2', '0002/PPID-kpu-pangkalpinang/II/2024', 'Budi Santoso Wicaksono Panjang Sekali', 'received', '2024-02-20', 4, 'respond'),
-    item('r1', '0001/PPID-kpu-pangkalpinang/II/2024', 'Ani <b>Lestari</b>', 'extended', '2024-02-12', -2, 'respond'),
-    item('r3', '0003/PPID-kpu-pangkalpinang/II/2024', 'Citra', 'closed', '2024-02-01', null, null),
-  ],
-  next_cursor: null,
-};
-
+const tag = `board${runTag}`;
 let b;
+const created = {};
+
+async function createRequest(api, name, receivedDaysAgo) {
+  const r = await api('POST', '/api/v1/requests', {
+    respondent: 'kpu-pangkalpinang',
+    received_at: wibInstant(-receivedDaysAgo, '10:15'),
+    channel: 'walk_in',
+    applicant: { kind: 'individual', name, email: 'pemohon@example.id' },
+    information_requested: `Salinan DPT ${tag}`,
+    purpose: 'Penelitian',
+    format: 'softcopy',
+    delivery_medium: 'email',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
 before(async () => {
+  const api = await apiAs(users.ppid);
+  // Received 40 days ago and never answered: the PPID's response period has long passed.
+  created.late = await createRequest(api, 'Ani <b>Lestari</b>', 40);
+  created.fresh = await createRequest(api, 'Budi Santoso Wicaksono Panjang Sekali Namanya', 1);
   b = await launch();
-  await b.context.route(/\/api\/v1\/requests(\?.*)?$/, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(stub) }));
   await login(b.page, users.ppid);
 });
 after(async () => {
   await b.close();
 });
 
-test('open requests are ordered by due date; overdue ones say so in words; data is escaped', async () => {
+test('the board orders open requests by due date; overdue ones say so in words; data is escaped', async () => {
   const { page } = b;
-  await open(page, '#/board');
+  await open(page, `#/board?q=${tag}`);
   const rows = page.locator('#board-table tbody tr');
-  assert.equal(await rows.count(), 2, 'closed requests are not on the board');
-  assert.match(await rows.nth(0).innerText(), /12 Februari 2024[\s\S]*TERLAMBAT 2 hari[\s\S]*0001\/PPID/);
+  assert.equal(await rows.count(), 2);
+  const first = await rows.nth(0).innerText();
+  assert.match(first, new RegExp(created.late.number.replace(/\//g, '\\/')));
+  assert.match(first, /TERLAMBAT \d+ hari/);
   assert.equal(await rows.nth(0).getAttribute('data-urgency'), 'overdue');
-  assert.match(await rows.nth(1).innerText(), /20 Februari 2024[\s\S]*4 hari kerja lagi/);
-  assert.match(await rows.nth(0).innerText(), /Ani <b>Lestari<\/b>/, 'markup in data is shown as text');
+  assert.match(first, /Ani <b>Lestari<\/b>/, 'markup in data is shown as text');
+  const second = await rows.nth(1).innerText();
+  assert.match(second, new RegExp(created.fresh.number.replace(/\//g, '\\/')));
+  assert.match(second, /\d+ hari kerja lagi|Jatuh tempo hari ini/);
   assert.match(await page.locator('#board-summary').innerText(), /2 perkara\.\s+1 melewati tenggat\./);
-  await screenshot(page, 'board-stubbed');
+  await screenshot(page, 'board');
 });
 
-test('the inbox lists the same requests with their action buttons', async () => {
+test('the overdue filter keeps only the late request', async () => {
+  const { page } = b;
+  await open(page, `#/board?q=${tag}`);
+  await page.locator('#board-filters [name=overdue]').check();
+  await page.locator('#board-filters button[type=submit]').click();
+  await page.waitForFunction(() => location.hash.includes('overdue=true'));
+  await page.locator('#board-summary').waitFor();
+  const rows = page.locator('#board-table tbody tr');
+  assert.equal(await rows.count(), 1);
+  assert.equal(await rows.nth(0).getAttribute('data-urgency'), 'overdue');
+});
+
+test('the inbox lists the requests with their countdown and action buttons', async () => {
   const { page } = b;
   await open(page, '#/inbox');
-  assert.equal(await page.locator('.inbox-item').count(), 2);
-  await page.locator('.inbox-item').first().locator('button[data-action="respond"]').click();
-  await page.locator('form[data-action="respond"]').waitFor();
-  assert.equal(await page.locator('form[data-action="respond"] [name=decision]').count(), 1);
-  await screenshot(page, 'inbox-stubbed');
+  const card = page.locator(`.inbox-item[data-id="${created.fresh.id}"]`);
+  await card.waitFor();
+  assert.match(await card.innerText(), /hari kerja lagi|Jatuh tempo hari ini/);
+  assert.match(await page.locator(`.inbox-item[data-id="${created.late.id}"]`).innerText(), /TERLAMBAT/);
+  await card.locator('button[data-action="respond"]').click();
+  await card.locator('form[data-action="respond"]').waitFor();
+  assert.equal(await card.locator('form[data-action="respond"] [name=decision]').count(), 1);
+  await screenshot(page, 'inbox');
 });
 
-test('the stubbed board fits a 360 px phone', async () => {
+test('the board fits a 360 px phone', async () => {
   const { page } = b;
   await page.setViewportSize({ width: 360, height: 740 });
-  await open(page, '#/board');
+  await open(page, `#/board?q=${tag}`);
+  await page.locator('#board-table').waitFor();
   await assertNoHorizontalScroll(page, 'board with rows');
-  await screenshot(page, 'board-stubbed-phone');
+  await screenshot(page, 'board-phone');
 });
 
 test('no console errors or CSP violations', () => {

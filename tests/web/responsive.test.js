@@ -43,9 +43,9 @@ test('the board fits a 360 px screen', async () => {
   await login(page, users.ppid);
   await open(page, '#/board');
   await assertNoHorizontalScroll(page, 'board');
-  await screenshot(page, 'board-phone');
   await open(page, '#/inbox');
   await assertNoHorizontalScroll(page, 'inbox');
+  await screenshot(page, 'inbox-phone');
 });
 
 test('no console errors or CSP violations', () => {

@@ -16,6 +16,7 @@ export const users = {
   sysadmin: { username: 'sysadmin.web', name: 'Admin Sistem', org: 'Komisi Informasi Pusat' },
   kiAdmin: { username: 'admin.web', name: 'Rina Admin KI', org: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung' },
   registrar: { username: 'panitera.web', name: 'Budi Panitera', org: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung' },
+  commissioner: { username: 'komisioner.web', name: 'Dewi Komisioner', org: 'Komisi Informasi Provinsi Kepulauan Bangka Belitung' },
   ppid: { username: 'ppid.web', name: 'Siti Petugas PPID', org: 'KPU Kota Pangkalpinang' },
   superior: { username: 'atasan.web', name: 'Agus Atasan PPID', org: 'KPU Kota Pangkalpinang' },
 };
@@ -114,6 +115,17 @@ export async function apiAs(user) {
   };
 }
 
+/** An RFC 3339 instant `days` calendar days from now at hh:mm WIB (+07:00), and the matching date. */
+export function wibInstant(days, hhmm = '09:00') {
+  return `${wibDate(days)}T${hhmm}:00+07:00`;
+}
+export function wibDate(days) {
+  return new Date(Date.now() + 7 * 3600000 + days * 86400000).toISOString().slice(0, 10);
+}
+
+/** A tag unique to this run, to find the fixtures a test created among everyone else's. */
+export const runTag = `t${Date.now().toString(36)}`;
+
 /** Page object of a case page (requests or disputes): run an allowed action through its form. */
 export function casePage(page) {
   return {
@@ -124,6 +136,14 @@ export function casePage(page) {
     },
     async submitAction(action) {
       await page.locator(`form[data-action="${action}"] button[type=submit]`).click();
+    },
+    /** Opens the action's form, lets `fill(form)` fill it, submits, and waits for the new state. */
+    async act(action, state, fill) {
+      const form = await this.openAction(action);
+      if (fill) await fill(form);
+      await this.submitAction(action);
+      await page.locator(`.case-status .badge.state-${state}`).waitFor();
+      await settle(page);
     },
     deadline: (key) => page.locator(`.deadline[data-key="${key}"]`),
   };

@@ -9,6 +9,8 @@ import { orgOffset } from '../session.js';
 const grounds = () => 'abcdefg'.split('').map((g) => [g, `${g}. ${t(`ground.${g}`)}`]);
 const opts = (prefix, values) => values.map((v) => [v, label(prefix, v)]);
 const when = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), required: true, value: localNow(orgOffset()) });
+// Dispute actions: the server takes "now" when the time is left empty (docs/dispute-workflow.md).
+const whenOrNow = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), hint: t('form.now_hint') });
 const reason = (name = 'reason') => ({ name, type: 'textarea', label: t('form.reason'), required: true });
 
 export const attachmentKinds = [
@@ -49,19 +51,19 @@ export function actionFields(action, item = {}) {
       return [{ name: 'attachments', type: 'checkboxes', label: t('form.attachments_delivered'), options: opts('attachment', attachmentKinds) }];
     case 'register':
       return [
-        when('registered_at', 'form.registered_at'),
+        whenOrNow('registered_at', 'form.registered_at'),
         { name: 'attachments', type: 'checkboxes', label: t('form.attachments_confirmed'), hint: t('form.attachments_hint'), options: opts('attachment', attachmentKinds) },
       ];
     case 'reject_registration': return [reason()];
-    case 'open_preliminary_examination': return [when('held_at', 'form.held_at')];
+    case 'open_preliminary_examination': return [whenOrNow('held_at', 'form.held_at')];
     case 'start_mediation':
       return [
         { name: 'mediator', label: t('form.mediator'), required: true, hint: t('form.mediator_hint'), autocomplete: 'off' },
-        when('held_at', 'form.held_at'),
+        whenOrNow('held_at', 'form.held_at'),
         { name: 'exemption_claim_withdrawn', type: 'checkbox', label: t('form.exemption_withdrawn') },
       ];
     case 'mediation_failed': return [reason()];
-    case 'start_adjudication': return [when('held_at', 'form.held_at')];
+    case 'start_adjudication': return [whenOrNow('held_at', 'form.held_at')];
     case 'schedule_hearing':
       return [
         { name: 'kind', type: 'select', label: t('form.hearing_kind'), required: true, placeholder: t('form.choose'), options: opts('hearing', ['preliminary_examination', 'mediation', 'evidence', 'closed_examination', 'site_inspection', 'conclusions', 'decision_reading']) },
@@ -72,14 +74,14 @@ export function actionFields(action, item = {}) {
     case 'decide':
       return [
         { name: 'outcome', type: 'select', label: t('form.outcome'), required: true, placeholder: t('form.choose'), options: opts('outcome', ['granted', 'partly_granted', 'rejected', 'inadmissible', 'no_jurisdiction', 'mediation_agreement']) },
-        { name: 'decision_number', label: t('form.decision_number'), required: true },
-        when('read_at', 'form.read_at'),
+        { name: 'decision_number', label: t('form.decision_number'), hint: t('form.decision_number_hint') },
+        whenOrNow('read_at', 'form.read_at'),
         { name: 'orders', type: 'lines', label: t('form.orders'), hint: t('form.orders_hint'), rows: 4 },
       ];
     case 'serve_copy':
       return [
         { name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) },
-        when('served_at', 'form.served_at'),
+        whenOrNow('served_at', 'form.served_at'),
       ];
     case 'record_court_objection':
       return [
@@ -94,12 +96,12 @@ export function actionFields(action, item = {}) {
     case 'record_compliance':
       return [
         { name: 'complied', type: 'checkbox', label: t('form.complied') },
-        when('recorded_at', 'form.recorded_at'),
+        whenOrNow('recorded_at', 'form.recorded_at'),
         { name: 'evidence', type: 'textarea', label: t('form.evidence') },
       ];
     case 'withdraw':
     case 'lapse':
-      return [reason(), when('at')];
+      return [reason(), whenOrNow('at')];
     default: return [];
   }
 }

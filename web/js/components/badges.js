@@ -2,26 +2,53 @@
 // colour alone), and the "next deadline" of an item.
 import { h } from '../dom.js';
 import { t, label, daysText, formatDate } from '../i18n.js';
+import { todayIso } from '../forms.js';
+import { orgOffset } from '../session.js';
 
 export function stateBadge(kind, state) {
   return h('span', { class: `badge state state-${state}` }, label(`state.${kind}`, state));
 }
 
-/** The pending deadline due first, or null. */
+/** What the case waits for as a list: requests send one {party, action, due}, disputes a list of
+ * {who, what, deadline_key, due}; both become [{party, action, key, due}]. */
+export function awaitingList(awaiting) {
+  if (!awaiting) return [];
+  const list = Array.isArray(awaiting) ? awaiting : [awaiting];
+  return list
+    .map((a) => ({ party: a.party || a.who, action: a.action || a.what, key: a.deadline_key || null, due: a.due || null }))
+    .filter((a) => a.party && a.party !== 'none');
+}
+
+/**
+ * The deadline that matters now: the one the case is awaiting (a missed one stays there, overdue), else
+ * the running deadline due first, else null.
+ */
 export function nextDeadline(item) {
-  const pending = (item.deadlines || []).filter((d) => d.status === 'pending' && d.due);
-  pending.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-  if (item.awaiting && item.awaiting.due) {
-    const match = pending.find((d) => d.due === item.awaiting.due);
+  // List summaries of disputes carry only next_due and overdue: count calendar days to it here (working
+  // days need the KI's calendar, which the case page shows).
+  if (!Array.isArray(item.deadlines)) {
+    if (!item.next_due) return null;
+    const days = calendarDaysBetween(todayIso(orgOffset()), item.next_due);
+    return { key: null, due: item.next_due, status: item.overdue ? 'missed' : 'pending', calendar_days: days };
+  }
+  const live = (item.deadlines || []).filter((d) => (d.status === 'pending' || d.status === 'missed') && d.due);
+  live.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
+  for (const a of awaitingList(item.awaiting)) {
+    const match = live.find((d) => (a.key ? d.key === a.key : true) && d.due === a.due);
     if (match) return match;
   }
-  return pending[0] || null;
+  return live.find((d) => d.status === 'pending') || null;
+}
+
+function calendarDaysBetween(from, to) {
+  const utc = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
+  return Math.round((utc(to) - utc(from)) / 86400000);
 }
 
 export function urgency(deadline) {
   if (!deadline) return 'none';
   if (deadline.status === 'missed') return 'overdue';
-  const n = deadline.days_remaining;
+  const n = deadline.calendar_days ?? deadline.days_remaining;
   if (n === null || n === undefined) return 'none';
   if (n < 0) return 'overdue';
   if (n <= 1) return 'soon';
@@ -31,10 +58,15 @@ export function urgency(deadline) {
 export function countdown(deadline) {
   if (!deadline) return h('span', { class: 'countdown none' }, '—');
   const u = urgency(deadline);
-  const text =
-    deadline.status === 'missed' && (deadline.days_remaining === null || deadline.days_remaining === undefined)
-      ? t('deadline.missed')
-      : daysText(deadline.days_remaining, deadline.status);
+  let text;
+  if (deadline.calendar_days !== undefined) {
+    const n = deadline.calendar_days;
+    text = n < 0 || deadline.status === 'missed' ? t('days.overdue_cal', { n: Math.max(-n, 0) }) : n === 0 ? t('days.today') : t('days.left_cal', { n });
+  } else if (deadline.status === 'missed' && (deadline.days_remaining === null || deadline.days_remaining === undefined)) {
+    text = t('deadline.missed');
+  } else {
+    text = daysText(deadline.days_remaining, deadline.status);
+  }
   return h(
     'span',
     { class: `countdown ${u}` },
@@ -43,11 +75,17 @@ export function countdown(deadline) {
   );
 }
 
-export function awaitingText(awaiting) {
-  if (!awaiting || !awaiting.party) return t('awaiting.none');
-  const parts = [label('party', awaiting.party)];
-  if (awaiting.action) parts.push(label('action', awaiting.action));
-  let s = parts.join(': ');
-  if (awaiting.due) s += ` — ${t('awaiting.by', { date: formatDate(awaiting.due) })}`;
-  return s;
+/** "Party: action — by date", one line per awaited step ("serve_copy:applicant" names the party). */
+export function awaitingText(awaiting, { withDue = true } = {}) {
+  const list = awaitingList(awaiting);
+  if (!list.length) return t('awaiting.none');
+  return list
+    .map((a) => {
+      const [action, party] = String(a.action || '').split(':');
+      let s = label('party', a.party);
+      if (action) s += `: ${label('action', action)}${party ? ` (${label('party', party)})` : ''}`;
+      if (a.due && withDue) s += ` — ${t('awaiting.by', { date: formatDate(a.due) })}`;
+      return s;
+    })
+    .join('; ');
 }

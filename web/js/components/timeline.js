@@ -2,6 +2,25 @@
 import { h } from '../dom.js';
 import { t, label, formatInstant } from '../i18n.js';
 
+// Keys that are bookkeeping rather than news (codes, sequence numbers, false flags are dropped below).
+const hiddenKeys = new Set(['ki', 'respondent', 'register_seq', 'hearing_id', 'ruleset_version', 'ruleset_reason', 'majelis', 'basis']);
+const labelled = { outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party' };
+const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function valueText(key, v) {
+  if (typeof v === 'boolean') return v ? t('timeline.yes') : null;
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => (x && typeof x === 'object' ? x.text || '' : String(x))).filter(Boolean);
+    return parts.length ? parts.join('; ') : null;
+  }
+  if (typeof v === 'object') return null;
+  const s = String(v);
+  if (labelled[key]) return label(labelled[key], s);
+  if (instant.test(s)) return formatInstant(s);
+  return s;
+}
+
+/** The payload's plain facts as "name: value" in the current language; technical keys left out. */
 function payloadText(payload) {
   let p = payload;
   if (typeof p === 'string') {
@@ -13,9 +32,10 @@ function payloadText(payload) {
   }
   if (!p || typeof p !== 'object') return '';
   return Object.entries(p)
-    .filter(([, v]) => v !== null && v !== '' && typeof v !== 'object')
-    .map(([k, v]) => `${k}: ${v}`)
-    .concat(Object.entries(p).filter(([, v]) => Array.isArray(v) && v.every((x) => typeof x !== 'object')).map(([k, v]) => `${k}: ${v.join(', ')}`))
+    .filter(([k, v]) => !hiddenKeys.has(k) && v !== null && v !== '' && v !== false)
+    .map(([k, v]) => [k, valueText(k, v)])
+    .filter(([, v]) => v)
+    .map(([k, v]) => `${label('field', k)}: ${v}`)
     .join(' · ');
 }
 
@@ -32,7 +52,8 @@ export function timeline(events) {
         null,
         h('span', { class: 'when' }, formatInstant(e.at || e.time || e.occurred_at || e.created_at)),
         h('span', { class: 'what' }, label('action', e.action || e.kind)),
-        e.actor ? h('span', { class: 'who' }, typeof e.actor === 'object' ? e.actor.display_name || e.actor.username : e.actor) : null,
+        // The API gives the actor as an opaque user id; only a named actor is worth showing.
+        e.actor && typeof e.actor === 'object' ? h('span', { class: 'who' }, e.actor.display_name || e.actor.username) : null,
         payloadText(e.payload) ? h('span', { class: 'payload' }, payloadText(e.payload)) : null,
       ),
     ),

@@ -60,10 +60,10 @@ export function boardTable(items, orgs, caption) {
           h('td', { 'data-label': t('board.col.due') }, h('span', { class: 'due-date' }, d ? formatDate(d.due) : '—'), ' ', countdown(d)),
           h('th', { scope: 'row', 'data-label': t('board.col.number') }, itemLink(item)),
           h('td', { 'data-label': t('board.col.kind') }, t(`kind.${item._kind}`)),
-          h('td', { 'data-label': t('board.col.applicant') }, (item.applicant && item.applicant.name) || '—'),
+          h('td', { 'data-label': t('board.col.applicant') }, (item.applicant && item.applicant.name) || item.applicant_name || '—'),
           h('td', { 'data-label': t('board.col.respondent') }, name(item.respondent)),
           h('td', { 'data-label': t('board.col.state') }, stateBadge(item._kind, item.state)),
-          h('td', { 'data-label': t('board.col.awaiting') }, awaitingText(item.awaiting)),
+          h('td', { 'data-label': t('board.col.awaiting') }, awaitingText(item.awaiting, { withDue: false })),
         );
       }),
     ),

@@ -31,7 +31,7 @@ function inboxCard(item, rerender) {
     h(
       'dl',
       { class: 'facts compact' },
-      h('dt', null, t('request.applicant')), h('dd', null, (item.applicant && item.applicant.name) || '—'),
+      h('dt', null, t('request.applicant')), h('dd', null, (item.applicant && item.applicant.name) || item.applicant_name || '—'),
       h('dt', null, t('request.received_at')), h('dd', null, formatInstant(item.received_at)),
       h('dt', null, t('request.information')), h('dd', { class: 'clamp' }, item.information_requested || '—'),
       h('dt', null, t('board.col.awaiting')), h('dd', null, awaitingText(item.awaiting)),

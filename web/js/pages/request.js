@@ -68,11 +68,29 @@ export async function requestPage(main, { params, isCurrent }) {
         [t('request.purpose'), item.purpose],
         [t('request.format'), item.format],
         [t('request.delivery_medium'), item.delivery_medium],
-        [t('request.ruleset'), typeof item.ruleset === 'object' && item.ruleset ? label('ruleset', item.ruleset.name || item.ruleset.ruleset) : label('ruleset', item.ruleset)],
+        [t('request.ruleset'), typeof item.ruleset === 'object' && item.ruleset ? [label('ruleset', item.ruleset.name || item.ruleset.ruleset), item.ruleset.election_name ? ` — ${item.ruleset.election_name}` : ''] : label('ruleset', item.ruleset)],
         [t('request.dispute'), item.dispute_id ? h('a', { href: `#/disputes/${encodeURIComponent(item.dispute_id)}` }, item.dispute_id) : null],
       ]),
     ),
+    steps(item),
     section(t('case.timeline'), timeline(events)),
+  );
+}
+
+/** The PPID's response, the objection (with its register number) and the superior's answer. */
+function steps(item) {
+  const r = item.response;
+  const o = item.objection;
+  const a = item.objection_answer;
+  const c = item.closed;
+  if (!r && !o && !a && !c && !item.extension) return null;
+  return section(
+    t('request.steps'),
+    item.extension ? [h('h3', null, label('action', 'extend')), facts([[t('form.reason'), item.extension.reason], [t('form.when'), item.extension.at ? formatInstant(item.extension.at) : null]])] : null,
+    r ? [h('h3', null, t('request.response')), facts([[t('form.decision'), label('decision', r.decision)], [t('form.reasons'), r.reasons], [t('form.responded_at'), formatInstant(r.responded_at)]])] : null,
+    o ? [h('h3', null, t('request.objection')), facts([[t('request.objection_number'), o.number], [t('form.grounds'), (o.grounds || []).map((g) => `${g}. ${t(`ground.${g}`)}`).join('; ')], [t('form.reasons'), o.reasons], [t('form.objection_received_at'), formatInstant(o.received_at)]])] : null,
+    a ? [h('h3', null, t('request.objection_answer')), facts([[t('form.decision'), label('decision', a.decision)], [t('form.reasons'), a.reasons], [t('form.answered_at'), formatInstant(a.answered_at)]])] : null,
+    c ? [h('h3', null, label('action', 'close')), facts([[t('form.reason'), c.reason], [t('form.when'), c.at ? formatInstant(c.at) : null]])] : null,
   );
 }
 
@@ -98,9 +116,10 @@ export async function newRequestPage(main) {
       ),
       field({ name: 'information_requested', type: 'textarea', label: t('request.information'), required: true }),
       field({ name: 'purpose', type: 'textarea', label: t('request.purpose'), required: true, rows: 2 }),
-      field({ name: 'format', label: t('request.format'), hint: t('request.format_hint') }),
-      field({ name: 'delivery_medium', label: t('request.delivery_medium'), hint: t('request.delivery_hint') }),
+      field({ name: 'format', label: t('request.format'), required: true, hint: t('request.format_hint') }),
+      field({ name: 'delivery_medium', label: t('request.delivery_medium'), required: true, hint: t('request.delivery_hint') }),
       field({ name: 'ruleset', type: 'select', label: t('request.ruleset'), hint: t('request.ruleset_hint'), placeholder: t('request.ruleset_auto'), options: ['perki_1_2019', 'general'].map((r) => [r, label('ruleset', r)]) }),
+      field({ name: 'ruleset_override_reason', type: 'textarea', label: t('request.override_reason'), hint: t('request.override_hint'), rows: 2 }),
     ],
     onSubmit: async (data) => {
       const created = await post('/api/v1/requests', { respondent: user.organisation && user.organisation.code, ...data });
