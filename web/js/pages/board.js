@@ -63,7 +63,7 @@ export function boardTable(items, orgs, caption) {
           h('td', { 'data-label': t('board.col.applicant') }, (item.applicant && item.applicant.name) || item.applicant_name || '—'),
           h('td', { 'data-label': t('board.col.respondent') }, name(item.respondent)),
           h('td', { 'data-label': t('board.col.state') }, stateBadge(item._kind, item.state)),
-          h('td', { 'data-label': t('board.col.awaiting') }, awaitingText(item.awaiting, { withDue: false })),
+          h('td', { 'data-label': t('board.col.awaiting') }, item.awaiting === undefined ? '—' : awaitingText(item.awaiting, { withDue: false })),
         );
       }),
     ),
