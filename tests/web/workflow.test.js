@@ -79,6 +79,32 @@ test('the objection is recorded, and the superior answers it from the inbox', as
   await logout(page);
 });
 
+test('a registrar submits a dispute from the tracked request; the request becomes disputed', async () => {
+  const { page } = b;
+  await login(page, users.registrar);
+  await open(page, '#/disputes/new');
+  const f = page.locator('#intake-form');
+  await f.locator('#source-tracked').check();
+  await f.locator('[name=request_id]').fill(request.id);
+  assert.equal(await f.locator('[name="chronology.request_date"]').isVisible(), false);
+  await f.locator('[name="applicant.name"]').fill(`Citra Wulandari ${runTag}`);
+  await f.locator('[name="applicant.address"]').fill('Jl. Merdeka 1, Pangkalpinang');
+  await f.locator('[name=respondent]').selectOption('kpu-pangkalpinang');
+  await f.locator('[name=information_requested]').fill('Berita acara rekapitulasi suara tingkat kecamatan');
+  await f.locator('input[name=grounds][value=a]').check();
+  await f.locator('[name=petitum]').fill('Membatalkan tanggapan atasan PPID');
+  await f.locator('input[name=attachments][value=identity_document]').check();
+  await f.locator('button[type=submit]').click();
+  await page.waitForURL(/#\/disputes\/[0-9a-f]+$/);
+  await page.locator('.case-status .badge.state-submitted').waitFor();
+  await settle(page);
+  assert.equal(await page.locator('#checklist li.missing').count(), 0, 'the system holds the request documents');
+  assert.match(await page.locator('#timeliness').innerText(), /tepat waktu|Tanggapan atasan PPID/i);
+  const api = await apiAs(users.ppid);
+  assert.equal((await api('GET', `/api/v1/requests/${request.id}`)).body.state, 'disputed');
+  await logout(page);
+});
+
 test('a registrar submits a dispute from a typed chronology, sees the checklist and timeliness, and registers it', async () => {
   const { page } = b;
   await login(page, users.registrar);

@@ -36,7 +36,7 @@ export function byNextDue(a, b) {
 
 function itemLink(item) {
   const id = encodeURIComponent(item.id);
-  const text = item._kind === 'request' ? item.number || item.id : item.register_number || t('dispute.unregistered', { id: item.id });
+  const text = item._kind === 'request' ? item.number || item.id : item.register_number || t('dispute.unregistered', { id: String(item.id).slice(0, 8) });
   return h('a', { href: `#/${item._kind === 'request' ? 'requests' : 'disputes'}/${id}` }, text);
 }
 

@@ -102,7 +102,7 @@ export async function disputePage(main, { params, isCurrent }) {
   }
   const events = await get(`/api/v1/disputes/${id}/events`).catch(() => null);
   if (!isCurrent()) return;
-  const title = `${t('dispute.title')} ${item.register_number || t('dispute.unregistered', { id: item.id })}`;
+  const title = `${t('dispute.title')} ${item.register_number || t('dispute.unregistered', { id: String(item.id).slice(0, 8) })}`;
   setTitle(title);
   main.querySelector('h1').textContent = title;
   const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
