@@ -204,6 +204,14 @@ test('anyone finds the decided case on the public status page by its register nu
   await assertNoHorizontalScroll(page, 'public status with a case');
   await screenshot(page, 'public-status-phone');
   await page.setViewportSize({ width: 1280, height: 900 });
+
+  // The hearing and the decision are on the public calendar and list too.
+  await open(page, '#/public/hearings');
+  assert.match(await page.locator('#main').innerText(), new RegExp(`${registerNumber.replace(/\//g, '\\/')}[\\s\\S]*Ruang Sidang KI Babel`));
+  await screenshot(page, 'public-hearings');
+  await open(page, '#/public/decisions');
+  assert.match(await page.locator('#main').innerText(), /KI-BABEL-PSIP-A/);
+  await screenshot(page, 'public-decisions');
 });
 
 test('no console errors or CSP violations', () => {

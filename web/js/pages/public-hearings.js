@@ -49,6 +49,7 @@ export async function publicHearingsPage(main, { query, isCurrent }) {
       replace(out, h('p', { class: 'empty' }, t('public.no_hearings')));
       return;
     }
+    const orgLabel = (code) => (orgs.find((o) => o.code === code) || {}).name || code;
     const byDay = new Map();
     for (const x of items) {
       const day = String(x.scheduled_at || '').slice(0, 10);
@@ -62,7 +63,7 @@ export async function publicHearingsPage(main, { query, isCurrent }) {
           'section',
           { class: 'card' },
           h('h2', { class: 'h3' }, formatDateLong(day)),
-          h('ul', { class: 'hearings' }, list.map((x) => h('li', null, h('strong', null, formatInstant(x.scheduled_at).split(' ').slice(3).join(' ')), ' — ', label('hearing', x.kind), x.register_number ? [' · ', h('a', { href: `#/public/status?${new URLSearchParams({ register_number: x.register_number })}` }, x.register_number)] : '', x.location ? ` · ${x.location}` : '', x.ki ? ` · ${x.ki}` : ''))),
+          h('ul', { class: 'hearings' }, list.map((x) => h('li', null, h('strong', null, formatInstant(x.scheduled_at).split(' ').slice(3).join(' ')), ' — ', label('hearing', x.kind), x.register_number ? [' · ', h('a', { href: `#/public/status?${new URLSearchParams({ register_number: x.register_number })}` }, x.register_number)] : '', x.respondent ? ` · ${orgLabel(x.respondent)}` : '', x.location ? ` · ${x.location}` : '', x.ki ? ` · ${orgLabel(x.ki)}` : ''))),
         ),
       ),
     );
