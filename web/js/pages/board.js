@@ -57,7 +57,7 @@ export function boardTable(items, orgs, caption) {
         return h(
           'tr',
           { class: `row-${u}`, 'data-urgency': u },
-          h('td', { 'data-label': t('board.col.due') }, h('span', { class: 'due-date' }, d ? formatDate(d.due) : '—'), ' ', countdown(d)),
+          h('td', { 'data-label': t('board.col.due') }, d ? [h('span', { class: 'due-date' }, formatDate(d.due)), ' ', countdown(d)] : h('span', { class: 'muted' }, '—')),
           h('th', { scope: 'row', 'data-label': t('board.col.number') }, itemLink(item)),
           h('td', { 'data-label': t('board.col.kind') }, t(`kind.${item._kind}`)),
           h('td', { 'data-label': t('board.col.applicant') }, (item.applicant && item.applicant.name) || item.applicant_name || '—'),
