@@ -1,5 +1,7 @@
 #include "server/access_log.hpp"
 
+#include "domain/json_text.hpp"
+
 #include <fmt/format.h>
 
 #include <cstdio>
@@ -7,25 +9,8 @@
 namespace perkara::server {
 
 std::string json_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (u < 0x20 || u == 0x7f) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(u));
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out;
+  const auto quoted = domain::json_quote(text);
+  return quoted.substr(1, quoted.size() - 2);
 }
 
 std::string format_access_log(const access_log_entry& entry) {

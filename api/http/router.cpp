@@ -1,6 +1,7 @@
 #include "api/http/router.hpp"
 
 #include "api/http/problem.hpp"
+#include "domain/json_text.hpp"
 #include "domain/ports/database.hpp"
 
 #include <fmt/format.h>
@@ -143,8 +144,9 @@ response router::handle(const request& req) const {
                  req.request_id.c_str());
     res = problem_response(problem{503, "Basis data tidak tersedia / Database unavailable"}, req);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"route\":\"%s\",\"error\":\"%s\"}\n",
-                 req.request_id.c_str(), hit->pattern.c_str(), safe_error_text(e.what()).c_str());
+    std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":%s,\"route\":%s,\"error\":%s}\n",
+                 domain::json_quote(req.request_id).c_str(), domain::json_quote(hit->pattern).c_str(),
+                 domain::json_quote(safe_error_text(e.what())).c_str());
     res = problem_response(problem{500, fmt::format("Terjadi kesalahan tak terduga / Unexpected error (request {})",
                                                     req.request_id)},
                            req);

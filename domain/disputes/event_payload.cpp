@@ -4,29 +4,6 @@
 
 namespace perkara::domain::disputes {
 
-std::string json_quote(std::string_view value) {
-  std::string out = "\"";
-  for (const char ch : value) {
-    const auto c = static_cast<unsigned char>(ch);
-    switch (ch) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        // Other control characters as \u00XX; UTF-8 bytes pass through unchanged.
-        if (c < 0x20) {
-          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
-        } else {
-          out += ch;
-        }
-    }
-  }
-  out += '"';
-  return out;
-}
-
 void payload_writer::key(std::string_view k) {
   if (!body_.empty()) body_ += ',';
   body_ += json_quote(k);

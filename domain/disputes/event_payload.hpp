@@ -1,6 +1,8 @@
 #pragma once
 // A minimal JSON object writer for event payloads (the domain links no JSON library).
 
+#include "domain/json_text.hpp"
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,8 +25,5 @@ class payload_writer {
   void key(std::string_view k);
   std::string body_;
 };
-
-/// `value` as a JSON string literal, quotes included.
-std::string json_quote(std::string_view value);
 
 }  // namespace perkara::domain::disputes

@@ -3,6 +3,7 @@
 // action and a small ordered key/value payload, rendered as JSON text without any JSON library.
 // Payloads never carry the applicant's personal data (DEVELOPERS.md "Standards": audit has no PII).
 
+#include "domain/json_text.hpp"
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,9 +23,6 @@ struct request_event {
   /// The payload as a JSON object, keys in insertion order, e.g. {"decision":"refused","grounds":["a","c"]}.
   [[nodiscard]] std::string payload_json() const;
 };
-
-/// `text` as a JSON string literal, quotes included (escapes ", \, control characters).
-std::string json_quote(std::string_view text);
 
 /// A JSON array of strings.
 std::string json_string_array(const std::vector<std::string>& items);
