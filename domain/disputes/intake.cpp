@@ -146,7 +146,8 @@ dispute open_dispute(const new_dispute& input, const opening_context& context) {
   d.jurisdiction_flag = d.ki != d.competent_ki;
   d.respondent = input.respondent;
   d.request_id = input.request_id;
-  d.chronology = input.chronology;
+  // A dispute from a tracked request keeps the chronology taken from that request (api-v1).
+  d.chronology = input.chronology ? input.chronology : context.tracked_chronology;
   d.applicant = input.applicant;
   d.representative = input.representative;
   d.information_requested = input.information_requested;
@@ -164,9 +165,8 @@ dispute open_dispute(const new_dispute& input, const opening_context& context) {
     }
   }
 
-  const auto& dates = input.chronology ? input.chronology : context.tracked_chronology;
-  if (dates && context.due_of) {
-    d.filing = assess_filing(*dates, local_date(input.submitted_at.utc, context.utc_offset_minutes), context.due_of);
+  if (d.chronology && context.due_of) {
+    d.filing = assess_filing(*d.chronology, local_date(input.submitted_at.utc, context.utc_offset_minutes), context.due_of);
   } else {
     d.filing.reasoning_id = "Kronologi permohonan tidak tersedia; ketepatan waktu tidak dapat dinilai.";
     d.filing.reasoning_en = "The request chronology is not available; timeliness cannot be assessed.";
