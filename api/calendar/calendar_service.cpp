@@ -5,13 +5,73 @@
 #include <boost/json/object.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <algorithm>
+#include <cstdint>
+#include <mutex>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace perkara::api {
 
-domain::working_calendar calendar_for(ports::transaction& tx, const std::string& organisation,
-                                      const domain::counting_rules& rules) {
-  return domain::working_calendar{tx.holidays().list_for(organisation), rules};
+namespace {
+
+bool same_holidays(const std::vector<domain::holiday>& a, const std::vector<domain::holiday>& b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const domain::holiday& x, const domain::holiday& y) {
+    return x.date == y.date && x.kind == y.kind && x.name_id == y.name_id && x.name_en == y.name_en &&
+           x.organisation == y.organisation;
+  });
+}
+
+std::uint64_t fingerprint(const std::vector<domain::holiday>& holidays, bool cuti_bersama_is_holiday) {
+  // FNV-1a over the fields that shape the calendar; a hit is confirmed field by field.
+  std::uint64_t h = cuti_bersama_is_holiday ? 0x9e3779b97f4a7c15ULL : 14695981039346656037ULL;
+  const auto mix = [&h](std::string_view bytes) {
+    for (const char c : bytes) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    h = (h ^ 0xff) * 1099511628211ULL;
+  };
+  for (const auto& x : holidays) {
+    mix(domain::format_iso_date(x.date));
+    mix(domain::to_string(x.kind));
+    mix(x.name_id);
+    mix(x.name_en);
+    mix(x.organisation.value_or(""));
+  }
+  return h;
+}
+
+struct cached_calendar {
+  std::vector<domain::holiday> holidays;
+  bool cuti_bersama_is_holiday = true;
+  std::shared_ptr<const domain::working_calendar> calendar;
+};
+
+}  // namespace
+
+std::shared_ptr<const domain::working_calendar> calendar_for(ports::transaction& tx, const std::string& organisation,
+                                                             const domain::counting_rules& rules) {
+  static std::mutex mutex;
+  static std::unordered_map<std::uint64_t, cached_calendar> cache;
+  constexpr std::size_t max_entries = 256;  // distinct holiday sets: national plus each KI's closures
+
+  auto holidays = tx.holidays().list_for(organisation);
+  const auto key = fingerprint(holidays, rules.cuti_bersama_is_holiday);
+  {
+    std::lock_guard lock{mutex};
+    const auto it = cache.find(key);
+    if (it != cache.end() && it->second.cuti_bersama_is_holiday == rules.cuti_bersama_is_holiday &&
+        same_holidays(it->second.holidays, holidays)) {
+      return it->second.calendar;
+    }
+  }
+  auto calendar = std::make_shared<const domain::working_calendar>(holidays, rules);
+  std::lock_guard lock{mutex};
+  if (cache.size() >= max_entries) {
+    cache.clear();
+  }
+  cache[key] = cached_calendar{std::move(holidays), rules.cuti_bersama_is_holiday, calendar};
+  return calendar;
 }
 
 const domain::organisation& clock_context::organisation(const std::string& code) {
@@ -46,7 +106,7 @@ const domain::working_calendar& clock_context::calendar(const std::string& organ
   if (it == calendars_.end()) {
     it = calendars_.emplace(key, calendar_for(tx_, organisation, rules)).first;
   }
-  return it->second;
+  return *it->second;
 }
 
 domain::deadline_explanation clock_context::explain(const domain::deadline_record& record) {

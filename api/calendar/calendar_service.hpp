@@ -8,15 +8,19 @@
 #include "domain/ports/database.hpp"
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace perkara::api {
 
-/// The working calendar of `organisation` (its local closures included) as stored in `tx`.
-domain::working_calendar calendar_for(ports::transaction& tx, const std::string& organisation,
-                                      const domain::counting_rules& rules);
+/// The working calendar of `organisation` (its local closures included) as stored in `tx`. Calendars
+/// are shared process-wide by content: the holidays are read every time (so a change is seen at once,
+/// also one made by another process), but the ~200 KB index is built only for a holiday set not seen
+/// before.
+std::shared_ptr<const domain::working_calendar> calendar_for(ports::transaction& tx, const std::string& organisation,
+                                                             const domain::counting_rules& rules);
 
 /// Calendars, organisations and rule-set versions loaded once per transaction.
 class clock_context {
@@ -43,7 +47,7 @@ class clock_context {
   ports::transaction& tx_;
   std::map<std::string, domain::organisation> organisations_;
   std::map<std::pair<std::string, int>, domain::ruleset> rulesets_;
-  std::map<std::pair<std::string, bool>, domain::working_calendar> calendars_;
+  std::map<std::pair<std::string, bool>, std::shared_ptr<const domain::working_calendar>> calendars_;
 };
 
 struct deadline_move {

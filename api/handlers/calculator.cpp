@@ -69,7 +69,7 @@ response calculate(services& s, const request& req) {
   if (received_at) {
     query.received_at = received_at->utc;
   }
-  auto result = domain::compute_deadline(calendar, org.hours, org.utc_offset_minutes, counting, *days, unit, query);
+  auto result = domain::compute_deadline(*calendar, org.hours, org.utc_offset_minutes, counting, *days, unit, query);
   if (auto* errors = std::get_if<domain::field_errors>(&result)) {
     throw validation_problem(std::move(*errors));
   }
