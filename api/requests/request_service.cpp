@@ -16,6 +16,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <memory>
 #include <cctype>
 
 namespace perkara::api {
@@ -115,15 +116,18 @@ void apply_intents(clock_book& book, const domain::information_request& r, const
 /// The loaded aggregate with its clocks, ready for a command or a view.
 struct loaded_request {
   ports::stored_request stored;
-  clock_context clocks;
+  std::unique_ptr<clock_context> own_clocks;  // unless the caller shares one (a list page)
+  clock_context& clocks;
   clock_book book;
   const domain::organisation& org;
   const domain::ruleset& rules;
   domain::civil_date today;
 
-  loaded_request(ports::transaction& tx, ports::stored_request s, domain::instant now)
+  loaded_request(ports::transaction& tx, ports::stored_request s, domain::instant now,
+                 clock_context* shared_clocks = nullptr)
       : stored(std::move(s)),
-        clocks(tx),
+        own_clocks(shared_clocks ? nullptr : std::make_unique<clock_context>(tx)),
+        clocks(shared_clocks ? *shared_clocks : *own_clocks),
         book(tx, clocks, std::string(case_type), stored.request.id),
         org(clocks.organisation(stored.request.respondent)),
         rules(clocks.ruleset(stored.request.ruleset.name, stored.request.ruleset.version)),
@@ -392,9 +396,9 @@ domain::information_request act_on_request(ports::transaction& tx, const request
 namespace {
 
 boost::json::object view_of(ports::transaction& tx, const request_actor& actor, const ports::stored_request& s,
-                            domain::instant now) {
+                            domain::instant now, clock_context* shared_clocks = nullptr) {
   const auto& r = s.request;
-  loaded_request l(tx, s, now);
+  loaded_request l(tx, s, now, shared_clocks);
   // On a read the silences are computed for display only (nothing is written by GET); the next
   // action stores them.
   l.apply_timers();
@@ -528,8 +532,10 @@ boost::json::object list_requests(ports::transaction& tx, const request_actor& a
   boost::json::array items;
   std::optional<std::string> next_cursor;
   const auto n = std::min<std::size_t>(rows.size(), static_cast<std::size_t>(query.limit));
+  // One clock context for the page: organisations, rule sets and calendars are loaded once.
+  clock_context clocks{tx};
   for (std::size_t i = 0; i < n; ++i) {
-    items.push_back(view_of(tx, actor, rows[i], now));
+    items.push_back(view_of(tx, actor, rows[i], now, &clocks));
   }
   if (rows.size() > n && n > 0) {
     const auto p = ports::list_position(rows[n - 1]);
