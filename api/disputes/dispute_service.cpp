@@ -105,21 +105,6 @@ void append_audit(ports::transaction& tx, const dispute_actor& actor, domain::in
                                         details});
 }
 
-// A clock counted for a fixed number of days given by the decision (an order's implementation period):
-// the rule set is extended in memory with a period of that length, so the stored record keeps the rule
-// set's name and version and the calculator's explanation of the count.
-domain::ruleset with_fixed_period(domain::ruleset rules, const ds::deadline_intent& intent) {
-  domain::period p;
-  p.key = intent.key.substr(0, intent.key.find(':'));
-  p.value = intent.days;
-  p.unit = intent.unit;
-  p.start_event = "decision_final";
-  p.source = intent.source.empty() ? "amar putusan (decision order)" : intent.source;
-  p.confidence_level = domain::confidence::verified;
-  rules.periods.push_back(std::move(p));
-  return rules;
-}
-
 void apply_intents(clock_book& book, clock_context& clocks, const ds::dispute& d,
                    const std::vector<ds::deadline_intent>& intents) {
   const auto& rules = clocks.ruleset(d.ruleset, d.ruleset_version);
@@ -133,42 +118,12 @@ void apply_intents(clock_book& book, clock_context& clocks, const ds::dispute& d
     // A start whose period the rule set lacks (ki_start under perki_1_2019) is skipped: clock_book
     // reports false and the case simply has no such clock.
     if (intent.days) {
-      book.start(intent.key, d.ki, with_fixed_period(rules, intent), intent.start_at.utc);
+      // An order's own implementation period (compliance:<n>): a fixed count, not a rule-set period.
+      book.start_fixed(intent.key, d.ki, rules, intent.start_at.utc, *intent.days, intent.unit);
     } else {
       book.start(intent.key, d.ki, rules, intent.start_at.utc);
     }
   }
-}
-
-/// Deadlines as JSON; a clock of an order's own period (compliance:<n>) is explained with the raw-days
-/// calculator, since its length is not a period of the rule set.
-array deadlines_of(clock_context& clocks, const std::vector<domain::deadline_record>& records, domain::civil_date today) {
-  array out;
-  for (const auto& r : records) {
-    const auto& rules = clocks.ruleset(r.ruleset, r.ruleset_version);
-    const auto base = r.key.substr(0, r.key.find(':'));
-    if (rules.find(base)) {
-      auto one = deadlines_json(clocks, {r}, today);
-      out.push_back(std::move(one.at(0)));
-      continue;
-    }
-    const auto& org = clocks.organisation(r.organisation);
-    const auto& cal = clocks.calendar(r.organisation, rules.counting);
-    domain::deadline_query q;
-    q.received_at = r.start_at;
-    auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules.counting, r.days, r.unit, q);
-    auto status = domain::evaluate(r.due, r.met_on, r.stopped_on ? std::min(today, *r.stopped_on) : today, cal);
-    if (r.stopped_on) {
-      status.days_remaining.reset();
-    }
-    if (auto* e = std::get_if<domain::deadline_explanation>(&result)) {
-      e->period_key = r.key;
-      auto json = deadline_to_json(r, status, *e);
-      json["stopped_on"] = r.stopped_on ? value(domain::format_iso_date(*r.stopped_on)) : value(nullptr);
-      out.push_back(std::move(json));
-    }
-  }
-  return out;
 }
 
 array awaiting_json(const std::vector<ds::awaiting_item>& items) {
@@ -469,7 +424,7 @@ object dispute_view(ports::transaction& tx, const dispute_actor& actor, const ds
   const auto records = tx.deadlines().for_case(case_type, d.id);
   const auto due = due_map_of(records);
   auto o = dispute_to_json(d);
-  o["deadlines"] = deadlines_of(clocks, records, today);
+  o["deadlines"] = deadlines_json(clocks, records, today);
   o["allowed_actions"] = action_names(ds::allowed_actions(d, actor.roles, actor.organisation, today, due));
   o["awaiting"] = awaiting_json(ds::awaiting(d, open_due_map(records)));
   o["filing_timely"] = d.filing.filing_timely ? value(*d.filing.filing_timely) : value(nullptr);
