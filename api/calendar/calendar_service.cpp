@@ -137,31 +137,15 @@ domain::deadline_record clock_context::start_clock(std::string case_type, std::s
                                                    const std::string& organisation, const domain::ruleset& rules,
                                                    const std::string& period_key, domain::instant start,
                                                    int extension_days) {
-  const auto& org = this->organisation(organisation);
-  const auto& cal = calendar(organisation, rules.counting);
-  const auto colon = period_key.find(':');
-  const auto base_key = colon == std::string::npos ? period_key : period_key.substr(0, colon);
-  domain::deadline_query query;
-  query.received_at = start;
-  query.extension_days = extension_days;
-  query.list_skipped = false;
-  auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, base_key, query);
-  const auto* e = std::get_if<domain::deadline_explanation>(&result);
-  if (!e) {
+  // Keys such as "court_objection:respondent" count their base period ("court_objection").
+  const auto base_key = period_key.substr(0, period_key.find(':'));
+  const auto* period = rules.find(base_key);
+  if (!period || !period->effective_value()) {
     throw std::runtime_error("rule set has no usable period " + base_key);
   }
-  domain::deadline_record record;
-  record.case_type = std::move(case_type);
-  record.case_id = std::move(case_id);
-  record.key = period_key;
-  record.organisation = organisation;
-  record.ruleset = rules.name;
-  record.ruleset_version = rules.version;
-  record.start_at = start;
-  record.days = e->total_days;
-  record.unit = e->unit;
-  record.extension_days = e->extension_days;
-  record.due = e->due;
+  auto record = start_fixed_clock(std::move(case_type), std::move(case_id), organisation, rules, period_key, start,
+                                  *period->effective_value() + extension_days, period->unit);
+  record.extension_days = extension_days;
   return record;
 }
 
