@@ -1,6 +1,7 @@
 #include "persistence/repositories/request_repository.hpp"
 
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/request_row.hpp"
 
 #include <soci/soci.h>
 
@@ -479,3 +480,27 @@ std::vector<election_period> soci_request_repository::election_periods() {
 }
 
 }  // namespace perkara::persistence::detail
+
+namespace perkara::persistence {
+
+std::vector<request_column> request_row(const ports::stored_request& request) {
+  const auto w = detail::to_row(request);
+  std::vector<request_column> out;
+  out.reserve(detail::column_count);
+  for (std::size_t i = 0; i < detail::column_count; ++i) {
+    request_column c;
+    c.name = detail::columns[i].name;
+    c.integer = detail::columns[i].type == detail::kind::integer;
+    if (w.ind[i] == soci::i_ok) {
+      if (c.integer) {
+        c.number = w.number[i];
+      } else {
+        c.text = w.text[i];
+      }
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace perkara::persistence

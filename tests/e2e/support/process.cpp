@@ -46,11 +46,16 @@ int wait_for(pid_t pid, std::chrono::seconds limit) {
 }  // namespace
 
 process_result run_perkara(const std::vector<std::string>& args, const std::string& input, std::chrono::seconds limit) {
+  return run_program(PERKARA_BINARY, args, input, limit);
+}
+
+process_result run_program(const std::string& path, const std::vector<std::string>& args, const std::string& input,
+                           std::chrono::seconds limit) {
   int in_pipe[2], out_pipe[2], err_pipe[2];
   if (::pipe(in_pipe) != 0 || ::pipe(out_pipe) != 0 || ::pipe(err_pipe) != 0) {
     throw std::runtime_error("pipe failed");
   }
-  std::vector<std::string> full{PERKARA_BINARY};
+  std::vector<std::string> full{path};
   full.insert(full.end(), args.begin(), args.end());
   const pid_t pid = ::fork();
   if (pid == 0) {

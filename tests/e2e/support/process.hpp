@@ -20,6 +20,10 @@ struct process_result {
 process_result run_perkara(const std::vector<std::string>& args, const std::string& input = {},
                            std::chrono::seconds limit = std::chrono::seconds{120});
 
+/// Runs the executable at `path` the same way (e.g. the benchmark data generator).
+process_result run_program(const std::string& path, const std::vector<std::string>& args,
+                           const std::string& input = {}, std::chrono::seconds limit = std::chrono::seconds{120});
+
 /// A `perkara serve` in the background. The constructor waits until it prints its listening line.
 class background_server {
  public:
