@@ -1,5 +1,6 @@
 #include "persistence/soci_database.hpp"
 
+#include "persistence/detail/group_commit.hpp"
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/errors.hpp"
 #include "persistence/migrations.hpp"
@@ -59,12 +60,72 @@ class lease {
   std::size_t pos_;
 };
 
+// How a transaction begins and ends on its connection.
+class transaction_scope {
+ public:
+  virtual ~transaction_scope() = default;
+  virtual soci::session& session() = 0;
+  /// Returns once the work is durable.
+  virtual void commit() = 0;
+  virtual void rollback() noexcept = 0;
+};
+
+// A transaction of its own on a leased pool connection: every read, and MariaDB writes (InnoDB
+// already groups the log flushes of concurrent commits).
+class pooled_scope final : public transaction_scope {
+ public:
+  pooled_scope(std::unique_ptr<lease> held, backend kind, ports::access mode) : lease_(std::move(held)) {
+    detail::translated([&] {
+      detail::ensure_connected(lease_->session(), kind);
+      if (kind == backend::sqlite) {
+        // A deferred BEGIN that later writes can fail with SQLITE_BUSY without waiting; IMMEDIATE takes
+        // the write lock up front, under the busy timeout.
+        lease_->session() << (mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
+      } else {
+        lease_->session() << "START TRANSACTION";
+      }
+    });
+  }
+  soci::session& session() override { return lease_->session(); }
+  void commit() override {
+    try {
+      detail::translated([&] { lease_->session() << "COMMIT"; });
+    } catch (...) {
+      rollback();
+      throw;
+    }
+  }
+  void rollback() noexcept override {
+    try {
+      lease_->session() << "ROLLBACK";
+    } catch (...) {
+      // The connection may be gone; ensure_connected repairs it on the next lease.
+    }
+  }
+
+ private:
+  std::unique_ptr<lease> lease_;
+};
+
+// A SQLite write: a savepoint in the group committer's shared transaction.
+class grouped_scope final : public transaction_scope {
+ public:
+  explicit grouped_scope(detail::group_committer& group) : group_(group), sql_(group.enter()) {}
+  soci::session& session() override { return sql_; }
+  void commit() override { group_.commit(); }
+  void rollback() noexcept override { group_.rollback(); }
+
+ private:
+  detail::group_committer& group_;
+  soci::session& sql_;
+};
+
 class soci_transaction final : public ports::transaction {
  public:
-  soci_transaction(std::unique_ptr<lease> held, backend kind, ports::access mode)
-      : lease_(std::move(held)),
-        sql_(lease_->session()),
-        ctx_{sql_, kind},
+  soci_transaction(std::unique_ptr<transaction_scope> scope, backend kind, detail::ruleset_cache& rulesets)
+      : scope_(std::move(scope)),
+        sql_(scope_->session()),
+        ctx_{sql_, kind, &rulesets},
         organisations_(ctx_),
         users_(ctx_),
         sessions_(ctx_),
@@ -75,27 +136,11 @@ class soci_transaction final : public ports::transaction {
         events_(ctx_),
         sequences_(ctx_),
         requests_(ctx_),
-        disputes_(ctx_) {
-    detail::translated([&] {
-      detail::ensure_connected(sql_, kind);
-      if (kind == backend::sqlite) {
-        // A deferred BEGIN that later writes can fail with SQLITE_BUSY without waiting; IMMEDIATE takes
-        // the write lock up front, under the busy timeout.
-        sql_ << (mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
-      } else {
-        sql_ << "START TRANSACTION";
-      }
-    });
-  }
+        disputes_(ctx_) {}
 
   ~soci_transaction() override {
-    if (committed_) {
-      return;
-    }
-    try {
-      sql_ << "ROLLBACK";
-    } catch (...) {
-      // The connection may be gone; ensure_connected repairs it on the next lease.
+    if (!ended_) {
+      scope_->rollback();
     }
   }
 
@@ -115,15 +160,16 @@ class soci_transaction final : public ports::transaction {
   ports::dispute_repository& disputes() override { return disputes_; }
 
   void commit() override {
-    if (committed_) {
+    if (ended_) {
       throw std::logic_error("transaction committed twice");
     }
-    detail::translated([&] { sql_ << "COMMIT"; });
-    committed_ = true;
+    // Ended either way: a failed commit has already given its work up (and the connection back).
+    ended_ = true;
+    scope_->commit();
   }
 
  private:
-  std::unique_ptr<lease> lease_;
+  std::unique_ptr<transaction_scope> scope_;
   soci::session& sql_;
   detail::db_context ctx_;
   detail::soci_organisation_repository organisations_;
@@ -137,7 +183,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_sequence_repository sequences_;
   detail::soci_request_repository requests_;
   detail::soci_dispute_repository disputes_;
-  bool committed_ = false;
+  bool ended_ = false;
 };
 
 class soci_database final : public ports::database {
@@ -152,10 +198,14 @@ class soci_database final : public ports::database {
       // WAL is stored in the database file, so once is enough; readers then never block the writer.
       std::string mode;
       pool_.at(0) << "PRAGMA journal_mode=WAL", soci::into(mode);
+      writer_ = std::make_unique<detail::group_committer>(url, lease_timeout_);
     }
   }
 
   std::unique_ptr<ports::transaction> begin(ports::access mode) override {
+    if (mode == ports::access::write && writer_) {
+      return std::make_unique<soci_transaction>(std::make_unique<grouped_scope>(*writer_), kind_, rulesets_);
+    }
     std::size_t pos = 0;
     const auto timeout = static_cast<int>(lease_timeout_.count());
     if (!pool_.try_lease(pos, timeout)) {
@@ -163,7 +213,8 @@ class soci_database final : public ports::database {
           fmt::format("no free database connection within {} ms (pool size {})", timeout, size_));
     }
     auto held = std::make_unique<lease>(pool_, in_use_, pos);
-    return std::make_unique<soci_transaction>(std::move(held), kind_, mode);
+    return std::make_unique<soci_transaction>(std::make_unique<pooled_scope>(std::move(held), kind_, mode), kind_,
+                                              rulesets_);
   }
 
   bool ready() override {
@@ -189,6 +240,9 @@ class soci_database final : public ports::database {
   std::chrono::milliseconds lease_timeout_;
   soci::connection_pool pool_;
   std::atomic<std::size_t> in_use_{0};
+  detail::ruleset_cache rulesets_;
+  // SQLite only: every write goes through one connection and is committed in groups.
+  std::unique_ptr<detail::group_committer> writer_;
 };
 
 [[noreturn]] void fail_open(const database_url& url, std::string_view why) {

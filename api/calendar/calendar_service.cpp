@@ -52,25 +52,48 @@ struct cached_calendar {
 std::shared_ptr<const domain::working_calendar> calendar_for(ports::transaction& tx, const std::string& organisation,
                                                              const domain::counting_rules& rules) {
   static std::mutex mutex;
-  static std::unordered_map<std::uint64_t, cached_calendar> cache;
-  constexpr std::size_t max_entries = 256;  // distinct holiday sets: national plus each KI's closures
+  // Calendars by (holiday revision, organisation, cuti bersama flag): one single-row read per
+  // transaction instead of the ~220 holiday rows, as long as nobody changed a holiday.
+  static std::unordered_map<std::string, std::shared_ptr<const domain::working_calendar>> by_revision;
+  // The same index shared between organisations and revisions with equal holidays.
+  static std::unordered_map<std::uint64_t, cached_calendar> by_content;
+  constexpr std::size_t max_entries = 4096;  // organisations x calendars in use
+
+  const auto revision = tx.holidays().revision();
+  std::string revision_key;
+  if (!revision.empty()) {
+    revision_key = revision + '\n' + organisation + (rules.cuti_bersama_is_holiday ? "\n1" : "\n0");
+    std::lock_guard lock{mutex};
+    if (const auto it = by_revision.find(revision_key); it != by_revision.end()) {
+      return it->second;
+    }
+  }
 
   auto holidays = tx.holidays().list_for(organisation);
   const auto key = fingerprint(holidays, rules.cuti_bersama_is_holiday);
+  std::shared_ptr<const domain::working_calendar> calendar;
   {
     std::lock_guard lock{mutex};
-    const auto it = cache.find(key);
-    if (it != cache.end() && it->second.cuti_bersama_is_holiday == rules.cuti_bersama_is_holiday &&
+    const auto it = by_content.find(key);
+    if (it != by_content.end() && it->second.cuti_bersama_is_holiday == rules.cuti_bersama_is_holiday &&
         same_holidays(it->second.holidays, holidays)) {
-      return it->second.calendar;
+      calendar = it->second.calendar;
     }
   }
-  auto calendar = std::make_shared<const domain::working_calendar>(holidays, rules);
-  std::lock_guard lock{mutex};
-  if (cache.size() >= max_entries) {
-    cache.clear();
+  if (!calendar) {
+    calendar = std::make_shared<const domain::working_calendar>(holidays, rules);
   }
-  cache[key] = cached_calendar{std::move(holidays), rules.cuti_bersama_is_holiday, calendar};
+  std::lock_guard lock{mutex};
+  if (by_content.size() >= max_entries) {
+    by_content.clear();
+  }
+  if (by_revision.size() >= max_entries) {
+    by_revision.clear();
+  }
+  by_content.try_emplace(key, cached_calendar{std::move(holidays), rules.cuti_bersama_is_holiday, calendar});
+  if (!revision_key.empty()) {
+    by_revision[revision_key] = calendar;
+  }
   return calendar;
 }
 

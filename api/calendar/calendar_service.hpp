@@ -16,9 +16,9 @@
 namespace perkara::api {
 
 /// The working calendar of `organisation` (its local closures included) as stored in `tx`. Calendars
-/// are shared process-wide by content: the holidays are read every time (so a change is seen at once,
-/// also one made by another process), but the ~200 KB index is built only for a holiday set not seen
-/// before.
+/// are shared process-wide: while the holidays' revision token is unchanged only that token is read;
+/// after a change (by any process) the holidays are read again, and the ~200 KB index is built only
+/// for a holiday set not seen before.
 std::shared_ptr<const domain::working_calendar> calendar_for(ports::transaction& tx, const std::string& organisation,
                                                              const domain::counting_rules& rules);
 

@@ -73,6 +73,9 @@ class holiday_repository {
   virtual void put(const domain::holiday& holiday) = 0;
   /// Removes a holiday; returns false when there was none.
   virtual bool remove(domain::civil_date date, const std::optional<std::string>& organisation) = 0;
+  /// A token that changes with every change to the holidays and differs between databases, so what
+  /// was built from one holiday set can be reused while the token stays the same. Empty when unknown.
+  virtual std::string revision() = 0;
 };
 
 class ruleset_repository {

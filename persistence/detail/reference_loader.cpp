@@ -56,6 +56,8 @@ void load_reference(soci::session& sql, backend kind, const reference_data& data
       ++report.holidays_updated;
     }
   }
+  // Always: a database migrated by a binary that did not keep the token yet must get one.
+  renew_holiday_revision(sql);
 }
 
 }  // namespace perkara::persistence::detail

@@ -150,6 +150,19 @@ const std::vector<migration>& all_migrations() {
        }},
       {5, "0005_requests", request_schema()},
       {6, "0006_disputes", dispute_schema()},
+      {7,
+       "0007_revisions_and_due_index",
+       {
+           // A token per kind of reference data, replaced (with a fresh random value) in the same
+           // transaction as every change, so a process can keep what it built from that data (the
+           // working calendars) and check it with one single-row read (issue 7).
+           R"(CREATE TABLE reference_revisions (
+                name VARCHAR(32) NOT NULL PRIMARY KEY,
+                token VARCHAR(64) NOT NULL
+              ){OPTS})",
+           // The deadline board of one KI: ?overdue=true&sort=due walks this index in order.
+           "CREATE INDEX ix_disputes_ki_due ON disputes (ki, next_due, id)",
+       }},
   };
   return migrations;
 }

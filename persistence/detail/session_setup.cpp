@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include <exception>
+#include <mutex>
 
 namespace perkara::persistence::detail {
 namespace {
@@ -76,8 +77,27 @@ std::string connect_string(const database_url& url) {
   return s;
 }
 
+namespace {
+
+// Process-wide SQLite settings, before the library's first use. Each connection is used by one thread
+// at a time (a pool lease or the group committer), so SQLite's own per-call mutexes are not needed
+// (multi-thread mode), nor its allocation statistics, which take a global mutex on every malloc.
+// Measured with perf on the request-creation benchmark (docs/performance.md). If the library was
+// already initialised, sqlite3_config refuses and the defaults simply stay.
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // soci-sqlite3.h includes <sqlite3.h> inside namespace sqlite_api.
+    (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    (void)sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
+}  // namespace
+
 void open_session(soci::session& sql, const database_url& url) {
   if (url.kind == backend::sqlite) {
+    configure_sqlite_once();
     sql.open(soci::sqlite3, connect_string(url));
   } else {
     sql.open(soci::mysql, connect_string(url));

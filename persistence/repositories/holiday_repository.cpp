@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include <random>
 #include <stdexcept>
 
 namespace perkara::persistence::detail {
@@ -98,6 +99,7 @@ void soci_holiday_repository::put(const domain::holiday& holiday) {
               "source = VALUES(source), changed_by_admin = 1, deleted_by_admin = 0";
     ctx_.sql << insert + update, soci::use(date), soci::use(org), soci::use(kind), soci::use(holiday.name_id),
         soci::use(holiday.name_en), soci::use(holiday.source);
+    renew_holiday_revision(ctx_.sql);
   });
 }
 
@@ -110,8 +112,28 @@ bool soci_holiday_repository::remove(domain::civil_date date, const std::optiona
                                               "WHERE holiday_date = :d AND organisation = :org AND deleted_by_admin = 0",
                           soci::use(d), soci::use(org));
     st.execute(true);
-    return st.get_affected_rows() > 0;
+    const bool removed = st.get_affected_rows() > 0;
+    if (removed) {
+      renew_holiday_revision(ctx_.sql);
+    }
+    return removed;
   });
+}
+
+std::string soci_holiday_repository::revision() {
+  return translated([&] {
+    std::string token;
+    ctx_.sql << "SELECT token FROM reference_revisions WHERE name = 'holidays'", soci::into(token);
+    return ctx_.sql.got_data() ? token : std::string{};
+  });
+}
+
+void renew_holiday_revision(soci::session& sql) {
+  // Random rather than a counter: two databases (or one restored from a backup) never share a token.
+  static thread_local std::mt19937_64 random{std::random_device{}()};
+  const std::string token = fmt::format("{:016x}{:016x}", random(), random());
+  sql << "DELETE FROM reference_revisions WHERE name = 'holidays'";
+  sql << "INSERT INTO reference_revisions (name, token) VALUES ('holidays', :t)", soci::use(token);
 }
 
 }  // namespace perkara::persistence::detail

@@ -7,12 +7,31 @@
 
 #include <soci/session.h>
 
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <utility>
+
 namespace perkara::persistence::detail {
 
-/// What every repository needs: the leased session and the SQL dialect.
+/// Rule-set versions are never changed once stored (a change is a new version), so a database keeps
+/// the ones it has read, with their periods, for every later transaction.
+class ruleset_cache {
+ public:
+  std::optional<domain::ruleset> find(const std::string& name, int version) const;
+  void keep(const domain::ruleset& ruleset);
+
+ private:
+  mutable std::mutex mutex_;
+  std::map<std::pair<std::string, int>, domain::ruleset> kept_;
+};
+
+/// What every repository needs: the leased session and the SQL dialect (and the database's caches).
 struct db_context {
   soci::session& sql;
   backend kind;
+  ruleset_cache* rulesets = nullptr;
 };
 
 class soci_organisation_repository final : public ports::organisation_repository {
@@ -62,10 +81,14 @@ class soci_holiday_repository final : public ports::holiday_repository {
   std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation) override;
   void put(const domain::holiday& holiday) override;
   bool remove(domain::civil_date date, const std::optional<std::string>& organisation) override;
+  std::string revision() override;
 
  private:
   db_context ctx_;
 };
+
+/// Gives the holidays a fresh revision token (in the caller's transaction).
+void renew_holiday_revision(soci::session& sql);
 
 class soci_ruleset_repository final : public ports::ruleset_repository {
  public:
@@ -78,7 +101,10 @@ class soci_ruleset_repository final : public ports::ruleset_repository {
 
  private:
   void load_periods(domain::ruleset& ruleset);
+  /// Periods from the cache when this version was read before, else from the database.
+  void complete(domain::ruleset& ruleset);
   db_context ctx_;
+  bool inserted_ = false;  // this transaction stored a version: what it reads may still roll back
 };
 
 class soci_audit_repository final : public ports::audit_repository {

@@ -120,24 +120,57 @@ std::optional<domain::ruleset> soci_ruleset_repository::in_force(const std::stri
       return std::nullopt;
     }
     auto r = std::move(out.front());
-    load_periods(r);
+    complete(r);
     return r;
   });
 }
 
 std::optional<domain::ruleset> soci_ruleset_repository::find(const std::string& name, int version) {
+  if (ctx_.rulesets != nullptr) {
+    if (auto kept = ctx_.rulesets->find(name, version)) {
+      return kept;
+    }
+  }
   return translated([&]() -> std::optional<domain::ruleset> {
     auto out = query_headers(ctx_.sql, " WHERE r.name = :name AND r.version = :version", {name}, &version);
     if (out.empty()) {
       return std::nullopt;
     }
     auto r = std::move(out.front());
-    load_periods(r);
+    complete(r);
     return r;
   });
 }
 
+void soci_ruleset_repository::complete(domain::ruleset& ruleset) {
+  if (ctx_.rulesets != nullptr) {
+    if (auto kept = ctx_.rulesets->find(ruleset.name, ruleset.version)) {
+      ruleset.periods = std::move(kept->periods);
+      return;
+    }
+  }
+  load_periods(ruleset);
+  if (ctx_.rulesets != nullptr && !inserted_) {
+    ctx_.rulesets->keep(ruleset);
+  }
+}
+
+std::optional<domain::ruleset> ruleset_cache::find(const std::string& name, int version) const {
+  std::lock_guard lock{mutex_};
+  const auto it = kept_.find({name, version});
+  if (it == kept_.end()) {
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+void ruleset_cache::keep(const domain::ruleset& ruleset) {
+  std::lock_guard lock{mutex_};
+  kept_.try_emplace({ruleset.name, ruleset.version}, ruleset);
+}
+
 void soci_ruleset_repository::insert(const domain::ruleset& ruleset) {
+  inserted_ = true;
   translated([&] {
     const std::string effective = domain::format_iso_date(ruleset.effective_from);
     const int after_hours = ruleset.counting.after_hours_next_working_day ? 1 : 0;

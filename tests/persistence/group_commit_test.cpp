@@ -1,0 +1,137 @@
+// The SQLite group committer (persistence/detail/group_commit.hpp): write transactions that queue up
+// while one is running share one COMMIT, each commit() returns only after that COMMIT, and a
+// transaction that rolls back takes only its own work with it. SQLite only, so these tests use their
+// own temporary file whatever backend the run selects.
+#include "domain/ports/database.hpp"
+#include "persistence/database_url.hpp"
+#include "persistence/detail/group_commit.hpp"
+
+#include <doctest/doctest.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <chrono>
+#include <filesystem>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace perkara {
+namespace {
+
+namespace fs = std::filesystem;
+using persistence::detail::group_committer;
+
+class scratch_file {
+ public:
+  scratch_file() : path_(fs::temp_directory_path() / ("perkara-group-" + std::to_string(std::random_device{}()) + ".db")) {
+    soci::session sql(soci::sqlite3, "db=" + path_.string());
+    sql << "PRAGMA journal_mode=WAL";
+    sql << "CREATE TABLE t (name TEXT NOT NULL PRIMARY KEY)";
+  }
+  ~scratch_file() {
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::error_code ignored;
+      fs::remove(path_.string() + suffix, ignored);
+    }
+  }
+  [[nodiscard]] persistence::database_url url() const { return persistence::parse_database_url("sqlite:" + path_.string()); }
+  // Rows as another connection sees them: only what was committed.
+  [[nodiscard]] std::vector<std::string> committed() const {
+    soci::session sql(soci::sqlite3, "db=" + path_.string());
+    std::vector<std::string> names(100);
+    sql << "SELECT name FROM t ORDER BY name", soci::into(names);
+    return names;
+  }
+
+ private:
+  fs::path path_;
+};
+
+void insert(soci::session& sql, const std::string& name) { sql << "INSERT INTO t (name) VALUES (:n)", soci::use(name); }
+
+// Waits (bounded) until `n` threads wait for the writer connection.
+void wait_until_queued(const group_committer& group, int n) {
+  for (int i = 0; i < 5000 && group.queued() < n; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds{1});
+  }
+  REQUIRE(group.queued() == n);
+}
+
+}  // namespace
+
+TEST_SUITE("group commit") {
+  TEST_CASE("transactions queued behind a running one share its COMMIT, and all are durable on return") {
+    scratch_file file;
+    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    auto& first = group.enter();
+    insert(first, "a");
+    std::vector<std::thread> others;
+    for (const std::string name : {"b", "c", "d"}) {
+      others.emplace_back([&group, name] {
+        auto& sql = group.enter();
+        insert(sql, name);
+        group.commit();
+      });
+    }
+    wait_until_queued(group, 3);
+    CHECK(file.committed().empty());  // nothing is visible before the COMMIT
+    group.commit();                   // the leader: lets b, c and d join, then commits once
+    for (auto& t : others) {
+      t.join();
+    }
+    CHECK(group.transactions() == 4);
+    CHECK(group.commits() == 1);
+    CHECK(file.committed() == std::vector<std::string>{"a", "b", "c", "d"});
+  }
+
+  TEST_CASE("a transaction that rolls back inside a batch takes only its own work") {
+    scratch_file file;
+    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    auto& first = group.enter();
+    insert(first, "kept-1");
+    std::thread undone([&group] {
+      auto& sql = group.enter();
+      insert(sql, "undone");
+      group.rollback();
+    });
+    std::thread second([&group] {
+      auto& sql = group.enter();
+      insert(sql, "kept-2");
+      group.commit();
+    });
+    wait_until_queued(group, 2);
+    group.commit();
+    undone.join();
+    second.join();
+    CHECK(file.committed() == std::vector<std::string>{"kept-1", "kept-2"});
+  }
+
+  TEST_CASE("a failed statement inside a transaction leaves the writer usable") {
+    scratch_file file;
+    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    {
+      auto& sql = group.enter();
+      insert(sql, "x");
+      CHECK_THROWS(insert(sql, "x"));  // duplicate key
+      group.rollback();
+    }
+    auto& sql = group.enter();
+    insert(sql, "y");
+    group.commit();
+    CHECK(file.committed() == std::vector<std::string>{"y"});
+  }
+
+  TEST_CASE("a writer that stays busy makes the next one time out instead of waiting forever") {
+    scratch_file file;
+    group_committer group(file.url(), std::chrono::milliseconds{100});
+    (void)group.enter();
+    std::thread late([&group] { CHECK_THROWS_AS((void)group.enter(), ports::unavailable_error); });
+    late.join();
+    group.rollback();
+    CHECK(file.committed().empty());
+  }
+}
+
+}  // namespace perkara
