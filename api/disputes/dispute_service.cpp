@@ -487,7 +487,18 @@ object list_disputes(ports::transaction& tx, const dispute_actor& actor, const d
   }
   f.registered_from = query.registered_from;
   f.registered_to = query.registered_to;
-  if (query.cursor) {
+  if (query.by_due) {
+    f.sort = ports::dispute_filter::order::earliest_due;
+  }
+  if (query.cursor && query.by_due) {
+    // Three parts ("due", date, id), so a cursor of the other order is refused rather than misread.
+    const auto parts = decode_cursor(*query.cursor, 3);
+    const auto due = domain::parse_iso_date(parts[1]);
+    if (parts[0] != "due" || !due) {
+      throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
+    }
+    f.after_due = std::make_pair(*due, parts[2]);
+  } else if (query.cursor) {
     const auto parts = decode_cursor(*query.cursor, 2);
     long long seconds = 0;
     try {
@@ -503,7 +514,9 @@ object list_disputes(ports::transaction& tx, const dispute_actor& actor, const d
   if (docs.size() > static_cast<std::size_t>(query.limit)) {
     docs.resize(static_cast<std::size_t>(query.limit));
     const auto& last = docs.back();
-    next_cursor = encode_cursor({std::to_string(last.submitted_at.time_since_epoch().count()), last.id});
+    next_cursor = query.by_due && last.next_due
+                      ? encode_cursor({"due", domain::format_iso_date(*last.next_due), last.id})
+                      : encode_cursor({std::to_string(last.submitted_at.time_since_epoch().count()), last.id});
   }
   array items;
   for (const auto& doc : docs) {

@@ -62,12 +62,14 @@ struct dispute_list_query {
   std::optional<std::string> q;
   std::optional<domain::civil_date> registered_from;
   std::optional<domain::civil_date> registered_to;
+  bool by_due = false;  // sort=due: only cases with an open clock, earliest due first
   int limit = 50;
   std::optional<std::string> cursor;
 };
 
 /// `{items, next_cursor}` scoped to the actor: KI staff see their KI's cases, the respondent's ppid and
-/// ppid_superior the cases against their organisation; other roles 403. Newest submission first.
+/// ppid_superior the cases against their organisation; other roles 403. Newest submission first, or
+/// with `by_due` the earliest next deadline first.
 boost::json::object list_disputes(ports::transaction& tx, const dispute_actor& actor, const dispute_list_query& query,
                                   domain::instant now);
 

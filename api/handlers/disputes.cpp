@@ -47,6 +47,12 @@ response list(services& s, const request& req) {
   q.q = query_text(req, "q");
   q.registered_from = query_date(req, "registered_from");
   q.registered_to = query_date(req, "registered_to");
+  if (const auto sort = req.query_param("sort"); sort && !sort->empty()) {
+    if (*sort != "due" && *sort != "submitted") {
+      throw validation_problem({{"sort", "harus due atau submitted / must be due or submitted"}});
+    }
+    q.by_due = *sort == "due";
+  }
   q.limit = page_limit(req);
   q.cursor = query_text(req, "cursor");
   const auto now = s.clock.now();

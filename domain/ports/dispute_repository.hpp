@@ -67,8 +67,14 @@ struct dispute_filter {
   std::optional<std::string> q;                      // substring of search_text (lower-cased by the caller)
   std::optional<domain::civil_date> registered_from;  // registered_on >= (inclusive)
   std::optional<domain::civil_date> registered_to;    // registered_on <= (inclusive)
-  /// Keyset: items strictly after (submitted_at, id) in the order submitted_at DESC, id DESC.
+  /// Newest submission first (submitted_at DESC, id DESC), or, for a deadline board, only the cases
+  /// with an open clock, the earliest due first (next_due ASC, id ASC).
+  enum class order { newest_submitted, earliest_due };
+  order sort = order::newest_submitted;
+  /// Keyset for newest_submitted: items strictly after (submitted_at, id).
   std::optional<std::pair<domain::instant, std::string>> after;
+  /// Keyset for earliest_due: items strictly after (next_due, id).
+  std::optional<std::pair<domain::civil_date, std::string>> after_due;
   int limit = 50;
 };
 

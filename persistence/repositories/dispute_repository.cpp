@@ -267,6 +267,18 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
       add("d.registered_on <= :rto");
       p.text(domain::format_iso_date(*f.registered_to));
     }
+    if (f.sort == ports::dispute_filter::order::earliest_due) {
+      // ix_disputes_ki_due (ki, next_due, id) serves a KI's board in this order without sorting.
+      add("d.next_due IS NOT NULL");
+      if (f.after_due) {
+        add("(d.next_due > :due1 OR (d.next_due = :due2 AND d.id > :did))");
+        p.text(domain::format_iso_date(f.after_due->first));
+        p.text(domain::format_iso_date(f.after_due->first));
+        p.text(f.after_due->second);
+      }
+      where += " ORDER BY d.next_due, d.id LIMIT " + std::to_string(f.limit);
+      return query(ctx_.sql, where, p);
+    }
     if (f.after) {
       add("(d.submitted_at < :at1 OR (d.submitted_at = :at2 AND d.id < :aid))");
       p.number(epoch_seconds(f.after->first));
