@@ -32,9 +32,6 @@ table_rows::table_rows(std::string table, std::vector<std::string> columns)
     : table_(std::move(table)), columns_(std::move(columns)) {}
 
 table_rows& table_rows::text(std::string_view v) {
-  if (v.find('\0') != std::string_view::npos) {
-    throw std::invalid_argument("a NUL byte cannot be stored as text");
-  }
   values_.push_back({value::kind::text, 0, arena_.size(), v.size()});
   arena_.append(v);
   return *this;
@@ -74,6 +71,8 @@ void append_literal(std::string& out, std::string_view text, persistence::backen
       out += "''";
     } else if (c == '\\' && kind == persistence::backend::mysql) {
       out += "\\\\";
+    } else if (c == '\0' && kind == persistence::backend::mysql) {
+      out += "\\0";
     } else {
       out += c;
     }
@@ -124,6 +123,7 @@ bulk_loader::bulk_loader(const persistence::database_url& url, std::size_t cache
     *sql_ << "PRAGMA synchronous=OFF";
     *sql_ << fmt::format("PRAGMA cache_size=-{}", cache_mib * 1024);
     *sql_ << "PRAGMA temp_store=MEMORY";
+    *sql_ << "PRAGMA threads=2";  // sorter threads for the index builds
     prepared_ = std::make_unique<sqlite_statements>();
     prepared_->db = static_cast<soci::sqlite3_session_backend*>(sql_->get_backend())->conn_;
   }
@@ -140,12 +140,77 @@ bulk_loader::~bulk_loader() {
     writer_.join();
   }
   prepared_.reset();  // before the session closes
+  try {
+    restore_indexes();  // after a failure: leave the schema whole
+  } catch (...) {
+    // Nothing more can be done here; the failure being reported is the one that matters.
+  }
 }
 
 long long bulk_loader::query_number(const std::string& sql) {
   long long value = 0;
   *sql_ << sql, soci::into(value);
   return value;
+}
+
+void bulk_loader::defer_indexes(const std::vector<std::string>& tables) {
+  std::string list;
+  for (const auto& table : tables) {
+    list += list.empty() ? "" : ", ";
+    append_literal(list, table, url_.kind);
+  }
+  std::vector<std::pair<std::string, std::string>> drops;  // drop statement, restore statement
+  if (url_.kind == persistence::backend::sqlite) {
+    // sqlite_master keeps each CREATE INDEX as written; constraint indexes have no SQL.
+    std::string name, sql;
+    soci::statement st = (sql_->prepare << "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT "
+                                           "NULL AND tbl_name IN (" + list + ") ORDER BY name",
+                          soci::into(name), soci::into(sql));
+    st.execute();
+    while (st.fetch()) {
+      drops.emplace_back("DROP INDEX " + name, sql);
+    }
+  } else {
+    // Non-unique secondary indexes, column by column (with prefix lengths, if any).
+    std::string table, index, column;
+    int position = 0;
+    long long prefix = 0;
+    soci::indicator prefix_ind = soci::i_null;
+    soci::statement st = (sql_->prepare << "SELECT TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX, COLUMN_NAME, SUB_PART FROM "
+                                           "information_schema.STATISTICS WHERE TABLE_SCHEMA = DATABASE() AND "
+                                           "NON_UNIQUE = 1 AND TABLE_NAME IN (" + list + ") "
+                                           "ORDER BY TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX",
+                          soci::into(table), soci::into(index), soci::into(position), soci::into(column),
+                          soci::into(prefix, prefix_ind));
+    st.execute();
+    std::map<std::pair<std::string, std::string>, std::string> columns;
+    while (st.fetch()) {
+      auto& c = columns[{table, index}];
+      c += (c.empty() ? "`" : ", `") + column + "`";
+      if (prefix_ind == soci::i_ok) {
+        c += fmt::format("({})", prefix);
+      }
+    }
+    for (const auto& [key, cols] : columns) {
+      drops.emplace_back(fmt::format("ALTER TABLE `{}` DROP INDEX `{}`", key.first, key.second),
+                         fmt::format("ALTER TABLE `{}` ADD INDEX `{}` ({})", key.first, key.second, cols));
+    }
+  }
+  for (const auto& [drop, restore] : drops) {
+    try {
+      *sql_ << drop;
+      restore_.push_back(restore);
+    } catch (const soci::soci_error&) {
+      // MariaDB keeps an index a foreign key needs: it then stays and is maintained as usual.
+    }
+  }
+}
+
+void bulk_loader::restore_indexes() {
+  while (!restore_.empty()) {
+    *sql_ << restore_.back();
+    restore_.pop_back();
+  }
 }
 
 void bulk_loader::start() {

@@ -85,6 +85,13 @@ class bulk_loader {
   /// A single number from a query, on the caller's thread (before start()).
   long long query_number(const std::string& sql);
 
+  /// Drops the secondary indexes of `tables` (not primary keys or unique constraints) before the load,
+  /// remembering their definitions: building an index once over the loaded rows is far cheaper than
+  /// keeping it up to date row by row. restore_indexes() puts them back.
+  void defer_indexes(const std::vector<std::string>& tables);
+  /// Recreates what defer_indexes() dropped, on the caller's thread (after finish()).
+  void restore_indexes();
+
   /// Starts the writer thread and its first transaction.
   void start();
   /// Queues a batch (waits while much is queued); rethrows the writer's error, if any.
@@ -114,6 +121,7 @@ class bulk_loader {
   bool closing_ = false;
   bool running_ = false;
   std::exception_ptr error_;
+  std::vector<std::string> restore_;  // statements that recreate the deferred indexes
 };
 
 }  // namespace perkara::bench

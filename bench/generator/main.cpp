@@ -5,6 +5,8 @@
 #include "bench/generator/generator.hpp"
 #include "bench/generator/national_organisations.hpp"
 
+#include <malloc.h>
+
 #include <charconv>
 #include <cstdlib>
 #include <iostream>
@@ -46,6 +48,10 @@ std::string one_line(std::string text) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // Keep freed memory in the process: returning it to the kernel and faulting it back in again costs
+  // more than generating the rows in it (page faults are slow on virtual machines).
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
   perkara::bench::generator_options options;
   if (const char* env = std::getenv("PERKARA_DB")) {
     options.database_url = env;

@@ -46,8 +46,7 @@ class holidays_repo final : public ports::holiday_repository {
   }
   void put(const domain::holiday&) override { unsupported("holiday writes"); }
   bool remove(domain::civil_date, const std::optional<std::string>&) override { unsupported("holiday writes"); }
-  // The port's revision token ("unknown"); declared without `override` so this compiles with and without it.
-  std::string revision() { return {}; }  // NOLINT(modernize-use-override)
+  std::string revision() override { return {}; }  // unknown: calendar_for reads list_for
 
  private:
   const reference_data& data_;
