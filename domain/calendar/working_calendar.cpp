@@ -109,6 +109,14 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
     closed_weekdays_[k + 1] = closed_weekdays_[k] + (weekend_day(closed_[k].day) ? 0U : 1U);
   }
 
+  // First closure of each 64-day block of the index.
+  closed_from_block_.resize(((static_cast<std::size_t>(span) - 1) >> block_shift) + 1);
+  for (std::size_t b = 0; b < closed_from_block_.size(); ++b) {
+    const sys_days block_first = first_ + std::chrono::days{static_cast<long>(b << block_shift)};
+    closed_from_block_[b] = static_cast<std::uint32_t>(
+        std::lower_bound(closed_keys_.begin(), closed_keys_.end(), block_first) - closed_keys_.begin());
+  }
+
   // The index: one pass over the range, merging the sorted closures.
   const auto n = static_cast<std::size_t>(span);
   cumulative_.assign(n + 1, 0);
@@ -136,14 +144,9 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
   }
 }
 
-std::size_t working_calendar::offset(sys_days day) const {
-  return static_cast<std::size_t>((day - first_).count());
-}
-
 const working_calendar::closed_day* working_calendar::find_closed(sys_days day) const {
-  const auto it = std::lower_bound(closed_keys_.begin(), closed_keys_.end(), day);
-  return it != closed_keys_.end() && *it == day ? &closed_[static_cast<std::size_t>(it - closed_keys_.begin())]
-                                                : nullptr;
+  const auto k = first_closed_from(day);
+  return k < closed_keys_.size() && closed_keys_[k] == day ? &closed_[k] : nullptr;
 }
 
 bool working_calendar::slow_is_working(sys_days day) const { return !weekend_day(day) && !find_closed(day); }

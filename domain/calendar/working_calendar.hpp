@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace perkara::domain {
@@ -76,7 +77,12 @@ class working_calendar {
   /// Calls f(civil_date, const closure&) for every non-working day in [first, last), in date order.
   /// (The deadline explanation's skipped list; walks the index without per-day searches.)
   template <class F>
-  void for_each_non_working(civil_date first, civil_date last, F&& f) const;
+  void for_each_non_working(civil_date first, civil_date last, F&& f) const {
+    for_each_non_working(to_days(first), to_days(last), std::forward<F>(f));
+  }
+  /// As above over day numbers (callers that already hold them skip a conversion).
+  template <class F>
+  void for_each_non_working(std::chrono::sys_days first, std::chrono::sys_days last, F&& f) const;
 
   [[nodiscard]] civil_date index_first() const { return from_days(first_); }
   [[nodiscard]] civil_date index_last() const { return from_days(last_); }
@@ -91,8 +97,13 @@ class working_calendar {
 
   using days_t = std::chrono::sys_days;
 
+  // Closures are located through a table over 64-day blocks of the index (no binary search there).
+  static constexpr unsigned block_shift = 6;
+
   [[nodiscard]] bool in_index(days_t day) const { return day >= first_ && day <= last_; }
-  [[nodiscard]] std::size_t offset(days_t day) const;
+  [[nodiscard]] std::size_t offset(days_t day) const { return static_cast<std::size_t>((day - first_).count()); }
+  // Index into closed_ of the first closure on or after `day`.
+  [[nodiscard]] std::size_t first_closed_from(days_t day) const;
   [[nodiscard]] const closed_day* find_closed(days_t day) const;
   [[nodiscard]] bool slow_is_working(days_t day) const;
   // Working days in (a, b] for a <= b, for any dates, from the weekday closed form less the holidays.
@@ -106,16 +117,29 @@ class working_calendar {
   std::vector<closed_day> closed_;                 // holidays in force, sorted by day, one per day
   std::vector<days_t> closed_keys_;                // closed_[k].day, compact for binary search
   std::vector<std::uint32_t> closed_weekdays_;     // closed_weekdays_[k]: weekday closures in closed_[0, k)
+  std::vector<std::uint32_t> closed_from_block_;   // [b]: first k with closed_[k].day >= first_ + 64 b days
   std::vector<std::uint16_t> cumulative_;          // cumulative_[i]: working days in [first_, first_ + i)
   std::vector<civil_date> working_;                // the working days, ascending (dates, to skip a conversion)
 };
 
+inline std::size_t working_calendar::first_closed_from(days_t day) const {
+  if (!in_index(day)) {
+    return static_cast<std::size_t>(std::lower_bound(closed_keys_.begin(), closed_keys_.end(), day) -
+                                    closed_keys_.begin());
+  }
+  // A block holds a handful of closures at most (Lebaran and its cuti bersama): a short forward scan.
+  std::size_t k = closed_from_block_[offset(day) >> block_shift];
+  while (k < closed_keys_.size() && closed_keys_[k] < day) {
+    ++k;
+  }
+  return k;
+}
+
 template <class F>
-void working_calendar::for_each_non_working(civil_date first, civil_date last, F&& f) const {
-  const auto end = to_days(last);
-  auto day = to_days(first);
+void working_calendar::for_each_non_working(std::chrono::sys_days first, std::chrono::sys_days end, F&& f) const {
+  auto day = first;
   // Cursor into closed_, advanced alongside `day` (both ascend).
-  auto cursor = closed_.begin() + (std::lower_bound(closed_keys_.begin(), closed_keys_.end(), day) - closed_keys_.begin());
+  std::size_t cursor = first_closed_from(day);
   for (; day < end; day += std::chrono::days{1}) {
     if (in_index(day)) {
       const auto i = offset(day);
@@ -123,11 +147,12 @@ void working_calendar::for_each_non_working(civil_date first, civil_date last, F
         continue;
       }
     }
-    while (cursor != closed_.end() && cursor->day < day) {
+    while (cursor < closed_keys_.size() && closed_keys_[cursor] < day) {
       ++cursor;
     }
-    if (cursor != closed_.end() && cursor->day == day) {
-      f(civil_date{day}, closure{cursor->reason, cursor->name_id, cursor->name_en});
+    if (cursor < closed_keys_.size() && closed_keys_[cursor] == day) {
+      const auto& c = closed_[cursor];
+      f(civil_date{day}, closure{c.reason, c.name_id, c.name_en});
     } else if (const std::chrono::weekday wd{day}; wd == std::chrono::Saturday || wd == std::chrono::Sunday) {
       f(civil_date{day}, closure{closure_reason::weekend, {}, {}});
     }

@@ -8,7 +8,7 @@ namespace perkara::domain {
 namespace {
 
 skipped_day skipped_of(civil_date date, const closure& c) {
-  return {date, c.reason, std::string{c.name_id}, std::string{c.name_en}};
+  return {date, c.reason, c.name_id, c.name_en};
 }
 
 // Validates the inputs shared by both entry points.
@@ -52,33 +52,71 @@ void count(deadline_explanation& e, const working_calendar& calendar, const offi
   }
   e.due = due_date(calendar, r.deemed_received, e.total_days, e.unit);
 
+  // Day numbers from here on (one conversion each).
+  const auto day0 = to_days(r.deemed_received);
+  const auto due = to_days(e.due);
   // First day that was not counted: every non-working day for working days; for calendar days only the
   // roll-forward from day N (the days in between were counted as calendar days).
-  civil_date scan_from = add_days(r.deemed_received, 1);
+  auto scan_from = day0 + std::chrono::days{1};
   if (e.unit == period_unit::calendar_days) {
-    const civil_date day_n = add_days(r.deemed_received, e.total_days);
-    if (day_n != e.due) {
-      if (const auto c = calendar.non_working_reason(day_n)) {
-        e.rolled_from = skipped_of(day_n, *c);
+    const auto day_n = day0 + std::chrono::days{e.total_days};
+    if (day_n != due) {
+      const civil_date n = from_days(day_n);
+      if (const auto c = calendar.non_working_reason(n)) {
+        e.rolled_from = skipped_of(n, *c);
       }
     }
     scan_from = day_n;
   }
   e.skipped_listed = query.list_skipped;
-  if (!query.list_skipped) {
-    return;
-  }
-  if (scan_from >= e.due) {
+  if (!query.list_skipped || scan_from >= due) {
     return;
   }
   // The uncounted days in [scan_from, due): for working days all but the N counted ones (due itself is
   // working); for calendar days all of them (due is the first working day on or after day N).
-  const auto span = (to_days(e.due) - to_days(scan_from)).count();
+  const auto span = (due - scan_from).count();
   const auto uncounted = e.unit == period_unit::working_days ? span + 1 - e.total_days : span;
+  if (uncounted <= 0) {
+    return;
+  }
   e.skipped.reserve(static_cast<std::size_t>(uncounted));
-  calendar.for_each_non_working(scan_from, e.due, [&e](civil_date d, const closure& c) {
+  calendar.for_each_non_working(scan_from, due, [&e](civil_date d, const closure& c) {
     e.skipped.push_back(skipped_of(d, c));
   });
+}
+
+// The explanation is built inside the result, so returning it moves nothing.
+deadline_result explain(const working_calendar& calendar, const office_hours& hours, int utc_offset_minutes,
+                        const ruleset& rules, const period& p, const deadline_query& query) {
+  deadline_result result{std::in_place_type<deadline_explanation>};
+  auto& e = std::get<deadline_explanation>(result);
+  e.ruleset = rules.name;
+  e.ruleset_version = rules.version;
+  e.period_key = p.key;
+  e.start_event = p.start_event;
+  e.legal_source = p.source;
+  e.confidence_level = p.confidence_level;
+  // A period whose statutory value is unknown runs on its fallback and says so (perki-1-2019.md §0, §7).
+  e.origin = p.value ? value_origin::statutory : value_origin::fallback;
+  e.unit = p.unit;
+  e.days = *p.effective_value();
+  e.extension_days = query.extension_days;
+  e.total_days = e.days + e.extension_days;
+  count(e, calendar, hours, utc_offset_minutes, rules.counting, query);
+  return result;
+}
+
+deadline_result explain(const working_calendar& calendar, const office_hours& hours, int utc_offset_minutes,
+                        const counting_rules& counting, int days, period_unit unit, const deadline_query& query) {
+  deadline_result result{std::in_place_type<deadline_explanation>};
+  auto& e = std::get<deadline_explanation>(result);
+  e.origin = value_origin::caller;
+  e.unit = unit;
+  e.days = days;
+  e.extension_days = query.extension_days;
+  e.total_days = days + query.extension_days;
+  count(e, calendar, hours, utc_offset_minutes, counting, query);
+  return result;
 }
 
 }  // namespace
@@ -127,21 +165,7 @@ deadline_result compute_deadline(const working_calendar& calendar, const office_
   if (!v.ok()) {
     return v.take();
   }
-  deadline_explanation e;
-  e.ruleset = rules.name;
-  e.ruleset_version = rules.version;
-  e.period_key = p->key;
-  e.start_event = p->start_event;
-  e.legal_source = p->source;
-  e.confidence_level = p->confidence_level;
-  // A period whose statutory value is unknown runs on its fallback and says so (perki-1-2019.md §0, §7).
-  e.origin = p->value ? value_origin::statutory : value_origin::fallback;
-  e.unit = p->unit;
-  e.days = *p->effective_value();
-  e.extension_days = query.extension_days;
-  e.total_days = e.days + e.extension_days;
-  count(e, calendar, hours, utc_offset_minutes, rules.counting, query);
-  return e;
+  return explain(calendar, hours, utc_offset_minutes, rules, *p, query);
 }
 
 deadline_result compute_deadline(const working_calendar& calendar, const office_hours& hours, int utc_offset_minutes,
@@ -155,14 +179,7 @@ deadline_result compute_deadline(const working_calendar& calendar, const office_
   if (!v.ok()) {
     return v.take();
   }
-  deadline_explanation e;
-  e.origin = value_origin::caller;
-  e.unit = unit;
-  e.days = days;
-  e.extension_days = query.extension_days;
-  e.total_days = days + query.extension_days;
-  count(e, calendar, hours, utc_offset_minutes, counting, query);
-  return e;
+  return explain(calendar, hours, utc_offset_minutes, counting, days, unit, query);
 }
 
 }  // namespace perkara::domain

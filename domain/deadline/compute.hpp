@@ -34,6 +34,8 @@ struct deadline_query {
   bool list_skipped = true;   // false: leave deadline_explanation::skipped empty (cheaper)
 };
 
+/// The explanation's holiday names and rule-set texts point into `calendar` and `rules` (see
+/// deadline_explanation): keep both alive while reading it.
 using deadline_result = std::variant<deadline_explanation, field_errors>;
 
 /// A period of a rule set. Field errors: "period" (unknown key, or neither value nor fallback),

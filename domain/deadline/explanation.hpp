@@ -35,17 +35,25 @@ std::string_view to_string(value_origin origin);
 struct skipped_day {
   civil_date date{};
   closure_reason reason = closure_reason::weekend;
-  std::string name_id;
-  std::string name_en;
+  std::string_view name_id;
+  std::string_view name_en;
 };
 
+/// Holiday names and rule-set texts are views into the working_calendar and ruleset the deadline was
+/// computed with (immutable reference data), so computing one allocates at most the skipped list. Read an
+/// explanation while both live: the api layer keeps them in its clock_context (calendars in shared_ptr)
+/// for the whole request. period_key is owned, since the api layer renames it ("court_objection:applicant").
 struct deadline_explanation {
+  // User-provided (not = default), so that std::variant's in-place value-initialisation does not zero the
+  // whole object before the member initialisers run.
+  deadline_explanation() {}  // NOLINT(modernize-use-equals-default)
+
   // The period counted. For raw days (value_origin::caller) the rule-set fields are empty / 0 / nullopt.
-  std::string ruleset;                          // rule-set name, e.g. "perki_1_2019"
+  std::string_view ruleset;                     // rule-set name, e.g. "perki_1_2019"
   int ruleset_version = 0;
   std::string period_key;                       // e.g. "ppid_response"
-  std::string start_event;                      // e.g. "request_received"
-  std::string legal_source;                     // e.g. "PERKI 1/2019 Pasal 12 (secondary)"
+  std::string_view start_event;                 // e.g. "request_received"
+  std::string_view legal_source;                // e.g. "PERKI 1/2019 Pasal 12 (secondary)"
   std::optional<confidence> confidence_level;
   value_origin origin = value_origin::caller;
   period_unit unit = period_unit::working_days;

@@ -6,8 +6,10 @@
 
 #include <string>
 
+#include <map>
 #include <random>
 #include <set>
+#include <vector>
 
 using namespace perkara::domain;
 using perkara::test::d;
@@ -215,5 +217,52 @@ TEST_SUITE("working_calendar") {
     CHECK(full.add_working_days(d("2200-01-02"), 5) == d("2200-01-09"));
     CHECK(full.add_working_days(d("2100-12-30"), 3) == d("2101-01-04"));
     CHECK(full.add_working_days(d("1990-01-02"), -3) == d("1989-12-28"));
+  }
+
+  TEST_CASE("property: every day's closure, walked or looked up, in and out of the index, matches the rows") {
+    // The expected closure of each date straight from the rows (most significant reason first, as documented).
+    const auto& rows = perkara::test::national_holidays();
+    std::map<civil_date, const holiday*> by_date;
+    const auto rank = [](holiday_kind k) {
+      return k == holiday_kind::national ? 0 : k == holiday_kind::election ? 1 : k == holiday_kind::cuti_bersama ? 2 : 3;
+    };
+    for (const auto& h : rows) {
+      auto [it, added] = by_date.emplace(h.date, &h);
+      if (!added && rank(h.kind) < rank(it->second->kind)) {
+        it->second = &h;
+      }
+    }
+    // Index edges off any 64-day block or month boundary; the walk runs 2018-12-01..2027-01-31 across both.
+    const working_calendar small{rows, counting_rules{}, d("2021-03-17"), d("2024-08-09")};
+    const auto full = real_calendar();
+    const auto first = d("2018-12-01");
+    const auto last = d("2027-01-31");
+    for (const working_calendar* cal : {&small, &full}) {
+      std::vector<civil_date> walked;
+      cal->for_each_non_working(first, last, [&](civil_date day, const closure& c) {
+        CAPTURE(format_iso_date(day));
+        walked.push_back(day);
+        const auto looked_up = cal->non_working_reason(day);
+        REQUIRE(looked_up);
+        CHECK(looked_up->reason == c.reason);
+        CHECK(looked_up->name_id == c.name_id);
+        const auto row = by_date.find(day);
+        if (row == by_date.end()) {
+          CHECK(c.reason == closure_reason::weekend);
+          CHECK(c.name_id.empty());
+        } else {
+          CHECK(to_string(c.reason) == to_string(row->second->kind));
+          CHECK(c.name_id == row->second->name_id);
+          CHECK(c.name_en == row->second->name_en);
+        }
+      });
+      std::vector<civil_date> expected;
+      for (auto day = first; day < last; day = add_days(day, 1)) {
+        if (is_weekend(day) || by_date.contains(day)) {
+          expected.push_back(day);
+        }
+      }
+      CHECK(walked == expected);
+    }
   }
 }
