@@ -351,6 +351,23 @@ ds::dispute dispute_from_json(const object& o) {
   return d;
 }
 
+boost::json::object dispute_list_item(const ds::dispute& d) {
+  using boost::json::value;
+  const auto instant = [](const auto& at) { return value(domain::format_rfc3339(at.utc, at.offset_minutes)); };
+  return {{"id", d.id},
+          {"register_number", d.register_number ? value(*d.register_number) : value(nullptr)},
+          {"state", ds::to_string(d.state)},
+          {"outcome", d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr)},
+          {"ki", d.ki},
+          {"respondent", d.respondent},
+          {"applicant_name", d.applicant.name},
+          {"information_requested", d.information_requested},
+          {"submitted_at", instant(d.submitted_at)},
+          {"registered_at", d.registered_at ? instant(*d.registered_at) : value(nullptr)},
+          {"jurisdiction_flag", d.jurisdiction_flag},
+          {"version", d.version}};
+}
+
 ports::dispute_document to_document(const ds::dispute& d, std::optional<domain::civil_date> next_due,
                                     int ki_offset_minutes) {
   ports::dispute_document doc;
@@ -374,6 +391,7 @@ ports::dispute_document to_document(const ds::dispute& d, std::optional<domain::
   doc.search_text = lower_ascii(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
                                 "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
   doc.body = boost::json::serialize(dispute_to_json(d));
+  doc.list_item = boost::json::serialize(dispute_list_item(d));
   for (const auto& h : d.hearings) {
     ports::dispute_hearing_entry e;
     e.dispute_id = d.id;

@@ -17,6 +17,10 @@ boost::json::object dispute_to_json(const domain::disputes::dispute& d);
 /// The inverse of dispute_to_json; throws std::runtime_error on a document it did not write.
 domain::disputes::dispute dispute_from_json(const boost::json::object& json);
 
+/// A case as one item of GET /api/v1/disputes, without what depends on the day it is read (next_due,
+/// overdue). Stored beside the document (ports::dispute_document::list_item) so lists need not decode it.
+boost::json::object dispute_list_item(const domain::disputes::dispute& d);
+
 /// The stored row: document plus the indexed columns and the hearing/decision projections.
 /// `ki_offset_minutes` gives the KI-local registration date and decision year.
 ports::dispute_document to_document(const domain::disputes::dispute& d, std::optional<domain::civil_date> next_due,

@@ -20,6 +20,7 @@
 #include "domain/numbering/register_number.hpp"
 #include "domain/org/jurisdiction.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
@@ -520,24 +521,12 @@ object list_disputes(ports::transaction& tx, const dispute_actor& actor, const d
   }
   array items;
   for (const auto& doc : docs) {
-    const auto d = from_document(doc);
-    items.push_back(object{
-        {"id", d.id},
-        {"register_number", optional_string(d.register_number)},
-        {"state", ds::to_string(d.state)},
-        {"outcome", d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr)},
-        {"ki", d.ki},
-        {"respondent", d.respondent},
-        {"applicant_name", d.applicant.name},
-        {"information_requested", d.information_requested},
-        {"submitted_at", domain::format_rfc3339(d.submitted_at.utc, d.submitted_at.offset_minutes)},
-        {"registered_at", d.registered_at ? value(domain::format_rfc3339(d.registered_at->utc,
-                                                                         d.registered_at->offset_minutes))
-                                          : value(nullptr)},
-        {"next_due", doc.next_due ? value(domain::format_iso_date(*doc.next_due)) : value(nullptr)},
-        {"overdue", doc.next_due && *doc.next_due < today},
-        {"jurisdiction_flag", d.jurisdiction_flag},
-        {"version", d.version}});
+    // The stored projection when there is one (rows since migration 0007), else from the document.
+    object item = doc.list_item.empty() ? dispute_list_item(from_document(doc))
+                                        : boost::json::parse(doc.list_item).as_object();
+    item["next_due"] = doc.next_due ? value(domain::format_iso_date(*doc.next_due)) : value(nullptr);
+    item["overdue"] = doc.next_due && *doc.next_due < today;
+    items.push_back(std::move(item));
   }
   return {{"items", std::move(items)}, {"next_cursor", std::move(next_cursor)}};
 }

@@ -55,6 +55,9 @@ struct dispute_document {
   std::optional<domain::civil_date> next_due;  // earliest open clock
   std::string search_text;                     // lower-case text `q` searches
   std::string body;                            // the aggregate as JSON
+  /// The list projection as JSON (written with body); empty for rows stored before migration 0007.
+  /// Lists read it instead of body, and then leave body empty unless list_item is.
+  std::string list_item;
   std::vector<dispute_hearing_entry> hearings;
   std::optional<dispute_decision_entry> decision;
 };

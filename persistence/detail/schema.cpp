@@ -162,6 +162,10 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            // The deadline board of one KI: ?overdue=true&sort=due walks this index in order.
            "CREATE INDEX ix_disputes_ki_due ON disputes (ki, next_due, id)",
+           // The list projection of a dispute (api-encoded JSON, ~300 bytes), so a page of 50 need not
+           // read and decode 50 whole documents. NULL for rows written before this migration; the list
+           // then falls back to the document.
+           "ALTER TABLE disputes ADD COLUMN list_item {TEXT} NULL",
        }},
   };
   return migrations;

@@ -12,7 +12,12 @@ namespace {
 
 constexpr const char* select_columns =
     "SELECT d.id, d.ki, d.respondent, d.state, d.outcome, d.version, d.submitted_at, d.registered_at, "
-    "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, d.body FROM disputes d";
+    "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, d.body, d.list_item FROM disputes d";
+// For lists: the document only where there is no list projection yet.
+constexpr const char* select_list_columns =
+    "SELECT d.id, d.ki, d.respondent, d.state, d.outcome, d.version, d.submitted_at, d.registered_at, "
+    "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, "
+    "CASE WHEN d.list_item IS NULL THEN d.body ELSE '' END, d.list_item FROM disputes d";
 
 /// Parameters of a statement built at run time, kept at stable addresses until it has run.
 class bound_params {
@@ -41,11 +46,12 @@ class bound_params {
 
 struct dispute_row {
   std::string id, ki, respondent, state, outcome, registered_on, register_number, request_id, next_due, search_text,
-      body;
+      body, list_item;
   int version = 0;
   long long submitted_at = 0, registered_at = 0;
   soci::indicator outcome_ind = soci::i_ok, registered_at_ind = soci::i_ok, registered_on_ind = soci::i_ok,
-                  number_ind = soci::i_ok, request_ind = soci::i_ok, next_due_ind = soci::i_ok;
+                  number_ind = soci::i_ok, request_ind = soci::i_ok, next_due_ind = soci::i_ok,
+                  list_item_ind = soci::i_ok;
 
   void bind(soci::statement& st) {
     st.exchange(soci::into(id));
@@ -62,6 +68,7 @@ struct dispute_row {
     st.exchange(soci::into(next_due, next_due_ind));
     st.exchange(soci::into(search_text));
     st.exchange(soci::into(body));
+    st.exchange(soci::into(list_item, list_item_ind));
   }
 
   [[nodiscard]] ports::dispute_document get() const {
@@ -92,17 +99,21 @@ struct dispute_row {
     }
     d.search_text = search_text;
     d.body = body;
+    if (list_item_ind == soci::i_ok) {
+      d.list_item = list_item;
+    }
     return d;
   }
 };
 
-std::vector<ports::dispute_document> query(soci::session& sql, const std::string& tail, const bound_params& params) {
+std::vector<ports::dispute_document> query(soci::session& sql, const std::string& tail, const bound_params& params,
+                                           const char* columns = select_columns) {
   dispute_row row;
   soci::statement st(sql);
   row.bind(st);
   params.bind(st);
   st.alloc();
-  st.prepare(std::string(select_columns) + tail);
+  st.prepare(std::string(columns) + tail);
   st.define_and_bind();
   st.execute();
   std::vector<ports::dispute_document> out;
@@ -116,7 +127,8 @@ std::vector<ports::dispute_document> query(soci::session& sql, const std::string
 struct column_values {
   std::string outcome, registered_on, register_number, request_id, next_due;
   long long submitted_at = 0, registered_at = 0;
-  soci::indicator outcome_ind, registered_at_ind, registered_on_ind, number_ind, request_ind, next_due_ind;
+  soci::indicator outcome_ind, registered_at_ind, registered_on_ind, number_ind, request_ind, next_due_ind,
+      list_item_ind;
 
   explicit column_values(const ports::dispute_document& d)
       : outcome(d.outcome.value_or("")),
@@ -131,7 +143,8 @@ struct column_values {
         registered_on_ind(d.registered_on ? soci::i_ok : soci::i_null),
         number_ind(d.register_number ? soci::i_ok : soci::i_null),
         request_ind(d.request_id ? soci::i_ok : soci::i_null),
-        next_due_ind(d.next_due ? soci::i_ok : soci::i_null) {}
+        next_due_ind(d.next_due ? soci::i_ok : soci::i_null),
+        list_item_ind(d.list_item.empty() ? soci::i_null : soci::i_ok) {}
 };
 
 // '!' escapes LIKE wildcards the same way on SQLite and MariaDB.
@@ -153,14 +166,15 @@ void soci_dispute_repository::insert(const ports::dispute_document& doc) {
   translated([&] {
     column_values c(doc);
     ctx_.sql << "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
-                "registered_on, register_number, request_id, next_due, search_text, body) VALUES (:id, :ki, :resp, "
-                ":state, :outcome, :version, :submitted_at, :registered_at, :registered_on, :number, :request, "
-                ":next_due, :search, :body)",
+                "registered_on, register_number, request_id, next_due, search_text, body, list_item) VALUES (:id, :ki, "
+                ":resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, :number, :request, "
+                ":next_due, :search, :body, :list_item)",
         soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
         soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
         soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
         soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
-        soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body);
+        soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body),
+        soci::use(doc.list_item, c.list_item_ind);
     write_projections(doc);
   });
 }
@@ -185,13 +199,14 @@ bool soci_dispute_repository::update(const ports::dispute_document& doc, int exp
         (ctx_.sql.prepare << "UPDATE disputes SET ki = :ki, respondent = :resp, state = :state, outcome = :outcome, "
                              "version = :version, submitted_at = :submitted_at, registered_at = :registered_at, "
                              "registered_on = :registered_on, register_number = :number, request_id = :request, "
-                             "next_due = :next_due, search_text = :search, body = :body "
+                             "next_due = :next_due, search_text = :search, body = :body, list_item = :list_item "
                              "WHERE id = :id AND version = :expected",
          soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state), soci::use(c.outcome, c.outcome_ind),
          soci::use(doc.version), soci::use(c.submitted_at), soci::use(c.registered_at, c.registered_at_ind),
          soci::use(c.registered_on, c.registered_on_ind), soci::use(c.register_number, c.number_ind),
          soci::use(c.request_id, c.request_ind), soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text),
-         soci::use(doc.body), soci::use(doc.id), soci::use(expected_version));
+         soci::use(doc.body), soci::use(doc.list_item, c.list_item_ind), soci::use(doc.id),
+         soci::use(expected_version));
     st.execute(true);
     if (st.get_affected_rows() != 1) {
       return false;
@@ -277,7 +292,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
         p.text(f.after_due->second);
       }
       where += " ORDER BY d.next_due, d.id LIMIT " + std::to_string(f.limit);
-      return query(ctx_.sql, where, p);
+      return query(ctx_.sql, where, p, select_list_columns);
     }
     if (f.after) {
       add("(d.submitted_at < :at1 OR (d.submitted_at = :at2 AND d.id < :aid))");
@@ -286,7 +301,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
       p.text(f.after->second);
     }
     where += " ORDER BY d.submitted_at DESC, d.id DESC LIMIT " + std::to_string(f.limit);
-    return query(ctx_.sql, where, p);
+    return query(ctx_.sql, where, p, select_list_columns);
   });
 }
 

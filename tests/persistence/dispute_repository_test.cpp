@@ -145,3 +145,33 @@ TEST_SUITE("dispute repository") {
     CHECK_FALSE(tx->disputes().numbering("ki-jabar"));
   }
 }
+
+TEST_SUITE("dispute repository: list projection") {
+  TEST_CASE("lists carry the stored list item instead of the document, and the document where there is none") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    {
+      auto tx = database->begin(ports::access::write);
+      auto with = doc("with", "kpu-pangkalpinang", "2024-02-05T10:00:00+07:00");
+      with.list_item = R"({"id":"with"})";
+      tx->disputes().insert(with);
+      tx->disputes().insert(doc("without", "kpu-pangkalpinang", "2024-02-06T10:00:00+07:00"));
+      tx->commit();
+    }
+    auto tx = database->begin(ports::access::read);
+    ports::dispute_filter f;
+    f.ki = "ki-babel";
+    const auto rows = tx->disputes().list(f);
+    REQUIRE(rows.size() == 2);
+    CHECK(rows[0].id == "without");  // newest first
+    CHECK(rows[0].list_item.empty());
+    CHECK(rows[0].body == R"({"id":"without"})");
+    CHECK(rows[1].list_item == R"({"id":"with"})");
+    CHECK(rows[1].body.empty());
+    // Reading one case always gives the whole document, and the projection beside it.
+    const auto one = tx->disputes().find("with", false);
+    REQUIRE(one);
+    CHECK(one->body == R"({"id":"with"})");
+    CHECK(one->list_item == R"({"id":"with"})");
+  }
+}
