@@ -1,5 +1,5 @@
 -- POST of $PERKARA_BODY_FILE's JSON to $PERKARA_PATH with a bearer token; the body may contain the
--- placeholder {n}, replaced by a counter so every request differs. Counts non-2xx answers.
+-- placeholder {n}, replaced by a counter so every request differs.
 local token = os.getenv("PERKARA_TOKEN")
 local path = os.getenv("PERKARA_PATH")
 local file = io.open(os.getenv("PERKARA_BODY_FILE"), "r")
@@ -14,15 +14,4 @@ request = function()
     ["Authorization"] = "Bearer " .. token,
     ["Content-Type"] = "application/json",
   }, body)
-end
-
-local bad = 0
-response = function(status, headers, body)
-  if status < 200 or status > 299 then
-    bad = bad + 1
-  end
-end
-
-done = function(summary, latency, requests)
-  io.write(string.format("non2xx %d\n", bad))
 end

@@ -32,10 +32,24 @@ mariadb_start() {
     return 0
   fi
   local dir port pid password attempt
-  dir="$(mktemp -d "${TMPDIR:-/tmp}/perkara-mariadb.XXXXXX")"
+  # PERKARA_MARIADB_KEEP_DIR: a directory kept between runs (scripts/bench keeps its generated data
+  # there); otherwise a fresh temporary one, removed by mariadb_stop.
+  if [[ -n "${PERKARA_MARIADB_KEEP_DIR:-}" ]]; then
+    dir="$PERKARA_MARIADB_KEEP_DIR"
+    mkdir -p "$dir"
+  else
+    dir="$(mktemp -d "${TMPDIR:-/tmp}/perkara-mariadb.XXXXXX")"
+  fi
   export PERKARA_MARIADB_DIR="$dir"
+  # Tests relax durability (the server lives for one run); PERKARA_MARIADB_DURABLE=1 keeps MariaDB's
+  # production default (flush the redo log at every commit), as benchmarks of durable writes need.
+  local flush_at_commit=2
+  [[ "${PERKARA_MARIADB_DURABLE:-0}" == 1 ]] && flush_at_commit=1
+  local buffer_pool="${PERKARA_MARIADB_BUFFER_POOL:-64M}"
 
-  if ! mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --auth-root-authentication-method=socket \
+  if [[ -d "$dir/data/mysql" ]]; then
+    : # kept from an earlier run
+  elif ! mariadb-install-db --no-defaults --user=root --datadir="$dir/data" --auth-root-authentication-method=socket \
       --skip-test-db >"$dir/install.log" 2>&1; then
     echo "mariadb_start: mariadb-install-db failed:" >&2
     tail -n 20 "$dir/install.log" >&2
@@ -46,10 +60,10 @@ mariadb_start() {
   # A port chosen as free can be taken before mariadbd binds it; try a few.
   for attempt in 1 2 3; do
     port="$(_mariadb_free_port)"
-    # Durability settings are relaxed: this server lives for one test run.
     mariadbd --no-defaults --user=root --datadir="$dir/data" --socket="$dir/mariadbd.sock" \
       --port="$port" --bind-address=127.0.0.1 --pid-file="$dir/mariadbd.pid" --log-error="$dir/error.log" \
-      --skip-name-resolve --skip-log-bin --innodb-buffer-pool-size=64M --innodb-flush-log-at-trx-commit=2 \
+      --skip-name-resolve --skip-log-bin --innodb-buffer-pool-size="$buffer_pool" \
+      --innodb-flush-log-at-trx-commit="$flush_at_commit" \
       --max-connections=200 >/dev/null 2>&1 &
     pid=$!
     export PERKARA_MARIADB_PID="$pid"
@@ -79,8 +93,8 @@ mariadb_start() {
 
   password="t$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
   if ! mariadb --no-defaults --socket="$dir/mariadbd.sock" -uroot <<SQL
-CREATE USER 'perkara_test'@'127.0.0.1' IDENTIFIED BY '$password';
-CREATE USER 'perkara_test'@'localhost' IDENTIFIED BY '$password';
+CREATE OR REPLACE USER 'perkara_test'@'127.0.0.1' IDENTIFIED BY '$password';
+CREATE OR REPLACE USER 'perkara_test'@'localhost' IDENTIFIED BY '$password';
 GRANT ALL PRIVILEGES ON *.* TO 'perkara_test'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON *.* TO 'perkara_test'@'localhost';
 SQL
