@@ -5,6 +5,7 @@
 //   cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DPERKARA_BENCH=ON -DPERKARA_TESTS=OFF
 //   make -C build-bench perkara_bench_deadline && build-bench/bench/perkara_bench_deadline
 
+#include "bench/bench_main.hpp"
 #include "domain/calendar/working_calendar.hpp"
 #include "domain/deadline/compute.hpp"
 #include "domain/deadline/status.hpp"
@@ -167,4 +168,4 @@ BENCHMARK(BM_calendar_construction);
 
 }  // namespace
 
-BENCHMARK_MAIN();
+int main(int argc, char** argv) { return perkara::bench::run_benchmarks(argc, argv); }
