@@ -37,8 +37,26 @@ std::optional<civil_date> parse_iso_date(std::string_view text) {
 }
 
 std::string format_iso_date(civil_date date) {
-  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                     static_cast<unsigned>(date.day()));
+  const int y = static_cast<int>(date.year());
+  const auto m = static_cast<unsigned>(date.month());
+  const auto d = static_cast<unsigned>(date.day());
+  if (y < 0 || y > 9999 || m > 99 || d > 99) {
+    // Beyond four digits: as fmt writes it (sign, more digits).
+    return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+  }
+  // The JSON of every case holds dozens of dates: written by hand (ten characters, no allocation).
+  const auto digit = [](unsigned v) { return static_cast<char>('0' + v); };
+  const auto year = static_cast<unsigned>(y);
+  std::string out(10, '-');
+  out[0] = digit(year / 1000);
+  out[1] = digit(year / 100 % 10);
+  out[2] = digit(year / 10 % 10);
+  out[3] = digit(year % 10);
+  out[5] = digit(m / 10);
+  out[6] = digit(m % 10);
+  out[8] = digit(d / 10);
+  out[9] = digit(d % 10);
+  return out;
 }
 
 }  // namespace perkara::domain

@@ -80,9 +80,28 @@ std::string format_rfc3339(instant utc, int offset_minutes) {
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::hh_mm_ss hms{local - day};
   const int abs_offset = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-  return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", format_iso_date(civil_date{day}), hms.hours().count(),
-                     hms.minutes().count(), hms.seconds().count(), offset_minutes < 0 ? '-' : '+', abs_offset / 60,
-                     abs_offset % 60);
+  auto text = format_iso_date(civil_date{day});
+  if (text.size() != 10 || abs_offset / 60 > 99) {
+    return fmt::format("{}T{:02}:{:02}:{:02}{}{:02}:{:02}", text, hms.hours().count(), hms.minutes().count(),
+                       hms.seconds().count(), offset_minutes < 0 ? '-' : '+', abs_offset / 60, abs_offset % 60);
+  }
+  // The common case by hand: "YYYY-MM-DDTHH:MM:SS+HH:MM".
+  const auto two = [&text](long long v) {
+    text += static_cast<char>('0' + v / 10);
+    text += static_cast<char>('0' + v % 10);
+  };
+  text.reserve(25);
+  text += 'T';
+  two(hms.hours().count());
+  text += ':';
+  two(hms.minutes().count());
+  text += ':';
+  two(hms.seconds().count());
+  text += offset_minutes < 0 ? '-' : '+';
+  two(abs_offset / 60);
+  text += ':';
+  two(abs_offset % 60);
+  return text;
 }
 
 civil_date local_date(instant utc, int offset_minutes) {
