@@ -7,7 +7,10 @@
 namespace perkara::api {
 
 boost::json::object skipped_day_to_json(const domain::skipped_day& day) {
-  boost::json::object o{{"date", domain::format_iso_date(day.date)}, {"reason", domain::to_string(day.reason)}};
+  // Objects are sized up front: growing one key at a time rehashes (most of the cost of a deadline's JSON).
+  boost::json::object o(4);
+  o.emplace("date", domain::format_iso_date(day.date));
+  o.emplace("reason", domain::to_string(day.reason));
   if (!day.name_id.empty()) {
     o["name"] = day.name_id;
     o["name_en"] = day.name_en;
@@ -16,7 +19,7 @@ boost::json::object skipped_day_to_json(const domain::skipped_day& day) {
 }
 
 boost::json::object explanation_to_json(const domain::deadline_explanation& e) {
-  boost::json::object o;
+  boost::json::object o(22);
   if (e.origin != domain::value_origin::caller) {
     o["ruleset"] = e.ruleset;
     o["ruleset_version"] = e.ruleset_version;
@@ -50,6 +53,7 @@ boost::json::object explanation_to_json(const domain::deadline_explanation& e) {
     o["rolled_from"] = skipped_day_to_json(*e.rolled_from);
   }
   boost::json::array skipped;
+  skipped.reserve(e.skipped.size());
   for (const auto& day : e.skipped) {
     skipped.push_back(skipped_day_to_json(day));
   }
