@@ -126,6 +126,11 @@ bulk_loader::bulk_loader(const persistence::database_url& url, std::size_t cache
     *sql_ << "PRAGMA threads=2";  // sorter threads for the index builds
     prepared_ = std::make_unique<sqlite_statements>();
     prepared_->db = static_cast<soci::sqlite3_session_backend*>(sql_->get_backend())->conn_;
+  } else {
+    // The usual bulk-load settings, for this connection only: InnoDB may buffer the unique secondary
+    // indexes' changes and skips the parent lookups. The rows are consistent by construction, and the
+    // same seed writes the same rows to SQLite, which keeps every constraint on.
+    *sql_ << "SET SESSION unique_checks = 0, foreign_key_checks = 0";
   }
 }
 

@@ -20,10 +20,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cmath>
-#include <limits>
 #include <stdexcept>
 
 namespace perkara::bench {
@@ -630,7 +628,7 @@ struct case_factory::impl {
       if (!in_time(q, ot)) {
         return std::nullopt;
       }
-      file_objection(q, r, out, ot, decision == 2 ? std::vector<std::string>{"a"} : std::vector<std::string>{"d", "e"},
+      file_objection(q, out, ot, decision == 2 ? std::vector<std::string>{"a"} : std::vector<std::string>{"d", "e"},
                      "Pemohon menilai informasi tersebut bukan informasi yang dikecualikan");
     } else {
       // Unanswered: the ground "not answered" arises the day after the response period (T03).
@@ -639,7 +637,7 @@ struct case_factory::impl {
       if (!in_time(q, ot)) {
         return std::nullopt;
       }
-      file_objection(q, r, out, ot, {"c"}, "Permohonan tidak ditanggapi dalam jangka waktu");
+      file_objection(q, out, ot, {"c"}, "Permohonan tidak ditanggapi dalam jangka waktu");
     }
     if (goal == request_goal::objected) {
       return std::nullopt;
@@ -679,9 +677,7 @@ struct case_factory::impl {
     return t;
   }
 
-  void file_objection(request_run& q, random_source& r, case_rows& out, instant t, std::vector<std::string> grounds,
-                      std::string reasons) {
-    (void)r;
+  void file_objection(request_run& q, case_rows& out, instant t, std::vector<std::string> grounds, std::string reasons) {
     domain::file_objection_command cmd;
     cmd.grounds = std::move(grounds);
     cmd.reasons = std::move(reasons);
