@@ -84,7 +84,8 @@ class batch_rows {
  public:
   batch_rows()
       : disputes_("disputes", split_columns("id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
-                                            "registered_on, register_number, request_id, next_due, search_text, body")),
+                                            "registered_on, register_number, request_id, next_due, search_text, body, "
+                                            "list_item")),
         hearings_("dispute_hearings",
                   split_columns("dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location")),
         decisions_("dispute_decisions",
@@ -102,6 +103,7 @@ class batch_rows {
     disputes_.number(d.registered_at ? std::optional<long long>(epoch(*d.registered_at)) : std::nullopt);
     disputes_.text(iso(d.registered_on)).text(d.register_number).text(d.request_id).text(iso(d.next_due));
     disputes_.text(d.search_text).text(d.body);
+    disputes_.text(d.list_item.empty() ? std::nullopt : std::optional<std::string>(d.list_item));
     disputes_.end_row();
     ++counts["disputes"];
     for (const auto& h : d.hearings) {

@@ -171,6 +171,13 @@ TEST_SUITE("e2e generator") {
     REQUIRE_FALSE(overdue.at("items").as_array().empty());
     for (const auto& item : overdue.at("items").as_array()) {
       CHECK(item.at("overdue").as_bool());
+      // The stored list projection says what the case itself says.
+      const auto detail = json_of(s.get("/api/v1/disputes/" + std::string(item.at("id").as_string()), registrar));
+      for (const char* field : {"state", "register_number", "submitted_at", "version"}) {
+        INFO(field);
+        CHECK(item.at(field) == detail.at(field));
+      }
+      CHECK(item.at("applicant_name") == detail.at("applicant").at("name"));
     }
     CHECK(summary.overdue_disputes_at_benchmark_ki > 0);
     const auto overdue_requests = json_of(s.get("/api/v1/requests?overdue=true", ppid));
