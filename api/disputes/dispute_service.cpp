@@ -1,5 +1,7 @@
 #include "api/disputes/dispute_service.hpp"
 
+#include "api/disputes/dispute_clocks.hpp"
+
 #include "api/auth/crypto.hpp"
 #include "api/calendar/calendar_service.hpp"
 #include "api/calendar/deadline_json.hpp"
@@ -49,33 +51,6 @@ const domain::organisation& ki_of(clock_context& clocks, const ds::dispute& d) {
 
 domain::offset_instant at_offset(domain::instant t, int offset) { return domain::offset_instant{t, offset}; }
 
-/// Due dates of the case's clocks by key: the open record of a key, else its latest closed one (the
-/// guards read windows that passed without being met, api/domain "due_map").
-ds::due_map due_map_of(const std::vector<domain::deadline_record>& records) {
-  ds::due_map out;
-  for (const auto& r : records) {
-    if (r.open() || !out.contains(r.key)) {
-      out[r.key] = r.due;
-    }
-  }
-  for (const auto& r : records) {
-    if (r.open()) {
-      out[r.key] = r.due;
-    }
-  }
-  return out;
-}
-
-ds::due_map open_due_map(const std::vector<domain::deadline_record>& records) {
-  ds::due_map out;
-  for (const auto& r : records) {
-    if (r.open()) {
-      out[r.key] = r.due;
-    }
-  }
-  return out;
-}
-
 array action_names(const std::vector<ds::dispute_action>& actions) {
   array out;
   for (auto a : actions) {
@@ -88,16 +63,6 @@ problem conflict_problem(std::string detail, const std::vector<ds::dispute_actio
   problem p{409, std::move(detail)};
   p.extra_json.emplace_back("allowed_actions", boost::json::serialize(action_names(allowed)));
   return p;
-}
-
-std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records) {
-  std::optional<domain::civil_date> best;
-  for (const auto& r : records) {
-    if (r.open() && (!best || r.due < *best)) {
-      best = r.due;
-    }
-  }
-  return best;
 }
 
 void append_audit(ports::transaction& tx, const dispute_actor& actor, domain::instant now, const std::string& action,

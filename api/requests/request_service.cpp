@@ -3,6 +3,8 @@
 // stored clocks (clock_book), numbers requests and objections, and writes events and audit entries.
 #include "api/requests/request_service.hpp"
 
+#include "api/requests/request_clocks.hpp"
+
 #include "api/auth/crypto.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/http/problem.hpp"
@@ -62,56 +64,6 @@ std::string next_number(ports::transaction& tx, std::string_view kind, const std
   return *number;
 }
 
-/// The due date of each clock key: an open clock's, else the last met one's, else the last stopped one's.
-domain::request_due_dates due_dates(const std::vector<domain::deadline_record>& records) {
-  const auto pick = [&](std::string_view key) -> std::optional<domain::civil_date> {
-    const domain::deadline_record* best = nullptr;
-    const auto rank = [](const domain::deadline_record& r) { return r.open() ? 2 : r.met_on ? 1 : 0; };
-    for (const auto& r : records) {
-      if (r.key != key) {
-        continue;
-      }
-      if (!best || rank(r) > rank(*best) || (rank(r) == rank(*best) && r.start_at >= best->start_at)) {
-        best = &r;
-      }
-    }
-    return best ? std::optional<domain::civil_date>(best->due) : std::nullopt;
-  };
-  return {pick("ppid_response"), pick("objection_filing"), pick("atasan_response"), pick("dispute_filing")};
-}
-
-/// Applies deadline intents to the clock book (deadline_intents.hpp "Applying intents").
-void apply_intents(clock_book& book, const domain::information_request& r, const domain::ruleset& rules,
-                   int offset_minutes, const std::vector<domain::deadline_intent>& intents) {
-  for (const auto& intent : intents) {
-    // A date anchor (a silence: day 0 is the day after a due date) counts from that local midnight.
-    const auto at = std::holds_alternative<domain::instant>(intent.anchor)
-                        ? std::get<domain::instant>(intent.anchor)
-                        : domain::start_of_local_day(std::get<domain::civil_date>(intent.anchor), offset_minutes);
-    const auto on = domain::local_date(at, offset_minutes);
-    switch (intent.op) {
-      case domain::deadline_op::start:
-        book.start(intent.key, r.respondent, rules, at);
-        break;
-      case domain::deadline_op::extend: {
-        int days = intent.extra_days;
-        if (days == 0) {
-          if (const auto* p = rules.find(intent.period)) {
-            days = p->effective_value().value_or(0);
-          }
-        }
-        book.extend(intent.key, days);
-        break;
-      }
-      case domain::deadline_op::meet:
-        book.meet(intent.key, on);
-        break;
-      case domain::deadline_op::stop:
-        book.stop(intent.key, on);
-        break;
-    }
-  }
-}
 
 /// The loaded aggregate with its clocks, ready for a command or a view.
 struct loaded_request {
@@ -135,11 +87,11 @@ struct loaded_request {
 
   /// Starts the clocks of silences that `today` has reached (in memory; save() persists them).
   void apply_timers() {
-    apply_intents(book, stored.request, rules, org.utc_offset_minutes,
-                  domain::timer_intents(stored.request, due_dates(book.records()), today));
+    apply_request_intents(book, stored.request, rules, org.utc_offset_minutes,
+                  domain::timer_intents(stored.request, request_due_dates(book.records()), today));
   }
 
-  [[nodiscard]] domain::request_due_dates due() const { return due_dates(book.records()); }
+  [[nodiscard]] domain::request_due_dates due() const { return request_due_dates(book.records()); }
 
   /// The list columns, from the current clocks.
   void refresh_index() {
@@ -244,7 +196,7 @@ domain::transition_result run_action(ports::transaction& tx, loaded_request& l, 
 void commit_transition(ports::transaction& tx, loaded_request& l, const request_actor& actor,
                        domain::transition_ok& ok, domain::instant now) {
   const int expected = l.stored.request.version;
-  apply_intents(l.book, ok.request, l.rules, l.org.utc_offset_minutes, ok.intents);
+  apply_request_intents(l.book, ok.request, l.rules, l.org.utc_offset_minutes, ok.intents);
   l.book.save();
   l.stored.request = ok.request;
   l.refresh_index();
@@ -336,7 +288,7 @@ domain::information_request create_request(ports::transaction& tx, const request
   loaded_request l(tx, ports::stored_request{ok->request, std::nullopt, domain::awaiting_party::none, std::nullopt,
                                              std::nullopt},
                    now);
-  apply_intents(l.book, ok->request, l.rules, l.org.utc_offset_minutes, ok->intents);
+  apply_request_intents(l.book, ok->request, l.rules, l.org.utc_offset_minutes, ok->intents);
   l.book.save();
   l.refresh_index();
   tx.requests().insert(l.stored);

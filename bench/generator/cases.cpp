@@ -2,8 +2,10 @@
 
 #include "api/calendar/calendar_service.hpp"
 #include "api/cases/case_support.hpp"
+#include "api/disputes/dispute_clocks.hpp"
 #include "api/disputes/dispute_document.hpp"
 #include "api/disputes/numbering.hpp"
+#include "api/requests/request_clocks.hpp"
 #include "bench/generator/national_organisations.hpp"
 #include "bench/generator/text_pool.hpp"
 #include "domain/deadline/compute.hpp"
@@ -116,82 +118,10 @@ std::string rfc(instant t, int offset) { return domain::format_rfc3339(t, offset
   throw std::logic_error(text);
 }
 
-// --- What the request service does around the domain (api/requests/request_service.cpp) ---
-
-domain::request_due_dates request_due_dates(const std::vector<domain::deadline_record>& records) {
-  const auto pick = [&](std::string_view key) -> std::optional<civil_date> {
-    const domain::deadline_record* best = nullptr;
-    const auto rank = [](const domain::deadline_record& r) { return r.open() ? 2 : r.met_on ? 1 : 0; };
-    for (const auto& r : records) {
-      if (r.key != key) {
-        continue;
-      }
-      if (!best || rank(r) > rank(*best) || (rank(r) == rank(*best) && r.start_at >= best->start_at)) {
-        best = &r;
-      }
-    }
-    return best ? std::optional<civil_date>(best->due) : std::nullopt;
-  };
-  return {pick("ppid_response"), pick("objection_filing"), pick("atasan_response"), pick("dispute_filing")};
-}
-
-void apply_request_intents(api::clock_book& book, const domain::information_request& r, const domain::ruleset& rules,
-                           int offset_minutes, const std::vector<domain::deadline_intent>& intents) {
-  for (const auto& intent : intents) {
-    const auto at = std::holds_alternative<instant>(intent.anchor)
-                        ? std::get<instant>(intent.anchor)
-                        : domain::start_of_local_day(std::get<civil_date>(intent.anchor), offset_minutes);
-    const auto on = domain::local_date(at, offset_minutes);
-    switch (intent.op) {
-      case domain::deadline_op::start:
-        book.start(intent.key, r.respondent, rules, at);
-        break;
-      case domain::deadline_op::extend: {
-        int extra = intent.extra_days;
-        if (extra == 0) {
-          if (const auto* p = rules.find(intent.period)) {
-            extra = p->effective_value().value_or(0);
-          }
-        }
-        book.extend(intent.key, extra);
-        break;
-      }
-      case domain::deadline_op::meet:
-        book.meet(intent.key, on);
-        break;
-      case domain::deadline_op::stop:
-        book.stop(intent.key, on);
-        break;
-    }
-  }
-}
-
-// --- What the dispute service does around the domain (api/disputes/dispute_service.cpp) ---
-
-ds::due_map dispute_due_map(const std::vector<domain::deadline_record>& records) {
-  ds::due_map out;
-  for (const auto& r : records) {
-    if (r.open() || !out.contains(r.key)) {
-      out[r.key] = r.due;
-    }
-  }
-  for (const auto& r : records) {
-    if (r.open()) {
-      out[r.key] = r.due;
-    }
-  }
-  return out;
-}
-
-std::optional<civil_date> next_open_due(const std::vector<domain::deadline_record>& records) {
-  std::optional<civil_date> best;
-  for (const auto& r : records) {
-    if (r.open() && (!best || r.due < *best)) {
-      best = r.due;
-    }
-  }
-  return best;
-}
+// The services' own clock rules (api/requests/request_clocks.hpp, api/disputes/dispute_clocks.hpp).
+using api::apply_request_intents;
+using api::next_open_due;
+using api::request_due_dates;
 
 struct request_run {
   ports::stored_request stored;
@@ -764,7 +694,7 @@ struct case_factory::impl {
     }
     ds::transition_context ctx;
     ctx.now = offset_instant{now, offset};
-    ctx.due = dispute_due_map(c.book->records());
+    ctx.due = api::due_map_of(c.book->records());
     auto result = ds::apply(d, command, ctx);
     if (!result.ok()) {
       refused(fmt::format("dispute {} ({})", ds::to_string(ds::action_of(command)), ds::to_string(d.state)),
@@ -1233,7 +1163,7 @@ struct case_factory::impl {
       const bool objection = reached(s::court_objection) || (natural && r.chance(0.12));
       if (objection) {
         const auto party = r.chance(0.75) ? ds::party::respondent : ds::party::applicant;
-        const auto window = dispute_due_map(c.book->records()).at(ds::court_objection_key(party));
+        const auto window = api::due_map_of(c.book->records()).at(ds::court_objection_key(party));
         const auto served = c.d.served(party)->served_at.utc;
         auto t = r.chance(0.9) ? office_act(*c.ki, *c.rules, served, r.between(2, 10), r)
                                : office_act_on(*c.ki, *c.rules, window, r.between(1, 5), r);
@@ -1258,7 +1188,7 @@ struct case_factory::impl {
             c.registrar);
       } else {
         // Final once both parties' objection windows have passed (T26).
-        const auto due = dispute_due_map(c.book->records());
+        const auto due = api::due_map_of(c.book->records());
         const auto later = std::max(due.at(ds::court_objection_key(ds::party::applicant)),
                                     due.at(ds::court_objection_key(ds::party::respondent)));
         const auto t = std::max(office_act_on(*c.ki, *c.rules, later, r.between(1, 20), r), c.last + minutes{5});
