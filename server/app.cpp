@@ -24,12 +24,13 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   // services holds a mutex (the login throttle), so it is built in place rather than moved.
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);
-  // The worker pool runs handlers that each lease one connection; more workers than connections
-  // would only queue inside the pool. On SQLite, writes do not lease: they share one writer connection
-  // and wait together for a group COMMIT, so extra workers let more writes join one fsync
-  // (persistence/detail/group_commit.hpp) while reads keep their own workers.
+  // Each read holds one pooled connection for its whole run, so more read workers than connections
+  // would only queue (and, on 2 cores, wake idle threads for nothing). On SQLite, writes do not lease:
+  // they share one writer connection and wait together for a group COMMIT, so extra write workers
+  // let more writes join one fsync (persistence/detail/group_commit.hpp).
   constexpr std::size_t sqlite_group_writers = 32;
-  config.http.worker_threads =
+  config.http.read_workers = static_cast<int>(config.db_pool_size);
+  config.http.write_workers =
       static_cast<int>(config.db_pool_size + (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
   parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics);
 }

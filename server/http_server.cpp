@@ -199,7 +199,8 @@ struct http_server::impl {
   std::atomic<bool> signals_on{false};
 
   net::io_context ioc;
-  net::thread_pool pool;  // destroyed (joined) before ioc
+  net::thread_pool read_pool;   // destroyed (joined) before ioc
+  net::thread_pool write_pool;  // likewise
   net::strand<net::io_context::executor_type> accept_strand;
   tcp::acceptor acceptor;
   std::optional<net::signal_set> signals;
@@ -211,7 +212,8 @@ http_server::impl::impl(http_config c, const api::application& a, api::metrics& 
       app(a),
       metrics(m),
       ioc(std::max(1, config.io_threads)),
-      pool(static_cast<std::size_t>(std::max(1, config.worker_threads))),
+      read_pool(static_cast<std::size_t>(std::max(1, config.read_workers))),
+      write_pool(static_cast<std::size_t>(std::max(1, config.write_workers))),
       accept_strand(net::make_strand(ioc)),
       acceptor(accept_strand) {
   if (!config.web_root.empty()) {
@@ -248,7 +250,8 @@ void http_server::impl::run() {
     t.join();
   }
   // Requests that outlived the grace period still finish on the workers before run() returns.
-  pool.join();
+  read_pool.join();
+  write_pool.join();
   signals.reset();
 }
 
@@ -484,7 +487,9 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   const unsigned version = message.version();
   const bool serve_static = files.has_value() && is_static_candidate(req->method, req->path);
 
-  // The application (and file reads) run on the worker pool, never on this I/O thread.
+  // The application (and file reads) run on a worker pool, never on this I/O thread.
+  const bool reads = message.method() == http::verb::get || head_only;
+  auto& pool = reads ? read_pool : write_pool;
   api::response res;
   try {
     if (serve_static) {

@@ -1,6 +1,6 @@
 #pragma once
 // The HTTP/1.1 transport: Beast + Asio with C++20 coroutines. It reads requests with explicit limits
-// and timeouts, runs api::application::handle on a worker pool (never on an I/O thread), serves the
+// and timeouts, runs api::application::handle on worker pools (never on an I/O thread), serves the
 // web UI's static files, writes access logs and metrics, and shuts down gracefully. Beast stays in
 // the .cpp (pimpl), so including this header is cheap.
 
@@ -18,7 +18,11 @@ struct http_config {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 = any free port
   int io_threads = 1;          // each connection runs on its own strand, so >1 is safe
-  int worker_threads = 4;      // blocking pool that runs api::application::handle and file reads
+  // Blocking pools that run api::application::handle and file reads. Reads (GET, HEAD) and writes get
+  // pools of their own: a write may wait for its commit (SQLite group commit) while reads go on, and
+  // a read pool no larger than the database pool keeps reads from waking idle threads for nothing.
+  int read_workers = 4;   // GET and HEAD requests, static files
+  int write_workers = 4;  // every other method
   std::size_t header_limit = 8 * 1024;
   std::chrono::milliseconds read_timeout{15000};  // whole request (head+body); a 1-byte/s client is cut off
   std::chrono::milliseconds write_timeout{15000};

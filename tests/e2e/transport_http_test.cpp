@@ -429,7 +429,8 @@ TEST_SUITE("transport") {
     api::metrics metrics;
     auto config = e2e::test_http_config();
     config.io_threads = 2;
-    config.worker_threads = 4;
+    config.read_workers = 4;
+    config.write_workers = 4;
     e2e::running_server server{config, app, metrics};
     std::vector<std::future<int>> results;
     for (int t = 0; t < 6; ++t) {

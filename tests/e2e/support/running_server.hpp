@@ -15,7 +15,8 @@ inline server::http_config test_http_config() {
   server::http_config config;
   config.port = 0;
   config.access_log = false;
-  config.worker_threads = 2;
+  config.read_workers = 2;
+  config.write_workers = 2;
   config.read_timeout = std::chrono::seconds{10};
   config.write_timeout = std::chrono::seconds{10};
   config.keep_alive_timeout = std::chrono::seconds{10};
