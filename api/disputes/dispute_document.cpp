@@ -1,5 +1,8 @@
 #include "api/disputes/dispute_document.hpp"
 
+#include "api/disputes/dispute_clocks.hpp"
+#include "domain/disputes/public_view.hpp"
+
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
@@ -125,6 +128,37 @@ object decision_json(const ds::decision& x) {
 std::string lower_ascii(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
+}
+
+object public_view_json(const ds::public_dispute_view& v) {
+  array hearings;
+  for (const auto& h : v.hearings) {
+    hearings.push_back(object{{"kind", ds::to_string(h.kind)},
+                              {"scheduled_at", domain::format_rfc3339(h.scheduled_at.utc, h.scheduled_at.offset_minutes)},
+                              {"location", h.location}});
+  }
+  value decision = nullptr;
+  if (v.decision) {
+    array orders;
+    for (const auto& o : v.decision->orders) {
+      orders.emplace_back(o);
+    }
+    decision = object{{"decision_number", v.decision->number},
+                      {"read_at", domain::format_rfc3339(v.decision->read_at.utc, v.decision->read_at.offset_minutes)},
+                      {"outcome", ds::to_string(v.decision->outcome)},
+                      {"orders", std::move(orders)}};
+  }
+  return {{"register_number", v.register_number ? value(*v.register_number) : value(nullptr)},
+          {"ki", v.ki},
+          {"respondent", v.respondent},
+          {"state", ds::to_string(v.state)},
+          {"outcome", v.outcome ? value(ds::to_string(*v.outcome)) : value(nullptr)},
+          {"next_deadline", v.next_deadline ? value(object{{"key", v.next_deadline->key},
+                                                           {"due", domain::format_iso_date(v.next_deadline->due)}})
+                                            : value(nullptr)},
+          {"hearings", std::move(hearings)},
+          {"decision", std::move(decision)},
+          {"applicant_initials", v.applicant_initials}};
 }
 
 }  // namespace
@@ -368,7 +402,11 @@ boost::json::object dispute_list_item(const ds::dispute& d) {
           {"version", d.version}};
 }
 
-ports::dispute_document to_document(const ds::dispute& d, std::optional<domain::civil_date> next_due,
+boost::json::object dispute_public_status(const ds::dispute& d, const ds::due_map& open_dues) {
+  return public_view_json(ds::public_view(d, open_dues));
+}
+
+ports::dispute_document to_document(const ds::dispute& d, const std::vector<domain::deadline_record>& records,
                                     int ki_offset_minutes) {
   ports::dispute_document doc;
   doc.id = d.id;
@@ -387,11 +425,12 @@ ports::dispute_document to_document(const ds::dispute& d, std::optional<domain::
   doc.register_number = d.register_number;
   doc.request_id = d.request_id;
   // Closed and final cases still carry their compliance clocks; the list's overdue flag follows them.
-  doc.next_due = next_due;
+  doc.next_due = next_open_due(records);
   doc.search_text = lower_ascii(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
                                 "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
   doc.body = boost::json::serialize(dispute_to_json(d));
   doc.list_item = boost::json::serialize(dispute_list_item(d));
+  doc.public_item = boost::json::serialize(dispute_public_status(d, open_due_map(records)));
   for (const auto& h : d.hearings) {
     ports::dispute_hearing_entry e;
     e.dispute_id = d.id;

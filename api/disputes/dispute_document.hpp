@@ -3,6 +3,8 @@
 // dispute_document::body) and the core of the API view (GET /api/v1/disputes/{id}), so a field added to
 // the aggregate is added once here. Field names follow api-v1 "Dispute cases".
 
+#include "domain/deadline_record.hpp"
+#include "domain/disputes/deadline_intent.hpp"
 #include "domain/disputes/dispute.hpp"
 #include "domain/ports/dispute_repository.hpp"
 
@@ -21,10 +23,16 @@ domain::disputes::dispute dispute_from_json(const boost::json::object& json);
 /// overdue). Stored beside the document (ports::dispute_document::list_item) so lists need not decode it.
 boost::json::object dispute_list_item(const domain::disputes::dispute& d);
 
-/// The stored row: document plus the indexed columns and the hearing/decision projections.
-/// `ki_offset_minutes` gives the KI-local registration date and decision year.
-ports::dispute_document to_document(const domain::disputes::dispute& d, std::optional<domain::civil_date> next_due,
-                                    int ki_offset_minutes);
+/// The public status of a case (GET /api/v1/public/disputes): domain public_view as JSON, its next
+/// deadline looked up in `open_dues`. Stored beside the document (ports::dispute_document::public_item).
+boost::json::object dispute_public_status(const domain::disputes::dispute& d,
+                                          const domain::disputes::due_map& open_dues);
+
+/// The stored row: document plus the indexed columns, the list and public projections and the
+/// hearing/decision projection rows, from the case and its clocks (`records`). `ki_offset_minutes`
+/// gives the KI-local registration date and decision year.
+ports::dispute_document to_document(const domain::disputes::dispute& d,
+                                    const std::vector<domain::deadline_record>& records, int ki_offset_minutes);
 domain::disputes::dispute from_document(const ports::dispute_document& doc);
 
 /// The public label of a hearing's place: the room, or "daring (online)" (links are never published).

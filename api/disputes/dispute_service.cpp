@@ -103,37 +103,6 @@ array awaiting_json(const std::vector<ds::awaiting_item>& items) {
   return out;
 }
 
-object public_view_json(const ds::public_dispute_view& v) {
-  array hearings;
-  for (const auto& h : v.hearings) {
-    hearings.push_back(object{{"kind", ds::to_string(h.kind)},
-                              {"scheduled_at", domain::format_rfc3339(h.scheduled_at.utc, h.scheduled_at.offset_minutes)},
-                              {"location", h.location}});
-  }
-  value decision = nullptr;
-  if (v.decision) {
-    array orders;
-    for (const auto& o : v.decision->orders) {
-      orders.emplace_back(o);
-    }
-    decision = object{{"decision_number", v.decision->number},
-                      {"read_at", domain::format_rfc3339(v.decision->read_at.utc, v.decision->read_at.offset_minutes)},
-                      {"outcome", ds::to_string(v.decision->outcome)},
-                      {"orders", std::move(orders)}};
-  }
-  return {{"register_number", v.register_number ? value(*v.register_number) : value(nullptr)},
-          {"ki", v.ki},
-          {"respondent", v.respondent},
-          {"state", ds::to_string(v.state)},
-          {"outcome", v.outcome ? value(ds::to_string(*v.outcome)) : value(nullptr)},
-          {"next_deadline", v.next_deadline ? value(object{{"key", v.next_deadline->key},
-                                                           {"due", domain::format_iso_date(v.next_deadline->due)}})
-                                            : value(nullptr)},
-          {"hearings", std::move(hearings)},
-          {"decision", std::move(decision)},
-          {"applicant_initials", v.applicant_initials}};
-}
-
 std::string lower_ascii(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
@@ -231,7 +200,7 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const dispute_acto
   ctx.utc_offset_minutes = ki_org.utc_offset_minutes;
   auto d = ds::open_dispute(input, ctx);
 
-  tx.disputes().insert(to_document(d, std::nullopt, ki_org.utc_offset_minutes));
+  tx.disputes().insert(to_document(d, {}, ki_org.utc_offset_minutes));
   ds::payload_writer payload;
   payload.text("ki", d.ki).text("respondent", d.respondent).boolean("jurisdiction_flag", d.jurisdiction_flag);
   if (d.filing.filing_timely) {
@@ -251,6 +220,17 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const dispute_acto
                                    d.ki, d.competent_ki, d.ki, d.competent_ki));
   }
   return {std::move(d), std::move(warnings)};
+}
+
+void refresh_dispute_projections(ports::transaction& tx, const std::string& id) {
+  const auto doc = tx.disputes().find(id, true);
+  if (!doc) {
+    return;
+  }
+  const auto d = from_document(*doc);
+  clock_context clocks{tx};
+  const auto records = tx.deadlines().for_case(case_type, d.id);
+  tx.disputes().update(to_document(d, records, ki_of(clocks, d).utc_offset_minutes), d.version);
 }
 
 ds::dispute load_visible_dispute(ports::transaction& tx, const dispute_actor& actor, const std::string& id) {
@@ -372,7 +352,7 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const dispute_acto
     }
   }
   book.save();
-  if (!tx.disputes().update(to_document(next, next_open_due(book.records()), ki_org.utc_offset_minutes), d.version)) {
+  if (!tx.disputes().update(to_document(next, book.records(), ki_org.utc_offset_minutes), d.version)) {
     throw conflict_problem("Perkara sudah diubah orang lain / The case was changed meanwhile", allowed_for_caller);
   }
   const std::string action_text(ds::to_string(result.event.action));
@@ -507,15 +487,22 @@ array dispute_events(ports::transaction& tx, const dispute_actor& actor, const s
   return out;
 }
 
-object public_dispute_status(ports::transaction& tx, const std::string& register_number, domain::instant now) {
-  (void)now;
+std::string public_dispute_status(ports::transaction& tx, const std::string& register_number) {
+  auto stored = tx.disputes().public_status(register_number);
+  if (!stored) {
+    throw not_found();
+  }
+  if (!stored->empty()) {
+    return std::move(*stored);
+  }
+  // A row written before migration 0008 has no stored public status yet: build it as writes do.
   const auto doc = tx.disputes().find_by_register_number(register_number);
   if (!doc) {
     throw not_found();
   }
   const auto d = from_document(*doc);
   const auto records = tx.deadlines().for_case(case_type, d.id);
-  return public_view_json(ds::public_view(d, open_due_map(records)));
+  return boost::json::serialize(dispute_public_status(d, open_due_map(records)));
 }
 
 object public_hearings(ports::transaction& tx, domain::civil_date from, domain::civil_date to,
@@ -542,7 +529,7 @@ object public_decisions(ports::transaction& tx, const std::optional<std::string>
   for (const auto& doc : tx.disputes().decided(ki, year, 500)) {
     const auto d = from_document(doc);
     const auto records = tx.deadlines().for_case(case_type, d.id);
-    auto view = public_view_json(ds::public_view(d, open_due_map(records)));
+    auto view = dispute_public_status(d, open_due_map(records));
     items.push_back(std::move(view));
   }
   return {{"items", std::move(items)}, {"next_cursor", nullptr}};

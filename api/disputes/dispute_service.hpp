@@ -44,6 +44,11 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const dispute_acto
                                       const std::string& action, const boost::json::object& body,
                                       std::optional<int> if_match, domain::instant now);
 
+/// Rewrites the stored projections of a case (next due date, list and public status) from its clocks
+/// as stored now, after a calendar change moved them. Not an action: no event, same version. No-op
+/// when unknown.
+void refresh_dispute_projections(ports::transaction& tx, const std::string& id);
+
 /// The case as the actor may read it (404 otherwise).
 domain::disputes::dispute load_visible_dispute(ports::transaction& tx, const dispute_actor& actor,
                                                const std::string& id);
@@ -76,9 +81,9 @@ boost::json::object list_disputes(ports::transaction& tx, const dispute_actor& a
 /// GET /api/v1/disputes/{id}/events: `[{version, actor, at, action, payload}]`; 404 when not visible.
 boost::json::array dispute_events(ports::transaction& tx, const dispute_actor& actor, const std::string& id);
 
-/// Public, no login, no personal data (domain public_view). 404 when unknown or not registered.
-boost::json::object public_dispute_status(ports::transaction& tx, const std::string& register_number,
-                                          domain::instant now);
+/// Public, no login, no personal data (domain public_view), as serialised JSON: the stored projection
+/// when there is one. 404 when unknown or not registered.
+std::string public_dispute_status(ports::transaction& tx, const std::string& register_number);
 /// Hearings of registered cases from `from` to `to` (inclusive, WIB dates), optionally of one KI.
 boost::json::object public_hearings(ports::transaction& tx, domain::civil_date from, domain::civil_date to,
                                     const std::optional<std::string>& ki);

@@ -5,15 +5,19 @@
 #include "api/auth/caller.hpp"
 #include "api/calendar/calendar_service.hpp"
 #include "api/calendar/ruleset_json.hpp"
+#include "api/disputes/dispute_service.hpp"
 #include "api/handlers/audit.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
+#include "api/requests/request_service.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+
+#include <set>
 
 namespace perkara::api {
 namespace {
@@ -33,6 +37,29 @@ void require_may_change(const caller& who, const domain::holiday& h) {
     return;
   }
   throw forbidden();
+}
+
+// Moves the clocks a calendar change affects (all of them, or none on a preview), then the stored
+// next due date, overdue flag and public status of every case they belong to, in the same transaction.
+std::vector<deadline_move> move_open_deadlines(ports::transaction& tx, domain::civil_date changed,
+                                               const std::string& actor, domain::instant now, const std::string& why,
+                                               bool preview) {
+  auto moves = recalculate_open_deadlines(tx, changed, actor, now, why, !preview);
+  if (preview) {
+    return moves;
+  }
+  std::set<std::pair<std::string, std::string>> refreshed;
+  for (const auto& m : moves) {
+    if (!refreshed.emplace(m.record.case_type, m.record.case_id).second) {
+      continue;
+    }
+    if (m.record.case_type == "dispute") {
+      refresh_dispute_projections(tx, m.record.case_id);
+    } else if (m.record.case_type == "request") {
+      refresh_request_index(tx, m.record.case_id, now);
+    }
+  }
+  return moves;
 }
 
 boost::json::array moves_to_json(const std::vector<deadline_move>& moves) {
@@ -107,7 +134,7 @@ response create_holiday(services& s, const request& req) {
   tx->holidays().put(h);
   const auto why = fmt::format("Hari libur ditambahkan: {} {} ({}) / Holiday added", domain::format_iso_date(h.date),
                                h.name_id, domain::to_string(h.kind));
-  const auto moves = recalculate_open_deadlines(*tx, h.date, who.user.id, now, why, !preview);
+  const auto moves = move_open_deadlines(*tx, h.date, who.user.id, now, why, preview);
   auto result = holiday_to_json(h);
   result["moved_deadlines"] = moves_to_json(moves);
   result["preview"] = preview;
@@ -143,7 +170,7 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   tx->holidays().remove(*date, organisation);
   const auto why = fmt::format("Hari libur dihapus: {} {} / Holiday removed", domain::format_iso_date(*date),
                                existing->name_id);
-  const auto moves = recalculate_open_deadlines(*tx, *date, who.user.id, now, why, !preview);
+  const auto moves = move_open_deadlines(*tx, *date, who.user.id, now, why, preview);
   boost::json::object result{{"deleted", holiday_to_json(*existing)}, {"moved_deadlines", moves_to_json(moves)},
                              {"preview", preview}};
   if (preview) {

@@ -27,9 +27,11 @@ response status(services& s, const request& req) {
   if (!number) {
     throw validation_problem({{"register_number", "wajib diisi / required"}});
   }
-  const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
-  return json_response(200, public_dispute_status(*tx, *number, now));
+  response res;
+  res.status = 200;
+  res.body = public_dispute_status(*tx, *number);  // already JSON: served as stored
+  return res;
 }
 
 response hearings(services& s, const request& req) {

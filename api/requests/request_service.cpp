@@ -314,6 +314,16 @@ domain::information_request load_visible_request(ports::transaction& tx, const r
   return found->request;
 }
 
+void refresh_request_index(ports::transaction& tx, const std::string& request_id, domain::instant now) {
+  auto found = tx.requests().find(request_id, true);
+  if (!found) {
+    return;
+  }
+  loaded_request l(tx, std::move(*found), now);
+  l.refresh_index();
+  tx.requests().update(l.stored, l.stored.request.version);
+}
+
 domain::information_request act_on_request(ports::transaction& tx, const request_actor& actor,
                                            const std::string& request_id, const std::string& action_name,
                                            const boost::json::object& body, std::optional<int> if_match,

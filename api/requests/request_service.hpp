@@ -28,6 +28,10 @@ std::optional<domain::information_request> mark_request_disputed(ports::transact
     const std::string& request_id, const std::string& dispute_id, const std::string& ki,
     const std::string& actor_user_id, domain::instant now);
 
+/// Rewrites the list columns of a request (next due date, who is awaited) from its clocks as stored
+/// now, after a calendar change moved them. Not an action: no event, same version. No-op when unknown.
+void refresh_request_index(ports::transaction& tx, const std::string& request_id, domain::instant now);
+
 /// Who acts or reads, reduced to what the workflow needs (a caller from authenticate(), or the seed).
 struct request_actor {
   std::string user_id;

@@ -120,7 +120,6 @@ std::string rfc(instant t, int offset) { return domain::format_rfc3339(t, offset
 
 // The services' own clock rules (api/requests/request_clocks.hpp, api/disputes/dispute_clocks.hpp).
 using api::apply_request_intents;
-using api::next_open_due;
 using api::request_due_dates;
 
 struct request_run {
@@ -1230,7 +1229,7 @@ struct case_factory::impl {
     tx.collect_deadlines(&out.deadlines, [&r] { return r.hex_id(); });
     c.book->save();
     tx.collect_deadlines(nullptr, {});
-    out.disputes.push_back(api::to_document(c.d, next_open_due(c.book->records()), c.ki->utc_offset_minutes));
+    out.disputes.push_back(api::to_document(c.d, c.book->records(), c.ki->utc_offset_minutes));
   }
 
   // --- One pair ---

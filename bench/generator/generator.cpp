@@ -85,7 +85,7 @@ class batch_rows {
   batch_rows()
       : disputes_("disputes", split_columns("id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
                                             "registered_on, register_number, request_id, next_due, search_text, body, "
-                                            "list_item")),
+                                            "list_item, public_item")),
         hearings_("dispute_hearings",
                   split_columns("dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location")),
         decisions_("dispute_decisions",
@@ -96,7 +96,7 @@ class batch_rows {
                                               "stopped_on")),
         events_("case_events", split_columns("case_type, case_id, version, actor, at, action, payload_json")) {}
 
-  // The same values soci_dispute_repository::insert and write_projections bind.
+  // The same values soci_dispute_repository::insert and insert_dispute_projections bind.
   void add(const ports::dispute_document& d) {
     disputes_.text(d.id).text(d.ki).text(d.respondent).text(d.state).text(d.outcome).number(d.version);
     disputes_.number(epoch(d.submitted_at));
@@ -104,6 +104,7 @@ class batch_rows {
     disputes_.text(iso(d.registered_on)).text(d.register_number).text(d.request_id).text(iso(d.next_due));
     disputes_.text(d.search_text).text(d.body);
     disputes_.text(d.list_item.empty() ? std::nullopt : std::optional<std::string>(d.list_item));
+    disputes_.text(d.public_item.empty() ? std::nullopt : std::optional<std::string>(d.public_item));
     disputes_.end_row();
     ++counts["disputes"];
     for (const auto& h : d.hearings) {

@@ -129,6 +129,7 @@ class disputes_repo final : public ports::dispute_repository {
   std::optional<ports::dispute_document> find_by_register_number(const std::string&) override {
     unsupported("dispute reads");
   }
+  std::optional<std::string> public_status(const std::string&) override { unsupported("dispute reads"); }
   std::vector<ports::dispute_document> list(const ports::dispute_filter&) override { unsupported("dispute lists"); }
   std::vector<ports::dispute_hearing_entry> hearings_between(domain::instant, domain::instant,
                                                              const std::optional<std::string>&) override {

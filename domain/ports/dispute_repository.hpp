@@ -58,6 +58,9 @@ struct dispute_document {
   /// The list projection as JSON (written with body); empty for rows stored before migration 0007.
   /// Lists read it instead of body, and then leave body empty unless list_item is.
   std::string list_item;
+  /// The public status (GET /api/v1/public/disputes) as JSON, written with body: it holds no personal
+  /// data and nothing that depends on the day it is read. Written only, never filled on reads.
+  std::string public_item;
   std::vector<dispute_hearing_entry> hearings;
   std::optional<dispute_decision_entry> decision;
 };
@@ -101,6 +104,9 @@ class dispute_repository {
   /// else changed it first). Throws conflict_error on a register number already used at the KI.
   virtual bool update(const dispute_document& doc, int expected_version) = 0;
   virtual std::optional<dispute_document> find_by_register_number(const std::string& register_number) = 0;
+  /// The stored public status (public_item) of the case find_by_register_number would return: nullopt
+  /// when there is none; an empty string when its row was written before migration 0008.
+  virtual std::optional<std::string> public_status(const std::string& register_number) = 0;
   /// Ordered by submitted_at DESC, id DESC; at most filter.limit rows.
   virtual std::vector<dispute_document> list(const dispute_filter& filter) = 0;
   /// Hearings of registered cases with scheduled_at in [from, to), optionally at one KI, by time.

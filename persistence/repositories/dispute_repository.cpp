@@ -1,6 +1,7 @@
 #include "persistence/repositories/dispute_repository.hpp"
 
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/repositories/dispute_projections.hpp"
 
 #include <soci/soci.h>
 
@@ -128,7 +129,7 @@ struct column_values {
   std::string outcome, registered_on, register_number, request_id, next_due;
   long long submitted_at = 0, registered_at = 0;
   soci::indicator outcome_ind, registered_at_ind, registered_on_ind, number_ind, request_ind, next_due_ind,
-      list_item_ind;
+      list_item_ind, public_item_ind;
 
   explicit column_values(const ports::dispute_document& d)
       : outcome(d.outcome.value_or("")),
@@ -144,8 +145,28 @@ struct column_values {
         number_ind(d.register_number ? soci::i_ok : soci::i_null),
         request_ind(d.request_id ? soci::i_ok : soci::i_null),
         next_due_ind(d.next_due ? soci::i_ok : soci::i_null),
-        list_item_ind(d.list_item.empty() ? soci::i_null : soci::i_ok) {}
+        list_item_ind(d.list_item.empty() ? soci::i_null : soci::i_ok),
+        public_item_ind(d.public_item.empty() ? soci::i_null : soci::i_ok) {}
 };
+
+/// The row's columns without its JSON (document and projections): what update() compares against.
+ports::dispute_document indexed_columns_of(const ports::dispute_document& doc) {
+  ports::dispute_document out;
+  out.id = doc.id;
+  out.ki = doc.ki;
+  out.respondent = doc.respondent;
+  out.state = doc.state;
+  out.outcome = doc.outcome;
+  out.version = doc.version;
+  out.submitted_at = doc.submitted_at;
+  out.registered_at = doc.registered_at;
+  out.registered_on = doc.registered_on;
+  out.register_number = doc.register_number;
+  out.request_id = doc.request_id;
+  out.next_due = doc.next_due;
+  out.search_text = doc.search_text;
+  return out;
+}
 
 // '!' escapes LIKE wildcards the same way on SQLite and MariaDB.
 std::string like_pattern(const std::string& needle) {
@@ -166,16 +187,16 @@ void soci_dispute_repository::insert(const ports::dispute_document& doc) {
   translated([&] {
     column_values c(doc);
     ctx_.sql << "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
-                "registered_on, register_number, request_id, next_due, search_text, body, list_item) VALUES (:id, :ki, "
-                ":resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, :number, :request, "
-                ":next_due, :search, :body, :list_item)",
+                "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item) "
+                "VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, "
+                ":number, :request, :next_due, :search, :body, :list_item, :public_item)",
         soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
         soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
         soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
         soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
         soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body),
-        soci::use(doc.list_item, c.list_item_ind);
-    write_projections(doc);
+        soci::use(doc.list_item, c.list_item_ind), soci::use(doc.public_item, c.public_item_ind);
+    insert_dispute_projections(ctx_.sql, doc);
   });
 }
 
@@ -188,52 +209,61 @@ std::optional<ports::dispute_document> soci_dispute_repository::find(const std::
     if (rows.empty()) {
       return std::nullopt;
     }
+    if (for_update) {
+      locked_ = indexed_columns_of(rows.front());
+    }
     return std::move(rows.front());
   });
 }
 
 bool soci_dispute_repository::update(const ports::dispute_document& doc, int expected_version) {
   return translated([&] {
+    // Against the row as find(id, true) read it under the write lock, only the columns that changed are
+    // set: an indexed column in the SET list rewrites its index entries even when its value is the same
+    // (9 indexes on disputes). Without that snapshot, every column is set.
+    const ports::dispute_document* before =
+        locked_ && locked_->id == doc.id && locked_->version == expected_version ? &*locked_ : nullptr;
+    const auto changed = [&](auto member) { return before == nullptr || doc.*member != before->*member; };
+    using d = ports::dispute_document;
     column_values c(doc);
-    soci::statement st =
-        (ctx_.sql.prepare << "UPDATE disputes SET ki = :ki, respondent = :resp, state = :state, outcome = :outcome, "
-                             "version = :version, submitted_at = :submitted_at, registered_at = :registered_at, "
-                             "registered_on = :registered_on, register_number = :number, request_id = :request, "
-                             "next_due = :next_due, search_text = :search, body = :body, list_item = :list_item "
-                             "WHERE id = :id AND version = :expected",
-         soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state), soci::use(c.outcome, c.outcome_ind),
-         soci::use(doc.version), soci::use(c.submitted_at), soci::use(c.registered_at, c.registered_at_ind),
-         soci::use(c.registered_on, c.registered_on_ind), soci::use(c.register_number, c.number_ind),
-         soci::use(c.request_id, c.request_ind), soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text),
-         soci::use(doc.body), soci::use(doc.list_item, c.list_item_ind), soci::use(doc.id),
-         soci::use(expected_version));
+    soci::statement st(ctx_.sql);
+    std::string sql = "UPDATE disputes SET version = :version, body = :body, list_item = :list_item, "
+                      "public_item = :public_item";
+    st.exchange(soci::use(doc.version));
+    st.exchange(soci::use(doc.body));
+    st.exchange(soci::use(doc.list_item, c.list_item_ind));
+    st.exchange(soci::use(doc.public_item, c.public_item_ind));
+    const auto set = [&](bool when, const char* assignment, auto&& use) {
+      if (when) {
+        sql += assignment;
+        st.exchange(std::forward<decltype(use)>(use));
+      }
+    };
+    set(changed(&d::ki), ", ki = :ki", soci::use(doc.ki));
+    set(changed(&d::respondent), ", respondent = :resp", soci::use(doc.respondent));
+    set(changed(&d::state), ", state = :state", soci::use(doc.state));
+    set(changed(&d::outcome), ", outcome = :outcome", soci::use(c.outcome, c.outcome_ind));
+    set(changed(&d::submitted_at), ", submitted_at = :submitted_at", soci::use(c.submitted_at));
+    set(changed(&d::registered_at), ", registered_at = :registered_at", soci::use(c.registered_at, c.registered_at_ind));
+    set(changed(&d::registered_on), ", registered_on = :registered_on", soci::use(c.registered_on, c.registered_on_ind));
+    set(changed(&d::register_number), ", register_number = :number", soci::use(c.register_number, c.number_ind));
+    set(changed(&d::request_id), ", request_id = :request", soci::use(c.request_id, c.request_ind));
+    set(changed(&d::next_due), ", next_due = :next_due", soci::use(c.next_due, c.next_due_ind));
+    set(changed(&d::search_text), ", search_text = :search", soci::use(doc.search_text));
+    sql += " WHERE id = :id AND version = :expected";
+    st.exchange(soci::use(doc.id));
+    st.exchange(soci::use(expected_version));
+    st.alloc();
+    st.prepare(sql);
+    st.define_and_bind();
     st.execute(true);
     if (st.get_affected_rows() != 1) {
       return false;
     }
-    write_projections(doc);
+    update_dispute_projections(ctx_.sql, doc);
+    locked_ = indexed_columns_of(doc);
     return true;
   });
-}
-
-void soci_dispute_repository::write_projections(const ports::dispute_document& doc) {
-  ctx_.sql << "DELETE FROM dispute_hearings WHERE dispute_id = :id", soci::use(doc.id);
-  for (const auto& h : doc.hearings) {
-    const long long at = epoch_seconds(h.scheduled_at);
-    ctx_.sql << "INSERT INTO dispute_hearings (dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location) "
-                "VALUES (:d, :h, :ki, :kind, :at, :off, :loc)",
-        soci::use(doc.id), soci::use(h.hearing_id), soci::use(doc.ki), soci::use(h.kind), soci::use(at),
-        soci::use(h.offset_minutes), soci::use(h.location);
-  }
-  ctx_.sql << "DELETE FROM dispute_decisions WHERE dispute_id = :id", soci::use(doc.id);
-  if (doc.decision) {
-    const auto& x = *doc.decision;
-    const long long at = epoch_seconds(x.read_at);
-    ctx_.sql << "INSERT INTO dispute_decisions (dispute_id, ki, decision_year, decision_number, outcome, read_at) "
-                "VALUES (:d, :ki, :y, :n, :o, :at)",
-        soci::use(doc.id), soci::use(doc.ki), soci::use(x.year), soci::use(x.decision_number), soci::use(x.outcome),
-        soci::use(at);
-  }
 }
 
 std::optional<ports::dispute_document> soci_dispute_repository::find_by_register_number(
@@ -246,6 +276,19 @@ std::optional<ports::dispute_document> soci_dispute_repository::find_by_register
       return std::nullopt;
     }
     return std::move(rows.front());
+  });
+}
+
+std::optional<std::string> soci_dispute_repository::public_status(const std::string& register_number) {
+  return translated([&]() -> std::optional<std::string> {
+    std::string item;
+    soci::indicator ind = soci::i_null;
+    ctx_.sql << "SELECT public_item FROM disputes WHERE register_number = :n ORDER BY id LIMIT 1",
+        soci::use(register_number), soci::into(item, ind);
+    if (!ctx_.sql.got_data()) {
+      return std::nullopt;
+    }
+    return ind == soci::i_ok ? item : std::string{};
   });
 }
 

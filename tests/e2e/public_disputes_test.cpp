@@ -96,6 +96,68 @@ TEST_SUITE("e2e public disputes") {
     CHECK(f.s.get("/api/v1/disputes/" + id, f.registrar).body.find("3171999988887777") != std::string::npos);
   }
 
+  TEST_CASE("a holiday declared on a due date moves the due date of the list, the board and the public page") {
+    fixture f;
+    const auto sysadmin = f.s.token_for("root", domain::role::sysadmin, "ki-pusat");
+    const auto id = f.submit();
+    const auto number = text_of(f.act(id, "register", "{}", f.registrar), "register_number");
+    const auto public_page = [&] {
+      const auto r = f.s.get("/api/v1/public/disputes?register_number=" + encode(number));
+      REQUIRE(r.status == 200);
+      return json_of(r);
+    };
+    const auto board_due = [&] {
+      const auto board = json_of(f.s.get("/api/v1/disputes?sort=due", f.registrar));
+      REQUIRE(board.at("items").as_array().size() == 1);
+      return text_of(board.at("items").at(0), "next_due");
+    };
+    const auto due = text_of(f.get(id, f.registrar), "next_due");
+    REQUIRE_FALSE(due.empty());
+    REQUIRE(text_of(public_page().at("next_deadline"), "due") == due);
+    REQUIRE(board_due() == due);
+
+    // A national holiday on the due date itself (say, a newly declared cuti bersama): the clock moves
+    // to a later working day, and every stored view follows it in the same transaction.
+    const auto added = f.s.post("/api/v1/holidays",
+                                R"({"date":")" + due + R"(","kind":"cuti_bersama","name":"Cuti bersama uji",)"
+                                                       R"("name_en":"Collective leave, test","source":"SKB-uji"})",
+                                sysadmin);
+    REQUIRE_MESSAGE(added.status == 201, added.body);
+    const auto moved = text_of(f.get(id, f.registrar), "next_due");
+    CHECK(moved > due);
+    CHECK(text_of(public_page().at("next_deadline"), "due") == moved);
+    CHECK(board_due() == moved);
+    const auto list = json_of(f.s.get("/api/v1/disputes", f.registrar));
+    CHECK(text_of(list.at("items").at(0), "next_due") == moved);
+
+    // Removed again: back to the first date everywhere.
+    REQUIRE(f.s.del("/api/v1/holidays/" + due, sysadmin).status == 200);
+    CHECK(text_of(public_page().at("next_deadline"), "due") == due);
+    CHECK(board_due() == due);
+  }
+
+  TEST_CASE("a case stored before the public projection existed gets the same public page") {
+    fixture f;
+    const auto id = f.examined_case();
+    const auto number = text_of(f.get(id, f.registrar), "register_number");
+    const auto route = "/api/v1/public/disputes?register_number=" + encode(number);
+    const auto stored = f.s.get(route);
+    REQUIRE(stored.status == 200);
+    {
+      // As migration 0008 leaves older rows: no public_item.
+      auto db = f.s.database().open(1);
+      auto tx = db->begin(ports::access::write);
+      auto doc = *tx->disputes().find(id, true);
+      doc.public_item.clear();
+      REQUIRE(tx->disputes().update(doc, doc.version));
+      REQUIRE(tx->disputes().public_status(number) == std::optional<std::string>(""));
+      tx->commit();
+    }
+    const auto built = f.s.get(route);
+    REQUIRE(built.status == 200);
+    CHECK(built.body == stored.body);
+  }
+
   TEST_CASE("public input errors") {
     fixture f;
     CHECK(f.s.get("/api/v1/public/disputes").status == 422);

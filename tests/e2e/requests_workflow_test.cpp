@@ -139,6 +139,35 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(json_of(s.get("/api/v1/requests?overdue=true", a.ppid)).at("items").as_array().empty());
   }
 
+  TEST_CASE("a holiday declared on the response due date moves the stored due date the inbox filters on") {
+    live_server s;
+    actors a(s);
+    const auto sysadmin = s.token_for("root", domain::role::sysadmin, "ki-pusat");
+    const auto c = create(s, a.ppid);
+    const auto id = str(c.at("id"));
+    const auto due = str(deadline(c, "ppid_response").at("due"));
+    // The column behind ?overdue=true and the inbox order (the view computes its dates from the clocks).
+    const auto stored_due = [&] {
+      auto db = s.database().open(1);
+      auto tx = db->begin(ports::access::read);
+      const auto stored = tx->requests().find(id, false);
+      REQUIRE(stored);
+      REQUIRE(stored->next_due);
+      return domain::format_iso_date(*stored->next_due);
+    };
+    REQUIRE(stored_due() == due);
+    const auto added = s.post("/api/v1/holidays",
+                              R"({"date":")" + due + R"(","kind":"cuti_bersama","name":"Cuti bersama uji",)"
+                                                     R"("name_en":"Collective leave, test","source":"SKB-uji"})",
+                              sysadmin);
+    REQUIRE_MESSAGE(added.status == 201, added.body);
+    const auto moved = str(deadline(json_of(s.get("/api/v1/requests/" + id, a.ppid)), "ppid_response").at("due"));
+    CHECK(moved > due);
+    CHECK(stored_due() == moved);
+    REQUIRE(s.del("/api/v1/holidays/" + due, sysadmin).status == 200);
+    CHECK(stored_due() == due);
+  }
+
   TEST_CASE("objection flows: unanswered then objected; upheld and overturned") {
     const char* decisions[] = {"upheld", "overturned"};
     for (const auto* decision : decisions) {

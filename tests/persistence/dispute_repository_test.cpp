@@ -175,3 +175,142 @@ TEST_SUITE("dispute repository: list projection") {
     CHECK(one->list_item == R"({"id":"with"})");
   }
 }
+
+TEST_SUITE("dispute repository: public projection") {
+  TEST_CASE("public status by register number: the stored JSON, empty where the row predates it, none if unknown") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    {
+      auto tx = database->begin(ports::access::write);
+      auto with = doc("with", "kpu-pangkalpinang", "2024-02-05T10:00:00+07:00");
+      with.register_number = "001/KI-BABEL-PSIP/II/2024";
+      with.public_item = R"({"register_number":"001/KI-BABEL-PSIP/II/2024"})";
+      tx->disputes().insert(with);
+      auto without = doc("without", "kpu-pangkalpinang", "2024-02-06T10:00:00+07:00");
+      without.register_number = "002/KI-BABEL-PSIP/II/2024";
+      tx->disputes().insert(without);
+      tx->commit();
+    }
+    auto tx = database->begin(ports::access::read);
+    CHECK(tx->disputes().public_status("001/KI-BABEL-PSIP/II/2024") ==
+          std::optional<std::string>(R"({"register_number":"001/KI-BABEL-PSIP/II/2024"})"));
+    CHECK(tx->disputes().public_status("002/KI-BABEL-PSIP/II/2024") == std::optional<std::string>(""));
+    CHECK_FALSE(tx->disputes().public_status("003/KI-BABEL-PSIP/II/2024"));
+  }
+}
+
+TEST_SUITE("dispute repository: updates write what changed") {
+  ports::dispute_hearing_entry hearing(const char* id, const char* when, const char* where) {
+    ports::dispute_hearing_entry h;
+    h.hearing_id = id;
+    h.kind = "evidence";
+    h.scheduled_at = at(when);
+    h.location = where;
+    return h;
+  }
+
+  std::vector<std::string> hearings_on(ports::transaction& tx, const char* day_from, const char* day_to) {
+    std::vector<std::string> out;
+    for (const auto& e : tx.disputes().hearings_between(at(day_from), at(day_to), std::string("ki-babel"))) {
+      out.push_back(e.dispute_id + "/" + e.hearing_id + " " + domain::format_rfc3339(e.scheduled_at, 7 * 60) + " " +
+                    e.location);
+    }
+    return out;
+  }
+
+  TEST_CASE("columns and projection rows follow each update, read under the lock or not") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    {
+      auto tx = database->begin(ports::access::write);
+      auto d = doc("d1", "kpu-pangkalpinang", "2024-02-05T10:00:00+07:00");
+      d.hearings.push_back(hearing("h1", "2024-02-12T09:00:00+07:00", "Ruang 1"));
+      tx->disputes().insert(d);
+      tx->disputes().insert(doc("d2", "bawaslu-babel", "2024-02-06T10:00:00+07:00"));
+      tx->commit();
+    }
+    const char* from = "2024-02-01T00:00:00+07:00";
+    const char* to = "2024-03-01T00:00:00+07:00";
+    {
+      // Read under the lock, then two updates in one transaction: a registration (number, dates, a
+      // moved hearing and a new one), then a decision that also drops the first hearing.
+      auto tx = database->begin(ports::access::write);
+      auto d = *tx->disputes().find("d1", true);
+      d.version = 2;
+      d.state = "registered";
+      d.register_number = "001/KI-BABEL-PSIP/II/2024";
+      d.registered_at = at("2024-02-07T09:00:00+07:00");
+      d.registered_on = domain::parse_iso_date("2024-02-07");
+      d.next_due = domain::parse_iso_date("2024-02-28");
+      d.public_item = R"({"state":"registered"})";
+      d.hearings = {hearing("h1", "2024-02-13T09:00:00+07:00", "Ruang 2"),
+                    hearing("h2", "2024-02-14T09:00:00+07:00", "daring (online)")};
+      REQUIRE(tx->disputes().update(d, 1));
+      CHECK(hearings_on(*tx, from, to) == std::vector<std::string>{"d1/h1 2024-02-13T09:00:00+07:00 Ruang 2",
+                                                                   "d1/h2 2024-02-14T09:00:00+07:00 daring (online)"});
+      d.version = 3;
+      d.state = "decided";
+      d.outcome = "granted";
+      d.next_due = std::nullopt;
+      d.hearings = {hearing("h2", "2024-02-14T09:00:00+07:00", "daring (online)")};
+      ports::dispute_decision_entry x;
+      x.year = 2024;
+      x.decision_number = "001/KI-BABEL-PSIP-A/II/2024";
+      x.outcome = "granted";
+      x.read_at = at("2024-02-20T09:00:00+07:00");
+      d.decision = x;
+      REQUIRE(tx->disputes().update(d, 2));
+      tx->commit();
+    }
+    {
+      auto tx = database->begin(ports::access::read);
+      const auto d = *tx->disputes().find("d1", false);
+      CHECK(d.version == 3);
+      CHECK(d.state == "decided");
+      CHECK(d.outcome == std::optional<std::string>("granted"));
+      CHECK(d.register_number == std::optional<std::string>("001/KI-BABEL-PSIP/II/2024"));
+      CHECK(d.registered_on == domain::parse_iso_date("2024-02-07"));
+      CHECK_FALSE(d.next_due);
+      CHECK(d.respondent == "kpu-pangkalpinang");  // unchanged columns keep their values
+      CHECK(d.submitted_at == at("2024-02-05T10:00:00+07:00"));
+      CHECK(tx->disputes().public_status("001/KI-BABEL-PSIP/II/2024") ==
+            std::optional<std::string>(R"({"state":"registered"})"));
+      CHECK(hearings_on(*tx, from, to) == std::vector<std::string>{"d1/h2 2024-02-14T09:00:00+07:00 daring (online)"});
+      const auto decided = tx->disputes().decided(std::string("ki-babel"), 2024, 10);
+      REQUIRE(decided.size() == 1);
+      CHECK(decided[0].id == "d1");
+      // The indexes of the columns that changed serve their filters.
+      ports::dispute_filter f;
+      f.state = "decided";
+      CHECK(tx->disputes().list(f).size() == 1);
+      f.state = "registered";
+      CHECK(tx->disputes().list(f).empty());
+    }
+    {
+      // Without a read under the lock (another case read last), every column is written: the decision
+      // is withdrawn and the state and next due date set back, the respondent corrected.
+      auto tx = database->begin(ports::access::write);
+      (void)tx->disputes().find("d2", true);
+      auto d = *tx->disputes().find("d1", false);
+      d.version = 4;
+      d.state = "registered";
+      d.outcome = std::nullopt;
+      d.respondent = "kpu-babel";
+      d.next_due = domain::parse_iso_date("2024-03-04");
+      d.decision = std::nullopt;
+      REQUIRE(tx->disputes().update(d, 3));
+      tx->commit();
+    }
+    auto tx = database->begin(ports::access::read);
+    const auto d = *tx->disputes().find("d1", false);
+    CHECK(d.state == "registered");
+    CHECK_FALSE(d.outcome);
+    CHECK(d.respondent == "kpu-babel");
+    CHECK(d.next_due == domain::parse_iso_date("2024-03-04"));
+    CHECK(tx->disputes().decided(std::string("ki-babel"), 2024, 10).empty());
+    CHECK(hearings_on(*tx, from, to).empty());  // the document had no hearings this time
+    ports::dispute_filter f;
+    f.respondent = "kpu-babel";
+    CHECK(tx->disputes().list(f).size() == 1);
+  }
+}
