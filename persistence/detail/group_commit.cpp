@@ -20,6 +20,7 @@ constexpr auto max_gather = std::chrono::milliseconds{20};
 group_committer::group_committer(const database_url& url, std::chrono::milliseconds wait_timeout)
     : wait_timeout_(wait_timeout) {
   open_session(sql_, url);
+  checkpointer_ = std::make_unique<wal_checkpointer>(url, sql_);
 }
 
 soci::session& group_committer::enter() {

@@ -11,6 +11,7 @@
 // transaction that is abandoned rolls back to its savepoint and leaves the others untouched.
 
 #include "persistence/database_url.hpp"
+#include "persistence/detail/wal_checkpointer.hpp"
 
 #include <soci/session.h>
 
@@ -42,6 +43,8 @@ class group_committer {
   [[nodiscard]] std::size_t commits() const;
   [[nodiscard]] std::size_t transactions() const;
   [[nodiscard]] int queued() const;
+  /// WAL checkpoints run so far, off the committing threads (wal_checkpointer).
+  [[nodiscard]] std::size_t checkpoints() const { return checkpointer_->checkpoints(); }
 
  private:
   struct batch {
@@ -54,6 +57,7 @@ class group_committer {
 
   soci::session sql_;
   std::chrono::milliseconds wait_timeout_;
+  std::unique_ptr<wal_checkpointer> checkpointer_;  // after sql_: stops (joins) before it closes
 
   mutable std::mutex mutex_;
   std::condition_variable connection_free_;  // one waiter in enter() at a time

@@ -36,6 +36,7 @@ class scratch_file {
       fs::remove(path_.string() + suffix, ignored);
     }
   }
+  [[nodiscard]] std::string path() const { return path_.string(); }
   [[nodiscard]] persistence::database_url url() const { return persistence::parse_database_url("sqlite:" + path_.string()); }
   // Rows as another connection sees them: only what was committed.
   [[nodiscard]] std::vector<std::string> committed() const {
@@ -121,6 +122,27 @@ TEST_SUITE("group commit") {
     insert(sql, "y");
     group.commit();
     CHECK(file.committed() == std::vector<std::string>{"y"});
+  }
+
+  TEST_CASE("a log past 1000 pages is checkpointed by the checkpointer's own thread, and every row is kept") {
+    scratch_file file;
+    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    const std::string filler(16 * 1024, 'x');
+    constexpr int rows = 300;  // 300 x 16 KiB: about 1,200 pages of 4 KiB in the log
+    for (int i = 0; i < rows; ++i) {
+      auto& sql = group.enter();
+      insert(sql, std::to_string(1000 + i) + filler);
+      group.commit();
+    }
+    for (int i = 0; i < 5000 && group.checkpoints() == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds{1});
+    }
+    CHECK(group.checkpoints() >= 1);
+    CHECK(group.commits() == rows);
+    soci::session reader(soci::sqlite3, "db=" + file.path());
+    int count = 0;
+    reader << "SELECT COUNT(*) FROM t", soci::into(count);
+    CHECK(count == rows);
   }
 
   TEST_CASE("a writer that stays busy makes the next one time out instead of waiting forever") {
