@@ -75,8 +75,9 @@ struct dispute_list_query {
 /// `{items, next_cursor}` scoped to the actor: KI staff see their KI's cases, the respondent's ppid and
 /// ppid_superior the cases against their organisation; other roles 403. Newest submission first, or
 /// with `by_due` the earliest next deadline first.
-boost::json::object list_disputes(ports::transaction& tx, const dispute_actor& actor, const dispute_list_query& query,
-                                  domain::instant now);
+/// Serialised JSON (the stored list items are spliced in as text).
+std::string list_disputes(ports::transaction& tx, const dispute_actor& actor, const dispute_list_query& query,
+                          domain::instant now);
 
 /// GET /api/v1/disputes/{id}/events: `[{version, actor, at, action, payload}]`; 404 when not visible.
 boost::json::array dispute_events(ports::transaction& tx, const dispute_actor& actor, const std::string& id);
