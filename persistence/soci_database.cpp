@@ -2,6 +2,7 @@
 
 #include "persistence/detail/group_commit.hpp"
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/errors.hpp"
 #include "persistence/migrations.hpp"
 #include "persistence/repositories/dispute_repository.hpp"
@@ -65,6 +66,8 @@ class transaction_scope {
  public:
   virtual ~transaction_scope() = default;
   virtual soci::session& session() = 0;
+  /// The connection's kept statements (SQLite), or null.
+  virtual detail::statement_cache* statements() = 0;
   /// Returns once the work is durable.
   virtual void commit() = 0;
   virtual void rollback() noexcept = 0;
@@ -74,7 +77,8 @@ class transaction_scope {
 // already groups the log flushes of concurrent commits).
 class pooled_scope final : public transaction_scope {
  public:
-  pooled_scope(std::unique_ptr<lease> held, backend kind, ports::access mode) : lease_(std::move(held)) {
+  pooled_scope(std::unique_ptr<lease> held, detail::statement_cache* statements, backend kind, ports::access mode)
+      : lease_(std::move(held)), statements_(statements) {
     detail::translated([&] {
       detail::ensure_connected(lease_->session(), kind);
       if (kind == backend::sqlite) {
@@ -87,6 +91,7 @@ class pooled_scope final : public transaction_scope {
     });
   }
   soci::session& session() override { return lease_->session(); }
+  detail::statement_cache* statements() override { return statements_; }
   void commit() override {
     try {
       detail::translated([&] { lease_->session() << "COMMIT"; });
@@ -105,6 +110,7 @@ class pooled_scope final : public transaction_scope {
 
  private:
   std::unique_ptr<lease> lease_;
+  detail::statement_cache* statements_;
 };
 
 // A SQLite write: a savepoint in the group committer's shared transaction.
@@ -112,6 +118,7 @@ class grouped_scope final : public transaction_scope {
  public:
   explicit grouped_scope(detail::group_committer& group) : group_(group), sql_(group.enter()) {}
   soci::session& session() override { return sql_; }
+  detail::statement_cache* statements() override { return &group_.statements(); }
   void commit() override { group_.commit(); }
   void rollback() noexcept override { group_.rollback(); }
 
@@ -125,7 +132,7 @@ class soci_transaction final : public ports::transaction {
   soci_transaction(std::unique_ptr<transaction_scope> scope, backend kind, detail::ruleset_cache& rulesets)
       : scope_(std::move(scope)),
         sql_(scope_->session()),
-        ctx_{sql_, kind, &rulesets},
+        ctx_{sql_, kind, &rulesets, scope_->statements()},
         organisations_(ctx_),
         users_(ctx_),
         sessions_(ctx_),
@@ -199,6 +206,9 @@ class soci_database final : public ports::database {
       std::string mode;
       pool_.at(0) << "PRAGMA journal_mode=WAL", soci::into(mode);
       writer_ = std::make_unique<detail::group_committer>(url, lease_timeout_);
+      for (std::size_t i = 0; i < size_; ++i) {
+        statements_.push_back(std::make_unique<detail::statement_cache>(pool_.at(i)));
+      }
     }
   }
 
@@ -213,8 +223,9 @@ class soci_database final : public ports::database {
           fmt::format("no free database connection within {} ms (pool size {})", timeout, size_));
     }
     auto held = std::make_unique<lease>(pool_, in_use_, pos);
-    return std::make_unique<soci_transaction>(std::make_unique<pooled_scope>(std::move(held), kind_, mode), kind_,
-                                              rulesets_);
+    auto* statements = statements_.empty() ? nullptr : statements_[pos].get();
+    return std::make_unique<soci_transaction>(
+        std::make_unique<pooled_scope>(std::move(held), statements, kind_, mode), kind_, rulesets_);
   }
 
   bool ready() override {
@@ -243,6 +254,8 @@ class soci_database final : public ports::database {
   detail::ruleset_cache rulesets_;
   // SQLite only: every write goes through one connection and is committed in groups.
   std::unique_ptr<detail::group_committer> writer_;
+  // SQLite only: the kept statements of each pool connection (by slot), destroyed before the pool.
+  std::vector<std::unique_ptr<detail::statement_cache>> statements_;
 };
 
 [[noreturn]] void fail_open(const database_url& url, std::string_view why) {

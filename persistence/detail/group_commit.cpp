@@ -23,6 +23,8 @@ group_committer::group_committer(const database_url& url, std::chrono::milliseco
   checkpointer_ = std::make_unique<wal_checkpointer>(url, sql_);
 }
 
+db_context group_committer::writer_context() { return db_context{sql_, backend::sqlite, nullptr, &statements_}; }
+
 soci::session& group_committer::enter() {
   std::unique_lock lock{mutex_};
   ++queued_;
@@ -44,7 +46,7 @@ soci::session& group_committer::enter() {
       translated([&] { sql_ << "BEGIN IMMEDIATE"; });
       begun = true;
     }
-    translated([&] { sql_ << "SAVEPOINT logical"; });
+    translated([&] { prepared(writer_context(), "SAVEPOINT logical").run(); });
   } catch (...) {
     lock.lock();
     if (begun) {
@@ -94,7 +96,7 @@ void group_committer::rollback() noexcept {
 
 void group_committer::commit() {
   try {
-    translated([&] { sql_ << "RELEASE logical"; });
+    translated([&] { prepared(writer_context(), "RELEASE logical").run(); });
   } catch (...) {
     rollback();
     throw;

@@ -11,6 +11,7 @@
 // transaction that is abandoned rolls back to its savepoint and leaves the others untouched.
 
 #include "persistence/database_url.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/detail/wal_checkpointer.hpp"
 
 #include <soci/session.h>
@@ -43,6 +44,9 @@ class group_committer {
   [[nodiscard]] std::size_t commits() const;
   [[nodiscard]] std::size_t transactions() const;
   [[nodiscard]] int queued() const;
+  /// The writer connection's kept statements (used by whoever holds the connection).
+  statement_cache& statements() { return statements_; }
+
   /// WAL checkpoints run so far, off the committing threads (wal_checkpointer).
   [[nodiscard]] std::size_t checkpoints() const { return checkpointer_->checkpoints(); }
 
@@ -53,11 +57,13 @@ class group_committer {
   };
 
   void hand_back(std::unique_lock<std::mutex>& lock);
+  db_context writer_context();
   void lead(std::unique_lock<std::mutex>& lock);
 
   soci::session sql_;
   std::chrono::milliseconds wait_timeout_;
   std::unique_ptr<wal_checkpointer> checkpointer_;  // after sql_: stops (joins) before it closes
+  statement_cache statements_{sql_};                // after sql_: finalised before it closes
 
   mutable std::mutex mutex_;
   std::condition_variable connection_free_;  // one waiter in enter() at a time

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -8,10 +9,11 @@ namespace perkara::persistence::detail {
 void soci_audit_repository::append(const domain::audit_entry& entry) {
   translated([&] {
     const long long at = epoch_seconds(entry.at);
-    ctx_.sql << "INSERT INTO audit_log (actor, organisation, at, action, object_type, object_id, details_json) "
-                "VALUES (:actor, :org, :at, :action, :type, :id, :details)",
-        soci::use(entry.actor), soci::use(entry.organisation), soci::use(at), soci::use(entry.action),
-        soci::use(entry.object_type), soci::use(entry.object_id), soci::use(entry.details_json);
+    prepared(ctx_,
+             "INSERT INTO audit_log (actor, organisation, at, action, object_type, object_id, details_json) "
+             "VALUES (:actor, :org, :at, :action, :type, :id, :details)")
+        .run(soci::use(entry.actor), soci::use(entry.organisation), soci::use(at), soci::use(entry.action),
+             soci::use(entry.object_type), soci::use(entry.object_id), soci::use(entry.details_json));
   });
 }
 
@@ -22,7 +24,10 @@ std::vector<domain::audit_entry> soci_audit_repository::list(const std::string& 
     long long at = 0;
     // An empty type lists everything of one organisation, whose code is then passed as object_id.
     const std::string where = object_type.empty() ? "organisation = :org" : "object_type = :type AND object_id = :id";
-    soci::statement st(ctx_.sql);
+    prepared p(ctx_,
+               "SELECT actor, organisation, at, action, object_type, object_id, details_json FROM audit_log WHERE " +
+                   where + " ORDER BY at DESC, id DESC");
+    auto& st = p.statement();
     st.exchange(soci::into(e.actor));
     st.exchange(soci::into(e.organisation));
     st.exchange(soci::into(at));
@@ -34,10 +39,7 @@ std::vector<domain::audit_entry> soci_audit_repository::list(const std::string& 
       st.exchange(soci::use(object_type));
     }
     st.exchange(soci::use(object_id));
-    st.alloc();
-    st.prepare("SELECT actor, organisation, at, action, object_type, object_id, details_json FROM audit_log WHERE " +
-               where + " ORDER BY at DESC, id DESC");
-    st.define_and_bind();
+    p.bound();
     st.execute();
     std::vector<domain::audit_entry> out;
     while (st.fetch()) {

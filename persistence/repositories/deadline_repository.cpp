@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -12,14 +13,15 @@ constexpr const char* select_columns =
     "SELECT id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, days, unit, "
     "extension_days, due, met_on, stopped_on FROM deadlines";
 
-std::vector<domain::deadline_record> query(soci::session& sql, const std::string& where,
+std::vector<domain::deadline_record> query(const db_context& ctx, const std::string& where,
                                            const std::vector<std::string>& params) {
   domain::deadline_record r;
   std::string unit, due, met_on, stopped_on;
   long long start_at = 0;
   soci::indicator met_ind = soci::i_ok;
   soci::indicator stopped_ind = soci::i_ok;
-  soci::statement st(sql);
+  prepared p(ctx, std::string(select_columns) + where);
+  auto& st = p.statement();
   st.exchange(soci::into(r.id));
   st.exchange(soci::into(r.case_type));
   st.exchange(soci::into(r.case_id));
@@ -34,12 +36,10 @@ std::vector<domain::deadline_record> query(soci::session& sql, const std::string
   st.exchange(soci::into(due));
   st.exchange(soci::into(met_on, met_ind));
   st.exchange(soci::into(stopped_on, stopped_ind));
-  for (const auto& p : params) {
-    st.exchange(soci::use(p));
+  for (const auto& param : params) {
+    st.exchange(soci::use(param));
   }
-  st.alloc();
-  st.prepare(std::string(select_columns) + where);
-  st.define_and_bind();
+  p.bound();
   st.execute();
   std::vector<domain::deadline_record> out;
   while (st.fetch()) {
@@ -104,13 +104,14 @@ std::string soci_deadline_repository::save(const domain::deadline_record& record
 std::vector<domain::deadline_record> soci_deadline_repository::for_case(const std::string& case_type,
                                                                         const std::string& case_id) {
   return translated([&] {
-    return query(ctx_.sql, " WHERE case_type = :type AND case_id = :id ORDER BY due, id", {case_type, case_id});
+    return query(ctx_, " WHERE case_type = :type AND case_id = :id ORDER BY due, id", {case_type, case_id});
   });
 }
 
 std::vector<domain::deadline_record> soci_deadline_repository::open_from(domain::civil_date from) {
   return translated([&] {
-    return query(ctx_.sql, " WHERE met_on IS NULL AND stopped_on IS NULL AND due >= :from ORDER BY due, id", {domain::format_iso_date(from)});
+    return query(ctx_, " WHERE met_on IS NULL AND stopped_on IS NULL AND due >= :from ORDER BY due, id",
+                 {domain::format_iso_date(from)});
   });
 }
 

@@ -1,5 +1,6 @@
 #include "persistence/repositories/dispute_projections.hpp"
 
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -31,43 +32,48 @@ decision_row row_of(const ports::dispute_document& doc, const ports::dispute_dec
   return {doc.ki, x.decision_number, x.outcome, x.year, epoch_seconds(x.read_at)};
 }
 
-void insert_hearing(soci::session& sql, const std::string& dispute_id, const std::string& hearing_id,
+void insert_hearing(const db_context& ctx, const std::string& dispute_id, const std::string& hearing_id,
                     const hearing_row& r) {
-  sql << "INSERT INTO dispute_hearings (dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location) "
-         "VALUES (:d, :h, :ki, :kind, :at, :off, :loc)",
-      soci::use(dispute_id), soci::use(hearing_id), soci::use(r.ki), soci::use(r.kind), soci::use(r.scheduled_at),
-      soci::use(r.offset_minutes), soci::use(r.location);
+  prepared(ctx,
+           "INSERT INTO dispute_hearings (dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location) "
+           "VALUES (:d, :h, :ki, :kind, :at, :off, :loc)")
+      .run(soci::use(dispute_id), soci::use(hearing_id), soci::use(r.ki), soci::use(r.kind), soci::use(r.scheduled_at),
+           soci::use(r.offset_minutes), soci::use(r.location));
 }
 
-void insert_decision(soci::session& sql, const std::string& dispute_id, const decision_row& r) {
-  sql << "INSERT INTO dispute_decisions (dispute_id, ki, decision_year, decision_number, outcome, read_at) "
-         "VALUES (:d, :ki, :y, :n, :o, :at)",
-      soci::use(dispute_id), soci::use(r.ki), soci::use(r.year), soci::use(r.decision_number), soci::use(r.outcome),
-      soci::use(r.read_at);
+void insert_decision(const db_context& ctx, const std::string& dispute_id, const decision_row& r) {
+  prepared(ctx,
+           "INSERT INTO dispute_decisions (dispute_id, ki, decision_year, decision_number, outcome, read_at) "
+           "VALUES (:d, :ki, :y, :n, :o, :at)")
+      .run(soci::use(dispute_id), soci::use(r.ki), soci::use(r.year), soci::use(r.decision_number),
+           soci::use(r.outcome), soci::use(r.read_at));
 }
 
-std::map<std::string, hearing_row> stored_hearings(soci::session& sql, const std::string& dispute_id) {
+std::map<std::string, hearing_row> stored_hearings(const db_context& ctx, const std::string& dispute_id) {
   std::map<std::string, hearing_row> out;
   std::string hearing_id;
   hearing_row r;
-  soci::statement st = (sql.prepare << "SELECT hearing_id, ki, kind, scheduled_at, offset_minutes, location "
-                                       "FROM dispute_hearings WHERE dispute_id = :d",
-                        soci::use(dispute_id), soci::into(hearing_id), soci::into(r.ki), soci::into(r.kind),
-                        soci::into(r.scheduled_at), soci::into(r.offset_minutes), soci::into(r.location));
-  st.execute();
-  while (st.fetch()) {
+  prepared p(ctx,
+             "SELECT hearing_id, ki, kind, scheduled_at, offset_minutes, location FROM dispute_hearings "
+             "WHERE dispute_id = :d");
+  p.open(soci::use(dispute_id), soci::into(hearing_id), soci::into(r.ki), soci::into(r.kind),
+         soci::into(r.scheduled_at), soci::into(r.offset_minutes), soci::into(r.location));
+  while (p.fetch()) {
     out.emplace(hearing_id, r);
   }
   return out;
 }
 
-std::optional<decision_row> stored_decision(soci::session& sql, const std::string& dispute_id) {
+std::optional<decision_row> stored_decision(const db_context& ctx, const std::string& dispute_id) {
   decision_row r;
   soci::indicator ind = soci::i_null;
-  sql << "SELECT ki, decision_year, decision_number, outcome, read_at FROM dispute_decisions WHERE dispute_id = :d",
-      soci::use(dispute_id), soci::into(r.ki, ind), soci::into(r.year), soci::into(r.decision_number),
-      soci::into(r.outcome), soci::into(r.read_at);
-  if (!sql.got_data()) {
+  const bool found =
+      prepared(ctx,
+               "SELECT ki, decision_year, decision_number, outcome, read_at FROM dispute_decisions "
+               "WHERE dispute_id = :d")
+          .run(soci::use(dispute_id), soci::into(r.ki, ind), soci::into(r.year), soci::into(r.decision_number),
+               soci::into(r.outcome), soci::into(r.read_at));
+  if (!found) {
     return std::nullopt;
   }
   return r;
@@ -75,47 +81,49 @@ std::optional<decision_row> stored_decision(soci::session& sql, const std::strin
 
 }  // namespace
 
-void insert_dispute_projections(soci::session& sql, const ports::dispute_document& doc) {
+void insert_dispute_projections(const db_context& ctx, const ports::dispute_document& doc) {
   for (const auto& h : doc.hearings) {
-    insert_hearing(sql, doc.id, h.hearing_id, row_of(doc, h));
+    insert_hearing(ctx, doc.id, h.hearing_id, row_of(doc, h));
   }
   if (doc.decision) {
-    insert_decision(sql, doc.id, row_of(doc, *doc.decision));
+    insert_decision(ctx, doc.id, row_of(doc, *doc.decision));
   }
 }
 
-void update_dispute_projections(soci::session& sql, const ports::dispute_document& doc) {
-  auto stored = stored_hearings(sql, doc.id);
+void update_dispute_projections(const db_context& ctx, const ports::dispute_document& doc) {
+  auto stored = stored_hearings(ctx, doc.id);
   for (const auto& h : doc.hearings) {
     const auto wanted = row_of(doc, h);
     const auto it = stored.find(h.hearing_id);
     if (it == stored.end()) {
-      insert_hearing(sql, doc.id, h.hearing_id, wanted);
+      insert_hearing(ctx, doc.id, h.hearing_id, wanted);
       continue;
     }
     if (!(it->second == wanted)) {
-      sql << "UPDATE dispute_hearings SET ki = :ki, kind = :kind, scheduled_at = :at, offset_minutes = :off, "
-             "location = :loc WHERE dispute_id = :d AND hearing_id = :h",
-          soci::use(wanted.ki), soci::use(wanted.kind), soci::use(wanted.scheduled_at),
-          soci::use(wanted.offset_minutes), soci::use(wanted.location), soci::use(doc.id), soci::use(h.hearing_id);
+      prepared(ctx,
+               "UPDATE dispute_hearings SET ki = :ki, kind = :kind, scheduled_at = :at, offset_minutes = :off, "
+               "location = :loc WHERE dispute_id = :d AND hearing_id = :h")
+          .run(soci::use(wanted.ki), soci::use(wanted.kind), soci::use(wanted.scheduled_at),
+               soci::use(wanted.offset_minutes), soci::use(wanted.location), soci::use(doc.id),
+               soci::use(h.hearing_id));
     }
     stored.erase(it);
   }
   for (const auto& [hearing_id, row] : stored) {  // hearings the document no longer has
-    sql << "DELETE FROM dispute_hearings WHERE dispute_id = :d AND hearing_id = :h", soci::use(doc.id),
-        soci::use(hearing_id);
+    prepared(ctx, "DELETE FROM dispute_hearings WHERE dispute_id = :d AND hearing_id = :h")
+        .run(soci::use(doc.id), soci::use(hearing_id));
   }
 
-  const auto before = stored_decision(sql, doc.id);
+  const auto before = stored_decision(ctx, doc.id);
   const auto wanted = doc.decision ? std::optional(row_of(doc, *doc.decision)) : std::nullopt;
   if (before == wanted) {
     return;
   }
   if (before) {
-    sql << "DELETE FROM dispute_decisions WHERE dispute_id = :d", soci::use(doc.id);
+    prepared(ctx, "DELETE FROM dispute_decisions WHERE dispute_id = :d").run(soci::use(doc.id));
   }
   if (wanted) {
-    insert_decision(sql, doc.id, *wanted);
+    insert_decision(ctx, doc.id, *wanted);
   }
 }
 

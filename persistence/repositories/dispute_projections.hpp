@@ -4,17 +4,15 @@
 
 #include "domain/ports/dispute_repository.hpp"
 
-namespace soci {
-class session;
-}
-
 namespace perkara::persistence::detail {
 
+struct db_context;
+
 /// Writes the rows of a dispute that has none yet.
-void insert_dispute_projections(soci::session& sql, const ports::dispute_document& doc);
+void insert_dispute_projections(const db_context& ctx, const ports::dispute_document& doc);
 
 /// Brings the stored rows of an existing dispute to those of `doc`, writing only the rows that differ:
 /// every row written rewrites its indexes, and most actions change no hearing or one.
-void update_dispute_projections(soci::session& sql, const ports::dispute_document& doc);
+void update_dispute_projections(const db_context& ctx, const ports::dispute_document& doc);
 
 }  // namespace perkara::persistence::detail

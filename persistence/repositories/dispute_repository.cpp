@@ -1,6 +1,7 @@
 #include "persistence/repositories/dispute_repository.hpp"
 
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/dispute_projections.hpp"
 
 #include <soci/soci.h>
@@ -107,15 +108,14 @@ struct dispute_row {
   }
 };
 
-std::vector<ports::dispute_document> query(soci::session& sql, const std::string& tail, const bound_params& params,
+std::vector<ports::dispute_document> query(const db_context& ctx, const std::string& tail, const bound_params& params,
                                            const char* columns = select_columns) {
   dispute_row row;
-  soci::statement st(sql);
+  prepared p(ctx, std::string(columns) + tail);
+  auto& st = p.statement();
   row.bind(st);
   params.bind(st);
-  st.alloc();
-  st.prepare(std::string(columns) + tail);
-  st.define_and_bind();
+  p.bound();
   st.execute();
   std::vector<ports::dispute_document> out;
   while (st.fetch()) {
@@ -186,17 +186,18 @@ std::string like_pattern(const std::string& needle) {
 void soci_dispute_repository::insert(const ports::dispute_document& doc) {
   translated([&] {
     column_values c(doc);
-    ctx_.sql << "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
-                "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item) "
-                "VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, "
-                ":number, :request, :next_due, :search, :body, :list_item, :public_item)",
-        soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
-        soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
-        soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
-        soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
-        soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body),
-        soci::use(doc.list_item, c.list_item_ind), soci::use(doc.public_item, c.public_item_ind);
-    insert_dispute_projections(ctx_.sql, doc);
+    prepared(ctx_,
+             "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
+             "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item) "
+             "VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, "
+             ":number, :request, :next_due, :search, :body, :list_item, :public_item)")
+        .run(soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
+             soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
+             soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
+             soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
+             soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body),
+             soci::use(doc.list_item, c.list_item_ind), soci::use(doc.public_item, c.public_item_ind));
+    insert_dispute_projections(ctx_, doc);
   });
 }
 
@@ -205,7 +206,7 @@ std::optional<ports::dispute_document> soci_dispute_repository::find(const std::
     bound_params p;
     p.text(id);
     const bool lock = for_update && ctx_.kind == backend::mysql;
-    auto rows = query(ctx_.sql, lock ? " WHERE d.id = :id FOR UPDATE" : " WHERE d.id = :id", p);
+    auto rows = query(ctx_, lock ? " WHERE d.id = :id FOR UPDATE" : " WHERE d.id = :id", p);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -226,41 +227,56 @@ bool soci_dispute_repository::update(const ports::dispute_document& doc, int exp
     const auto changed = [&](auto member) { return before == nullptr || doc.*member != before->*member; };
     using d = ports::dispute_document;
     column_values c(doc);
-    soci::statement st(ctx_.sql);
+    // The SET list first (the statement is looked up by its text), then its values in the same order.
     std::string sql = "UPDATE disputes SET version = :version, body = :body, list_item = :list_item, "
                       "public_item = :public_item";
+    std::vector<std::function<void(soci::statement&)>> values;
+    // Each value is bound when the statement is: a soci::use() element refers to temporaries of the
+    // expression that made it, so it cannot be kept until then.
+    const auto set = [&](bool when, const char* assignment, std::function<void(soci::statement&)> bind) {
+      if (when) {
+        sql += assignment;
+        values.push_back(std::move(bind));
+      }
+    };
+    using st_ref = soci::statement&;
+    set(changed(&d::ki), ", ki = :ki", [&](st_ref st) { st.exchange(soci::use(doc.ki)); });
+    set(changed(&d::respondent), ", respondent = :resp", [&](st_ref st) { st.exchange(soci::use(doc.respondent)); });
+    set(changed(&d::state), ", state = :state", [&](st_ref st) { st.exchange(soci::use(doc.state)); });
+    set(changed(&d::outcome), ", outcome = :outcome",
+        [&](st_ref st) { st.exchange(soci::use(c.outcome, c.outcome_ind)); });
+    set(changed(&d::submitted_at), ", submitted_at = :submitted_at",
+        [&](st_ref st) { st.exchange(soci::use(c.submitted_at)); });
+    set(changed(&d::registered_at), ", registered_at = :registered_at",
+        [&](st_ref st) { st.exchange(soci::use(c.registered_at, c.registered_at_ind)); });
+    set(changed(&d::registered_on), ", registered_on = :registered_on",
+        [&](st_ref st) { st.exchange(soci::use(c.registered_on, c.registered_on_ind)); });
+    set(changed(&d::register_number), ", register_number = :number",
+        [&](st_ref st) { st.exchange(soci::use(c.register_number, c.number_ind)); });
+    set(changed(&d::request_id), ", request_id = :request",
+        [&](st_ref st) { st.exchange(soci::use(c.request_id, c.request_ind)); });
+    set(changed(&d::next_due), ", next_due = :next_due",
+        [&](st_ref st) { st.exchange(soci::use(c.next_due, c.next_due_ind)); });
+    set(changed(&d::search_text), ", search_text = :search",
+        [&](st_ref st) { st.exchange(soci::use(doc.search_text)); });
+    sql += " WHERE id = :id AND version = :expected";
+    prepared p(ctx_, sql);
+    auto& st = p.statement();
     st.exchange(soci::use(doc.version));
     st.exchange(soci::use(doc.body));
     st.exchange(soci::use(doc.list_item, c.list_item_ind));
     st.exchange(soci::use(doc.public_item, c.public_item_ind));
-    const auto set = [&](bool when, const char* assignment, auto&& use) {
-      if (when) {
-        sql += assignment;
-        st.exchange(std::forward<decltype(use)>(use));
-      }
-    };
-    set(changed(&d::ki), ", ki = :ki", soci::use(doc.ki));
-    set(changed(&d::respondent), ", respondent = :resp", soci::use(doc.respondent));
-    set(changed(&d::state), ", state = :state", soci::use(doc.state));
-    set(changed(&d::outcome), ", outcome = :outcome", soci::use(c.outcome, c.outcome_ind));
-    set(changed(&d::submitted_at), ", submitted_at = :submitted_at", soci::use(c.submitted_at));
-    set(changed(&d::registered_at), ", registered_at = :registered_at", soci::use(c.registered_at, c.registered_at_ind));
-    set(changed(&d::registered_on), ", registered_on = :registered_on", soci::use(c.registered_on, c.registered_on_ind));
-    set(changed(&d::register_number), ", register_number = :number", soci::use(c.register_number, c.number_ind));
-    set(changed(&d::request_id), ", request_id = :request", soci::use(c.request_id, c.request_ind));
-    set(changed(&d::next_due), ", next_due = :next_due", soci::use(c.next_due, c.next_due_ind));
-    set(changed(&d::search_text), ", search_text = :search", soci::use(doc.search_text));
-    sql += " WHERE id = :id AND version = :expected";
+    for (const auto& bind : values) {
+      bind(st);
+    }
     st.exchange(soci::use(doc.id));
     st.exchange(soci::use(expected_version));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
+    p.bound();
     st.execute(true);
     if (st.get_affected_rows() != 1) {
       return false;
     }
-    update_dispute_projections(ctx_.sql, doc);
+    update_dispute_projections(ctx_, doc);
     locked_ = indexed_columns_of(doc);
     return true;
   });
@@ -271,7 +287,7 @@ std::optional<ports::dispute_document> soci_dispute_repository::find_by_register
   return translated([&]() -> std::optional<ports::dispute_document> {
     bound_params p;
     p.text(register_number);
-    auto rows = query(ctx_.sql, " WHERE d.register_number = :n ORDER BY d.id", p);
+    auto rows = query(ctx_, " WHERE d.register_number = :n ORDER BY d.id", p);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -283,8 +299,8 @@ std::optional<std::string> soci_dispute_repository::public_status(const std::str
   return translated([&]() -> std::optional<std::string> {
     std::string item;
     soci::indicator ind = soci::i_null;
-    ctx_.sql << "SELECT public_item FROM disputes WHERE register_number = :n ORDER BY id LIMIT 1",
-        soci::use(register_number), soci::into(item, ind);
+    prepared(ctx_, "SELECT public_item FROM disputes WHERE register_number = :n ORDER BY id LIMIT 1")
+        .run(soci::use(register_number), soci::into(item, ind));
     if (!ctx_.sql.got_data()) {
       return std::nullopt;
     }
@@ -335,7 +351,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
         p.text(f.after_due->second);
       }
       where += " ORDER BY d.next_due, d.id LIMIT " + std::to_string(f.limit);
-      return query(ctx_.sql, where, p, select_list_columns);
+      return query(ctx_, where, p, select_list_columns);
     }
     if (f.after) {
       add("(d.submitted_at < :at1 OR (d.submitted_at = :at2 AND d.id < :aid))");
@@ -344,7 +360,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
       p.text(f.after->second);
     }
     where += " ORDER BY d.submitted_at DESC, d.id DESC LIMIT " + std::to_string(f.limit);
-    return query(ctx_.sql, where, p, select_list_columns);
+    return query(ctx_, where, p, select_list_columns);
   });
 }
 
@@ -356,7 +372,12 @@ std::vector<ports::dispute_hearing_entry> soci_dispute_repository::hearings_betw
     long long at = 0;
     const long long from_s = epoch_seconds(from);
     const long long to_s = epoch_seconds(to);
-    soci::statement st(ctx_.sql);
+    prepared p(ctx_, std::string("SELECT h.dispute_id, h.hearing_id, h.ki, d.respondent, d.register_number, h.kind, "
+                           "h.scheduled_at, h.offset_minutes, h.location FROM dispute_hearings h "
+                           "JOIN disputes d ON d.id = h.dispute_id WHERE h.scheduled_at >= :f AND h.scheduled_at < :t "
+                           "AND d.register_number IS NOT NULL") +
+               (ki ? " AND h.ki = :ki" : "") + " ORDER BY h.scheduled_at, h.dispute_id, h.hearing_id LIMIT 1000");
+    auto& st = p.statement();
     st.exchange(soci::into(e.dispute_id));
     st.exchange(soci::into(e.hearing_id));
     st.exchange(soci::into(e.ki));
@@ -371,13 +392,7 @@ std::vector<ports::dispute_hearing_entry> soci_dispute_repository::hearings_betw
     if (ki) {
       st.exchange(soci::use(*ki));
     }
-    st.alloc();
-    st.prepare(std::string("SELECT h.dispute_id, h.hearing_id, h.ki, d.respondent, d.register_number, h.kind, "
-                           "h.scheduled_at, h.offset_minutes, h.location FROM dispute_hearings h "
-                           "JOIN disputes d ON d.id = h.dispute_id WHERE h.scheduled_at >= :f AND h.scheduled_at < :t "
-                           "AND d.register_number IS NOT NULL") +
-               (ki ? " AND h.ki = :ki" : "") + " ORDER BY h.scheduled_at, h.dispute_id, h.hearing_id LIMIT 1000");
-    st.define_and_bind();
+    p.bound();
     st.execute();
     std::vector<ports::dispute_hearing_entry> out;
     while (st.fetch()) {
@@ -404,7 +419,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::decided(const std:
       p.number(*year);
     }
     where += " ORDER BY x.read_at DESC, d.id LIMIT " + std::to_string(limit);
-    return query(ctx_.sql, where, p);
+    return query(ctx_, where, p);
   });
 }
 
@@ -412,9 +427,9 @@ std::optional<ports::dispute_numbering> soci_dispute_repository::numbering(const
   return translated([&]() -> std::optional<ports::dispute_numbering> {
     ports::dispute_numbering n;
     soci::indicator ind = soci::i_null;
-    ctx_.sql << "SELECT ki, ki_code, register_template, decision_template FROM dispute_numbering WHERE ki = :ki",
-        soci::use(ki), soci::into(n.ki, ind), soci::into(n.ki_code), soci::into(n.register_template),
-        soci::into(n.decision_template);
+    prepared(ctx_, "SELECT ki, ki_code, register_template, decision_template FROM dispute_numbering WHERE ki = :ki")
+        .run(soci::use(ki), soci::into(n.ki, ind), soci::into(n.ki_code), soci::into(n.register_template),
+             soci::into(n.decision_template));
     if (!ctx_.sql.got_data()) {
       return std::nullopt;
     }

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -9,10 +10,11 @@ void soci_event_repository::append(const domain::case_event& event) {
   translated([&] {
     const long long at = epoch_seconds(event.at);
     // Append-only; version may repeat (system events keep the aggregate's version), see schema.cpp.
-    ctx_.sql << "INSERT INTO case_events (case_type, case_id, version, actor, at, action, payload_json) "
-                "VALUES (:type, :id, :version, :actor, :at, :action, :payload)",
-        soci::use(event.case_type), soci::use(event.case_id), soci::use(event.version), soci::use(event.actor),
-        soci::use(at), soci::use(event.action), soci::use(event.payload_json);
+    prepared(ctx_,
+             "INSERT INTO case_events (case_type, case_id, version, actor, at, action, payload_json) "
+             "VALUES (:type, :id, :version, :actor, :at, :action, :payload)")
+        .run(soci::use(event.case_type), soci::use(event.case_id), soci::use(event.version), soci::use(event.actor),
+             soci::use(at), soci::use(event.action), soci::use(event.payload_json));
   });
 }
 

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -17,21 +18,21 @@ constexpr const char* select_columns =
 // The organisation column holds '' for holidays that apply to everyone.
 std::string org_key(const std::optional<std::string>& organisation) { return organisation.value_or(""); }
 
-std::vector<domain::holiday> query(soci::session& sql, const std::string& where, const std::vector<std::string>& params) {
+std::vector<domain::holiday> query(const db_context& ctx, const std::string& where,
+                                   const std::vector<std::string>& params) {
   std::string date, org, kind, name_id, name_en, source;
-  soci::statement st(sql);
+  prepared p(ctx, std::string(select_columns) + where);
+  auto& st = p.statement();
   st.exchange(soci::into(date));
   st.exchange(soci::into(org));
   st.exchange(soci::into(kind));
   st.exchange(soci::into(name_id));
   st.exchange(soci::into(name_en));
   st.exchange(soci::into(source));
-  for (const auto& p : params) {
-    st.exchange(soci::use(p));
+  for (const auto& param : params) {
+    st.exchange(soci::use(param));
   }
-  st.alloc();
-  st.prepare(std::string(select_columns) + where);
-  st.define_and_bind();
+  p.bound();
   st.execute();
   std::vector<domain::holiday> out;
   while (st.fetch()) {
@@ -57,7 +58,7 @@ std::vector<domain::holiday> query(soci::session& sql, const std::string& where,
 
 std::vector<domain::holiday> soci_holiday_repository::list_for(const std::string& organisation) {
   return translated([&] {
-    return query(ctx_.sql, " AND (organisation = '' OR organisation = :org) ORDER BY holiday_date, organisation",
+    return query(ctx_, " AND (organisation = '' OR organisation = :org) ORDER BY holiday_date, organisation",
                  {organisation});
   });
 }
@@ -65,7 +66,7 @@ std::vector<domain::holiday> soci_holiday_repository::list_for(const std::string
 std::vector<domain::holiday> soci_holiday_repository::list_year(int year) {
   return translated([&] {
     // ISO dates compare correctly as text.
-    return query(ctx_.sql, " AND holiday_date >= :from AND holiday_date <= :to ORDER BY holiday_date, organisation",
+    return query(ctx_, " AND holiday_date >= :from AND holiday_date <= :to ORDER BY holiday_date, organisation",
                  {fmt::format("{:04}-01-01", year), fmt::format("{:04}-12-31", year)});
   });
 }
@@ -73,7 +74,7 @@ std::vector<domain::holiday> soci_holiday_repository::list_year(int year) {
 std::optional<domain::holiday> soci_holiday_repository::find(domain::civil_date date,
                                                             const std::optional<std::string>& organisation) {
   return translated([&]() -> std::optional<domain::holiday> {
-    auto rows = query(ctx_.sql, " AND holiday_date = :d AND organisation = :org",
+    auto rows = query(ctx_, " AND holiday_date = :d AND organisation = :org",
                       {domain::format_iso_date(date), org_key(organisation)});
     if (rows.empty()) {
       return std::nullopt;
@@ -123,7 +124,7 @@ bool soci_holiday_repository::remove(domain::civil_date date, const std::optiona
 std::string soci_holiday_repository::revision() {
   return translated([&] {
     std::string token;
-    ctx_.sql << "SELECT token FROM reference_revisions WHERE name = 'holidays'", soci::into(token);
+    prepared(ctx_, "SELECT token FROM reference_revisions WHERE name = 'holidays'").run(soci::into(token));
     return ctx_.sql.got_data() ? token : std::string{};
   });
 }

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -57,16 +58,15 @@ struct org_row {
   }
 };
 
-std::vector<domain::organisation> query(soci::session& sql, const std::string& where, const std::string* code) {
+std::vector<domain::organisation> query(const db_context& ctx, const std::string& where, const std::string* code) {
   org_row row;
-  soci::statement st(sql);
+  prepared p(ctx, std::string(select_columns) + where);
+  auto& st = p.statement();
   row.bind(st);
   if (code != nullptr) {
     st.exchange(soci::use(*code));
   }
-  st.alloc();
-  st.prepare(std::string(select_columns) + where);
-  st.define_and_bind();
+  p.bound();
   st.execute();
   std::vector<domain::organisation> out;
   while (st.fetch()) {
@@ -78,12 +78,12 @@ std::vector<domain::organisation> query(soci::session& sql, const std::string& w
 }  // namespace
 
 std::vector<domain::organisation> soci_organisation_repository::list() {
-  return translated([&] { return query(ctx_.sql, " ORDER BY code", nullptr); });
+  return translated([&] { return query(ctx_, " ORDER BY code", nullptr); });
 }
 
 std::optional<domain::organisation> soci_organisation_repository::find(const std::string& code) {
   return translated([&]() -> std::optional<domain::organisation> {
-    auto rows = query(ctx_.sql, " WHERE code = :code", &code);
+    auto rows = query(ctx_, " WHERE code = :code", &code);
     if (rows.empty()) {
       return std::nullopt;
     }

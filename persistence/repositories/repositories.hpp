@@ -1,6 +1,7 @@
 #pragma once
 // Internal: the SOCI implementations of the storage ports. Each works on the session of the transaction
-// that created it; statements are prepared per call and never kept across leases (code-anchors §9).
+// that created it; statements are prepared per call, except on SQLite where each connection keeps the
+// ones it has prepared (detail/statement_cache.hpp).
 
 #include "domain/ports/repositories.hpp"
 #include "persistence/database_url.hpp"
@@ -28,10 +29,14 @@ class ruleset_cache {
 };
 
 /// What every repository needs: the leased session and the SQL dialect (and the database's caches).
+class statement_cache;
+
 struct db_context {
   soci::session& sql;
   backend kind;
   ruleset_cache* rulesets = nullptr;
+  /// The connection's kept statements (SQLite), or null: statements are then prepared per call.
+  statement_cache* statements = nullptr;
 };
 
 class soci_organisation_repository final : public ports::organisation_repository {

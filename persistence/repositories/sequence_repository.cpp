@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -16,7 +17,7 @@ long long soci_sequence_repository::next(const std::string& scope) {
   long long value = 0;
   translated([&] {
     ctx_.sql << bump, soci::use(scope);
-    ctx_.sql << "SELECT value FROM sequences WHERE scope = :s", soci::use(scope), soci::into(value);
+    prepared(ctx_, "SELECT value FROM sequences WHERE scope = :s").run(soci::use(scope), soci::into(value));
   });
   return value;
 }

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -10,9 +11,11 @@ void soci_session_repository::insert(const std::string& token_hash, const ports:
     const long long created = epoch_seconds(session.created_at);
     const long long expires = epoch_seconds(session.expires_at);
     const int revoked = session.revoked ? 1 : 0;
-    ctx_.sql << "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked) "
-                "VALUES (:hash, :user, :created, :expires, :revoked)",
-        soci::use(token_hash), soci::use(session.user_id), soci::use(created), soci::use(expires), soci::use(revoked);
+    prepared(ctx_,
+             "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, revoked) "
+             "VALUES (:hash, :user, :created, :expires, :revoked)")
+        .run(soci::use(token_hash), soci::use(session.user_id), soci::use(created), soci::use(expires),
+             soci::use(revoked));
   });
 }
 
@@ -22,8 +25,9 @@ std::optional<ports::stored_session> soci_session_repository::find(const std::st
     long long created = 0;
     long long expires = 0;
     int revoked = 0;
-    ctx_.sql << "SELECT user_id, created_at, expires_at, revoked FROM sessions WHERE token_hash = :hash",
-        soci::into(s.user_id), soci::into(created), soci::into(expires), soci::into(revoked), soci::use(token_hash);
+    prepared(ctx_, "SELECT user_id, created_at, expires_at, revoked FROM sessions WHERE token_hash = :hash")
+        .run(soci::into(s.user_id), soci::into(created), soci::into(expires), soci::into(revoked),
+             soci::use(token_hash));
     if (!ctx_.sql.got_data()) {
       return std::nullopt;
     }
@@ -35,11 +39,12 @@ std::optional<ports::stored_session> soci_session_repository::find(const std::st
 }
 
 void soci_session_repository::revoke(const std::string& token_hash) {
-  translated([&] { ctx_.sql << "UPDATE sessions SET revoked = 1 WHERE token_hash = :hash", soci::use(token_hash); });
+  translated(
+      [&] { prepared(ctx_, "UPDATE sessions SET revoked = 1 WHERE token_hash = :hash").run(soci::use(token_hash)); });
 }
 
 void soci_session_repository::revoke_all_of_user(const std::string& user_id) {
-  translated([&] { ctx_.sql << "UPDATE sessions SET revoked = 1 WHERE user_id = :user", soci::use(user_id); });
+  translated([&] { prepared(ctx_, "UPDATE sessions SET revoked = 1 WHERE user_id = :user").run(soci::use(user_id)); });
 }
 
 }  // namespace perkara::persistence::detail

@@ -1,4 +1,5 @@
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
 #include <soci/soci.h>
@@ -40,14 +41,14 @@ struct user_row {
 };
 
 // Users matching `where` (one string parameter), roles not yet loaded.
-std::vector<ports::stored_credentials> query(soci::session& sql, const std::string& where, const std::string& param) {
+std::vector<ports::stored_credentials> query(const db_context& ctx, const std::string& where,
+                                             const std::string& param) {
   user_row row;
-  soci::statement st(sql);
+  prepared p(ctx, std::string(select_columns) + where);
+  auto& st = p.statement();
   row.bind(st);
   st.exchange(soci::use(param));
-  st.alloc();
-  st.prepare(std::string(select_columns) + where);
-  st.define_and_bind();
+  p.bound();
   st.execute();
   std::vector<ports::stored_credentials> out;
   while (st.fetch()) {
@@ -87,7 +88,7 @@ void soci_user_repository::write_roles(const domain::user& user) {
 
 std::optional<domain::user> soci_user_repository::find(const std::string& id) {
   return translated([&]() -> std::optional<domain::user> {
-    auto rows = query(ctx_.sql, " WHERE id = :id", id);
+    auto rows = query(ctx_, " WHERE id = :id", id);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -99,7 +100,7 @@ std::optional<domain::user> soci_user_repository::find(const std::string& id) {
 
 std::optional<ports::stored_credentials> soci_user_repository::find_credentials(const std::string& username) {
   return translated([&]() -> std::optional<ports::stored_credentials> {
-    auto rows = query(ctx_.sql, " WHERE username = :username", username);
+    auto rows = query(ctx_, " WHERE username = :username", username);
     if (rows.empty()) {
       return std::nullopt;
     }
@@ -111,7 +112,7 @@ std::optional<ports::stored_credentials> soci_user_repository::find_credentials(
 
 std::vector<domain::user> soci_user_repository::list(const std::string& organisation) {
   return translated([&] {
-    auto rows = query(ctx_.sql, " WHERE organisation = :org ORDER BY username", organisation);
+    auto rows = query(ctx_, " WHERE organisation = :org ORDER BY username", organisation);
     std::vector<domain::user> out;
     out.reserve(rows.size());
     for (auto& r : rows) {
