@@ -88,8 +88,8 @@ std::string public_dispute_status(ports::transaction& tx, const std::string& reg
 /// Hearings of registered cases from `from` to `to` (inclusive, WIB dates), optionally of one KI.
 boost::json::object public_hearings(ports::transaction& tx, domain::civil_date from, domain::civil_date to,
                                     const std::optional<std::string>& ki);
-/// Decisions of registered cases, optionally of one KI and year, newest first.
-boost::json::object public_decisions(ports::transaction& tx, const std::optional<std::string>& ki,
-                                     std::optional<int> year, domain::instant now);
+/// Decisions of registered cases, optionally of one KI and year, newest first, as serialised JSON: each
+/// item is the case's stored public status.
+std::string public_decisions(ports::transaction& tx, const std::optional<std::string>& ki, std::optional<int> year);
 
 }  // namespace perkara::api

@@ -50,10 +50,12 @@ response hearings(services& s, const request& req) {
 
 response decisions(services& s, const request& req) {
   const auto year = query_integer(req, "year", 2008, 2200);
-  const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
-  return json_response(200, public_decisions(*tx, query_text(req, "ki"),
-                                             year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt, now));
+  response res;
+  res.status = 200;
+  res.body = public_decisions(*tx, query_text(req, "ki"),  // already JSON
+                              year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt);
+  return res;
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ struct dispute_document {
   /// Lists read it instead of body, and then leave body empty unless list_item is.
   std::string list_item;
   /// The public status (GET /api/v1/public/disputes) as JSON, written with body: it holds no personal
-  /// data and nothing that depends on the day it is read. Written only, never filled on reads.
+  /// data and nothing that depends on the day it is read. Read back only by decided().
   std::string public_item;
   std::vector<dispute_hearing_entry> hearings;
   std::optional<dispute_decision_entry> decision;
@@ -112,7 +112,8 @@ class dispute_repository {
   /// Hearings of registered cases with scheduled_at in [from, to), optionally at one KI, by time.
   virtual std::vector<dispute_hearing_entry> hearings_between(domain::instant from, domain::instant to,
                                                               const std::optional<std::string>& ki) = 0;
-  /// Decided cases (their documents), optionally of one KI and one decision year, by read_at.
+  /// Decided cases, optionally of one KI and one decision year, by read_at: their public_item, and
+  /// their document (body) only where there is no public_item yet (rows from before migration 0008).
   virtual std::vector<dispute_document> decided(const std::optional<std::string>& ki, std::optional<int> year,
                                                 int limit) = 0;
   /// The KI's numbering configuration, when one is stored.

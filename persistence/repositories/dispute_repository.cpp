@@ -8,6 +8,7 @@
 
 #include <deque>
 #include <functional>
+#include <utility>
 
 namespace perkara::persistence::detail {
 namespace {
@@ -20,6 +21,14 @@ constexpr const char* select_list_columns =
     "SELECT d.id, d.ki, d.respondent, d.state, d.outcome, d.version, d.submitted_at, d.registered_at, "
     "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, "
     "CASE WHEN d.list_item IS NULL THEN d.body ELSE '' END, d.list_item FROM disputes d";
+// For public lists: the public status, and the document only where there is none yet.
+constexpr const char* select_public_columns =
+    "SELECT d.id, d.ki, d.respondent, d.state, d.outcome, d.version, d.submitted_at, d.registered_at, "
+    "d.registered_on, d.register_number, d.request_id, d.next_due, d.search_text, "
+    "CASE WHEN d.public_item IS NULL THEN d.body ELSE '' END, d.public_item FROM disputes d";
+
+/// What the last column of a query holds.
+enum class last_column { list_item, public_item };
 
 /// Parameters of a statement built at run time, kept at stable addresses until it has run.
 class bound_params {
@@ -109,7 +118,8 @@ struct dispute_row {
 };
 
 std::vector<ports::dispute_document> query(const db_context& ctx, const std::string& tail, const bound_params& params,
-                                           const char* columns = select_columns) {
+                                           const char* columns = select_columns,
+                                           last_column last = last_column::list_item) {
   dispute_row row;
   prepared p(ctx, std::string(columns) + tail);
   auto& st = p.statement();
@@ -120,6 +130,9 @@ std::vector<ports::dispute_document> query(const db_context& ctx, const std::str
   std::vector<ports::dispute_document> out;
   while (st.fetch()) {
     out.push_back(row.get());
+    if (last == last_column::public_item) {
+      out.back().public_item = std::exchange(out.back().list_item, {});
+    }
   }
   return out;
 }
@@ -419,7 +432,7 @@ std::vector<ports::dispute_document> soci_dispute_repository::decided(const std:
       p.number(*year);
     }
     where += " ORDER BY x.read_at DESC, d.id LIMIT " + std::to_string(limit);
-    return query(ctx_, where, p);
+    return query(ctx_, where, p, select_public_columns, last_column::public_item);
   });
 }
 

@@ -72,6 +72,10 @@ TEST_SUITE("e2e public disputes") {
     REQUIRE(decisions.status == 200);
     CHECK(json_of(decisions).at("items").as_array().size() == 1);
     CHECK(json_of(f.s.get("/api/v1/public/decisions?ki=ki-babel&year=2023")).at("items").as_array().empty());
+    CHECK(json_of(decisions).at("items").at(0) == v);  // each item is the case's public status
+    // A row from before migration 0008 (no stored public status) is listed the same way.
+    f.s.database().execute("UPDATE disputes SET public_item = NULL WHERE id = '" + id + "'");
+    CHECK(f.s.get("/api/v1/public/decisions?ki=ki-babel&year=2024").body == decisions.body);
 
     const std::string routes[] = {
         "/api/v1/public/disputes?register_number=" + encode(number),
@@ -143,15 +147,12 @@ TEST_SUITE("e2e public disputes") {
     const auto route = "/api/v1/public/disputes?register_number=" + encode(number);
     const auto stored = f.s.get(route);
     REQUIRE(stored.status == 200);
+    // As migration 0008 leaves older rows: no public_item.
+    f.s.database().execute("UPDATE disputes SET public_item = NULL WHERE id = '" + id + "'");
     {
-      // As migration 0008 leaves older rows: no public_item.
       auto db = f.s.database().open(1);
-      auto tx = db->begin(ports::access::write);
-      auto doc = *tx->disputes().find(id, true);
-      doc.public_item.clear();
-      REQUIRE(tx->disputes().update(doc, doc.version));
+      auto tx = db->begin(ports::access::read);
       REQUIRE(tx->disputes().public_status(number) == std::optional<std::string>(""));
-      tx->commit();
     }
     const auto built = f.s.get(route);
     REQUIRE(built.status == 200);
