@@ -58,10 +58,7 @@ response list(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  response res;
-  res.status = 200;
-  res.body = list_disputes(*tx, dispute_actor_of(who), q, now);  // already JSON
-  return res;
+  return json_text_response(200, list_disputes(*tx, dispute_actor_of(who), q, now));
 }
 
 response get_one(services& s, const request& req, const route_params& p) {

@@ -28,10 +28,7 @@ response status(services& s, const request& req) {
     throw validation_problem({{"register_number", "wajib diisi / required"}});
   }
   auto tx = s.db.begin(ports::access::read);
-  response res;
-  res.status = 200;
-  res.body = public_dispute_status(*tx, *number);  // already JSON: served as stored
-  return res;
+  return json_text_response(200, public_dispute_status(*tx, *number));
 }
 
 response hearings(services& s, const request& req) {
@@ -51,11 +48,8 @@ response hearings(services& s, const request& req) {
 response decisions(services& s, const request& req) {
   const auto year = query_integer(req, "year", 2008, 2200);
   auto tx = s.db.begin(ports::access::read);
-  response res;
-  res.status = 200;
-  res.body = public_decisions(*tx, query_text(req, "ki"),  // already JSON
-                              year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt);
-  return res;
+  const auto in_year = year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
+  return json_text_response(200, public_decisions(*tx, query_text(req, "ki"), in_year));
 }
 
 }  // namespace

@@ -12,6 +12,13 @@ response json_response(int status, const boost::json::value& body) {
   return res;
 }
 
+response json_text_response(int status, std::string body) {
+  response res;
+  res.status = status;
+  res.body = std::move(body);
+  return res;
+}
+
 response versioned_json_response(int status, const boost::json::value& body, int version) {
   auto res = json_response(status, body);
   res.set_header("ETag", fmt::format("\"{}\"", version));

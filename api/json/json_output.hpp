@@ -14,6 +14,8 @@
 namespace perkara::api {
 
 response json_response(int status, const boost::json::value& body);
+/// A body that is JSON text already (stored projections spliced together), sent as it is.
+response json_text_response(int status, std::string body);
 
 /// `ETag: "<version>"` plus the JSON body.
 response versioned_json_response(int status, const boost::json::value& body, int version);
