@@ -5,14 +5,13 @@
 #include "domain/ports/database.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/detail/group_commit.hpp"
+#include "persistence/support/scratch_sqlite.hpp"
 
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <chrono>
-#include <filesystem>
-#include <random>
 #include <string>
 #include <thread>
 #include <vector>
@@ -20,34 +19,18 @@
 namespace perkara {
 namespace {
 
-namespace fs = std::filesystem;
 using persistence::detail::group_committer;
 
-class scratch_file {
+// The test table, and its rows as another connection sees them: only what was committed.
+class scratch_file : public testing::scratch_sqlite {
  public:
-  scratch_file() : path_(fs::temp_directory_path() / ("perkara-group-" + std::to_string(std::random_device{}()) + ".db")) {
-    soci::session sql(soci::sqlite3, "db=" + path_.string());
-    sql << "PRAGMA journal_mode=WAL";
-    sql << "CREATE TABLE t (name TEXT NOT NULL PRIMARY KEY)";
-  }
-  ~scratch_file() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::error_code ignored;
-      fs::remove(path_.string() + suffix, ignored);
-    }
-  }
-  [[nodiscard]] std::string path() const { return path_.string(); }
-  [[nodiscard]] persistence::database_url url() const { return persistence::parse_database_url("sqlite:" + path_.string()); }
-  // Rows as another connection sees them: only what was committed.
+  scratch_file() : scratch_sqlite({"CREATE TABLE t (name TEXT NOT NULL PRIMARY KEY)"}) {}
   [[nodiscard]] std::vector<std::string> committed() const {
-    soci::session sql(soci::sqlite3, "db=" + path_.string());
+    soci::session sql(soci::sqlite3, connect());
     std::vector<std::string> names(100);
     sql << "SELECT name FROM t ORDER BY name", soci::into(names);
     return names;
   }
-
- private:
-  fs::path path_;
 };
 
 void insert(soci::session& sql, const std::string& name) { sql << "INSERT INTO t (name) VALUES (:n)", soci::use(name); }
@@ -139,7 +122,7 @@ TEST_SUITE("group commit") {
     }
     CHECK(group.checkpoints() >= 1);
     CHECK(group.commits() == rows);
-    soci::session reader(soci::sqlite3, "db=" + file.path());
+    soci::session reader(soci::sqlite3, file.connect());
     int count = 0;
     reader << "SELECT COUNT(*) FROM t", soci::into(count);
     CHECK(count == rows);

@@ -3,43 +3,29 @@
 // behind by a query abandoned half-way. SQLite only, so these tests use their own temporary file
 // whatever backend the run selects.
 #include "persistence/detail/statement_cache.hpp"
+#include "persistence/support/scratch_sqlite.hpp"
 
 #include <doctest/doctest.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 
-#include <filesystem>
-#include <random>
 #include <string>
 #include <vector>
 
 namespace perkara {
 namespace {
 
-namespace fs = std::filesystem;
 using persistence::detail::db_context;
 using persistence::detail::prepared;
 using persistence::detail::statement_cache;
 
-class scratch_file {
- public:
-  scratch_file()
-      : path_(fs::temp_directory_path() / ("perkara-stmt-" + std::to_string(std::random_device{}()) + ".db")) {
-    soci::session sql(soci::sqlite3, "db=" + path_.string());
-    sql << "PRAGMA journal_mode=WAL";
-    sql << "CREATE TABLE t (name TEXT NOT NULL PRIMARY KEY, n INTEGER NOT NULL)";
-    sql << "INSERT INTO t (name, n) VALUES ('a', 1), ('b', 2)";
-  }
-  ~scratch_file() {
-    for (const char* suffix : {"", "-wal", "-shm"}) {
-      std::error_code ignored;
-      fs::remove(path_.string() + suffix, ignored);
-    }
-  }
-  [[nodiscard]] std::string connect() const { return "db=" + path_.string(); }
-
- private:
-  fs::path path_;
+// A table of two rows, and a connection to it with kept statements.
+struct kept_statements {
+  testing::scratch_sqlite file{{"CREATE TABLE t (name TEXT NOT NULL PRIMARY KEY, n INTEGER NOT NULL)",
+                                "INSERT INTO t (name, n) VALUES ('a', 1), ('b', 2)"}};
+  soci::session sql{soci::sqlite3, file.connect()};
+  statement_cache cache{sql};
+  db_context ctx{sql, persistence::backend::sqlite, nullptr, &cache};
 };
 
 int n_of(const db_context& ctx, const std::string& name) {
@@ -52,26 +38,22 @@ int n_of(const db_context& ctx, const std::string& name) {
 
 TEST_SUITE("statement cache") {
   TEST_CASE("a text is prepared once per connection and bound afresh on every use") {
-    scratch_file file;
-    soci::session sql(soci::sqlite3, file.connect());
-    statement_cache cache(sql);
-    const db_context ctx{sql, persistence::backend::sqlite, nullptr, &cache};
+    kept_statements k;
+    auto& ctx = k.ctx;
     CHECK(n_of(ctx, "a") == 1);
     CHECK(n_of(ctx, "b") == 2);
     CHECK(n_of(ctx, "missing") == -1);  // no row: the into is left alone
-    CHECK(cache.size() == 1);
+    CHECK(k.cache.size() == 1);
     const std::string c = "c";
     const int three = 3;
     prepared(ctx, "INSERT INTO t (name, n) VALUES (:name, :n)").run(soci::use(c), soci::use(three));
     CHECK(n_of(ctx, "c") == 3);
-    CHECK(cache.size() == 2);
+    CHECK(k.cache.size() == 2);
   }
 
   TEST_CASE("the same text used inside its own loop gets a statement of its own") {
-    scratch_file file;
-    soci::session sql(soci::sqlite3, file.connect());
-    statement_cache cache(sql);
-    const db_context ctx{sql, persistence::backend::sqlite, nullptr, &cache};
+    kept_statements k;
+    auto& ctx = k.ctx;
     std::string name;
     std::vector<std::string> seen;
     prepared outer(ctx, "SELECT name FROM t ORDER BY name");
@@ -85,40 +67,35 @@ TEST_SUITE("statement cache") {
   }
 
   TEST_CASE("a query left half-read keeps no read snapshot: the next read sees later commits") {
-    scratch_file file;
-    soci::session reader(soci::sqlite3, file.connect());
-    statement_cache cache(reader);
-    const db_context ctx{reader, persistence::backend::sqlite, nullptr, &cache};
+    kept_statements k;  // the reader
+    auto& ctx = k.ctx;
     {
       std::string name;
       prepared p(ctx, "SELECT name FROM t ORDER BY name");
       p.open(soci::into(name));
       REQUIRE(p.fetch());  // one row of two, then abandoned
     }
-    soci::session writer(soci::sqlite3, file.connect());
+    soci::session writer(soci::sqlite3, k.file.connect());
     writer << "INSERT INTO t (name, n) VALUES ('z', 26)";
     CHECK(n_of(ctx, "z") == 26);
   }
 
   TEST_CASE("without a cache every use prepares its own statement") {
-    scratch_file file;
-    soci::session sql(soci::sqlite3, file.connect());
-    const db_context ctx{sql, persistence::backend::sqlite, nullptr, nullptr};
+    kept_statements k;
+    const db_context ctx{k.sql, persistence::backend::sqlite, nullptr, nullptr};
     CHECK(n_of(ctx, "a") == 1);
     CHECK(n_of(ctx, "b") == 2);
   }
 
   TEST_CASE("a connection keeps at most 256 texts") {
-    scratch_file file;
-    soci::session sql(soci::sqlite3, file.connect());
-    statement_cache cache(sql);
-    const db_context ctx{sql, persistence::backend::sqlite, nullptr, &cache};
+    kept_statements k;
+    auto& ctx = k.ctx;
     for (int i = 0; i < 300; ++i) {
       int n = 0;
       prepared(ctx, "SELECT " + std::to_string(i)).run(soci::into(n));
       REQUIRE(n == i);
     }
-    CHECK(cache.size() <= 256);
+    CHECK(k.cache.size() <= 256);
     CHECK(n_of(ctx, "b") == 2);
   }
 }
