@@ -12,7 +12,7 @@ namespace perkara::test {
 namespace {
 
 std::vector<std::string> split(const std::string& line) {
-  // No field of holidays-id.csv contains a comma (docs/legal-sources.md "Holidays").
+  // No field of holidays-id.csv contains a comma (docs/legal-sources.md §10.1).
   std::vector<std::string> out;
   std::stringstream ss{line};
   std::string field;

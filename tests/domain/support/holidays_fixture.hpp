@@ -1,6 +1,6 @@
 #pragma once
 // Test support: the real holiday calendar for domain tests, read from the repository's own
-// data/holidays-id.csv (sources: docs/legal-sources.md "Holidays"). Production loading belongs to
+// data/holidays-id.csv (sources: docs/legal-sources.md §10.1). Production loading belongs to
 // persistence; this reader is deliberately small.
 
 #include "domain/calendar/holiday.hpp"
