@@ -1,5 +1,5 @@
 #pragma once
-// The REST application: every route of api-v1 behind one router.
+// The REST application: every route of the OpenAPI document (api/openapi/) behind one router.
 
 #include "api/application.hpp"
 #include "api/http/router.hpp"

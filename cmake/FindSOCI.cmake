@@ -1,4 +1,4 @@
-# Debian's libsoci-dev ships neither a CMake config nor a pkg-config file (code-anchors 3, gotcha 8),
+# Debian's libsoci-dev ships neither a CMake config nor a pkg-config file,
 # so find the headers and the three libraries we use and expose imported targets.
 find_path(SOCI_INCLUDE_DIR soci/soci.h)
 find_library(SOCI_CORE_LIBRARY NAMES soci_core)

@@ -1,5 +1,5 @@
 #pragma once
-// Expected failures are values (code-anchors 10): validation problems name the field they concern,
+// Expected failures are values: validation problems name the field they concern,
 // and the api layer maps them to RFC 9457 problem+json. Exceptions are for the environment and bugs.
 
 #include <string>

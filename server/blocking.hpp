@@ -1,8 +1,8 @@
 #pragma once
 // Runs a blocking call (database, file system) on a worker pool and resumes the awaiting coroutine on
-// its own executor; an exception thrown by the call is re-thrown into the coroutine (code-anchors 9).
+// its own executor; an exception thrown by the call is re-thrown into the coroutine.
 //
-// Deliberately NOT a coroutine itself, unlike the helper sketched in code-anchors 9: with GCC 12,
+// Deliberately NOT a coroutine itself, unlike the usual co_spawn-a-lambda helper: with GCC 12,
 // awaiting a coroutine that takes a lambda with non-trivial captures by value destroys those
 // captures twice ("free(): invalid pointer" under ASan; reproduced both with a lambda init-capture
 // and with async_initiate inside the coroutine). Returning co_spawn's awaitable directly leaves no

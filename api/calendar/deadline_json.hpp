@@ -1,6 +1,6 @@
 #pragma once
 // The JSON shapes of the statutory clock: the calculator's explanation, and a case deadline
-// `{key, due, status, met_on, days_remaining, explanation}` (api-v1 conventions).
+// `{key, due, status, met_on, days_remaining, explanation}` (schema in api/openapi/).
 
 #include "domain/deadline/explanation.hpp"
 #include "domain/deadline/status.hpp"

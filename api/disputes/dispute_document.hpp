@@ -1,7 +1,7 @@
 #pragma once
 // The dispute aggregate as JSON, both ways. The same shape is the stored document (ports::
 // dispute_document::body) and the core of the API view (GET /api/v1/disputes/{id}), so a field added to
-// the aggregate is added once here. Field names follow api-v1 "Dispute cases".
+// the aggregate is added once here. Field names follow api/openapi/30-disputes.json.
 
 #include "domain/deadline_record.hpp"
 #include "domain/disputes/deadline_intent.hpp"

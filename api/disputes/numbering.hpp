@@ -1,5 +1,5 @@
 #pragma once
-// Register and decision numbers of a KI (perki-1-2019.md §6.1, Q12): the KI's stored templates and short
+// Register and decision numbers of a KI (docs/legal-sources.md §6.1, Q12): the KI's stored templates and short
 // code (dispute_numbering table), or the defaults with a code derived from the organisation code.
 
 #include "domain/ports/database.hpp"

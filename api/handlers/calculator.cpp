@@ -1,4 +1,4 @@
-// GET /api/v1/calendar/deadline: the public deadline calculator (api-v1 "The deadline calculator").
+// GET /api/v1/calendar/deadline: the public deadline calculator (docs/deadlines.md §1).
 #include "api/calendar/calendar_service.hpp"
 #include "api/calendar/deadline_json.hpp"
 #include "api/handlers/routes.hpp"

@@ -1,4 +1,4 @@
-// The KI dispute workflow over HTTP (api-v1 "Dispute cases"): submit, list, read, act, events. Thin:
+// The KI dispute workflow over HTTP (docs/dispute-workflow.md "Endpoints"): submit, list, read, act, events. Thin:
 // parse, authenticate, call api/disputes/dispute_service, commit, serialise.
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"

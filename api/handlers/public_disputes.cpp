@@ -1,4 +1,4 @@
-// Public views of the dispute workflow, no login (api-v1 "Public"): a case's status by register number,
+// Public views of the dispute workflow, no login (docs/dispute-workflow.md "Public view"): a case's status by register number,
 // the hearing calendar and the published decisions. Built from domain public_view only, so no id
 // numbers, addresses, phone numbers, e-mail addresses or hearing links ever appear here.
 #include "api/cases/case_support.hpp"

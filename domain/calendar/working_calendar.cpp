@@ -87,7 +87,7 @@ working_calendar::working_calendar(const std::vector<holiday>& holidays, const c
 
   closed_.reserve(holidays.size());
   for (const auto& h : holidays) {
-    // Cuti bersama is a policy choice per rule set (holidays-id.md §2; api-v1 "Counting rule").
+    // Cuti bersama is a policy choice per rule set (docs/legal-sources.md §10.2; docs/deadlines.md §1, rule 5).
     if (h.kind == holiday_kind::cuti_bersama && !rules.cuti_bersama_is_holiday) {
       continue;
     }

@@ -1,6 +1,6 @@
 #pragma once
 // The working-day calendar of one organisation: Monday to Friday, less the holidays in force for it
-// (api-v1 counting rule 3; perki-1-2019.md §5 "Definition of hari kerja" — the regulation is silent,
+// (docs/deadlines.md §1, rule 4; docs/legal-sources.md §5 "Definition of hari kerja" — the regulation is silent,
 // so Mon–Fri less national holidays, cuti bersama and local closures is the common-practice default).
 //
 // A working-day index over [index_first, index_last] (1990-01-01 .. 2100-12-31 by default) makes every

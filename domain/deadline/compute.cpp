@@ -96,7 +96,7 @@ deadline_result explain(const working_calendar& calendar, const office_hours& ho
   e.start_event = p.start_event;
   e.legal_source = p.source;
   e.confidence_level = p.confidence_level;
-  // A period whose statutory value is unknown runs on its fallback and says so (perki-1-2019.md §0, §7).
+  // A period whose statutory value is unknown runs on its fallback and says so (docs/legal-sources.md §0, §7).
   e.origin = p.value ? value_origin::statutory : value_origin::fallback;
   e.unit = p.unit;
   e.days = *p.effective_value();
@@ -127,7 +127,7 @@ deemed_receipt deem_received(const working_calendar& calendar, const office_hour
   if (!calendar.is_working_day(receipt)) {
     return {receipt, calendar.next_working_day(receipt), deemed_reason::non_working_day};
   }
-  // A receipt at or after closing time counts from the next working day (api-v1 rule 1; KPU e-PPID [S21e]).
+  // A receipt at or after closing time counts from the next working day (docs/deadlines.md §1, rule 2; KPU e-PPID, docs/legal-sources.md [S21e]).
   if (counting.after_hours_next_working_day && local_minute_of_day(received_at, utc_offset_minutes) >= hours.close_minute) {
     return {receipt, calendar.next_working_day(receipt), deemed_reason::after_office_hours};
   }
@@ -145,7 +145,7 @@ civil_date due_date(const working_calendar& calendar, civil_date deemed_received
   if (unit == period_unit::working_days) {
     return calendar.add_working_days(deemed_received, days);
   }
-  // Calendar days; a due on a non-working day moves to the next working day (perki-1-2019.md §5, [UNVERIFIED]).
+  // Calendar days; a due on a non-working day moves to the next working day (docs/legal-sources.md §5, [UNVERIFIED]).
   return calendar.working_day_on_or_after(add_days(deemed_received, days));
 }
 

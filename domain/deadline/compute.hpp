@@ -1,6 +1,6 @@
 #pragma once
 // The statutory clock: from a receipt (instant or date) and a period to a due date with its explanation.
-// Counting rules (api-v1 "The deadline calculator", perki-1-2019.md §5 and Appendix A `day_counting`):
+// Counting rules (docs/deadlines.md §1, docs/legal-sources.md §5 and Appendix A `day_counting`):
 //  1. day 0 is the receipt date, or the next working day if the receipt is on a non-working day or at/after
 //     the organisation's office closing time (KPU e-PPID practice [PR][S21e]; configurable per rule set);
 //  2. due is working day N after day 0 (receipt day not counted: "count_from: next_working_day" [UNVERIFIED]);

@@ -1,7 +1,7 @@
 #pragma once
 // What the deadline calculator answers: the due date and every input and step that produced it, so a
 // registrar (or a court) can check the count by hand. The api layer serialises these structs
-// (api-v1 "The deadline calculator": skipped days as {"date","reason","name"}).
+// (docs/deadlines.md §1: skipped days as {"date","reason","name"}).
 
 #include "domain/calendar/working_calendar.hpp"
 #include "domain/rules/ruleset.hpp"
@@ -14,7 +14,7 @@
 
 namespace perkara::domain {
 
-/// Why day 0 is the date it is (api-v1 counting rule 1).
+/// Why day 0 is the date it is (docs/deadlines.md §1, rules 1-2).
 enum class deemed_reason {
   on_time,             // received on a working day before office closing: day 0 = receipt date
   after_office_hours,  // received at or after closing time: day 0 = next working day
@@ -24,7 +24,7 @@ enum class deemed_reason {
 /// Where the number of days came from.
 enum class value_origin {
   statutory,  // the period's statutory value (ruleset period.value)
-  fallback,   // the statutory value is unknown; the rule set's fallback was used (perki-1-2019.md §7)
+  fallback,   // the statutory value is unknown; the rule set's fallback was used (docs/legal-sources.md §7)
   caller,     // raw days given by the caller (the public calculator), no rule set involved
 };
 
@@ -72,7 +72,7 @@ struct deadline_explanation {
   // The end.
   civil_date due{};                             // the last day on which the act is on time
   std::optional<skipped_day> rolled_from;       // calendar_days only: day N fell on this non-working day, so
-                                                // due is the next working day after it (api-v1 rule 4)
+                                                // due is the next working day after it (docs/deadlines.md §1, rule 8)
   bool skipped_listed = true;                   // false when the caller asked for no skipped list
   std::vector<skipped_day> skipped;             // non-working days in (day 0, due) that were not counted
 };

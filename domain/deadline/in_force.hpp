@@ -1,6 +1,6 @@
 #pragma once
 // Version pinning: a clock keeps the rule-set version that was in force when it started, even after a
-// newer version takes effect (perki-1-2019.md §0: every value is configuration and may be corrected).
+// newer version takes effect (docs/legal-sources.md §0: every value is configuration and may be corrected).
 
 #include "domain/rules/ruleset.hpp"
 #include "domain/time/civil_date.hpp"

@@ -1,6 +1,6 @@
 #pragma once
 // Recalculating a stored clock after its calendar changed (a holiday added or removed, e.g. a late
-// voting-day Keppres, holidays-id.md §2). The record keeps its inputs, so the count is simply redone.
+// voting-day Keppres, docs/legal-sources.md §10.2). The record keeps its inputs, so the count is simply redone.
 
 #include "domain/calendar/working_calendar.hpp"
 #include "domain/deadline_record.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Status of a clock on a given day (api-v1: deadline `status` and `days_remaining`). `today` is an input:
+// Status of a clock on a given day (docs/deadlines.md §2: `status` and `days_remaining`). `today` is an input:
 // the domain never reads the system clock.
 
 #include "domain/calendar/working_calendar.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Who may act on and read a dispute, and who the case is waiting for (perki-1-2019.md §2).
+// Who may act on and read a dispute, and who the case is waiting for (docs/legal-sources.md §2).
 
 #include "domain/disputes/deadline_intent.hpp"
 #include "domain/disputes/dispute.hpp"

@@ -1,5 +1,5 @@
 #pragma once
-// Completeness checklist of a dispute application (kelengkapan berkas), perki-1-2019.md §6.3
+// Completeness checklist of a dispute application (kelengkapan berkas), docs/legal-sources.md §6.3
 // attachments [G][S16d]: an application must be complete before a register number is issued (T09-T11).
 
 #include "domain/disputes/dispute.hpp"

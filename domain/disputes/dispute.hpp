@@ -1,5 +1,5 @@
 #pragma once
-// The dispute case aggregate (perkara sengketa informasi), api-v1 "Dispute cases" and perki-1-2019.md
+// The dispute case aggregate (perkara sengketa informasi), docs/dispute-workflow.md and docs/legal-sources.md
 // §6.3 "Case". Plain data: the rules that change it live in transitions.hpp; persistence stores it.
 
 #include "domain/disputes/vocabulary.hpp"

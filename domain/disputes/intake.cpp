@@ -146,7 +146,7 @@ dispute open_dispute(const new_dispute& input, const opening_context& context) {
   d.jurisdiction_flag = d.ki != d.competent_ki;
   d.respondent = input.respondent;
   d.request_id = input.request_id;
-  // A dispute from a tracked request keeps the chronology taken from that request (api-v1).
+  // A dispute from a tracked request keeps the chronology taken from that request (docs/dispute-workflow.md "Tracked requests").
   d.chronology = input.chronology ? input.chronology : context.tracked_chronology;
   d.applicant = input.applicant;
   d.representative = input.representative;

@@ -1,5 +1,5 @@
 #pragma once
-// The public status view of a dispute (api-v1 "Public": `GET /api/v1/public/disputes?register_number=`).
+// The public status view of a dispute (docs/dispute-workflow.md "Public view": `GET /api/v1/public/disputes?register_number=`).
 // By construction it holds no personal data: no id numbers, addresses, phone numbers or e-mail
 // addresses; the applicant appears as initials only. Add fields here only after a privacy review.
 

@@ -1,5 +1,5 @@
 #pragma once
-// Advisory assessment of whether the dispute was filed at KI in time (perki-1-2019.md T08, Q3).
+// Advisory assessment of whether the dispute was filed at KI in time (docs/legal-sources.md T08, Q3).
 // Never a rejection: the Majelis weighs it at the preliminary examination (T12/T13).
 
 #include "domain/disputes/dispute.hpp"

@@ -12,7 +12,7 @@ namespace perkara::domain::disputes {
 
 namespace {
 
-// Legal sources of the clocks (perki-1-2019.md Appendix A; every value needs legal sign-off).
+// Legal sources of the clocks (docs/legal-sources.md Appendix A; every value needs legal sign-off).
 constexpr std::string_view source_ki_completion_perki =
     "PERKI 1/2019: 14 HK sejak registrasi (pernyataan KI [S6][S7][S8], sekunder); lewat waktu hanya ditandai (T20)";
 constexpr std::string_view source_ki_completion_general = "UU 14/2008 Pasal 38(2): 100 HK sejak permohonan diterima";
@@ -188,7 +188,7 @@ class applier {
     if (!blank(c.mediator) && ctx_.is_ki_commissioner && !ctx_.is_ki_commissioner(c.mediator)) {
       v_.fail("mediator", "bukan komisioner Komisi Informasi ini / not a commissioner of this KI");
     }
-    // UU 14/2008 Pasal 35(2), Pasal 40; perki-1-2019.md §3.4: a dispute over an exemption (ground a) is
+    // UU 14/2008 Pasal 35(2), Pasal 40; docs/legal-sources.md §3.4: a dispute over an exemption (ground a) is
     // adjudicated, unless the respondent has dropped its exemption claim ([PR][S13]).
     const bool withdrawn = c.exemption_claim_withdrawn || d_.exemption_claim_withdrawn;
     if (d_.has_ground(dispute_ground::a) && !withdrawn) {
@@ -270,7 +270,7 @@ class applier {
     require_text("decision_number", c.decision_number);
     not_before("read_at", c.read_at, registered_at(), "registered_at");
     not_future("read_at", c.read_at);
-    // Granting and mediation decisions order the parties to act (perki-1-2019.md §3.3, T15).
+    // Granting and mediation decisions order the parties to act (docs/legal-sources.md §3.3, T15).
     const bool needs_orders = c.outcome == dispute_outcome::granted || c.outcome == dispute_outcome::partly_granted ||
                               c.outcome == dispute_outcome::mediation_agreement;
     if (needs_orders && c.orders.empty()) {
@@ -480,7 +480,7 @@ class applier {
   }
 
   // Finality: record the date and start a compliance clock for every order with an implementation
-  // period (perki-1-2019.md T28; PERKI 1/2013 Pasal 59).
+  // period (docs/legal-sources.md T28; PERKI 1/2013 Pasal 59).
   void become_final(civil_date on) {
     r_.next.final_on = on;
     if (!r_.next.decision) return;

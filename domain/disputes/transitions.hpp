@@ -1,6 +1,6 @@
 #pragma once
-// The dispute state machine: every action of the api-v1 "Dispute cases" table with its guards
-// (perki-1-2019.md §3.2 T09-T28, §3.3, §3.4). Pure: the caller supplies `now`, the evaluated due dates
+// The dispute state machine: every action of the docs/dispute-workflow.md action table with its guards
+// (docs/legal-sources.md §3.2 T09-T28, §3.3, §3.4). Pure: the caller supplies `now`, the evaluated due dates
 // and the commissioner check, and persists the result (aggregate + event + deadline intents).
 
 #include "domain/disputes/deadline_intent.hpp"

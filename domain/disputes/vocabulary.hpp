@@ -1,13 +1,13 @@
 #pragma once
-// The dispute vocabulary of api-v1 "Dispute cases": states, outcomes, actions, hearing kinds, grounds
-// and parties, each with to_string/parse in the contract's snake_case (perki-1-2019.md §3).
+// The dispute vocabulary of docs/dispute-workflow.md: states, outcomes, actions, hearing kinds, grounds
+// and parties, each with to_string/parse in the contract's snake_case (docs/legal-sources.md §3).
 
 #include <optional>
 #include <string_view>
 
 namespace perkara::domain::disputes {
 
-/// States (perki-1-2019.md §3.1, api-v1 action table).
+/// States (docs/legal-sources.md §3.1, docs/dispute-workflow.md).
 enum class dispute_state {
   submitted,                // permohonan diterima
   incomplete,               // belum lengkap, menunggu kelengkapan (T09)
@@ -21,7 +21,7 @@ enum class dispute_state {
   closed,                   // selesai
 };
 
-/// Outcomes (perki-1-2019.md §3.3).
+/// Outcomes (docs/legal-sources.md §3.3).
 enum class dispute_outcome {
   granted,              // dikabulkan seluruhnya
   partly_granted,       // dikabulkan sebagian
@@ -34,7 +34,7 @@ enum class dispute_outcome {
   not_registered,       // tidak diregistrasi
 };
 
-/// Hearing kinds (perki-1-2019.md §6.3 "Case").
+/// Hearing kinds (docs/legal-sources.md §6.3 "Case").
 enum class hearing_kind {
   preliminary_examination,  // pemeriksaan awal
   mediation,                // mediasi
@@ -66,7 +66,7 @@ enum class dispute_action {
   lapse,
 };
 
-/// Grounds of objection and dispute, UU 14/2008 Pasal 35(1) huruf a-g (perki-1-2019.md §3.4).
+/// Grounds of objection and dispute, UU 14/2008 Pasal 35(1) huruf a-g (docs/legal-sources.md §3.4).
 enum class dispute_ground {
   a,  // penolakan berdasarkan pengecualian (Pasal 17) / refusal citing an exemption
   b,  // informasi berkala tidak disediakan / periodic information not provided
@@ -79,7 +79,7 @@ enum class dispute_ground {
 
 enum class party { applicant, respondent };
 
-/// Attachments of a dispute application (perki-1-2019.md §6.3, [G][S16d]).
+/// Attachments of a dispute application (docs/legal-sources.md §6.3, [G][S16d]).
 enum class attachment {
   request_letter,           // surat permohonan informasi
   request_receipt,          // tanda bukti permohonan
@@ -99,7 +99,7 @@ inline constexpr attachment all_attachments[] = {
     attachment::identity_document, attachment::articles_of_association, attachment::power_of_attorney,
     attachment::grantor_identity};
 
-/// Pemohon: perorangan, badan hukum, kelompok (perki-1-2019.md §2).
+/// Pemohon: perorangan, badan hukum, kelompok (docs/legal-sources.md §2).
 enum class applicant_kind { individual, legal_entity, group };
 
 inline constexpr dispute_state all_states[] = {

@@ -1,5 +1,5 @@
 #pragma once
-// Election stage periods (tahapan) and the rule-set suggestion they drive (perki-1-2019.md §1.5): a
+// Election stage periods (tahapan) and the rule-set suggestion they drive (docs/legal-sources.md §1.5): a
 // request received while an election's stages run at the respondent's region is an election-information
 // request under PERKI 1/2019; outside every period the general regime (UU 14/2008) applies. The system
 // only suggests; the PPID may override (ruleset_reason::override).

@@ -1,6 +1,6 @@
 #pragma once
 // Register and decision numbers (nomor registrasi, nomor putusan) from per-KI templates
-// (perki-1-2019.md §6.1, Q12: every KI uses its own pattern, so the template is configuration).
+// (docs/legal-sources.md §6.1, Q12: every KI uses its own pattern, so the template is configuration).
 // This is only the formatter: the per-KI, per-year sequence lives in storage.
 
 #include "domain/errors.hpp"

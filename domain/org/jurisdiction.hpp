@@ -1,5 +1,5 @@
 #pragma once
-// Which Komisi Informasi hears a dispute against an election body (perki-1-2019.md §1.4).
+// Which Komisi Informasi hears a dispute against an election body (docs/legal-sources.md §1.4).
 
 #include "domain/org/organisation.hpp"
 
@@ -15,7 +15,7 @@ std::string_view province_of(std::string_view region_code);
 
 /// The competent KI for `respondent`, chosen from the KIs present in `organisations`: the KI at the
 /// respondent's level and region, else the next KI up (regency → province → national).
-/// UU 14/2008 Pasal 27 [UNVERIFIED wording; direction confirmed, perki-1-2019.md §1.4 and S15h].
+/// UU 14/2008 Pasal 27 [UNVERIFIED wording; direction confirmed, docs/legal-sources.md §1.4 and S15h].
 /// Returns nullopt for a KI (never a respondent) or when no KI up the chain exists.
 std::optional<std::string> derive_competent_ki(const organisation& respondent, std::span<const organisation> organisations);
 

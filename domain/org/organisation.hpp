@@ -16,7 +16,7 @@ std::optional<organisation_kind> parse_organisation_kind(std::string_view text);
 std::optional<organisation_level> parse_organisation_level(std::string_view text);
 
 /// Office hours in local minutes since midnight; a receipt at or after `close_minute` is deemed
-/// received on the next working day (api-v1 counting rule 1).
+/// received on the next working day (docs/deadlines.md §1, rule 2).
 struct office_hours {
   int open_minute = 8 * 60;
   int close_minute = 16 * 60;

@@ -1,5 +1,5 @@
 #pragma once
-// Users belong to one organisation and hold one or more roles (api-v1 "Sessions and users").
+// Users belong to one organisation and hold one or more roles (api/openapi/10-platform.json).
 
 #include "domain/time/instant.hpp"
 

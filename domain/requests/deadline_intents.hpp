@@ -60,7 +60,7 @@ struct intent_rule {
   std::string_view key;
   std::string_view period;  // rule-set period supplying the length ("" for meet/stop)
   anchor_from anchor;
-  std::string_view source;  // legal source (perki-1-2019.md transition + Pasal)
+  std::string_view source;  // legal source (docs/legal-sources.md transition + Pasal)
 };
 
 // The table (Appendix A keys). Silence readings: a period that runs out unanswered gives rise to the

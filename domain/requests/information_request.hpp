@@ -1,7 +1,7 @@
 #pragma once
 // The information request (permohonan informasi) held by a respondent's PPID: the aggregate that the
 // PPID workflow (transitions.hpp) moves through its states. Field names and enum strings are those of
-// api-v1.md "Information requests"; the data fields follow perki-1-2019.md §6.3.
+// docs/ppid-workflow.md; the data fields follow docs/legal-sources.md §6.3.
 
 #include "domain/time/instant.hpp"
 
@@ -17,12 +17,13 @@ enum class applicant_kind { individual, legal_entity, group };
 /// received → (extended) → answered → objected → objection_answered; closed and disputed are final here.
 enum class request_state { received, extended, answered, objected, objection_answered, closed, disputed };
 enum class response_decision { granted, partly_granted, refused, not_held };
-/// upheld = the atasan PPID confirms the PPID's answer; overturned = orders disclosure (perki T06).
+/// upheld = the atasan PPID confirms the PPID's answer (the objection fails); overturned = orders disclosure
+/// (the objection succeeds). docs/legal-sources.md T06.
 enum class objection_decision { upheld, overturned };
 /// Why the rule set was used: the request fell inside an election stage period, outside all of them,
-/// or a PPID chose it by hand (perki-1-2019.md §1.5: the system only suggests, a human decides).
+/// or a PPID chose it by hand (docs/legal-sources.md §1.5: the system only suggests, a human decides).
 enum class ruleset_reason { election_period, general_period, override };
-/// Objection grounds, UU 14/2008 Pasal 35(1) huruf a–g (perki-1-2019.md §3.4).
+/// Objection grounds, UU 14/2008 Pasal 35(1) huruf a–g (docs/legal-sources.md §3.4).
 enum class objection_ground { a, b, c, d, e, f, g };
 
 inline constexpr request_channel all_request_channels[] = {request_channel::web,    request_channel::email,
@@ -84,7 +85,7 @@ struct ruleset_choice {
   std::optional<std::string> override_reason;  // with reason override: the PPID's stated reason
 };
 
-/// The one extension allowed (perki T02: +2 HK under PERKI 1/2019 Pasal 12; UU 14/2008 Pasal 22(8)).
+/// The one extension allowed (docs/legal-sources.md T02: +2 HK under PERKI 1/2019 Pasal 12; UU 14/2008 Pasal 22(8)).
 struct request_extension {
   std::string reason;
   instant at{};
@@ -96,7 +97,7 @@ struct request_response {
   offset_instant responded_at{};
 };
 
-/// The objection (keberatan) to the atasan PPID (perki T03/T05).
+/// The objection (keberatan) to the atasan PPID (docs/legal-sources.md T03/T05).
 struct request_objection {
   std::string number;  // objection register number (assigned by the application layer)
   std::vector<objection_ground> grounds;

@@ -108,7 +108,7 @@ std::variant<ruleset_choice, field_errors> decide_ruleset(const ruleset_suggesti
     if (*override_name != perki_ruleset_name && *override_name != general_ruleset_name) {
       return field_errors{{"ruleset", "harus perki_1_2019 atau general / must be perki_1_2019 or general"}};
     }
-    // perki-1-2019.md §1.5: the human decides; a departure from the suggestion must say why.
+    // docs/legal-sources.md §1.5: the human decides; a departure from the suggestion must say why.
     if (!override_reason || blank(*override_reason)) {
       return field_errors{{"ruleset_override_reason",
                            "wajib diisi bila memilih aturan lain dari saran sistem / required when overriding the "

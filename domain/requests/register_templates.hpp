@@ -1,6 +1,6 @@
 #pragma once
 // Default register-number templates of a respondent's Buku Register Layanan Informasi Pemilu dan
-// Pemilihan (perki-1-2019.md §6.1: each request and each objection gets its own number; the format is
+// Pemilihan (docs/legal-sources.md §6.1: each request and each objection gets its own number; the format is
 // not specified by PERKI 1/2019 [UNVERIFIED], so these are defaults an organisation setting overrides).
 // The placeholders are those of domain/numbering/register_number.hpp, which formats them.
 

@@ -39,7 +39,7 @@ bool allows(const information_request& request, request_action action, civil_dat
   const auto s = request.state;
   switch (action) {
     case request_action::extend:
-      // One extension only, announced before the response period ends (perki T02, Pasal 12;
+      // One extension only, announced before the response period ends (docs/legal-sources.md T02, Pasal 12;
       // UU 14/2008 Pasal 22(8)). An unknown due date does not block it.
       return s == request_state::received && !request.extension_used() &&
              (!due.ppid_response || today <= *due.ppid_response);
@@ -156,7 +156,7 @@ transition_result respond(const information_request& request, const respond_comm
     v.fail("decision", "harus granted, partly_granted, refused atau not_held / must be one of granted, "
                        "partly_granted, refused, not_held");
   }
-  // A refusal, partial grant or "not held" must give reasons (UU 14/2008 Pasal 22(7)(c)-(d), perki §6.3).
+  // A refusal, partial grant or "not held" must give reasons (UU 14/2008 Pasal 22(7)(c)-(d), docs/legal-sources.md §6.3).
   const bool reasons_required = decision && *decision != response_decision::granted;
   check_text(v, "reasons", cmd.reasons, reasons_required, reasons_max);
   const auto at = parse_act_time(v, "responded_at", cmd.responded_at, request.received_at.utc,
@@ -245,7 +245,7 @@ transition_result answer_objection(const information_request& request, const ans
   if (!decision) {
     v.fail("decision", "harus upheld atau overturned / must be upheld or overturned");
   }
-  // The atasan's answer is a written decision with reasons (perki T06, PERKI 1/2019 Pasal 14).
+  // The atasan's answer is a written decision with reasons (docs/legal-sources.md T06, PERKI 1/2019 Pasal 14).
   check_text(v, "reasons", cmd.reasons, true, reasons_max);
   const auto not_before = request.objection ? request.objection->received_at.utc : request.received_at.utc;
   const auto at = parse_act_time(v, "answered_at", cmd.answered_at, not_before,

@@ -1,5 +1,5 @@
 #pragma once
-// The PPID workflow state machine (api-v1.md "Information requests"; perki-1-2019.md T01–T08).
+// The PPID workflow state machine (docs/ppid-workflow.md; docs/legal-sources.md T01–T08).
 // Each command returns either the new aggregate (version + 1) with its event and deadline intents, or
 // an error: not_allowed (→ 409, with the actions allowed now) or invalid (→ 422, field errors).
 // Authorisation (who may act) is separate: see allowed_actions() in queries.hpp; the api layer
@@ -28,7 +28,7 @@ inline constexpr request_action all_request_actions[] = {request_action::extend,
 std::string_view to_string(request_action action);
 std::optional<request_action> parse_request_action(std::string_view text);
 
-// Commands: client input as text (api-v1 bodies), so bad values become field errors named as sent.
+// Commands: client input as text (the API bodies), so bad values become field errors named as sent.
 struct extend_command {
   std::string reason;
 };
@@ -106,7 +106,7 @@ transition_result answer_objection(const information_request& request, const ans
 transition_result close(const information_request& request, const close_command& cmd,
                         const transition_context& ctx);
 /// mark_disputed: system, from any open state (whether the steps were followed is for the KI's
-/// preliminary examination to judge, perki T12; the event records the state it came from).
+/// preliminary examination to judge, docs/legal-sources.md T12; the event records the state it came from).
 transition_result mark_disputed(const information_request& request, const mark_disputed_command& cmd,
                                 const transition_context& ctx);
 

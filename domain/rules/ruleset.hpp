@@ -1,5 +1,5 @@
 #pragma once
-// Statutory periods as versioned data (perki-1-2019.md Appendix A). A period whose statutory value is
+// Statutory periods as versioned data (docs/legal-sources.md Appendix A). A period whose statutory value is
 // unknown keeps `value = nullopt` and a `fallback`, and says so in every explanation.
 
 #include "domain/time/civil_date.hpp"
@@ -33,7 +33,7 @@ struct period {
   [[nodiscard]] std::optional<int> effective_value() const { return value ? value : fallback; }
 };
 
-/// Day-counting settings of a rule set (api-v1 "Counting rule").
+/// Day-counting settings of a rule set (docs/deadlines.md §1).
 struct counting_rules {
   bool after_hours_next_working_day = true;  // receipt after office closing → next working day
   bool cuti_bersama_is_holiday = true;        // whether collective leave days are non-working

@@ -62,7 +62,7 @@ std::vector<std::string_view> dispute_schema() {
          ){OPTS})",
       "CREATE INDEX ix_dispute_decisions_ki_year ON dispute_decisions (ki, decision_year, read_at)",
       "CREATE INDEX ix_dispute_decisions_year ON dispute_decisions (decision_year, read_at)",
-      // Register and decision number templates per KI (perki-1-2019.md §6.1, Q12: each KI has its own
+      // Register and decision number templates per KI (docs/legal-sources.md §6.1, Q12: each KI has its own
       // pattern). A KI without a row uses the defaults of domain/numbering with a code derived from its
       // organisation code (api/disputes/numbering.cpp).
       R"(CREATE TABLE dispute_numbering (

@@ -1,6 +1,6 @@
 #pragma once
 // Internal: opening and initialising one SOCI session per backend, and translating SOCI errors into
-// the port errors at the persistence boundary (code-anchors §3 gotchas 1, 2, 6, 7).
+// the port errors at the persistence boundary.
 
 #include "persistence/database_url.hpp"
 

@@ -5,7 +5,7 @@
 // a request's CPU (docs/performance.md). A SQLite connection of the pool or the group-commit writer
 // therefore keeps each statement it has prepared, keyed by its SQL text, for as long as the connection
 // lives: SQLite connections never reconnect, and the cache is destroyed before its connection closes.
-// This departs from code-anchors §9 ("prepared inside the call, never cached across leases") for
+// This departs from the usual SOCI rule ("prepared inside the call, never cached across leases") for
 // SQLite only, which is why every use ends with a reset: a kept statement holds no read snapshot and
 // no binding past the call that used it. MariaDB statements are still prepared per call (SOCI's mysql
 // backend substitutes parameters on the client anyway).

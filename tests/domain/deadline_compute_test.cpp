@@ -13,7 +13,7 @@ using perkara::test::real_calendar;
 
 namespace {
 
-// The PERKI 1/2019 periods the tests need (perki-1-2019.md Appendix A); persistence seeds the real set.
+// The PERKI 1/2019 periods the tests need (docs/legal-sources.md Appendix A); persistence seeds the real set.
 ruleset perki_rules() {
   ruleset r;
   r.name = "perki_1_2019";
@@ -73,7 +73,7 @@ deadline_query received(const char* rfc3339, int extension = 0) {
 }  // namespace
 
 TEST_SUITE("deadline_compute") {
-  TEST_CASE("api-v1 example: from 2024-02-07, 3 HK, over Isra Mikraj, Imlek cuti bersama and election day") {
+  TEST_CASE("calculator example: from 2024-02-07, 3 HK, over Isra Mikraj, Imlek cuti bersama and election day") {
     const auto cal = real_calendar();
     const auto e = ok(compute_deadline(cal, wib_hours, wib, counting_rules{}, 3, period_unit::working_days,
                                         from_date("2024-02-07")));

@@ -52,7 +52,7 @@ TEST_SUITE("deadline_status") {
 
 TEST_SUITE("deadline_recompute") {
   TEST_CASE("a voting-day holiday declared late moves an open clock; a non-event leaves it") {
-    // Keppres 10/2024 was signed 6 Feb 2024 for 14 Feb (holidays-id.md §3): clocks started before it
+    // Keppres 10/2024 was signed 6 Feb 2024 for 14 Feb (docs/legal-sources.md §10.3): clocks started before it
     // were counted without that holiday.
     std::vector<holiday> before_keppres;
     for (const auto& h : perkara::test::national_holidays()) {
@@ -98,7 +98,7 @@ TEST_SUITE("ruleset_in_force") {
     versions[1].effective_from = d("2024-06-01");
     versions[2].name = "general";
     versions[2].version = 1;
-    versions[2].effective_from = d("2008-04-30");
+    versions[2].effective_from = d("2010-04-30");
     versions[3].name = "perki_1_2019";
     versions[3].version = 3;
     versions[3].effective_from = d("2024-06-01");  // same day as v2: the higher version wins
@@ -109,7 +109,7 @@ TEST_SUITE("ruleset_in_force") {
     };
     const row rows[] = {{"2019-02-20", "perki_1_2019", 0}, {"2019-02-21", "perki_1_2019", 1},
                         {"2024-05-31", "perki_1_2019", 1}, {"2024-06-01", "perki_1_2019", 3},
-                        {"2030-01-01", "perki_1_2019", 3}, {"2024-02-07", "general", 1},
+                        {"2030-01-01", "perki_1_2019", 3}, {"2024-02-07", "general", 1}, {"2010-04-29", "general", 0},
                         {"2024-02-07", "nothing", 0}};
     for (const auto& r : rows) {
       const std::string on_text{r.on};

@@ -28,7 +28,7 @@ new_dispute with_ground_a() {
 
 TEST_SUITE("dispute_guards") {
   TEST_CASE("mediation is refused for an exemption dispute (ground a) unless the claim is withdrawn") {
-    // UU 14/2008 Pasal 35(2), 40; perki-1-2019.md §3.4.
+    // UU 14/2008 Pasal 35(2), 40; docs/legal-sources.md §3.4.
     const auto d = preliminary_case(with_ground_a());
     const auto refused = apply(d, cmd::start_mediation{"kom.andi", t_action, false}, ctx_at());
     CHECK(refused.error == transition_error::invalid);

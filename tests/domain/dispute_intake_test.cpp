@@ -106,7 +106,7 @@ TEST_SUITE("dispute_intake") {
     CHECK_FALSE(open_dispute(tracked, ctx).filing.filing_timely.has_value());
   }
 
-  TEST_CASE("completeness checklist (perki-1-2019.md §6.3)") {
+  TEST_CASE("completeness checklist (docs/legal-sources.md §6.3)") {
     using at_ = attachment;
     struct row {
       const char* name;

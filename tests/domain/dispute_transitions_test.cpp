@@ -54,7 +54,7 @@ std::set<dispute_action> as_set(const std::vector<dispute_action>& v) { return {
 }  // namespace
 
 TEST_SUITE("dispute_transitions") {
-  TEST_CASE("every action from every state: allowed exactly as the api-v1 table says") {
+  TEST_CASE("every action from every state: allowed exactly as the action table of docs/dispute-workflow.md says") {
     const std::vector<matrix_row> rows = {
         {"submitted", [] { return open_case(); }, {},
          {a::request_completion, a::register_dispute, a::reject_registration, a::withdraw, a::lapse}},

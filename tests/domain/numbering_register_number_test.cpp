@@ -16,7 +16,7 @@ civil_date ymd(int y, unsigned m, unsigned d) {
 }  // namespace
 
 TEST_SUITE("numbering") {
-  TEST_CASE("real numbers of perki-1-2019.md §6.1") {
+  TEST_CASE("real numbers of docs/legal-sources.md §6.1") {
     struct row {
       const char* tmpl;
       template_kind kind;

@@ -1,5 +1,5 @@
 // The dispute workflow end to end through the API, on the backend the environment selects: every path
-// from submission to closure (api-v1 "Dispute cases", docs/dispute-workflow.md).
+// from submission to closure (docs/dispute-workflow.md).
 #include "e2e/disputes_fixture.hpp"
 
 using namespace perkara;

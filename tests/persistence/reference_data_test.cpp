@@ -70,7 +70,7 @@ TEST_SUITE("reference_data") {
 
     const auto& general = data.rulesets[1];
     CHECK(general.name == "general");
-    CHECK(domain::format_iso_date(general.effective_from) == "2008-04-30");
+    CHECK(domain::format_iso_date(general.effective_from) == "2010-04-30");  // UU 14/2008 Pasal 64
     CHECK(general.periods.size() == 9);
     CHECK(general.find("ki_completion")->value == 100);
     CHECK(general.find("ki_completion")->confidence_level == domain::confidence::verified);

@@ -221,6 +221,13 @@ TEST_SUITE("repositories") {
       const auto got = tx->rulesets().in_force("perki_1_2019", date(r.day));
       CHECK((got ? std::optional<int>(got->version) : std::nullopt) == r.version);
     }
+    // UU 14/2008 took effect two years after its promulgation (Pasal 64): nothing general before 30 Apr 2010.
+    const row general[] = {{"2008-04-30", std::nullopt}, {"2010-04-29", std::nullopt}, {"2010-04-30", 1}, {"2024-02-07", 1}};
+    for (const auto& r : general) {
+      CAPTURE(r.day);
+      const auto got = tx->rulesets().in_force("general", date(r.day));
+      CHECK((got ? std::optional<int>(got->version) : std::nullopt) == r.version);
+    }
     CHECK_FALSE(tx->rulesets().find("perki_1_2019", 3).has_value());
     CHECK(tx->rulesets().find("general", 1)->counting.after_hours_next_working_day);
   }

@@ -1,4 +1,4 @@
-// The only path to data: the REST API (api-v1.md). The session lives in the HttpOnly cookie set by
+// The only path to data: the REST API (api/openapi/). The session lives in the HttpOnly cookie set by
 // POST /api/v1/sessions; writes carry X-Requested-With: perkara (the server's CSRF guard).
 
 export class ApiError extends Error {

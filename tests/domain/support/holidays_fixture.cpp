@@ -12,7 +12,7 @@ namespace perkara::test {
 namespace {
 
 std::vector<std::string> split(const std::string& line) {
-  // holidays-id.md §1: no field contains a comma.
+  // No field of holidays-id.csv contains a comma (docs/legal-sources.md §10.1).
   std::vector<std::string> out;
   std::stringstream ss{line};
   std::string field;
@@ -54,12 +54,7 @@ std::vector<domain::holiday> load(const std::string& path) {
 }  // namespace
 
 std::string holidays_csv_path() {
-  const std::filesystem::path source{PERKARA_SOURCE_DIR};
-  const auto in_repo = source / "data" / "holidays-id.csv";
-  if (std::filesystem::exists(in_repo)) {
-    return in_repo.string();
-  }
-  return (source.parent_path() / "shared" / "domain" / "holidays-id.csv").string();
+  return (std::filesystem::path{PERKARA_SOURCE_DIR} / "data" / "holidays-id.csv").string();
 }
 
 const std::vector<domain::holiday>& national_holidays() {

@@ -1,7 +1,7 @@
 #pragma once
-// Test support: the real holiday calendar (holidays-id.csv) for domain tests. Production loading belongs
-// to persistence; this reader is deliberately small. The file is data/holidays-id.csv in the repository
-// when present, else the shared copy beside the repository (shared/domain/holidays-id.csv).
+// Test support: the real holiday calendar for domain tests, read from the repository's own
+// data/holidays-id.csv (sources: docs/legal-sources.md §10.1). Production loading belongs to
+// persistence; this reader is deliberately small.
 
 #include "domain/calendar/holiday.hpp"
 #include "domain/calendar/working_calendar.hpp"

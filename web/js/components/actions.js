@@ -1,5 +1,5 @@
 // Allowed actions as buttons, each opening its form; submits POST .../actions/{action} with If-Match.
-// The field names are exactly the body fields of api-v1.md, so 422 errors land next to their inputs.
+// The field names are exactly the body fields of the API (api/openapi/), so 422 errors land next to their inputs.
 import { h, replace } from '../dom.js';
 import { t, label } from '../i18n.js';
 import { post } from '../api.js';

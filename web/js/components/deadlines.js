@@ -1,5 +1,5 @@
 // Deadlines with their "why this date" explanation: rule set, legal source and confidence, deemed
-// receipt, and every skipped day with its reason (api-v1: deadline.explanation = the calculator's answer).
+// receipt, and every skipped day with its reason (deadline.explanation = the calculator's answer, docs/deadlines.md).
 import { h } from '../dom.js';
 import { t, label, formatDate, formatDateLong, formatInstant, currentLang, pickLang } from '../i18n.js';
 import { countdown } from './badges.js';
