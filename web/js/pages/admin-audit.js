@@ -38,6 +38,7 @@ function valueText(key, v) {
   if (v === null || v === undefined || v === '') return '—';
   if (key === 'roles' && Array.isArray(v)) return v.map((r) => label('role', r)).join(', ');
   if (key === 'kind') return label('reason', v);
+  if (key === 'reason') return label('audit.reason', v);
   if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return formatDate(v);
   if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatInstant(v);
