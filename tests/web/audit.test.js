@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { launch, open, login, logout, users, screenshot, apiAs, runTag, settle } from './support.js';
+import { launch, open, login, logout, users, screenshot, apiAs, runTag, settle, assertNoHorizontalScroll } from './support.js';
 
 const web = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'web');
 const load = async (file) => import(pathToFileURL(join(web, file)).href);
@@ -112,6 +112,19 @@ test('paging: older entries on the next page, then back to the newest', async ()
   await page.locator('#audit-first').click();
   await settle(page);
   assert.equal(await page.locator('#audit-table tbody tr').count(), 50);
+});
+
+test('the page fits a 360 px screen', async () => {
+  const { page } = b;
+  await page.setViewportSize({ width: 360, height: 800 });
+  try {
+    await open(page, '#/admin/audit');
+    await page.locator('#audit-table').waitFor();
+    await assertNoHorizontalScroll(page, 'audit trail');
+    await screenshot(page, 'audit-360');
+  } finally {
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
 });
 
 test('a registrar has no audit link and is refused the page', async () => {
