@@ -16,6 +16,7 @@ rest_application::rest_application(services& s) {
   register_request_routes(router_, s);
   register_dispute_routes(router_, s);
   register_public_dispute_routes(router_, s);
+  register_audit_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

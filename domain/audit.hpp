@@ -8,8 +8,9 @@
 namespace perkara::domain {
 
 struct audit_entry {
-  std::string actor;         // user id, or "system" / "cli"
-  std::string organisation;  // actor's organisation code ("" for the CLI)
+  std::string actor;         // user id, or "system" / "cli", or "" for a failed login
+  std::string organisation;  // the actor's organisation code; without a user actor, the organisation
+                             // concerned (the user created or the login target), "" if none
   instant at{};
   std::string action;        // e.g. "holiday.create", "user.update"
   std::string object_type;   // e.g. "holiday"

@@ -1,6 +1,7 @@
 // perkara migrate | user add | organisations import: administration from the command line. Each
 // change is audited with actor "cli".
 #include "api/auth/crypto.hpp"
+#include "api/handlers/audit.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/migrations.hpp"
 #include "persistence/reference_data.hpp"
@@ -8,7 +9,7 @@
 #include "server/cli.hpp"
 #include "server/system_clock.hpp"
 
-#include <fmt/format.h>
+#include <boost/json/serialize.hpp>
 
 #include <cstdio>
 #include <fstream>
@@ -80,8 +81,8 @@ int command_user_add(const cli_options& options) {
   const domain::user user{api::random_hex(12), username, options.get("display-name", username), organisation,
                           roles, true, now};
   tx->users().insert(user, api::hash_password(password));
-  tx->audit().append({"cli", "", now, "user.create", "user", user.id,
-                      fmt::format(R"({{"username":"{}","organisation":"{}"}})", username, organisation)});
+  tx->audit().append({"cli", organisation, now, "user.create", "user", user.id,
+                      boost::json::serialize(api::change_details(nullptr, api::audited_user_fields(user)))});
   tx->commit();
   std::fprintf(stdout, "%s\n", user.id.c_str());
   return 0;

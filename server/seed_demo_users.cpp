@@ -1,5 +1,8 @@
 #include "api/auth/crypto.hpp"
+#include "api/handlers/audit.hpp"
 #include "server/seed_demo.hpp"
+
+#include <boost/json/serialize.hpp>
 
 namespace perkara::server {
 namespace {
@@ -37,7 +40,9 @@ std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock&
     demo_login login{u.username, api::random_password(), std::string{domain::to_string(u.role)}, u.organisation};
     const domain::user user{api::random_hex(12), u.username, u.display_name, u.organisation, {u.role}, true, now};
     tx->users().insert(user, api::hash_password(login.password));
-    tx->audit().append({"cli", "", now, "user.create", "user", user.id, R"({"source":"seed-demo"})"});
+    auto details = api::change_details(nullptr, api::audited_user_fields(user));
+    details["source"] = "seed-demo";
+    tx->audit().append({"cli", u.organisation, now, "user.create", "user", user.id, boost::json::serialize(details)});
     created.push_back(std::move(login));
   }
   tx->commit();

@@ -141,9 +141,10 @@ response create_holiday(services& s, const request& req) {
   if (preview) {
     return json_response(200, result);  // the transaction rolls back: nothing changed
   }
+  auto details = change_details(previous ? boost::json::value(holiday_to_json(*previous)) : nullptr, holiday_to_json(h));
+  details["moved_deadlines"] = result["moved_deadlines"];
   audit(*tx, who, now, previous ? "holiday.replace" : "holiday.create", "holiday", domain::format_iso_date(h.date),
-        boost::json::serialize(boost::json::object{{"holiday", holiday_to_json(h)},
-                                                   {"moved_deadlines", result["moved_deadlines"]}}));
+        boost::json::serialize(details));
   tx->commit();
   return json_response(201, result);
 }
@@ -176,7 +177,9 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   if (preview) {
     return json_response(200, result);
   }
-  audit(*tx, who, now, "holiday.delete", "holiday", domain::format_iso_date(*date), boost::json::serialize(result));
+  auto details = change_details(holiday_to_json(*existing), nullptr);
+  details["moved_deadlines"] = result["moved_deadlines"];
+  audit(*tx, who, now, "holiday.delete", "holiday", domain::format_iso_date(*date), boost::json::serialize(details));
   tx->commit();
   return json_response(200, result);
 }

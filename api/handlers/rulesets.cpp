@@ -61,8 +61,9 @@ response create_version(services& s, const request& req, const route_params& p) 
   throw_if_invalid(v);
   tx->rulesets().insert(next);
   const auto json = ruleset_to_json(next);
+  // The version it supersedes as "before", so the entry shows what changed.
   audit(*tx, who, now, "ruleset.version.create", "ruleset", next.name + "@" + std::to_string(next.version),
-        boost::json::serialize(json));
+        boost::json::serialize(change_details(ruleset_to_json(previous), json)));
   tx->commit();
   return json_response(201, json);
 }

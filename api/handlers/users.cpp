@@ -112,7 +112,7 @@ response create_user(services& s, const request& req) {
   domain::user user{random_hex(12), *username, *display_name, organisation, *roles, true, now};
   tx->users().insert(user, hash_password(*password));
   audit(*tx, who, now, "user.create", "user", user.id,
-        boost::json::serialize(boost::json::object{{"username", user.username}, {"organisation", organisation}}));
+        boost::json::serialize(change_details(nullptr, audited_user_fields(user))));
   tx->commit();
   return json_response(201, user_to_json(user));
 }
@@ -153,29 +153,26 @@ response update_user(services& s, const request& req, const route_params& p) {
   }
   throw_if_invalid(v);
 
-  boost::json::array changed;
+  const auto before = user;
   if (display_name) {
     user.display_name = *display_name;
-    changed.emplace_back("display_name");
   }
   if (roles) {
     user.roles = *roles;
-    changed.emplace_back("roles");
   }
   if (active) {
     user.active = *active;
-    changed.emplace_back("active");
   }
   tx->users().update(user);
   if (password) {
     tx->users().set_password_hash(user.id, hash_password(*password));
-    changed.emplace_back("password");
   }
   // Deactivating a user or changing its password ends its sessions.
   if ((active && !*active) || password) {
     tx->sessions().revoke_all_of_user(user.id);
   }
-  audit(*tx, who, now, "user.update", "user", user.id, boost::json::serialize(boost::json::object{{"changed", changed}}));
+  audit(*tx, who, now, "user.update", "user", user.id,
+        boost::json::serialize(user_change_details(before, user, password.has_value())));
   tx->commit();
   return json_response(200, user_to_json(user));
 }

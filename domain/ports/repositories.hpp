@@ -3,6 +3,7 @@
 // Every repository works inside the transaction that produced it (see database.hpp).
 
 #include "domain/audit.hpp"
+#include "domain/ports/audit_search.hpp"
 #include "domain/calendar/holiday.hpp"
 #include "domain/deadline_record.hpp"
 #include "domain/org/organisation.hpp"
@@ -98,6 +99,9 @@ class audit_repository {
   virtual void append(const domain::audit_entry& entry) = 0;
   /// Newest first, for one object or (empty type) for everything of an organisation.
   virtual std::vector<domain::audit_entry> list(const std::string& object_type, const std::string& object_id) = 0;
+  /// One page of the audit trail (at most `query.limit` entries), newest first, with actor and
+  /// organisation names; an actor that is no user (a failed login, the CLI) has no username.
+  virtual std::vector<audit_record> search(const audit_search& query) = 0;
 };
 
 class deadline_repository {

@@ -175,6 +175,14 @@ const std::vector<migration>& all_migrations() {
            // builds it from the document and its clocks.
            "ALTER TABLE disputes ADD COLUMN public_item {TEXT} NULL",
        }},
+      {10,
+       "0010_audit_index",
+       {
+           // The audit trail of every organisation, newest first (GET /api/v1/audit for a sysadmin);
+           // one organisation's is served by ix_audit_organisation. Both indexes end in the row id
+           // implicitly (SQLite rowid, InnoDB primary key), the tie-breaker of the keyset cursor.
+           "CREATE INDEX ix_audit_at ON audit_log (at)",
+       }},
   };
   return migrations;
 }

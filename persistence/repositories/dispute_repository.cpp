@@ -2,11 +2,11 @@
 
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/detail/statement_cache.hpp"
+#include "persistence/repositories/bound_params.hpp"
 #include "persistence/repositories/dispute_projections.hpp"
 
 #include <soci/soci.h>
 
-#include <deque>
 #include <functional>
 #include <utility>
 
@@ -29,31 +29,6 @@ constexpr const char* select_public_columns =
 
 /// What the last column of a query holds.
 enum class last_column { list_item, public_item };
-
-/// Parameters of a statement built at run time, kept at stable addresses until it has run.
-class bound_params {
- public:
-  void text(std::string v) {
-    texts_.push_back(std::move(v));
-    const std::string* p = &texts_.back();
-    binds_.emplace_back([p](soci::statement& st) { st.exchange(soci::use(*p)); });
-  }
-  void number(long long v) {
-    numbers_.push_back(v);
-    const long long* p = &numbers_.back();
-    binds_.emplace_back([p](soci::statement& st) { st.exchange(soci::use(*p)); });
-  }
-  void bind(soci::statement& st) const {
-    for (const auto& b : binds_) {
-      b(st);
-    }
-  }
-
- private:
-  std::deque<std::string> texts_;
-  std::deque<long long> numbers_;
-  std::vector<std::function<void(soci::statement&)>> binds_;
-};
 
 struct dispute_row {
   std::string id, ki, respondent, state, outcome, registered_on, register_number, request_id, next_due, search_text,

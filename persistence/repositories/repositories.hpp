@@ -117,6 +117,7 @@ class soci_audit_repository final : public ports::audit_repository {
   explicit soci_audit_repository(db_context ctx) : ctx_(ctx) {}
   void append(const domain::audit_entry& entry) override;
   std::vector<domain::audit_entry> list(const std::string& object_type, const std::string& object_id) override;
+  std::vector<ports::audit_record> search(const ports::audit_search& query) override;
 
  private:
   db_context ctx_;

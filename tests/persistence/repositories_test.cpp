@@ -250,6 +250,59 @@ TEST_SUITE("repositories") {
     CHECK(tx->audit().list("user", "nobody").empty());
   }
 
+  TEST_CASE("audit search: scope, filters, names and keyset paging newest first") {
+    test_database db;
+    auto database = db.open(1);
+    auto tx = database->begin(ports::access::write);
+    tx->users().insert(make_user("u2", "ani", "ki-babel"), "h");
+    tx->audit().append({"u2", "ki-babel", at(100), "user.update", "user", "u9", "{}"});
+    tx->audit().append({"u2", "ki-babel", at(100), "user.create", "user", "u8", "{}"});
+    tx->audit().append({"u2", "ki-babel", at(200), "holiday.delete", "holiday", "2024-03-04", "{}"});
+    tx->audit().append({"", "ki-babel", at(300), "session.login_failed", "user", "", R"({"username":"x"})"});
+    tx->audit().append({"u1", "kpu-ri", at(250), "user.update", "user", "u3", "{}"});
+
+    ports::audit_search q;
+    q.organisation = "ki-babel";
+    auto page = tx->audit().search(q);
+    REQUIRE(page.size() == 4);
+    CHECK(page[0].entry.action == "session.login_failed");
+    CHECK_FALSE(page[0].actor_username.has_value());
+    CHECK(page[1].entry.action == "holiday.delete");
+    CHECK(page[1].actor_username == "ani");
+    CHECK(page[1].actor_display_name == "Budi Śantoso 🗳");
+    CHECK(page[1].organisation_name == "Komisi Informasi Provinsi Kepulauan Bangka Belitung");
+    CHECK(page[1].organisation_utc_offset_minutes == 420);
+    // Same second: the later entry (higher id) first.
+    CHECK(page[2].entry.action == "user.create");
+    CHECK(page[3].entry.action == "user.update");
+    CHECK(page[3].entry.at == at(100));
+
+    q.limit = 2;
+    q.before = ports::audit_search::position{page[1].entry.at.time_since_epoch().count(), page[1].id};
+    const auto rest = tx->audit().search(q);
+    REQUIRE(rest.size() == 2);
+    CHECK(rest[0].id == page[2].id);
+    CHECK(rest[1].id == page[3].id);
+
+    ports::audit_search all;
+    CHECK(tx->audit().search(all).size() == 5);
+    all.action_prefix = "user.";
+    CHECK(tx->audit().search(all).size() == 3);
+    all.action_prefix = "User.";
+    CHECK(tx->audit().search(all).empty());  // case-sensitive on both backends
+    all.action_prefix.reset();
+    all.actor_username = "ani";
+    CHECK(tx->audit().search(all).size() == 3);
+    all.actor_username.reset();
+    all.object_type = "user";
+    all.object_id = "u9";
+    CHECK(tx->audit().search(all).size() == 1);
+    all = {};
+    all.from = at(200);
+    all.until = at(300);
+    CHECK(tx->audit().search(all).size() == 2);  // 200 and 250; 300 is excluded
+  }
+
   TEST_CASE("deadlines save update and open_from") {
     test_database db;
     auto database = db.open(1);

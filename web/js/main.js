@@ -19,6 +19,7 @@ import { publicDecisionsPage } from './pages/public-decisions.js';
 import { calculatorPage } from './pages/calculator.js';
 import { holidaysPage } from './pages/admin-holidays.js';
 import { usersPage } from './pages/admin-users.js';
+import { auditPage } from './pages/admin-audit.js';
 
 route('/login', loginPage, { auth: 'public' });
 route('/board', boardPage);
@@ -33,6 +34,7 @@ route('/public/decisions', publicDecisionsPage, { auth: 'public' });
 route('/public/calculator', calculatorPage, { auth: 'public' });
 route('/admin/holidays', holidaysPage, { roles: ['ki_admin', 'sysadmin'] });
 route('/admin/users', usersPage, { roles: ['ki_admin', 'sysadmin'] });
+route('/admin/audit', auditPage, { roles: ['ki_admin', 'sysadmin'] });
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');

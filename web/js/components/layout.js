@@ -15,6 +15,7 @@ function navLinks(path) {
     if (isAdmin()) {
       links.push(['/admin/holidays', t('nav.holidays')]);
       links.push(['/admin/users', t('nav.users')]);
+      links.push(['/admin/audit', t('nav.audit')]);
     }
   }
   links.push(['/public/status', t('nav.public_status')]);

@@ -1,0 +1,16 @@
+// The action codes of the audit trail (docs/security.md "Audit"), in one module without browser
+// dependencies so the tests can check that each has a label in both dictionaries.
+/** Every action code the server records; each has a label in web/i18n/id.js and en.js. */
+export const auditActions = [
+  'session.create', 'session.revoke', 'session.login_failed',
+  'user.create', 'user.update',
+  'holiday.create', 'holiday.replace', 'holiday.delete',
+  'ruleset.version.create',
+  'organisation.import',
+  'request.create', 'request.extend', 'request.respond', 'request.file_objection', 'request.answer_objection', 'request.close', 'request.mark_disputed',
+  'dispute.submit', 'dispute.request_completion', 'dispute.complete', 'dispute.register', 'dispute.reject_registration',
+  'dispute.open_preliminary_examination', 'dispute.start_mediation', 'dispute.mediation_failed', 'dispute.start_adjudication',
+  'dispute.schedule_hearing', 'dispute.decide', 'dispute.serve_copy', 'dispute.record_court_objection',
+  'dispute.record_court_decision', 'dispute.mark_final', 'dispute.record_compliance', 'dispute.withdraw', 'dispute.lapse',
+];
+export const actionGroups = ['session.', 'user.', 'holiday.', 'ruleset.', 'organisation.', 'request.', 'dispute.'];
