@@ -37,6 +37,12 @@ void soci_login_attempt_repository::record_failure(const std::string& username, 
                                                    domain::instant address_expired_before) {
   translated([&] {
     const long long when = epoch_seconds(at);
+    // Expiry on write, first, so an expired pair starts again from one. Both deletes walk an index on
+    // the time column and find nothing most of the time.
+    const long long pair_cutoff = epoch_seconds(pair_expired_before);
+    const long long address_cutoff = epoch_seconds(address_expired_before);
+    prepared(ctx_, "DELETE FROM login_failure_pairs WHERE last_failure_at < :cutoff").run(soci::use(pair_cutoff));
+    prepared(ctx_, "DELETE FROM login_failures WHERE at < :cutoff").run(soci::use(address_cutoff));
     // One statement creates or increments the pair's row, so two servers counting the same pair at
     // once queue on its lock instead of colliding on the insert (as sequence_repository does).
     const char* bump = ctx_.kind == backend::mysql
@@ -49,11 +55,6 @@ void soci_login_attempt_repository::record_failure(const std::string& username, 
     prepared(ctx_, bump).run(soci::use(username), soci::use(address), soci::use(when));
     prepared(ctx_, "INSERT INTO login_failures (client_address, at) VALUES (:address, :at)")
         .run(soci::use(address), soci::use(when));
-    // Expiry on write: both deletes walk an index on the time column and find nothing most of the time.
-    const long long pair_cutoff = epoch_seconds(pair_expired_before);
-    const long long address_cutoff = epoch_seconds(address_expired_before);
-    prepared(ctx_, "DELETE FROM login_failure_pairs WHERE last_failure_at < :cutoff").run(soci::use(pair_cutoff));
-    prepared(ctx_, "DELETE FROM login_failures WHERE at < :cutoff").run(soci::use(address_cutoff));
   });
 }
 
