@@ -2,12 +2,17 @@
 // What handlers reach: storage through the domain's ports, the clock, metrics and settings. The server
 // builds one of these and hands it to the application.
 
-#include "api/auth/login_throttle.hpp"
+#include "api/auth/crypto.hpp"
+#include "api/auth/verification_slots.hpp"
+#include "domain/auth/login_throttle.hpp"
 #include "domain/ports/clock.hpp"
 #include "domain/ports/database.hpp"
 
 #include <chrono>
+#include <cstddef>
+#include <functional>
 #include <string>
+#include <string_view>
 
 namespace perkara::api {
 
@@ -16,6 +21,13 @@ class metrics;
 struct settings {
   std::chrono::seconds session_ttl{std::chrono::hours{12}};
   bool secure_cookies = false;  // add `Secure` to the session cookie (behind TLS)
+  domain::login_throttle_policy login_throttle;
+  /// Password verifications at once; more logins are answered 503 at once. 0: the server sets two per
+  /// core (server/app.cpp).
+  std::size_t max_concurrent_verifications = 0;
+  /// Checks a password against its stored hash. Tests replace it, e.g. to hold a login inside the
+  /// check while they look at what else the server can do meanwhile.
+  std::function<bool(std::string_view password, const std::string& hash)> password_check = api::verify_password;
 };
 
 struct services {
@@ -23,7 +35,7 @@ struct services {
   const ports::clock& clock;
   metrics& request_metrics;
   settings config;
-  login_throttle throttle;
+  verification_slots verifications;
 };
 
 }  // namespace perkara::api

@@ -143,7 +143,8 @@ class soci_transaction final : public ports::transaction {
         events_(ctx_),
         sequences_(ctx_),
         requests_(ctx_),
-        disputes_(ctx_) {}
+        disputes_(ctx_),
+        login_attempts_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -165,6 +166,7 @@ class soci_transaction final : public ports::transaction {
   ports::sequence_repository& sequences() override { return sequences_; }
   ports::request_repository& requests() override { return requests_; }
   ports::dispute_repository& disputes() override { return disputes_; }
+  ports::login_attempt_repository& login_attempts() override { return login_attempts_; }
 
   void commit() override {
     if (ended_) {
@@ -190,6 +192,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_sequence_repository sequences_;
   detail::soci_request_repository requests_;
   detail::soci_dispute_repository disputes_;
+  detail::soci_login_attempt_repository login_attempts_;
   bool ended_ = false;
 };
 

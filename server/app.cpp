@@ -24,20 +24,30 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   parts_->clock = clock ? std::move(clock) : std::make_unique<system_clock>();
   const auto url = persistence::parse_database_url(config.database_url);
   parts_->db = persistence::open_database(url, config.db_pool_size);
-  // services holds a mutex (the login throttle), so it is built in place rather than moved.
-  parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
-  parts_->application = std::make_unique<api::rest_application>(*parts_->services);
   // Each read holds one pooled connection for its whole run, so more read workers than connections
   // would only queue. Reads are CPU work (SQLite pages come from the page cache) or short waits
   // (MariaDB), so more than two per core only adds thread switches: on 2 cores, 4 read workers serve
   // the public status 30 % faster than 8 (docs/performance.md). On SQLite, writes do not lease: they
   // share one writer connection and wait together for a group COMMIT, so extra write workers let more
   // writes join one fsync (persistence/detail/group_commit.hpp).
+  //
+  // Logins are POSTs, so they run on the write pool, and argon2 (~0.1 s of one core and 64 MiB each)
+  // runs there with no transaction or connection held (api/auth/login.hpp). At most two checks per core
+  // run at once: more would only share the same cores, each taking longer, and multiply the memory; the
+  // login over the bound gets 503 at once. The write pool gets that many workers on top of those sized
+  // for database writes, so even a login flood leaves every database write its worker.
   constexpr std::size_t sqlite_group_writers = 32;
   const std::size_t cores = std::max(1U, std::thread::hardware_concurrency());
+  if (config.api.max_concurrent_verifications == 0) {
+    config.api.max_concurrent_verifications = 2 * cores;
+  }
+  const std::size_t verifications = config.api.max_concurrent_verifications;
   config.http.read_workers = static_cast<int>(std::min(config.db_pool_size, 2 * cores));
-  config.http.write_workers =
-      static_cast<int>(config.db_pool_size + (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
+  config.http.write_workers = static_cast<int>(config.db_pool_size + verifications +
+                                               (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
+  // services holds an atomic (the verification slots), so it is built in place rather than moved.
+  parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
+  parts_->application = std::make_unique<api::rest_application>(*parts_->services);
   parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics);
 }
 

@@ -13,6 +13,7 @@ constexpr const char* usage = R"(perkara: case management for election-informati
 
 Usage:
   perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR]
+                [--trusted-proxy ADDR ...]  (take the client address from X-Forwarded-For of these peers)
   perkara migrate --db URL
   perkara user add --db URL --username U --role R [--role R2 ...] --organisation CODE [--display-name NAME]
                    (the password is read from standard input)

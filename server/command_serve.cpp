@@ -1,6 +1,7 @@
-// perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR]
+// perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR] [--trusted-proxy ADDR ...]
 #include "server/app.hpp"
 #include "server/cli.hpp"
+#include "server/client_address.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -47,6 +48,14 @@ int command_serve(const cli_options& options) {
   }
   config.http.web_root = options.get("web-root", PERKARA_WEB_ROOT);
   config.api.secure_cookies = options.has("secure-cookies");
+  // Repeatable: each reverse proxy whose X-Forwarded-For is believed (docs/security.md).
+  for (const auto& proxy : options.all("trusted-proxy")) {
+    const auto address = canonical_address(proxy);
+    if (!address) {
+      throw std::invalid_argument("--trusted-proxy needs an IP address, e.g. 127.0.0.1 (got '" + proxy + "')");
+    }
+    config.http.trusted_proxies.push_back(*address);
+  }
 
   app server{config};
   server.handle_signals(true);

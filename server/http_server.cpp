@@ -2,6 +2,7 @@
 
 #include "api/http/problem.hpp"
 #include "server/access_log.hpp"
+#include "server/client_address.hpp"
 #include "server/blocking.hpp"
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
@@ -186,6 +187,7 @@ struct http_server::impl {
                                       std::string_view route, const std::string& request_id,
                                       steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  std::string request_client_address(beast::tcp_stream& stream, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
   http_config config;
@@ -416,6 +418,23 @@ net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connec
   stream.close();
 }
 
+// The peer, or the last X-Forwarded-For hop when the peer is a trusted proxy (server/client_address.hpp).
+std::string http_server::impl::request_client_address(beast::tcp_stream& stream, const api::request& req) const {
+  error_code ec;
+  const auto peer = stream.socket().remote_endpoint(ec);
+  if (ec) {
+    return {};
+  }
+  const auto peer_text = canonical_address(peer.address().to_string()).value_or(std::string{});
+  std::vector<std::string_view> forwarded;
+  for (const auto& [name, value] : req.headers) {
+    if (name == "x-forwarded-for") {
+      forwarded.emplace_back(value);
+    }
+  }
+  return client_address(peer_text, forwarded, config.trusted_proxies);
+}
+
 net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
   const auto started = steady::now();
   const auto request_id = make_request_id();
@@ -452,6 +471,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     co_return co_await reject(stream, buffer, 400, "Target permintaan tidak valid / Invalid request target", method,
                               request_id, started);
   }
+  req->client_address = request_client_address(stream, *req);
 
   const std::size_t limit = app.body_limit(req->method, req->path);
   static constexpr const char* too_large = "Isi permintaan terlalu besar / Request body too large";

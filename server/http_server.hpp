@@ -11,6 +11,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace perkara::server {
 
@@ -31,6 +32,9 @@ struct http_config {
   std::chrono::milliseconds shutdown_grace{10000};
   std::string web_root;     // static files for non-API GET paths; empty = none
   bool access_log = true;   // one JSON line per request on stderr
+  // Peers (canonical addresses) whose last X-Forwarded-For hop is taken as the client's address
+  // (server/client_address.hpp); --trusted-proxy.
+  std::vector<std::string> trusted_proxies;
 };
 
 class http_server {

@@ -19,6 +19,9 @@ struct request {
   std::vector<std::pair<std::string, std::string>> headers;  // names lower case
   std::string body;
   std::string request_id;
+  /// The client's IP address as the server saw it: the socket's peer, or the last X-Forwarded-For hop
+  /// when the peer is a trusted proxy (server/client_address.hpp). Empty when unknown.
+  std::string client_address;
 
   [[nodiscard]] std::optional<std::string_view> header(std::string_view lower_name) const;
   [[nodiscard]] std::optional<std::string_view> query_param(std::string_view name) const;

@@ -211,5 +211,6 @@ ports::event_repository& reference_transaction::events() { unsupported("events")
 ports::sequence_repository& reference_transaction::sequences() { unsupported("sequences"); }
 ports::request_repository& reference_transaction::requests() { unsupported("requests"); }
 ports::dispute_repository& reference_transaction::disputes() { return repos_->disputes; }
+ports::login_attempt_repository& reference_transaction::login_attempts() { unsupported("login attempts"); }
 
 }  // namespace perkara::bench

@@ -50,6 +50,7 @@ class reference_transaction final : public ports::transaction {
   ports::sequence_repository& sequences() override;
   ports::request_repository& requests() override;
   ports::dispute_repository& disputes() override;
+  ports::login_attempt_repository& login_attempts() override;
   void commit() override {}
 
  private:

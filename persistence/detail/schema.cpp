@@ -175,6 +175,30 @@ const std::vector<migration>& all_migrations() {
            // builds it from the document and its clocks.
            "ALTER TABLE disputes ADD COLUMN public_item {TEXT} NULL",
        }},
+      {9,
+       "0009_login_failures",
+       {
+           // The login throttle's state, shared by every server on the database (issue 12,
+           // docs/security.md "Login and sessions"). Consecutive failures of one (username, client
+           // address) pair since its last success; usernames as typed, so unknown names count too.
+           R"(CREATE TABLE login_failure_pairs (
+                username VARCHAR(190) NOT NULL,
+                client_address VARCHAR(64) NOT NULL,
+                failures INTEGER NOT NULL,
+                last_failure_at BIGINT NOT NULL,
+                PRIMARY KEY (username, client_address)
+              ){OPTS})",
+           "CREATE INDEX ix_login_failure_pairs_last ON login_failure_pairs (last_failure_at)",
+           // One row per failure, for the per-address cap over a sliding window; rows older than the
+           // window are deleted by the next failure.
+           R"(CREATE TABLE login_failures (
+                id {ID},
+                client_address VARCHAR(64) NOT NULL,
+                at BIGINT NOT NULL
+              ){OPTS})",
+           "CREATE INDEX ix_login_failures_address ON login_failures (client_address, at)",
+           "CREATE INDEX ix_login_failures_at ON login_failures (at)",
+       }},
       {10,
        "0010_audit_index",
        {

@@ -3,6 +3,7 @@
 // that created it; statements are prepared per call, except on SQLite where each connection keeps the
 // ones it has prepared (detail/statement_cache.hpp).
 
+#include "domain/ports/login_attempt_repository.hpp"
 #include "domain/ports/repositories.hpp"
 #include "persistence/database_url.hpp"
 
@@ -148,6 +149,19 @@ class soci_sequence_repository final : public ports::sequence_repository {
  public:
   explicit soci_sequence_repository(db_context ctx) : ctx_(ctx) {}
   long long next(const std::string& scope) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_login_attempt_repository final : public ports::login_attempt_repository {
+ public:
+  explicit soci_login_attempt_repository(db_context ctx) : ctx_(ctx) {}
+  domain::login_history history(const std::string& username, const std::string& address,
+                                domain::instant address_since) override;
+  void record_failure(const std::string& username, const std::string& address, domain::instant at,
+                      domain::instant pair_expired_before, domain::instant address_expired_before) override;
+  void clear_pair(const std::string& username, const std::string& address) override;
 
  private:
   db_context ctx_;

@@ -1,10 +1,8 @@
 #include "api/auth/crypto.hpp"
-#include "api/auth/login_throttle.hpp"
 
 #include <doctest/doctest.h>
 
 using namespace perkara::api;
-using namespace std::chrono;
 
 TEST_SUITE("crypto") {
   TEST_CASE("argon2id hashes verify only the right password") {
@@ -28,30 +26,5 @@ TEST_SUITE("crypto") {
     const auto p = random_password();
     CHECK(p.size() == 19);
     CHECK(p[4] == '-');
-  }
-}
-
-TEST_SUITE("login_throttle") {
-  TEST_CASE("five failures block the username until the window passes") {
-    login_throttle t{5, minutes{15}};
-    const sys_seconds t0{seconds{1'700'000'000}};
-    for (int i = 0; i < 4; ++i) {
-      t.record_failure("budi", t0);
-    }
-    CHECK_FALSE(t.blocked_for("budi", t0));
-    t.record_failure("budi", t0);
-    REQUIRE(t.blocked_for("budi", t0 + minutes{1}));
-    CHECK(*t.blocked_for("budi", t0 + minutes{1}) == minutes{14});
-    CHECK_FALSE(t.blocked_for("siti", t0));  // per username
-    CHECK_FALSE(t.blocked_for("budi", t0 + minutes{15}));
-  }
-
-  TEST_CASE("a success clears the count") {
-    login_throttle t{2, minutes{15}};
-    const sys_seconds t0{seconds{1'700'000'000}};
-    t.record_failure("budi", t0);
-    t.record_success("budi");
-    t.record_failure("budi", t0);
-    CHECK_FALSE(t.blocked_for("budi", t0));
   }
 }

@@ -27,7 +27,10 @@ test('a wrong password shows the error and stays on the login page', async () =>
 
 test('a PPID officer logs in and sees name, organisation and role on every page', async () => {
   const { page } = b;
+  const answer = page.waitForResponse((r) => r.url().endsWith('/api/v1/sessions') && r.request().method() === 'POST');
   await login(page, users.ppid);
+  // A cookie session: the token is only in the HttpOnly cookie, never in the answer script reads.
+  assert.equal((await (await answer).json()).token, undefined, 'token in the login answer');
   assert.match(page.url(), /#\/board/);
   assert.equal(await page.locator('#who-name').innerText(), users.ppid.name);
   assert.equal(await page.locator('#who-org').innerText(), users.ppid.org);

@@ -31,7 +31,8 @@ export async function loadSession() {
 }
 
 export async function logIn(username, password) {
-  await post('/api/v1/sessions', { username, password }, { quiet401: true });
+  // A cookie session: the server sets the HttpOnly cookie and leaves the token out of the reply.
+  await post('/api/v1/sessions', { username, password, cookie: true }, { quiet401: true });
   return loadSession();
 }
 

@@ -23,8 +23,22 @@ class forwarding_clock final : public ports::clock {
 
 domain::instant default_test_now() { return domain::parse_rfc3339("2024-02-07T10:15:00+07:00")->utc; }
 
-live_server::live_server(domain::instant now)
-    : database_(std::make_unique<testing::test_database>(true)), clock_(now) {
+namespace {
+
+live_server_options at(domain::instant now) {
+  live_server_options o;
+  o.now = now;
+  return o;
+}
+
+}  // namespace
+
+live_server::live_server(domain::instant now) : live_server(at(now)) {}
+
+live_server::live_server(live_server_options options)
+    : database_(options.database ? std::move(options.database) : std::make_shared<testing::test_database>(true)),
+      configure_(std::move(options.configure)),
+      clock_(options.now) {
   start();
 }
 
@@ -39,6 +53,9 @@ void live_server::start() {
   config.http.read_timeout = std::chrono::seconds{10};
   config.http.keep_alive_timeout = std::chrono::seconds{10};
   config.http.shutdown_grace = std::chrono::seconds{10};
+  if (configure_) {
+    configure_(config);
+  }
   app_ = std::make_unique<server::app>(config, std::make_unique<forwarding_clock>(clock_));
   thread_ = std::thread([this] { app_->run(); });
 }

@@ -7,6 +7,7 @@
 #include "server/app.hpp"
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -28,9 +29,19 @@ class settable_clock final : public ports::clock {
 /// 2024-02-07T10:15:00+07:00, a Wednesday in the 2024 Pemilu stages, unless a test says otherwise.
 domain::instant default_test_now();
 
+/// How a live_server differs from the default one.
+struct live_server_options {
+  domain::instant now = default_test_now();
+  /// Changes the server's configuration before it starts (trusted proxies, login settings...).
+  std::function<void(server::app_config&)> configure;
+  /// Another server's database (live_server::shared_database()), for two servers on one database.
+  std::shared_ptr<testing::test_database> database;
+};
+
 class live_server {
  public:
   explicit live_server(domain::instant now = default_test_now());
+  explicit live_server(live_server_options options);
   ~live_server();
   live_server(const live_server&) = delete;
   live_server& operator=(const live_server&) = delete;
@@ -38,6 +49,7 @@ class live_server {
   [[nodiscard]] unsigned short port() const;
   settable_clock& clock() { return clock_; }
   [[nodiscard]] const testing::test_database& database() const { return *database_; }
+  [[nodiscard]] std::shared_ptr<testing::test_database> shared_database() const { return database_; }
 
   /// Stops the server and starts a new one on the same database (data must survive).
   void restart();
@@ -63,7 +75,8 @@ class live_server {
   void start();
   void stop();
 
-  std::unique_ptr<testing::test_database> database_;
+  std::shared_ptr<testing::test_database> database_;
+  std::function<void(server::app_config&)> configure_;
   settable_clock clock_;  // outlives every app instance, which only forwards to it
   std::unique_ptr<server::app> app_;
   std::thread thread_;
