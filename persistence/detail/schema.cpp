@@ -207,6 +207,16 @@ const std::vector<migration>& all_migrations() {
            // implicitly (SQLite rowid, InnoDB primary key), the tie-breaker of the keyset cursor.
            "CREATE INDEX ix_audit_at ON audit_log (at)",
        }},
+      {11,
+       "0011_general_in_force_2010",
+       {
+           // UU 14/2008 took effect on 30 April 2010 (Pasal 64; docs/legal-sources.md §12), not on its
+           // promulgation day. Databases loaded before the correction keep the old date otherwise: the
+           // reference loader only adds missing versions. Version 1 stays version 1, so running clocks
+           // keep their rule set.
+           "UPDATE rulesets SET effective_from = '2010-04-30' WHERE name = 'general' AND version = 1 "
+           "AND effective_from = '2008-04-30'",
+       }},
   };
   return migrations;
 }
