@@ -33,17 +33,13 @@ attempt read_attempt(services& s, const std::string& username, const std::string
   return a;
 }
 
-// A failed login: audited with its reason; counted by the throttle unless it was refused by the
-// throttle itself (a refused attempt checked no password).
+// A failed login: counted by the throttle and audited with its reason, in one short write.
 void record_failure(services& s, const attempt& a, const std::string& username, const std::string& address,
                     domain::instant now, std::string_view reason) {
   const auto& policy = s.config.login_throttle;
   const boost::json::object details{{"username", username}, {"client_address", address}, {"reason", reason}};
   auto tx = s.db.begin(ports::access::write);
-  if (reason != "throttled") {
-    tx->login_attempts().record_failure(username, address, now, now - policy.pair_memory,
-                                        now - policy.address_window);
-  }
+  tx->login_attempts().record_failure(username, address, now, now - policy.pair_memory, now - policy.address_window);
   // No actor: nobody is logged in. The organisation is the target user's, when the name exists.
   tx->audit().append(domain::audit_entry{"", a.stored ? a.stored->user.organisation : "", now,
                                          std::string{failed_action}, "user", a.stored ? a.stored->user.id : "",
@@ -58,8 +54,10 @@ login_success log_in_with_password(services& s, const std::string& username, con
   const auto now = s.clock.now();
   const auto a = read_attempt(s, username, client_address, now);
 
+  // A refusal by the throttle checks no password and writes nothing: a flood of refused attempts must
+  // not become a flood of writes. The failures that caused it are audited; the 429s are counted in
+  // /metrics and the access log.
   if (const auto wait = domain::login_wait(s.config.login_throttle, a.history, now)) {
-    record_failure(s, a, username, client_address, now, "throttled");
     problem p{429, "Terlalu banyak percobaan masuk yang gagal; coba lagi nanti / Too many failed logins; try later"};
     p.headers.emplace_back("Retry-After", std::to_string(wait->count()));
     throw p;

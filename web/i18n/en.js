@@ -644,7 +644,6 @@ export default {
   'audit.reason.wrong_password': 'wrong password',
   'audit.reason.unknown_user': 'unknown username',
   'audit.reason.inactive': 'account inactive',
-  'audit.reason.throttled': 'held back after too many attempts',
   'audit.action.other': 'Other action',
   'audit.action.session.create': 'Logged in',
   'audit.action.session.revoke': 'Logged out',

@@ -644,7 +644,6 @@ export default {
   'audit.reason.wrong_password': 'kata sandi salah',
   'audit.reason.unknown_user': 'nama pengguna tidak dikenal',
   'audit.reason.inactive': 'akun nonaktif',
-  'audit.reason.throttled': 'ditahan karena terlalu banyak percobaan',
   'audit.action.other': 'Tindakan lain',
   'audit.action.session.create': 'Masuk (login)',
   'audit.action.session.revoke': 'Keluar (logout)',
