@@ -23,7 +23,10 @@ struct app::parts {
 app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::make_unique<parts>()) {
   parts_->clock = clock ? std::move(clock) : std::make_unique<system_clock>();
   const auto url = persistence::parse_database_url(config.database_url);
-  parts_->db = persistence::open_database(url, config.db_pool_size);
+  persistence::open_options db_options;
+  db_options.pool_size = config.db_pool_size;
+  db_options.lease_timeout = config.db_lease_timeout;
+  parts_->db = persistence::open_database(url, db_options);
   // services holds a mutex (the login throttle), so it is built in place rather than moved.
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);
