@@ -23,7 +23,10 @@ struct app::parts {
 app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::make_unique<parts>()) {
   parts_->clock = clock ? std::move(clock) : std::make_unique<system_clock>();
   const auto url = persistence::parse_database_url(config.database_url);
-  parts_->db = persistence::open_database(url, config.db_pool_size);
+  persistence::open_options db_options;
+  db_options.pool_size = config.db_pool_size;
+  db_options.lease_timeout = config.db_lease_timeout;
+  parts_->db = persistence::open_database(url, db_options);
   // Each read holds one pooled connection for its whole run, so more read workers than connections
   // would only queue. Reads are CPU work (SQLite pages come from the page cache) or short waits
   // (MariaDB), so more than two per core only adds thread switches: on 2 cores, 4 read workers serve

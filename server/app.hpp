@@ -5,6 +5,7 @@
 #include "api/services.hpp"
 #include "server/http_server.hpp"
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,8 @@ namespace perkara::server {
 struct app_config {
   std::string database_url;
   std::size_t db_pool_size = 4;
+  /// How long a request waits for a database connection (or the SQLite writer) before a 503.
+  std::chrono::milliseconds db_lease_timeout{10'000};
   http_config http;
   api::settings api;
 };

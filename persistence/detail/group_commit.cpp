@@ -10,15 +10,15 @@
 namespace perkara::persistence::detail {
 namespace {
 
-// A batch stops growing at this many transactions or after this long, so a steady stream of new
-// writers cannot hold back the COMMIT of those already waiting.
+// A batch stops growing at this many transactions (or after the gather window), so a steady stream of
+// new writers cannot hold back the COMMIT of those already waiting.
 constexpr std::size_t max_batch = 256;
-constexpr auto max_gather = std::chrono::milliseconds{20};
 
 }  // namespace
 
-group_committer::group_committer(const database_url& url, std::chrono::milliseconds wait_timeout)
-    : wait_timeout_(wait_timeout) {
+group_committer::group_committer(const database_url& url, std::chrono::milliseconds wait_timeout,
+                                 std::chrono::milliseconds gather_window)
+    : wait_timeout_(wait_timeout), gather_window_(gather_window) {
   open_session(sql_, url);
   // Every write of the server runs here, so this connection's page cache holds what all of them touch
   // (sessions, users, the tails of the event and audit tables, index pages). SQLite's default of 2 MiB
@@ -123,7 +123,7 @@ void group_committer::commit() {
 void group_committer::lead(std::unique_lock<std::mutex>& lock) {
   leader_waiting_ = true;
   // Let the transactions already queued for the connection join this batch before paying the fsync.
-  const auto deadline = std::chrono::steady_clock::now() + max_gather;
+  const auto deadline = std::chrono::steady_clock::now() + gather_window_;
   leader_.wait_until(lock, deadline,
                      [this] { return (queued_ == 0 && !connection_busy_) || released_ >= max_batch; });
   leader_.wait(lock, [this] { return !connection_busy_; });

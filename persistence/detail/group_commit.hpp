@@ -9,6 +9,10 @@
 // once for all of them. Nobody's commit() returns before that COMMIT (and its fsync) succeeded, so what
 // is acknowledged is still durable; if the COMMIT fails, every transaction of the batch fails. A logical
 // transaction that is abandoned rolls back to its savepoint and leaves the others untouched.
+//
+// The leader waits for the queue at most `gather_window` (20 ms in the server). Tests that assert how
+// transactions were batched pass a window no test can outlast, so the batch ends exactly when the queue
+// is empty and never by the clock (tests/README.md, "Timing").
 
 #include "persistence/database_url.hpp"
 #include "persistence/detail/statement_cache.hpp"
@@ -25,9 +29,14 @@
 
 namespace perkara::persistence::detail {
 
+/// A batch stops growing after this long, so a steady stream of new writers cannot hold back the COMMIT
+/// of those already waiting.
+inline constexpr std::chrono::milliseconds default_gather_window{20};
+
 class group_committer {
  public:
-  group_committer(const database_url& url, std::chrono::milliseconds wait_timeout);
+  group_committer(const database_url& url, std::chrono::milliseconds wait_timeout,
+                  std::chrono::milliseconds gather_window = default_gather_window);
   group_committer(const group_committer&) = delete;
   group_committer& operator=(const group_committer&) = delete;
 
@@ -62,6 +71,7 @@ class group_committer {
 
   soci::session sql_;
   std::chrono::milliseconds wait_timeout_;
+  std::chrono::milliseconds gather_window_;
   std::unique_ptr<wal_checkpointer> checkpointer_;  // after sql_: stops (joins) before it closes
   statement_cache statements_{sql_};                // after sql_: finalised before it closes
 

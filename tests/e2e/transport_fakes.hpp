@@ -5,21 +5,58 @@
 #include "api/application.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/router.hpp"
+#include "support/eventually.hpp"
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
 namespace perkara::e2e {
 
-// Echoes method, path, body size and query count. "/slow" sleeps 500 ms (flagging that it started),
-// "/throw" throws although handle() promises not to, "/small" has a 16-byte body limit.
+// Where a request waits until the test lets it go: the test, not a sleep, decides that a request is
+// still in flight (tests/README.md, "Timing").
+class gate {
+ public:
+  /// Called by the handler: says it has arrived, then waits until open() (at most testing::patience,
+  /// so a test that fails before opening still ends).
+  void pass() const {
+    std::unique_lock lock{mutex_};
+    arrived_ = true;
+    changed_.notify_all();
+    changed_.wait_for(lock, testing::patience, [this] { return open_; });
+  }
+  /// Called by the test: true once a handler waits here.
+  [[nodiscard]] bool wait_for_arrival() const {
+    std::unique_lock lock{mutex_};
+    return changed_.wait_for(lock, testing::patience, [this] { return arrived_; });
+  }
+  void open() {
+    const std::lock_guard lock{mutex_};
+    open_ = true;
+    changed_.notify_all();
+  }
+
+ private:
+  mutable std::mutex mutex_;
+  mutable std::condition_variable changed_;
+  mutable bool arrived_ = false;
+  bool open_ = false;
+};
+
+// Echoes method, path, body size and query count. "/held" waits at `held` until the test opens it,
+// "/slow" sleeps 500 ms (flagging that it started), "/throw" throws although handle() promises not to,
+// "/small" has a 16-byte body limit.
 class echo_app : public api::application {
  public:
   [[nodiscard]] api::response handle(const api::request& req) const override {
     calls.fetch_add(1);
+    if (req.path == "/held") {
+      held.pass();
+    }
     if (req.path == "/slow") {
       slow_started.store(true);
       std::this_thread::sleep_for(std::chrono::milliseconds{500});
@@ -48,6 +85,7 @@ class echo_app : public api::application {
 
   mutable std::atomic<int> calls{0};
   mutable std::atomic<bool> slow_started{false};
+  gate held;
 };
 
 // A real router: GET/PUT /api/v1/things/{id}, POST /api/v1/things (JSON body required).

@@ -2,10 +2,14 @@
 // while one is running share one COMMIT, each commit() returns only after that COMMIT, and a
 // transaction that rolls back takes only its own work with it. SQLite only, so these tests use their
 // own temporary file whatever backend the run selects.
+//
+// Nothing here depends on timing (tests/README.md, "Timing"): the tests that count COMMITs give the
+// leader a gather window no test can outlast, so its batch ends exactly when the queue is empty.
 #include "domain/ports/database.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/detail/group_commit.hpp"
 #include "persistence/support/scratch_sqlite.hpp"
+#include "support/eventually.hpp"
 
 #include <doctest/doctest.h>
 #include <soci/soci.h>
@@ -35,12 +39,15 @@ class scratch_file : public testing::scratch_sqlite {
 
 void insert(soci::session& sql, const std::string& name) { sql << "INSERT INTO t (name) VALUES (:n)", soci::use(name); }
 
-// Waits (bounded) until `n` threads wait for the writer connection.
+// Writers wait for the connection as long as a test can run: a test fails by its assertions, never by
+// a writer giving up on a busy machine (the timeout itself has its own test below).
+constexpr auto patient_writers = std::chrono::duration_cast<std::chrono::milliseconds>(testing::patience);
+// A leader with this window waits for its whole queue, however slowly the queued threads run.
+constexpr auto whole_queue = std::chrono::milliseconds{std::chrono::hours{24}};
+
+// Waits until `n` threads wait for the writer connection.
 void wait_until_queued(const group_committer& group, int n) {
-  for (int i = 0; i < 5000 && group.queued() < n; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds{1});
-  }
-  REQUIRE(group.queued() == n);
+  REQUIRE(testing::eventually([&] { return group.queued() == n; }));
 }
 
 }  // namespace
@@ -48,7 +55,7 @@ void wait_until_queued(const group_committer& group, int n) {
 TEST_SUITE("group commit") {
   TEST_CASE("transactions queued behind a running one share its COMMIT, and all are durable on return") {
     scratch_file file;
-    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    group_committer group(file.url(), patient_writers, whole_queue);
     auto& first = group.enter();
     insert(first, "a");
     std::vector<std::thread> others;
@@ -72,7 +79,7 @@ TEST_SUITE("group commit") {
 
   TEST_CASE("a transaction that rolls back inside a batch takes only its own work") {
     scratch_file file;
-    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    group_committer group(file.url(), patient_writers, whole_queue);
     auto& first = group.enter();
     insert(first, "kept-1");
     std::thread undone([&group] {
@@ -89,12 +96,13 @@ TEST_SUITE("group commit") {
     group.commit();
     undone.join();
     second.join();
+    CHECK(group.commits() == 1);  // the rollback happened inside the leader's batch
     CHECK(file.committed() == std::vector<std::string>{"kept-1", "kept-2"});
   }
 
   TEST_CASE("a failed statement inside a transaction leaves the writer usable") {
     scratch_file file;
-    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    group_committer group(file.url(), patient_writers);
     {
       auto& sql = group.enter();
       insert(sql, "x");
@@ -109,7 +117,7 @@ TEST_SUITE("group commit") {
 
   TEST_CASE("a log past 1000 pages is checkpointed by the checkpointer's own thread, and every row is kept") {
     scratch_file file;
-    group_committer group(file.url(), std::chrono::milliseconds{5000});
+    group_committer group(file.url(), patient_writers);
     const std::string filler(16 * 1024, 'x');
     constexpr int rows = 300;  // 300 x 16 KiB: about 1,200 pages of 4 KiB in the log
     for (int i = 0; i < rows; ++i) {
@@ -117,10 +125,7 @@ TEST_SUITE("group commit") {
       insert(sql, std::to_string(1000 + i) + filler);
       group.commit();
     }
-    for (int i = 0; i < 5000 && group.checkpoints() == 0; ++i) {
-      std::this_thread::sleep_for(std::chrono::milliseconds{1});
-    }
-    CHECK(group.checkpoints() >= 1);
+    CHECK(testing::eventually([&] { return group.checkpoints() >= 1; }));
     CHECK(group.commits() == rows);
     soci::session reader(soci::sqlite3, file.connect());
     int count = 0;

@@ -3,6 +3,8 @@
 // requests out, parsed responses in. Every operation is bounded by a timeout, so a misbehaving server
 // fails a test instead of hanging it. Beast stays in the .cpp.
 
+#include "support/eventually.hpp"
+
 #include <chrono>
 #include <memory>
 #include <optional>
@@ -28,7 +30,7 @@ struct http_reply {
 class http_client {
  public:
   /// Connects to host:port; throws std::runtime_error when that fails.
-  explicit http_client(unsigned short port, std::chrono::milliseconds timeout = std::chrono::seconds{10},
+  explicit http_client(unsigned short port, std::chrono::milliseconds timeout = testing::patience,
                        const std::string& host = "127.0.0.1");
   ~http_client();
   http_client(const http_client&) = delete;

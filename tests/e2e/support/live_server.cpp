@@ -1,6 +1,7 @@
 #include "e2e/support/live_server.hpp"
 
 #include "api/auth/crypto.hpp"
+#include "support/eventually.hpp"
 
 #include <boost/json/parse.hpp>
 
@@ -50,9 +51,12 @@ void live_server::start() {
   config.db_pool_size = 4;
   config.http.port = 0;
   config.http.access_log = false;
-  config.http.read_timeout = std::chrono::seconds{10};
-  config.http.keep_alive_timeout = std::chrono::seconds{10};
-  config.http.shutdown_grace = std::chrono::seconds{10};
+  // Limits no test reaches on a busy machine (tests/README.md, "Timing").
+  config.db_lease_timeout = testing::patience;
+  config.http.read_timeout = testing::patience;
+  config.http.write_timeout = testing::patience;
+  config.http.keep_alive_timeout = testing::patience;
+  config.http.shutdown_grace = testing::patience;
   if (configure_) {
     configure_(config);
   }

@@ -128,7 +128,7 @@ background_server::background_server(const std::vector<std::string>& args) {
   stderr_fd_ = err_pipe[0];
   // Read stderr until the "listening on http://HOST:PORT" line appears.
   std::string seen;
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds{30};
+  const auto deadline = std::chrono::steady_clock::now() + testing::patience;
   while (std::chrono::steady_clock::now() < deadline) {
     pollfd fd{stderr_fd_, POLLIN, 0};
     if (::poll(&fd, 1, 200) <= 0) {

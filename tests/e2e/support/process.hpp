@@ -2,6 +2,8 @@
 // Runs the perkara binary as a child process for command-line tests: arguments, standard input, and
 // the captured output and exit code; or started in the background and signalled.
 
+#include "support/eventually.hpp"
+
 #include <chrono>
 #include <string>
 #include <vector>
@@ -18,13 +20,14 @@ struct process_result {
 
 /// Runs PERKARA_BINARY with `args` and `input` on stdin; waits at most `limit`.
 process_result run_perkara(const std::vector<std::string>& args, const std::string& input = {},
-                           std::chrono::seconds limit = std::chrono::seconds{120});
+                           std::chrono::seconds limit = testing::patience);
 
 /// Runs the executable at `path` the same way (e.g. the benchmark data generator).
 process_result run_program(const std::string& path, const std::vector<std::string>& args,
-                           const std::string& input = {}, std::chrono::seconds limit = std::chrono::seconds{120});
+                           const std::string& input = {}, std::chrono::seconds limit = testing::patience);
 
-/// A `perkara serve` in the background. The constructor waits until it prints its listening line.
+/// A `perkara serve` in the background. The constructor waits until it prints its listening line
+/// (at most testing::patience).
 class background_server {
  public:
   explicit background_server(const std::vector<std::string>& args);
@@ -34,7 +37,7 @@ class background_server {
 
   [[nodiscard]] unsigned short port() const { return port_; }
   /// Sends `signal` and waits for the exit; returns the exit code (128 + signal if killed by it).
-  int signal_and_wait(int signal, std::chrono::seconds limit = std::chrono::seconds{30});
+  int signal_and_wait(int signal, std::chrono::seconds limit = testing::patience);
 
  private:
   pid_t pid_ = -1;

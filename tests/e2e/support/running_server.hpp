@@ -3,6 +3,7 @@
 // stop() and join on destruction, and a bounded wait for run() to return.
 
 #include "server/http_server.hpp"
+#include "support/eventually.hpp"
 
 #include <atomic>
 #include <chrono>
@@ -10,17 +11,18 @@
 
 namespace perkara::e2e {
 
-/// A config for tests: any free port, quiet, short but generous limits.
+/// A config for tests: any free port, quiet, and limits that no test on a busy machine reaches unless
+/// it sets a shorter one to test that limit.
 inline server::http_config test_http_config() {
   server::http_config config;
   config.port = 0;
   config.access_log = false;
   config.read_workers = 2;
   config.write_workers = 2;
-  config.read_timeout = std::chrono::seconds{10};
-  config.write_timeout = std::chrono::seconds{10};
-  config.keep_alive_timeout = std::chrono::seconds{10};
-  config.shutdown_grace = std::chrono::seconds{10};
+  config.read_timeout = testing::patience;
+  config.write_timeout = testing::patience;
+  config.keep_alive_timeout = testing::patience;
+  config.shutdown_grace = testing::patience;
   return config;
 }
 
@@ -40,16 +42,12 @@ class running_server {
 
   /// Asks for a graceful stop and waits up to `limit` for run() to return; true when it did.
   /// The thread is joined either way (a hung run() then hangs the test until CTest's timeout).
-  bool stop(std::chrono::milliseconds limit = std::chrono::seconds{30}) {
+  bool stop(std::chrono::milliseconds limit = testing::patience) {
     if (!thread_.joinable()) {
       return returned_.load();
     }
     server_.stop();
-    const auto deadline = std::chrono::steady_clock::now() + limit;
-    while (!returned_.load() && std::chrono::steady_clock::now() < deadline) {
-      std::this_thread::sleep_for(std::chrono::milliseconds{5});
-    }
-    const bool in_time = returned_.load();
+    const bool in_time = testing::eventually([this] { return returned_.load(); }, limit);
     thread_.join();
     return in_time;
   }

@@ -2,6 +2,7 @@
 
 #include "persistence/migrations.hpp"
 #include "persistence/soci_database.hpp"
+#include "support/eventually.hpp"
 
 #include <soci/mysql/soci-mysql.h>
 #include <soci/soci.h>
@@ -108,7 +109,12 @@ void test_database::cleanup() noexcept {
 persistence::database_url test_database::parsed_url() const { return persistence::parse_database_url(url_); }
 
 std::unique_ptr<ports::database> test_database::open(std::size_t pool_size) const {
-  return persistence::open_database(parsed_url(), pool_size);
+  // Concurrent tests wait for a connection as long as a test may run: on a busy machine they must fail
+  // by their assertions, never by the lease timeout (tests/README.md, "Timing").
+  persistence::open_options options;
+  options.pool_size = pool_size;
+  options.lease_timeout = testing::patience;
+  return persistence::open_database(parsed_url(), options);
 }
 
 void test_database::execute(const std::string& sql) const {
