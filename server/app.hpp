@@ -6,6 +6,7 @@
 #include "server/http_server.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace perkara::server {
@@ -27,6 +28,8 @@ class app {
   app& operator=(const app&) = delete;
 
   [[nodiscard]] unsigned short port() const;
+  /// The metrics listener's port, nullopt when there is none.
+  [[nodiscard]] std::optional<unsigned short> metrics_port() const;
   void run();
   void stop();
   void handle_signals(bool on);

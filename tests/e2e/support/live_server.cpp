@@ -36,6 +36,7 @@ void live_server::start() {
   config.db_pool_size = 4;
   config.http.port = 0;
   config.http.access_log = false;
+  config.http.metrics_token = test_metrics_token;
   config.http.read_timeout = std::chrono::seconds{10};
   config.http.keep_alive_timeout = std::chrono::seconds{10};
   config.http.shutdown_grace = std::chrono::seconds{10};
