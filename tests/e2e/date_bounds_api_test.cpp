@@ -101,11 +101,11 @@ TEST_SUITE("date bounds over the API") {
 
   TEST_CASE("a case registered in late 2199 has due dates past 2199 and still reads back and lists") {
     fixture f;
-    f.s.clock().set(domain::parse_rfc3339("2199-12-08T10:00:00+07:00")->utc);
+    f.s.clock().set(domain::parse_rfc3339("2199-12-28T10:00:00+07:00")->utc);
     f.advance_days(0);  // log in again at the new time
     const std::string body =
-        R"({"chronology":{"request_date":"2199-11-11","ppid_response_date":"2199-11-15","objection_date":"2199-11-22",)"
-        R"("objection_response_date":"2199-12-02"},)"
+        R"({"chronology":{"request_date":"2199-11-25","ppid_response_date":"2199-11-28","objection_date":"2199-12-05",)"
+        R"("objection_response_date":"2199-12-16"},)"
         R"("applicant":{"kind":"individual","name":"Budi Santoso","id_number":"1971010101010001",)"
         R"("address":"Jl. Merdeka No. 1, Pangkalpinang","email":"budi@example.id","phone":"081234567890"},)"
         R"("respondent":"kpu-pangkalpinang","information_requested":"Salinan formulir C1",)"
@@ -116,7 +116,7 @@ TEST_SUITE("date bounds over the API") {
     f.act(id, "register", "{}", f.registrar);
     const auto read = f.s.get("/api/v1/disputes/" + id, f.registrar);
     REQUIRE_MESSAGE(read.status == 200, read.body);
-    CHECK(read.body.find("\"2200-") != std::string::npos);  // a due date past the input years
+    CHECK_MESSAGE(read.body.find("\"2200-") != std::string::npos, read.body);  // a due date past the input years
     // A second case, so that the first page's cursor carries a due date past 2199.
     f.act(f.submit(body), "register", "{}", f.registrar);
     const auto listed = f.s.get("/api/v1/disputes?sort=due&limit=1", f.registrar);
