@@ -57,6 +57,8 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
 app::~app() = default;
 
 unsigned short app::port() const { return parts_->server->port(); }
+
+std::optional<unsigned short> app::metrics_port() const { return parts_->server->metrics_port(); }
 void app::run() { parts_->server->run(); }
 void app::stop() { parts_->server->stop(); }
 void app::handle_signals(bool on) { parts_->server->handle_signals(on); }

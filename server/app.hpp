@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace perkara::server {
@@ -30,6 +31,8 @@ class app {
   app& operator=(const app&) = delete;
 
   [[nodiscard]] unsigned short port() const;
+  /// The metrics listener's port, nullopt when there is none.
+  [[nodiscard]] std::optional<unsigned short> metrics_port() const;
   void run();
   void stop();
   void handle_signals(bool on);

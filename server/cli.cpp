@@ -12,7 +12,9 @@ namespace {
 constexpr const char* usage = R"(perkara: case management for election-information disputes (PERKI 1/2019)
 
 Usage:
-  perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR]
+  perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR] [--db-pool N] [--secure-cookies]
+                [--max-connections-per-address N (default 128, 0 = no cap)]
+                [--metrics-listen HOST:PORT] [--metrics-token-file FILE]
                 [--trusted-proxy ADDR ...]  (take the client address from X-Forwarded-For of these peers)
   perkara migrate --db URL
   perkara user add --db URL --username U --role R [--role R2 ...] --organisation CODE [--display-name NAME]

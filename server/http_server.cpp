@@ -4,6 +4,9 @@
 #include "server/access_log.hpp"
 #include "server/client_address.hpp"
 #include "server/blocking.hpp"
+#include "server/metrics_access.hpp"
+#include "server/peer_address.hpp"
+#include "server/request_framing.hpp"
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
 
@@ -33,6 +36,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -84,14 +88,17 @@ bool is_parse_error(const error_code& ec) {
 }
 
 // A problem+json response for errors found by the transport itself. problem_title() has no entry for
-// 431, so its title is filled in here.
+// 431 and 501, which only the transport answers, so their titles are filled in here.
 api::response transport_problem(int status, std::string detail, const std::string& request_id) {
   api::request req;
   req.request_id = request_id;
   auto res = api::problem_response(api::problem{status, std::move(detail)}, req);
-  if (status == 431) {
+  const char* title = status == 431   ? "Kolom header terlalu besar / Request header fields too large"
+                      : status == 501 ? "Tidak didukung / Not implemented"
+                                      : nullptr;
+  if (title != nullptr) {
     auto body = boost::json::parse(res.body).as_object();
-    body["title"] = "Kolom header terlalu besar / Request header fields too large";
+    body["title"] = title;
     res.body = boost::json::serialize(body);
   }
   res.route = std::string{unmatched_route};
@@ -132,12 +139,36 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
   return out;
 }
 
+// Opens, binds and listens (throws std::system_error when the address is taken or invalid).
+unsigned short listen_on(tcp::acceptor& acceptor, net::io_context& ioc, const std::string& host, unsigned short port) {
+  tcp::resolver resolver{ioc};
+  const auto results =
+      resolver.resolve(host, std::to_string(port), tcp::resolver::passive | tcp::resolver::numeric_service);
+  const tcp::endpoint endpoint = *results.begin();
+  acceptor.open(endpoint.protocol());
+  acceptor.set_option(net::socket_base::reuse_address(true));
+  acceptor.bind(endpoint);
+  acceptor.listen(net::socket_base::max_listen_connections);
+  return acceptor.local_endpoint().port();
+}
+
+// Every Transfer-Encoding field of a request joined with ", " (a list may be split over fields).
+std::optional<std::string> transfer_encoding_of(const http::request_header<>& head) {
+  std::optional<std::string> joined;
+  for (auto [it, end] = head.equal_range(http::field::transfer_encoding); it != end; ++it) {
+    joined = joined ? *joined + ", " + std::string{it->value()} : std::string{it->value()};
+  }
+  return joined;
+}
+
 }  // namespace
 
 // A connection as the shutdown logic sees it. `stream` and `busy` are only touched on the
 // connection's strand.
 struct connection {
   net::any_io_executor strand;
+  net::ip::address count_key;     // the client address it counts under (server/peer_address.hpp)
+  bool metrics_listener = false;  // came in on the metrics listener, which serves /metrics only
   beast::tcp_stream* stream = nullptr;
   bool busy = false;  // bytes of a request have arrived and its response is not yet written
 };
@@ -172,16 +203,19 @@ struct http_server::impl {
   void begin_shutdown();
   void run_io();
 
-  std::optional<connection_slot> open_connection(net::any_io_executor strand);
+  std::optional<connection_slot> open_connection(net::any_io_executor strand, const tcp::socket& socket,
+                                                bool metrics_listener);
   void close_connection(const std::shared_ptr<connection>& conn);
   std::size_t connection_count();
   void reject_overloaded(tcp::socket& socket);
 
-  net::awaitable<void> accept_loop();
+  net::awaitable<void> accept_loop(tcp::acceptor& from, bool metrics_listener);
   net::awaitable<void> drain();
   net::awaitable<void> session(beast::tcp_stream stream, connection_slot slot);
-  net::awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  net::awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer, bool metrics_listener);
   net::awaitable<bool> reject(beast::tcp_stream& stream, beast::flat_buffer& buffer, int status, std::string detail,
+                              std::string_view method, const std::string& request_id, steady::time_point started);
+  net::awaitable<bool> refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
                               std::string_view method, const std::string& request_id, steady::time_point started);
   net::awaitable<bool> write_response(beast::tcp_stream& stream, beast_response& out, std::string_view method,
                                       std::string_view route, const std::string& request_id,
@@ -196,6 +230,7 @@ struct http_server::impl {
   std::optional<static_files> files;
   std::mutex connections_mutex;
   std::unordered_set<std::shared_ptr<connection>> connections;
+  std::unordered_map<net::ip::address, std::size_t> connections_per_address;  // under connections_mutex
   std::atomic<bool> stopping{false};
   bool shutdown_started = false;  // accept strand only
   std::atomic<bool> signals_on{false};
@@ -205,8 +240,10 @@ struct http_server::impl {
   net::thread_pool write_pool;  // likewise
   net::strand<net::io_context::executor_type> accept_strand;
   tcp::acceptor acceptor;
+  std::optional<tcp::acceptor> metrics_acceptor;
   std::optional<net::signal_set> signals;
   unsigned short bound_port = 0;
+  std::optional<unsigned short> bound_metrics_port;
 };
 
 http_server::impl::impl(http_config c, const api::application& a, api::metrics& m)
@@ -221,15 +258,11 @@ http_server::impl::impl(http_config c, const api::application& a, api::metrics& 
   if (!config.web_root.empty()) {
     files.emplace(config.web_root);
   }
-  tcp::resolver resolver{ioc};
-  const auto results = resolver.resolve(config.host, std::to_string(config.port),
-                                        tcp::resolver::passive | tcp::resolver::numeric_service);
-  const tcp::endpoint endpoint = *results.begin();
-  acceptor.open(endpoint.protocol());
-  acceptor.set_option(net::socket_base::reuse_address(true));
-  acceptor.bind(endpoint);
-  acceptor.listen(net::socket_base::max_listen_connections);
-  bound_port = acceptor.local_endpoint().port();
+  bound_port = listen_on(acceptor, ioc, config.host, config.port);
+  if (config.metrics_port) {
+    metrics_acceptor.emplace(accept_strand);
+    bound_metrics_port = listen_on(*metrics_acceptor, ioc, config.metrics_host, *config.metrics_port);
+  }
 }
 
 void http_server::impl::run() {
@@ -242,7 +275,10 @@ void http_server::impl::run() {
       }
     });
   }
-  net::co_spawn(accept_strand, accept_loop(), completion("accept"));
+  net::co_spawn(accept_strand, accept_loop(acceptor, false), completion("accept"));
+  if (metrics_acceptor) {
+    net::co_spawn(accept_strand, accept_loop(*metrics_acceptor, true), completion("accept metrics"));
+  }
   std::vector<std::thread> threads;
   for (int i = 1; i < config.io_threads; ++i) {
     threads.emplace_back([this] { run_io(); });
@@ -281,6 +317,9 @@ void http_server::impl::begin_shutdown() {
   shutdown_started = true;
   error_code ec;
   acceptor.close(ec);
+  if (metrics_acceptor) {
+    metrics_acceptor->close(ec);
+  }
   if (signals) {
     signals->cancel(ec);
   }
@@ -310,14 +349,27 @@ net::awaitable<void> http_server::impl::drain() {
   ioc.stop();
 }
 
-std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand) {
+std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand,
+                                                                                   const tcp::socket& socket,
+                                                                                   bool metrics_listener) {
   auto conn = std::make_shared<connection>();
   conn->strand = std::move(strand);
+  conn->metrics_listener = metrics_listener;
+  error_code ec;
+  conn->count_key = connection_count_key(socket.remote_endpoint(ec).address());
   {
     const std::lock_guard lock{connections_mutex};
     if (connections.size() >= config.max_connections) {
       return std::nullopt;
     }
+    auto& from_address = connections_per_address[conn->count_key];
+    if (config.max_connections_per_address != 0 && from_address >= config.max_connections_per_address) {
+      if (from_address == 0) {
+        connections_per_address.erase(conn->count_key);
+      }
+      return std::nullopt;
+    }
+    ++from_address;
     connections.insert(conn);
   }
   metrics.connection_opened();
@@ -329,6 +381,11 @@ void http_server::impl::close_connection(const std::shared_ptr<connection>& conn
   {
     const std::lock_guard lock{connections_mutex};
     connections.erase(conn);
+    // Forget an address once its last connection closes, so the map stays as small as the set.
+    if (const auto it = connections_per_address.find(conn->count_key);
+        it != connections_per_address.end() && --it->second == 0) {
+      connections_per_address.erase(it);
+    }
   }
   metrics.connection_closed();
 }
@@ -354,14 +411,14 @@ void http_server::impl::reject_overloaded(tcp::socket& socket) {
   metrics.observe_request("OTHER", unmatched_route, 503, 0.0);
 }
 
-net::awaitable<void> http_server::impl::accept_loop() {
+net::awaitable<void> http_server::impl::accept_loop(tcp::acceptor& from, bool metrics_listener) {
   net::steady_timer backoff{accept_strand};
   for (;;) {
     // Each connection gets its own strand, so several io threads are safe.
     net::any_io_executor strand = net::make_strand(ioc);
-    auto [ec, socket] = co_await acceptor.async_accept(strand, use_tuple);
+    auto [ec, socket] = co_await from.async_accept(strand, use_tuple);
     if (ec) {
-      if (stopping.load() || !acceptor.is_open() || ec == net::error::operation_aborted) {
+      if (stopping.load() || !from.is_open() || ec == net::error::operation_aborted) {
         co_return;
       }
       // e.g. EMFILE: back off briefly instead of spinning.
@@ -375,7 +432,7 @@ net::awaitable<void> http_server::impl::accept_loop() {
       socket.close(ignored);
       co_return;
     }
-    auto slot = open_connection(strand);
+    auto slot = open_connection(strand, socket, metrics_listener);
     if (!slot) {
       reject_overloaded(socket);
       continue;
@@ -409,7 +466,7 @@ net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connec
       stream.expires_after(config.read_timeout);  // the deadline for this whole request
     }
     first = false;
-    if (!co_await serve_one(stream, buffer)) {
+    if (!co_await serve_one(stream, buffer, conn.metrics_listener)) {
       break;
     }
   }
@@ -435,7 +492,8 @@ std::string http_server::impl::request_client_address(beast::tcp_stream& stream,
   return client_address(peer_text, forwarded, config.trusted_proxies);
 }
 
-net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer) {
+net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                                  bool metrics_listener) {
   const auto started = steady::now();
   const auto request_id = make_request_id();
 
@@ -462,6 +520,13 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
 
   const auto& head = parser.get();
   const std::string method{head.method_string()};
+  // Before any body is read: a body whose end the server cannot tell is refused, never read as the
+  // next request (server/request_framing.hpp).
+  const auto transfer_encoding = transfer_encoding_of(head);
+  if (const auto refusal = check_request_framing(transfer_encoding, head.count(http::field::content_length) > 0,
+                                                 head.version())) {
+    co_return co_await reject(stream, buffer, refusal->status, refusal->detail, method, request_id, started);
+  }
   std::vector<std::pair<std::string, std::string>> headers;
   for (const auto& field : head) {
     headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
@@ -472,6 +537,17 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
                               request_id, started);
   }
   req->client_address = request_client_address(stream, *req);
+
+  switch (decide_metrics_access(req->path, metrics_listener, config.metrics_token, req->header("authorization"))) {
+    case metrics_access::serve:
+      break;
+    case metrics_access::not_found:
+      co_return co_await refuse(stream, buffer, api::problem_response(api::not_found(), *req), method, request_id,
+                                started);
+    case metrics_access::unauthorized:
+      co_return co_await refuse(stream, buffer, api::problem_response(api::unauthorized(), *req), method,
+                                request_id, started);
+  }
 
   const std::size_t limit = app.body_limit(req->method, req->path);
   static constexpr const char* too_large = "Isi permintaan terlalu besar / Request body too large";
@@ -536,7 +612,16 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
 net::awaitable<bool> http_server::impl::reject(beast::tcp_stream& stream, beast::flat_buffer& buffer, int status,
                                                std::string detail, std::string_view method,
                                                const std::string& request_id, steady::time_point started) {
-  auto out = to_beast(transport_problem(status, std::move(detail), request_id), 11, false, false, request_id);
+  co_return co_await refuse(stream, buffer, transport_problem(status, std::move(detail), request_id), method,
+                            request_id, started);
+}
+
+// Writes a refusal without reading the request's body, then closes the connection (the body, if any,
+// is drained and discarded, never read as a request).
+net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                               api::response res, std::string_view method,
+                                               const std::string& request_id, steady::time_point started) {
+  auto out = to_beast(std::move(res), 11, method == "HEAD", false, request_id);
   if (co_await write_response(stream, out, method, unmatched_route, request_id, started)) {
     co_await linger_close(stream, buffer);
   }
@@ -584,6 +669,8 @@ http_server::http_server(http_config config, const api::application& app, api::m
 http_server::~http_server() = default;
 
 unsigned short http_server::port() const { return impl_->bound_port; }
+
+std::optional<unsigned short> http_server::metrics_port() const { return impl_->bound_metrics_port; }
 
 void http_server::run() { impl_->run(); }
 

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -29,6 +30,15 @@ struct http_config {
   std::chrono::milliseconds write_timeout{15000};
   std::chrono::milliseconds keep_alive_timeout{30000};
   std::size_t max_connections = 1024;  // beyond: a canned 503 and close
+  // The same for the connections of one client address (IPv6: one /64), so that one client cannot
+  // take them all; 0 = no per-address cap (behind a reverse proxy every client is the proxy).
+  std::size_t max_connections_per_address = 128;
+  // /metrics is for the operator (server/metrics_access.hpp, docs/operations.md "Metrics"): on this
+  // listener only with `Authorization: Bearer <metrics_token>` (never when the token is empty), and
+  // on the metrics listener, when metrics_port is set (0 = any free port), to whoever reaches it.
+  std::string metrics_token;
+  std::string metrics_host = "127.0.0.1";
+  std::optional<unsigned short> metrics_port;
   std::chrono::milliseconds shutdown_grace{10000};
   std::string web_root;     // static files for non-API GET paths; empty = none
   bool access_log = true;   // one JSON line per request on stderr
@@ -49,6 +59,8 @@ class http_server {
 
   /// The bound port (useful with port 0).
   [[nodiscard]] unsigned short port() const;
+  /// The bound port of the metrics listener, nullopt when there is none.
+  [[nodiscard]] std::optional<unsigned short> metrics_port() const;
   /// Serves until stop() or, with handle_signals(true), SIGINT/SIGTERM; call once. Uses the calling
   /// thread plus io_threads - 1 more.
   void run();

@@ -38,7 +38,7 @@ std::optional<std::string> opt_text(const object& o, std::string_view key) {
   return v ? std::optional<std::string>(std::string(v->as_string())) : std::nullopt;
 }
 domain::offset_instant instant_of(const object& o, std::string_view key) {
-  const auto t = domain::parse_rfc3339(text(o, key));
+  const auto t = domain::read_stored_rfc3339(text(o, key));
   if (!t) {
     corrupt(key);
   }
@@ -51,7 +51,7 @@ std::optional<domain::civil_date> opt_date(const object& o, std::string_view key
   if (!member(o, key)) {
     return std::nullopt;
   }
-  const auto d = domain::parse_iso_date(text(o, key));
+  const auto d = domain::read_stored_iso_date(text(o, key));
   if (!d) {
     corrupt(key);
   }

@@ -439,7 +439,8 @@ std::string list_disputes(ports::transaction& tx, const dispute_actor& actor, co
   if (query.cursor && query.by_due) {
     // Three parts ("due", date, id), so a cursor of the other order is refused rather than misread.
     const auto parts = decode_cursor(*query.cursor, 3);
-    const auto due = domain::parse_iso_date(parts[1]);
+    // A date this server wrote (a due date may lie beyond the input years), so the stored-date reader.
+    const auto due = domain::read_stored_iso_date(parts[1]);
     if (parts[0] != "due" || !due) {
       throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
     }

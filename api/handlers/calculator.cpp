@@ -16,13 +16,13 @@ response calculate(services& s, const request& req) {
   if (const auto raw = req.query_param("from"); raw && !raw->empty()) {
     from = domain::parse_iso_date(*raw);
     if (!from) {
-      v.fail("from", "harus tanggal YYYY-MM-DD / must be a date YYYY-MM-DD");
+      v.fail("from", domain::invalid_date_message);
     }
   }
   if (const auto raw = req.query_param("received_at"); raw && !raw->empty()) {
     received_at = domain::parse_rfc3339(*raw);
     if (!received_at) {
-      v.fail("received_at", "harus waktu RFC 3339 / must be an RFC 3339 instant");
+      v.fail("received_at", domain::invalid_instant_message);
     }
   }
   if (!req.query_param("from") && !req.query_param("received_at")) {

@@ -75,7 +75,7 @@ boost::json::array moves_to_json(const std::vector<deadline_move>& moves) {
 }
 
 response list_holidays(services& s, const request& req) {
-  const auto year = query_integer(req, "year", 1900, 2200);
+  const auto year = query_integer(req, "year", domain::min_input_year, domain::max_input_year);
   const auto organisation = req.query_param("organisation");
   auto tx = s.db.begin(ports::access::read);
   std::vector<domain::holiday> holidays;
@@ -152,7 +152,7 @@ response create_holiday(services& s, const request& req) {
 response delete_holiday(services& s, const request& req, const route_params& p) {
   const auto date = domain::parse_iso_date(p.get("date"));
   if (!date) {
-    throw validation_problem({{"date", "harus tanggal YYYY-MM-DD / must be a date YYYY-MM-DD"}});
+    throw validation_problem({{"date", domain::invalid_date_message}});
   }
   const bool preview = preview_requested(req);
   std::optional<std::string> organisation;

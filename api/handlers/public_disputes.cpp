@@ -46,7 +46,7 @@ response hearings(services& s, const request& req) {
 }
 
 response decisions(services& s, const request& req) {
-  const auto year = query_integer(req, "year", 2008, 2200);
+  const auto year = query_integer(req, "year", 2008, domain::max_input_year);
   auto tx = s.db.begin(ports::access::read);
   const auto in_year = year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
   return json_text_response(200, public_decisions(*tx, query_text(req, "ki"), in_year));

@@ -103,7 +103,7 @@ std::optional<domain::civil_date> json_reader::date(std::string_view key, bool r
   }
   const auto parsed = v->is_string() ? domain::parse_iso_date(v->as_string()) : std::nullopt;
   if (!parsed) {
-    v_.fail(path(key), "harus tanggal YYYY-MM-DD / must be a date YYYY-MM-DD");
+    v_.fail(path(key), domain::invalid_date_message);
   }
   return parsed;
 }
@@ -115,7 +115,7 @@ std::optional<domain::offset_instant> json_reader::instant(std::string_view key,
   }
   const auto parsed = v->is_string() ? domain::parse_rfc3339(v->as_string()) : std::nullopt;
   if (!parsed) {
-    v_.fail(path(key), "harus waktu RFC 3339, mis. 2024-02-07T10:15:00+07:00 / must be an RFC 3339 instant");
+    v_.fail(path(key), domain::invalid_instant_message);
   }
   return parsed;
 }
@@ -165,7 +165,7 @@ std::optional<domain::civil_date> query_date(const request& req, std::string_vie
   }
   const auto d = domain::parse_iso_date(*raw);
   if (!d) {
-    throw validation_problem({{std::string{name}, "harus tanggal YYYY-MM-DD / must be a date YYYY-MM-DD"}});
+    throw validation_problem({{std::string{name}, domain::invalid_date_message}});
   }
   return d;
 }

@@ -56,7 +56,7 @@ field_errors validate_new_request(const new_request_input& in, instant now) {
   if (in.received_at.empty()) {
     v.fail("received_at", "wajib diisi / required");
   } else if (const auto t = parse_rfc3339(in.received_at); !t) {
-    v.fail("received_at", "bukan waktu RFC 3339 dengan zona / not an RFC 3339 instant with offset");
+    v.fail("received_at", invalid_instant_message);
   } else if (t->utc > now + allowed_clock_skew) {
     v.fail("received_at", "tidak boleh di masa depan / must not be in the future");
   }

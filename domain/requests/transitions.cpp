@@ -75,7 +75,7 @@ std::optional<offset_instant> parse_act_time(validation& v, const std::string& f
   }
   const auto t = parse_rfc3339(text);
   if (!t) {
-    v.fail(field, "bukan waktu RFC 3339 dengan zona / not an RFC 3339 instant with offset");
+    v.fail(field, invalid_instant_message);
     return std::nullopt;
   }
   if (t->utc > now + allowed_clock_skew) {

@@ -16,16 +16,15 @@ std::optional<int> parse_digits(std::string_view text) {
   return value;
 }
 
-}  // namespace
-
-std::optional<civil_date> parse_iso_date(std::string_view text) {
+// Strict YYYY-MM-DD with a four-digit year in [min_year, max_year].
+std::optional<civil_date> parse_date_within(std::string_view text, int min_year, int max_year) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
   const auto y = parse_digits(text.substr(0, 4));
   const auto m = parse_digits(text.substr(5, 2));
   const auto d = parse_digits(text.substr(8, 2));
-  if (!y || !m || !d) {
+  if (!y || !m || !d || *y < min_year || *y > max_year) {
     return std::nullopt;
   }
   const civil_date date{std::chrono::year{*y}, std::chrono::month{static_cast<unsigned>(*m)},
@@ -35,6 +34,14 @@ std::optional<civil_date> parse_iso_date(std::string_view text) {
   }
   return date;
 }
+
+}  // namespace
+
+std::optional<civil_date> parse_iso_date(std::string_view text) {
+  return parse_date_within(text, min_input_year, max_input_year);
+}
+
+std::optional<civil_date> read_stored_iso_date(std::string_view text) { return parse_date_within(text, 0, 9999); }
 
 std::string format_iso_date(civil_date date) {
   const int y = static_cast<int>(date.year());

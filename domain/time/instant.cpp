@@ -22,14 +22,14 @@ int to_int(std::string_view s) {
   return v;
 }
 
-}  // namespace
+using date_parser = std::optional<civil_date> (*)(std::string_view);
 
-std::optional<offset_instant> parse_rfc3339(std::string_view text) {
+std::optional<offset_instant> parse_instant_with(std::string_view text, date_parser parse_date) {
   // Date part, then 'T' (or 't' / space, as RFC 3339 permits), then HH:MM:SS.
   if (text.size() < 20) {
     return std::nullopt;
   }
-  const auto date = parse_iso_date(text.substr(0, 10));
+  const auto date = parse_date(text.substr(0, 10));
   const char sep = text[10];
   if (!date || (sep != 'T' && sep != 't' && sep != ' ')) {
     return std::nullopt;
@@ -73,6 +73,14 @@ std::optional<offset_instant> parse_rfc3339(std::string_view text) {
   const auto local = std::chrono::sys_seconds{to_days(*date)} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
                      std::chrono::seconds{ss};
   return offset_instant{local - std::chrono::minutes{offset}, offset};
+}
+
+}  // namespace
+
+std::optional<offset_instant> parse_rfc3339(std::string_view text) { return parse_instant_with(text, parse_iso_date); }
+
+std::optional<offset_instant> read_stored_rfc3339(std::string_view text) {
+  return parse_instant_with(text, read_stored_iso_date);
 }
 
 std::string format_rfc3339(instant utc, int offset_minutes) {

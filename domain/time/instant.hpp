@@ -19,8 +19,13 @@ struct offset_instant {
   int offset_minutes = 0;
 };
 
-/// Parses RFC 3339 `YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)`; fractions are truncated.
+/// Parses RFC 3339 `YYYY-MM-DDTHH:MM:SS[.frac](Z|+HH:MM|-HH:MM)`; fractions are truncated. The date as
+/// written must lie in the years parse_iso_date accepts; every instant a client sends goes through this.
 std::optional<offset_instant> parse_rfc3339(std::string_view text);
+
+/// The same format with any four-digit year, only for instants this system wrote itself (see
+/// read_stored_iso_date). Never for client input.
+std::optional<offset_instant> read_stored_rfc3339(std::string_view text);
 
 /// Formats `utc` in the given offset, e.g. `2024-02-07T10:15:00+07:00` (`Z` never used).
 std::string format_rfc3339(instant utc, int offset_minutes);

@@ -8,7 +8,7 @@
 namespace perkara::persistence::detail {
 
 domain::civil_date date_column(const std::string& text, const char* column) {
-  const auto d = domain::parse_iso_date(text);
+  const auto d = domain::read_stored_iso_date(text);
   if (!d) {
     throw std::runtime_error(fmt::format("corrupt date '{}' in column {}", text, column));
   }

@@ -214,7 +214,9 @@ TEST_SUITE("working_calendar") {
     }
     // Far outside any index: exact by the closed form and stepping.
     CHECK(full.working_days_between(d("1900-01-01"), d("1900-01-08")) == 5);
-    CHECK(full.add_working_days(d("2200-01-02"), 5) == d("2200-01-09"));
+    // Past the years a client may give (d() parses like the API), so built directly.
+    const civil_date past_inputs{std::chrono::year{2200}, std::chrono::January, std::chrono::day{2}};
+    CHECK(full.add_working_days(past_inputs, 5) == add_days(past_inputs, 7));
     CHECK(full.add_working_days(d("2100-12-30"), 3) == d("2101-01-04"));
     CHECK(full.add_working_days(d("1990-01-02"), -3) == d("1989-12-28"));
   }

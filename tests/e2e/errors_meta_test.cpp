@@ -48,7 +48,9 @@ TEST_SUITE("e2e errors and meta") {
     CHECK(ready.status == 200);
     CHECK(json_of(ready).at("status").as_string() == "ready");
     s.get("/api/v1/organisations");
-    const auto metrics = s.get("/metrics");
+    // /metrics is for the operator: 401 without the token (a token is configured), 200 with it.
+    CHECK(s.get("/metrics").status == 401);
+    const auto metrics = s.get("/metrics", test_metrics_token);
     REQUIRE(metrics.status == 200);
     CHECK(metrics.body.find("perkara_http_requests_total{method=\"GET\",route=\"/api/v1/organisations\",status=\"200\"} 1") !=
           std::string::npos);

@@ -52,6 +52,7 @@ void live_server::start() {
   config.http.port = 0;
   config.http.access_log = false;
   // Limits no test reaches on a busy machine (tests/README.md, "Timing").
+  config.http.metrics_token = test_metrics_token;
   config.db_lease_timeout = testing::patience;
   config.http.read_timeout = testing::patience;
   config.http.write_timeout = testing::patience;

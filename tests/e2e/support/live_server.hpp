@@ -26,6 +26,9 @@ class settable_clock final : public ports::clock {
   std::atomic<std::int64_t> seconds_;
 };
 
+/// The Bearer token that reads /metrics on the application listener of a live_server.
+inline constexpr const char* test_metrics_token = "e2e-metrics-token-0123456789";
+
 /// 2024-02-07T10:15:00+07:00, a Wednesday in the 2024 Pemilu stages, unless a test says otherwise.
 domain::instant default_test_now();
 
