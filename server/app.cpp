@@ -44,6 +44,7 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
 app::~app() = default;
 
 unsigned short app::port() const { return parts_->server->port(); }
+const api::router& app::routes() const { return parts_->application->routes(); }
 void app::run() { parts_->server->run(); }
 void app::stop() { parts_->server->stop(); }
 void app::handle_signals(bool on) { parts_->server->handle_signals(on); }

@@ -8,6 +8,10 @@
 #include <memory>
 #include <string>
 
+namespace perkara::api {
+class router;
+}
+
 namespace perkara::server {
 
 struct app_config {
@@ -27,6 +31,8 @@ class app {
   app& operator=(const app&) = delete;
 
   [[nodiscard]] unsigned short port() const;
+  /// The REST application's route table with each route's access policy (the access matrix test).
+  [[nodiscard]] const api::router& routes() const;
   void run();
   void stop();
   void handle_signals(bool on);
