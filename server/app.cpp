@@ -59,6 +59,7 @@ app::~app() = default;
 unsigned short app::port() const { return parts_->server->port(); }
 
 std::optional<unsigned short> app::metrics_port() const { return parts_->server->metrics_port(); }
+const api::router& app::routes() const { return parts_->application->routes(); }
 void app::run() { parts_->server->run(); }
 void app::stop() { parts_->server->stop(); }
 void app::handle_signals(bool on) { parts_->server->handle_signals(on); }

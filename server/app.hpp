@@ -10,6 +10,10 @@
 #include <optional>
 #include <string>
 
+namespace perkara::api {
+class router;
+}
+
 namespace perkara::server {
 
 struct app_config {
@@ -33,6 +37,8 @@ class app {
   [[nodiscard]] unsigned short port() const;
   /// The metrics listener's port, nullopt when there is none.
   [[nodiscard]] std::optional<unsigned short> metrics_port() const;
+  /// The REST application's route table with each route's access policy (the access matrix test).
+  [[nodiscard]] const api::router& routes() const;
   void run();
   void stop();
   void handle_signals(bool on);

@@ -1,5 +1,6 @@
 #include "api/auth/caller.hpp"
 
+#include "api/auth/access_policy.hpp"
 #include "api/auth/crypto.hpp"
 #include "api/http/problem.hpp"
 
@@ -93,6 +94,12 @@ caller authenticate(const request& req, ports::transaction& tx, domain::instant 
   if (!who) {
     throw unauthorized();
   }
+  // The matched route's policy (api/auth/access_policy.hpp): a role outside it is refused here, before
+  // the handler reads anything, whatever the handler itself checks.
+  if (req.access && !req.access->admits(who->user.roles)) {
+    throw forbidden();
+  }
+  req.access_enforced = true;
   return std::move(*who);
 }
 

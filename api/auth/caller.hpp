@@ -29,7 +29,8 @@ struct caller {
 /// authenticated by cookie without `X-Requested-With: perkara` throws 403 (cross-site forgery guard).
 std::optional<caller> try_authenticate(const request& req, ports::transaction& tx, domain::instant now);
 
-/// Like try_authenticate, but no credentials is 401 too.
+/// Like try_authenticate, but no credentials is 401 too, and a caller outside the matched route's
+/// access policy (set on the request by the router) is 403.
 caller authenticate(const request& req, ports::transaction& tx, domain::instant now);
 
 /// 403 unless the caller holds one of `roles`.

@@ -83,7 +83,7 @@ response calculate(services& s, const request& req) {
 }  // namespace
 
 void register_calculator_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/calendar/deadline", [&s](const request& req, const route_params&) { return calculate(s, req); });
+  r.add("GET", "/api/v1/calendar/deadline", policy::public_route, [&s](const request& req, const route_params&) { return calculate(s, req); });
 }
 
 }  // namespace perkara::api

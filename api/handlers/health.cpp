@@ -6,14 +6,14 @@
 namespace perkara::api {
 
 void register_health_routes(router& r, services& s) {
-  r.add("GET", "/healthz", [](const request&, const route_params&) {
+  r.add("GET", "/healthz", policy::public_route, [](const request&, const route_params&) {
     return json_response(200, boost::json::object{{"status", "ok"}});
   });
-  r.add("GET", "/readyz", [&s](const request&, const route_params&) {
+  r.add("GET", "/readyz", policy::public_route, [&s](const request&, const route_params&) {
     const bool ready = s.db.ready();
     return json_response(ready ? 200 : 503, boost::json::object{{"status", ready ? "ready" : "unavailable"}});
   });
-  r.add("GET", "/metrics", [&s](const request&, const route_params&) {
+  r.add("GET", "/metrics", policy::public_route, [&s](const request&, const route_params&) {
     response res;
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";
     res.body = s.request_metrics.render(s.db.pool_in_use(), s.db.pool_size());

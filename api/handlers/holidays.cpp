@@ -100,7 +100,6 @@ response create_holiday(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  require_any_role(who, {role::sysadmin, role::ki_admin});
 
   domain::validation v;
   json_reader in{body, v};
@@ -162,7 +161,6 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  require_any_role(who, {role::sysadmin, role::ki_admin});
   const auto existing = tx->holidays().find(*date, organisation);
   if (!existing) {
     throw not_found();
@@ -187,10 +185,10 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
 }  // namespace
 
 void register_holiday_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/holidays", [&s](const request& req, const route_params&) { return list_holidays(s, req); });
-  r.add("POST", "/api/v1/holidays", [&s](const request& req, const route_params&) { return create_holiday(s, req); },
+  r.add("GET", "/api/v1/holidays", policy::public_route, [&s](const request& req, const route_params&) { return list_holidays(s, req); });
+  r.add("POST", "/api/v1/holidays", policy::calendar_admins, [&s](const request& req, const route_params&) { return create_holiday(s, req); },
         {.body_limit = 16 * 1024, .requires_json_body = true});
-  r.add("DELETE", "/api/v1/holidays/{date}",
+  r.add("DELETE", "/api/v1/holidays/{date}", policy::calendar_admins,
         [&s](const request& req, const route_params& p) { return delete_holiday(s, req, p); });
 }
 

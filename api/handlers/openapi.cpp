@@ -5,7 +5,7 @@
 namespace perkara::api {
 
 void register_openapi_routes(router& r, services&) {
-  r.add("GET", "/api/v1/openapi.json", [](const request&, const route_params&) {
+  r.add("GET", "/api/v1/openapi.json", policy::public_route, [](const request&, const route_params&) {
     response res;
     res.body = std::string{openapi_document()};
     return res;

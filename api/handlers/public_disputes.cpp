@@ -55,9 +55,9 @@ response decisions(services& s, const request& req) {
 }  // namespace
 
 void register_public_dispute_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/public/disputes", [&s](const request& req, const route_params&) { return status(s, req); });
-  r.add("GET", "/api/v1/public/hearings", [&s](const request& req, const route_params&) { return hearings(s, req); });
-  r.add("GET", "/api/v1/public/decisions", [&s](const request& req, const route_params&) { return decisions(s, req); });
+  r.add("GET", "/api/v1/public/disputes", policy::public_route, [&s](const request& req, const route_params&) { return status(s, req); });
+  r.add("GET", "/api/v1/public/hearings", policy::public_route, [&s](const request& req, const route_params&) { return hearings(s, req); });
+  r.add("GET", "/api/v1/public/decisions", policy::public_route, [&s](const request& req, const route_params&) { return decisions(s, req); });
 }
 
 }  // namespace perkara::api

@@ -1,6 +1,7 @@
 // GET /api/v1/rulesets, GET /api/v1/rulesets/{name}, POST /api/v1/rulesets/{name}/versions.
 // Statutory periods are versioned data: a new version takes effect from its date, and running clocks
-// keep the version they started under.
+// keep the version they started under. Rule sets are national law, so only a sysadmin adds versions
+// (policy::national_rules); reading them is public.
 #include "api/auth/caller.hpp"
 #include "api/calendar/ruleset_json.hpp"
 #include "api/handlers/audit.hpp"
@@ -44,7 +45,6 @@ response create_version(services& s, const request& req, const route_params& p) 
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  require_any_role(who, {domain::role::sysadmin, domain::role::ki_admin});
   const auto versions = tx->rulesets().versions(p.get("name"));
   if (versions.empty()) {
     throw not_found();
@@ -71,9 +71,9 @@ response create_version(services& s, const request& req, const route_params& p) 
 }  // namespace
 
 void register_ruleset_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/rulesets", [&s](const request&, const route_params&) { return list_rulesets(s); });
-  r.add("GET", "/api/v1/rulesets/{name}", [&s](const request&, const route_params& p) { return get_ruleset(s, p); });
-  r.add("POST", "/api/v1/rulesets/{name}/versions",
+  r.add("GET", "/api/v1/rulesets", policy::public_route, [&s](const request&, const route_params&) { return list_rulesets(s); });
+  r.add("GET", "/api/v1/rulesets/{name}", policy::public_route, [&s](const request&, const route_params& p) { return get_ruleset(s, p); });
+  r.add("POST", "/api/v1/rulesets/{name}/versions", policy::national_rules,
         [&s](const request& req, const route_params& p) { return create_version(s, req, p); },
         {.body_limit = 64 * 1024, .requires_json_body = true});
 }

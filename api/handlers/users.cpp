@@ -1,5 +1,8 @@
-// GET/POST /api/v1/users, GET/PATCH /api/v1/users/{id}: user administration. A sysadmin manages the
-// users of every organisation; a ki_admin only those of its own organisation.
+// GET/POST /api/v1/users, GET/PATCH /api/v1/users/{id}: user administration (docs/security.md "Who
+// manages whom"). A sysadmin manages the users of every organisation; a ki_admin only those of its own
+// organisation that hold no sysadmin role (any other user is 404 to it, as if it did not exist). Roles
+// must fit the organisation's kind, only a sysadmin grants sysadmin, and nobody removes their own admin
+// role or deactivates themselves.
 #include "api/auth/caller.hpp"
 #include "api/auth/crypto.hpp"
 #include "api/handlers/audit.hpp"
@@ -7,8 +10,10 @@
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
+#include "domain/org/role_fit.hpp"
 
 #include <boost/json/serialize.hpp>
+#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -19,10 +24,14 @@ using domain::role;
 
 constexpr std::size_t min_password_length = 10;
 
-void require_admin(const caller& who) { require_any_role(who, {role::sysadmin, role::ki_admin}); }
-
+// Whose users the caller may list and create.
 bool may_manage(const caller& who, const std::string& organisation) {
   return who.has_role(role::sysadmin) || (who.has_role(role::ki_admin) && who.organisation.code == organisation);
+}
+
+// Whom the caller may read and change: a ki_admin never a sysadmin, which would hand it the platform.
+bool may_manage(const caller& who, const domain::user& target) {
+  return may_manage(who, target.organisation) && (who.has_role(role::sysadmin) || !target.has_role(role::sysadmin));
 }
 
 std::optional<std::vector<role>> read_roles(json_reader& in, bool required) {
@@ -54,18 +63,43 @@ void check_password(json_reader& in, const std::optional<std::string>& password)
   }
 }
 
-// Only a sysadmin may hand out the sysadmin role.
-void check_grantable(const caller& who, json_reader& in, const std::optional<std::vector<role>>& roles) {
-  if (roles && !who.has_role(role::sysadmin) &&
-      std::find(roles->begin(), roles->end(), role::sysadmin) != roles->end()) {
+// Only a sysadmin may hand out the sysadmin role, and every role must fit the organisation's kind
+// (domain/org/role_fit.hpp); `organisation` is null when it is unknown (reported on its own field).
+void check_grantable(const caller& who, json_reader& in, const std::optional<std::vector<role>>& roles,
+                     const domain::organisation* organisation) {
+  if (!roles) {
+    return;
+  }
+  if (!who.has_role(role::sysadmin) && std::find(roles->begin(), roles->end(), role::sysadmin) != roles->end()) {
     in.errors().fail("roles", "hanya sysadmin yang dapat memberi peran sysadmin / only a sysadmin grants sysadmin");
+  }
+  for (const auto r : *roles) {
+    if (organisation && !domain::role_fits(r, organisation->kind)) {
+      const auto name = domain::to_string(r);
+      const auto kind = domain::to_string(organisation->kind);
+      in.errors().fail("roles", fmt::format("peran {} tidak sesuai untuk organisasi jenis {} / role {} does not fit "
+                                            "an organisation of kind {}", name, kind, name, kind));
+    }
+  }
+}
+
+// An admin editing itself keeps every admin role it holds, so nobody locks themselves out by accident.
+void check_not_self_demoted(const caller& who, const domain::user& target, json_reader& in,
+                            const std::optional<std::vector<role>>& roles) {
+  if (!roles || target.id != who.user.id) {
+    return;
+  }
+  for (const auto admin : {role::sysadmin, role::ki_admin}) {
+    if (who.has_role(admin) && std::find(roles->begin(), roles->end(), admin) == roles->end()) {
+      in.errors().fail("roles", "tidak dapat melepas peran admin Anda sendiri / cannot remove your own admin role");
+      return;
+    }
   }
 }
 
 response list_users(services& s, const request& req) {
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, s.clock.now());
-  require_admin(who);
   std::string organisation = who.organisation.code;
   if (const auto wanted = req.query_param("organisation"); wanted && !wanted->empty()) {
     organisation = std::string{*wanted};
@@ -75,7 +109,9 @@ response list_users(services& s, const request& req) {
   }
   boost::json::array items;
   for (const auto& u : tx->users().list(organisation)) {
-    items.push_back(user_to_json(u));
+    if (may_manage(who, u)) {  // a ki_admin does not see its organisation's sysadmins
+      items.push_back(user_to_json(u));
+    }
   }
   return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
 }
@@ -85,7 +121,6 @@ response create_user(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  require_admin(who);
 
   domain::validation v;
   json_reader in{body, v};
@@ -95,11 +130,12 @@ response create_user(services& s, const request& req) {
   auto organisation = in.string("organisation", false, 100).value_or(who.organisation.code);
   auto roles = read_roles(in, true);
   check_password(in, password);
-  check_grantable(who, in, roles);
+  const auto target_org = tx->organisations().find(organisation);
+  check_grantable(who, in, roles, target_org ? &*target_org : nullptr);
   if (username && username->find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
     v.fail("username", "hanya huruf kecil, angka, titik, garis bawah dan tanda hubung / lower-case letters, digits, . _ - only");
   }
-  if (!tx->organisations().find(organisation)) {
+  if (!target_org) {
     v.fail("organisation", "organisasi tidak dikenal / unknown organisation");
   } else if (!may_manage(who, organisation)) {
     v.fail("organisation", "di luar kewenangan Anda / outside your organisation");
@@ -119,7 +155,7 @@ response create_user(services& s, const request& req) {
 
 domain::user find_manageable(ports::transaction& tx, const caller& who, const std::string& id) {
   auto user = tx.users().find(id);
-  if (!user || !may_manage(who, user->organisation)) {
+  if (!user || !may_manage(who, *user)) {
     throw not_found();
   }
   return std::move(*user);
@@ -128,7 +164,6 @@ domain::user find_manageable(ports::transaction& tx, const caller& who, const st
 response get_user(services& s, const request& req, const route_params& p) {
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, s.clock.now());
-  require_admin(who);
   return json_response(200, user_to_json(find_manageable(*tx, who, p.get("id"))));
 }
 
@@ -137,7 +172,6 @@ response update_user(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  require_admin(who);
   auto user = find_manageable(*tx, who, p.get("id"));
 
   domain::validation v;
@@ -147,7 +181,9 @@ response update_user(services& s, const request& req, const route_params& p) {
   const auto active = in.boolean("active", false);
   const auto password = in.string("password", false, 1000);
   check_password(in, password);
-  check_grantable(who, in, roles);
+  const auto user_org = tx->organisations().find(user.organisation);
+  check_grantable(who, in, roles, user_org ? &*user_org : nullptr);
+  check_not_self_demoted(who, user, in, roles);
   if (user.id == who.user.id && active && !*active) {
     v.fail("active", "tidak dapat menonaktifkan diri sendiri / cannot deactivate yourself");
   }
@@ -181,11 +217,11 @@ response update_user(services& s, const request& req, const route_params& p) {
 
 void register_user_routes(router& r, services& s) {
   const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
-  r.add("GET", "/api/v1/users", [&s](const request& req, const route_params&) { return list_users(s, req); });
-  r.add("POST", "/api/v1/users", [&s](const request& req, const route_params&) { return create_user(s, req); },
+  r.add("GET", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return list_users(s, req); });
+  r.add("POST", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return create_user(s, req); },
         json_body);
-  r.add("GET", "/api/v1/users/{id}", [&s](const request& req, const route_params& p) { return get_user(s, req, p); });
-  r.add("PATCH", "/api/v1/users/{id}",
+  r.add("GET", "/api/v1/users/{id}", policy::user_admins, [&s](const request& req, const route_params& p) { return get_user(s, req, p); });
+  r.add("PATCH", "/api/v1/users/{id}", policy::user_admins,
         [&s](const request& req, const route_params& p) { return update_user(s, req, p); }, json_body);
 }
 

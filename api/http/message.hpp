@@ -11,6 +11,8 @@
 
 namespace perkara::api {
 
+class access_policy;
+
 struct request {
   std::string method;  // upper case, e.g. "GET"
   std::string target;  // as received, e.g. "/api/v1/holidays?year=2024"
@@ -22,6 +24,10 @@ struct request {
   /// The client's IP address as the server saw it: the socket's peer, or the last X-Forwarded-For hop
   /// when the peer is a trusted proxy (server/client_address.hpp). Empty when unknown.
   std::string client_address;
+  // Set by the router for the route it matched (api/auth/access_policy.hpp); authenticate() enforces
+  // the policy and records that it ran, so the router can tell a handler that never checked.
+  mutable const access_policy* access = nullptr;
+  mutable bool access_enforced = false;
 
   [[nodiscard]] std::optional<std::string_view> header(std::string_view lower_name) const;
   [[nodiscard]] std::optional<std::string_view> query_param(std::string_view name) const;

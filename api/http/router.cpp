@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include <cstdio>
+#include <stdexcept>
 
 namespace perkara::api {
 namespace {
@@ -54,9 +55,9 @@ const std::string& route_params::get(std::string_view name) const {
   return empty;
 }
 
-void router::add(std::string method, std::string pattern, handler h, route_options options) {
+void router::add(std::string method, std::string pattern, access_policy access, handler h, route_options options) {
   auto segments = split_path(pattern);
-  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), std::move(h), options});
+  routes_.push_back({std::move(method), std::move(pattern), std::move(segments), access, std::move(h), options});
 }
 
 bool router::matches(const route& r, std::string_view path, route_params* params) const {
@@ -87,6 +88,14 @@ std::size_t router::body_limit(std::string_view method, std::string_view path) c
     }
   }
   return default_body_limit;
+}
+
+std::vector<route_entry> router::entries() const {
+  std::vector<route_entry> out;
+  for (const auto& r : routes_) {
+    out.push_back({r.method, r.pattern, r.access});
+  }
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> router::routes() const {
@@ -134,7 +143,13 @@ response router::handle(const request& req) const {
         throw problem{415, "Isi permintaan harus application/json / Body must be application/json"};
       }
     }
+    req.access = &hit->access;
+    req.access_enforced = false;
     res = hit->fn(req, params);
+    if (hit->access.who() != audience::everyone && !req.access_enforced && res.status < 400) {
+      // A handler of a non-public route answered without authenticate(): a bug, never a success.
+      throw std::logic_error("route " + hit->pattern + " answered without checking its access policy");
+    }
   } catch (const problem& p) {
     res = problem_response(p, req);
   } catch (const ports::conflict_error&) {

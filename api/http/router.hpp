@@ -1,7 +1,9 @@
 #pragma once
-// One route table: method + path pattern -> handler, with a per-route body limit (Drogon's table,
-// Beast's pure request -> response function). Patterns use `{name}` for one path segment.
+// One route table: method + path pattern -> handler, with who may call it (docs/security.md) and a
+// per-route body limit (Drogon's table, Beast's pure request -> response function). Patterns use
+// `{name}` for one path segment.
 
+#include "api/auth/access_policy.hpp"
 #include "api/http/message.hpp"
 
 #include <cstddef>
@@ -30,9 +32,18 @@ struct route_options {
   bool requires_json_body = false;  // POST/PATCH with a body must be application/json (else 415)
 };
 
+/// One registered route as the access tests and docs see it.
+struct route_entry {
+  std::string method;
+  std::string pattern;
+  access_policy access;
+};
+
 class router {
  public:
-  void add(std::string method, std::string pattern, handler h, route_options options = {});
+  /// Registers a route. Its access policy is required: authenticate() enforces it for every request the
+  /// route handles, and a non-public handler that answers 2xx without authenticating is a 500.
+  void add(std::string method, std::string pattern, access_policy access, handler h, route_options options = {});
 
   /// Routes a request. Never throws: handler exceptions become problem+json (500 with no internals).
   [[nodiscard]] response handle(const request& req) const;
@@ -43,11 +54,15 @@ class router {
   /// Every registered (method, pattern), for the OpenAPI completeness test.
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> routes() const;
 
+  /// Every registered route with its access policy, in registration order (the access matrix test).
+  [[nodiscard]] std::vector<route_entry> entries() const;
+
  private:
   struct route {
     std::string method;
     std::string pattern;
     std::vector<std::string> segments;
+    access_policy access;
     handler fn;
     route_options options;
   };

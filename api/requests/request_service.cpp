@@ -31,13 +31,24 @@ constexpr std::string_view case_type = "request";
 
 bool has(const request_actor& a, role r) { return std::find(a.roles.begin(), a.roles.end(), r) != a.roles.end(); }
 
+bool has_any(const request_actor& a, std::initializer_list<role> wanted) {
+  return std::any_of(wanted.begin(), wanted.end(), [&](role r) { return has(a, r); });
+}
+
+/// The respondent body's PPID officers (docs/security.md); its other accounts, if any, are not staff.
+bool is_respondent_officer(const request_actor& a) { return has_any(a, {role::ppid, role::ppid_superior}); }
+
+/// A KI's case staff, who read the requests disputed before their KI.
+bool is_ki_staff(const request_actor& a) { return has_any(a, {role::ki_admin, role::registrar, role::commissioner}); }
+
 bool is_staff_of_respondent(const request_actor& a, const domain::information_request& r) {
-  return a.organisation == r.respondent;
+  return a.organisation == r.respondent && is_respondent_officer(a);
 }
 
 /// Respondent staff see everything; the KI where it is disputed reads it (without personal data).
+/// Like disputes (domain/disputes/access.cpp), both the organisation and the role must fit.
 bool may_read(const request_actor& a, const ports::stored_request& s) {
-  return is_staff_of_respondent(a, s.request) || (s.dispute_ki && *s.dispute_ki == a.organisation);
+  return is_staff_of_respondent(a, s.request) || (s.dispute_ki && *s.dispute_ki == a.organisation && is_ki_staff(a));
 }
 
 std::string upper(std::string text) {
@@ -459,10 +470,12 @@ boost::json::object list_requests(ports::transaction& tx, const request_actor& a
   if (!own) {
     throw forbidden();
   }
-  if (own->is_respondent()) {
+  if (own->is_respondent() && is_respondent_officer(actor)) {
     f.respondent = actor.organisation;
-  } else {
+  } else if (!own->is_respondent() && is_ki_staff(actor)) {
     f.disputed_at = actor.organisation;  // a KI reads the requests disputed before it
+  } else {
+    throw forbidden();  // a role that reads no requests at this organisation (applicant, sysadmin)
   }
   f.only_respondent = query.respondent;
   if (query.state) {

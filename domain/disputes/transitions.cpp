@@ -122,9 +122,7 @@ class applier {
     not_before("registered_at", c.registered_at, d_.submitted_at, "submitted_at");
     not_future("registered_at", c.registered_at);
     check_unique(c.attachments, "attachments");
-    for (std::size_t i = 0; i < c.majelis.size(); ++i) {
-      if (blank(c.majelis[i])) v_.fail(fmt::format("majelis[{}]", i), "tidak boleh kosong / must not be empty");
-    }
+    check_majelis(c.majelis);
     auto next = r_.next;
     add_present(next, c.attachments);
     // T09-T11: no register number for an incomplete application [G][S16d][S16f].
@@ -441,6 +439,31 @@ class applier {
     for (std::size_t i = 0; i < items.size(); ++i) {
       if (std::count(items.begin(), items.end(), items[i]) > 1) {
         v_.fail(fmt::format("{}[{}]", field, i), "dokumen ganda / duplicate item");
+      }
+    }
+  }
+
+  // The panel is checked like the mediator: each member a commissioner of this KI, named once, and
+  // not more members than a panel has.
+  void check_majelis(const std::vector<std::string>& members) {
+    if (members.size() > max_majelis_members) {
+      v_.fail("majelis", fmt::format("paling banyak {} anggota / at most {} members", max_majelis_members,
+                                     max_majelis_members));
+      return;
+    }
+    for (std::size_t i = 0; i < members.size(); ++i) {
+      const auto field = fmt::format("majelis[{}]", i);
+      const auto& name = members[i];
+      if (blank(name)) {
+        v_.fail(field, "tidak boleh kosong / must not be empty");
+      } else if (name.size() > max_member_name_length) {
+        v_.fail(field, fmt::format("paling panjang {} karakter / at most {} characters", max_member_name_length,
+                                   max_member_name_length));
+      } else if (std::find(members.begin(), members.begin() + static_cast<std::ptrdiff_t>(i), name) !=
+                 members.begin() + static_cast<std::ptrdiff_t>(i)) {
+        v_.fail(field, "disebut dua kali / named twice");
+      } else if (ctx_.is_ki_commissioner && !ctx_.is_ki_commissioner(name)) {
+        v_.fail(field, "bukan komisioner Komisi Informasi ini / not a commissioner of this KI");
       }
     }
   }

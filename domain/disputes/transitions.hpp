@@ -24,7 +24,7 @@ struct register_dispute {
   std::string register_number;               // formatted by numbering::format_number from the stored sequence
   std::optional<std::int64_t> register_seq;  // that sequence value
   std::vector<attachment> attachments;       // documents confirmed present at registration
-  std::vector<std::string> majelis;          // panel usernames, optional
+  std::vector<std::string> majelis;          // panel usernames, optional: distinct commissioners of the KI
 };
 struct reject_registration { std::string reason; std::optional<offset_instant> at; };  // at: default now
 struct open_preliminary_examination { offset_instant held_at; };
@@ -61,6 +61,10 @@ struct withdraw { std::string reason; offset_instant at; };
 struct lapse { std::string reason; offset_instant at; };
 }  // namespace cmd
 
+/// The most members a panel (majelis) may list, and the longest username accepted for a panel member.
+inline constexpr std::size_t max_majelis_members = 5;
+inline constexpr std::size_t max_member_name_length = 190;
+
 using command = std::variant<cmd::request_completion, cmd::complete, cmd::register_dispute, cmd::reject_registration,
                              cmd::open_preliminary_examination, cmd::start_mediation, cmd::mediation_failed,
                              cmd::start_adjudication, cmd::schedule_hearing, cmd::decide, cmd::serve_copy,
@@ -72,7 +76,8 @@ dispute_action action_of(const command& c);
 struct transition_context {
   offset_instant now;  // the KI's offset: local_date(now) is "today"
   due_map due;         // evaluated due dates of the case's clocks (ki_completion, court_objection:<party>, ...)
-  /// Whether a username is a commissioner of the case's KI; when empty the mediator is not checked.
+  /// Whether a username is a commissioner of the case's KI; when empty the mediator and the majelis
+  /// members are not checked against the KI's users.
   std::function<bool(std::string_view username)> is_ki_commissioner;
 };
 

@@ -22,23 +22,31 @@ request make(std::string method, std::string target, std::string body = {}, std:
 
 router sample_router() {
   router r;
-  r.add("GET", "/items/{id}", [](const request&, const route_params& p) {
+  r.add("GET", "/items/{id}", policy::public_route, [](const request&, const route_params& p) {
     response res;
     res.body = p.get("id");
     return res;
   });
-  r.add("POST", "/items", [](const request& req, const route_params&) {
+  r.add("POST", "/items", policy::public_route, [](const request& req, const route_params&) {
     response res;
     res.status = 201;
     res.body = req.body;
     return res;
   }, {.body_limit = 10, .requires_json_body = true});
-  r.add("GET", "/boom", [](const request&, const route_params&) -> response { throw std::runtime_error("secret internals"); });
-  r.add("GET", "/conflict", [](const request&, const route_params&) -> response {
+  r.add("GET", "/boom", policy::public_route, [](const request&, const route_params&) -> response { throw std::runtime_error("secret internals"); });
+  r.add("GET", "/conflict", policy::public_route, [](const request&, const route_params&) -> response {
     throw perkara::ports::conflict_error("dup");
   });
-  r.add("GET", "/invalid", [](const request&, const route_params&) -> response {
+  r.add("GET", "/invalid", policy::public_route, [](const request&, const route_params&) -> response {
     throw validation_problem({{"applicant.email", "bad"}});
+  });
+  // A signed-in route whose handler forgets authenticate(): the router must not let its answer through.
+  r.add("GET", "/forgetful", policy::signed_in, [](const request&, const route_params&) { return response{}; });
+  r.add("GET", "/admins", policy::user_admins, [](const request& req, const route_params&) {
+    response res;
+    res.body = req.access ? req.access->describe() : "none";
+    req.access_enforced = true;  // stands in for authenticate(), which the caller tests cover
+    return res;
   });
   return r;
 }
@@ -103,6 +111,41 @@ TEST_SUITE("router") {
     CHECK(body.at("title").as_string() == "Validasi gagal");
     req.headers.emplace_back("accept-language", "en-GB,en;q=0.8");
     CHECK(body_of(sample_router().handle(req)).at("title").as_string() == "Validation failed");
+  }
+
+  TEST_CASE("every route carries its access policy, which the router hands to the handler") {
+    const auto r = sample_router();
+    const auto res = r.handle(make("GET", "/admins"));
+    CHECK(res.status == 200);
+    CHECK(res.body == "sysadmin, ki_admin");
+    bool listed = false;
+    for (const auto& e : r.entries()) {
+      if (e.pattern == "/admins") {
+        listed = true;
+        CHECK(e.access == policy::user_admins);
+      }
+    }
+    CHECK(listed);
+  }
+
+  TEST_CASE("a non-public route that answers without checking its policy is a 500, never a success") {
+    const auto res = sample_router().handle(make("GET", "/forgetful"));
+    CHECK(res.status == 500);
+    CHECK(body_of(res).at("status").as_int64() == 500);
+  }
+
+  TEST_CASE("access policies admit the roles they name") {
+    using perkara::domain::role;
+    CHECK(policy::national_rules.admits(role::sysadmin));
+    CHECK_FALSE(policy::national_rules.admits(role::ki_admin));
+    CHECK(policy::signed_in.admits(role::applicant));
+    const std::vector<role> applicant{role::applicant};
+    CHECK_FALSE(policy::request_readers.admits(applicant));
+    const std::vector<role> both{role::applicant, role::ppid};
+    CHECK(policy::request_readers.admits(both));
+    CHECK(policy::public_route.describe() == "public");
+    CHECK(policy::signed_in.describe() == "signed_in");
+    CHECK(policy::request_actors.roles() == std::vector<role>{role::ppid, role::ppid_superior});
   }
 
   TEST_CASE("make_request splits and decodes the query") {

@@ -63,6 +63,29 @@ TEST_SUITE("dispute_guards") {
     CHECK(has_error(apply(d, cmd::start_mediation{" ", t_action, false}, ctx_at()), "mediator"));
   }
 
+  TEST_CASE("the majelis is checked like the mediator: commissioners of the KI, each once, at most five") {
+    auto ctx = ctx_at();
+    ctx.is_ki_commissioner = [](std::string_view u) { return u.starts_with("kom."); };
+    const auto d = open_case();
+    const auto reg = [&](std::vector<std::string> majelis, const transition_context& c) {
+      return apply(d, cmd::register_dispute{t_action, "001/KIP-PSIP/II/2024", 1, {}, std::move(majelis)}, c);
+    };
+    CHECK(reg({"kom.a", "kom.b", "kom.c"}, ctx).ok());
+    CHECK(reg({}, ctx).ok());
+    CHECK(has_error(reg({"kom.a", "panitera.budi"}, ctx), "majelis[1]"));
+    CHECK(has_error(reg({"kom.a", "kom.a"}, ctx), "majelis[1]"));
+    CHECK(has_error(reg({"kom.a", " "}, ctx), "majelis[1]"));
+    CHECK(has_error(reg({"kom." + std::string(10000, 'x')}, ctx), "majelis[0]"));
+    CHECK(has_error(reg({"kom.a", "kom.b", "kom.c", "kom.d", "kom.e", "kom.f"}, ctx), "majelis"));
+    CHECK(reg({"kom.a", "kom.b", "kom.c", "kom.d", "kom.e"}, ctx).ok());
+    // Without a way to ask (no users at hand), count, length and duplicates are still refused.
+    CHECK(has_error(reg({"x", "x"}, ctx_at()), "majelis[1]"));
+    CHECK(has_error(reg({std::string(191, 'x')}, ctx_at()), "majelis[0]"));
+    const auto refused = reg({"kom.a", "panitera.budi"}, ctx);
+    CHECK(refused.error == transition_error::invalid);
+    CHECK(refused.next.version == d.version);
+  }
+
   TEST_CASE("decide: outcome must fit the state") {
     struct row {
       const char* name;

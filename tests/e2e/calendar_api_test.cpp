@@ -172,7 +172,7 @@ TEST_SUITE("e2e calendar") {
 
   TEST_CASE("rule sets are versioned; a new version keeps every period") {
     live_server s;
-    const auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
+    const auto admin = s.token_for("root", role::sysadmin, "ki-pusat");
     const auto list = s.get("/api/v1/rulesets");
     REQUIRE(list.status == 200);
     CHECK(json_of(list).at("items").as_array().size() == 2);
@@ -181,7 +181,7 @@ TEST_SUITE("e2e calendar") {
     boost::json::array periods = perki.at("periods").as_array();
     for (auto& p : periods) {
       if (p.at("key").as_string() == "objection_filing") {
-        p.as_object()["value"] = 5;  // a KI admin records a verified value
+        p.as_object()["value"] = 5;  // the sysadmin records a verified value
         p.as_object()["confidence"] = "verified";
       }
     }
@@ -197,5 +197,29 @@ TEST_SUITE("e2e calendar") {
     CHECK(refused.status == 422);
     CHECK(error_field(refused) == "periods");
     CHECK(s.post("/api/v1/rulesets/nothing/versions", "{}", admin).status == 404);
+  }
+
+  TEST_CASE("national rule sets are the sysadmin's alone: a provincial ki_admin cannot rewrite them") {
+    // Issue 12: as the ki_admin of ki-babel, POST /api/v1/rulesets/general/versions answered 201 and
+    // gave the whole country a 1-working-day PPID period.
+    live_server s;
+    const auto ki_admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
+    const auto general = json_of(s.get("/api/v1/rulesets/general"));
+    boost::json::array periods = general.at("periods").as_array();
+    for (auto& p : periods) {
+      p.as_object()["value"] = 1;
+    }
+    const boost::json::object next{{"effective_from", "2024-02-08"}, {"periods", periods}};
+    const auto refused = s.post("/api/v1/rulesets/general/versions", boost::json::serialize(next), ki_admin);
+    CHECK(refused.status == 403);
+    CHECK(refused.header("Content-Type") == std::optional<std::string>{"application/problem+json"});
+    CHECK(json_of(s.get("/api/v1/rulesets/general")).at("versions").as_array().size() == 1);
+    for (const auto other : {role::registrar, role::commissioner, role::ppid, role::applicant}) {
+      const auto token = s.token_for("user." + std::string(domain::to_string(other)), other,
+                                     other == role::ppid ? "kpu-bangka" : "ki-babel");
+      CHECK(s.post("/api/v1/rulesets/general/versions", boost::json::serialize(next), token).status == 403);
+    }
+    const auto sysadmin = s.token_for("root", role::sysadmin, "ki-pusat");
+    CHECK(s.post("/api/v1/rulesets/general/versions", boost::json::serialize(next), sysadmin).status == 201);
   }
 }

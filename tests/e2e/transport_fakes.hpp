@@ -92,16 +92,16 @@ class echo_app : public api::application {
 class router_app : public api::application {
  public:
   router_app() {
-    router_.add("GET", "/api/v1/things/{id}", [](const api::request&, const api::route_params& p) {
+    router_.add("GET", "/api/v1/things/{id}", api::policy::public_route, [](const api::request&, const api::route_params& p) {
       api::response res;
       res.body = "{\"id\":\"" + p.get("id") + "\"}";
       return res;
     });
-    router_.add("PUT", "/api/v1/things/{id}", [](const api::request&, const api::route_params&) {
+    router_.add("PUT", "/api/v1/things/{id}", api::policy::public_route, [](const api::request&, const api::route_params&) {
       return api::response{};
     });
     router_.add(
-        "POST", "/api/v1/things",
+        "POST", "/api/v1/things", api::policy::public_route,
         [](const api::request& req, const api::route_params&) -> api::response {
           if (req.body.empty() || req.body.front() != '{' || req.body.back() != '}') {
             throw api::bad_request("Malformed JSON");

@@ -81,6 +81,7 @@ void live_server::restart() {
 }
 
 unsigned short live_server::port() const { return app_->port(); }
+const api::router& live_server::routes() const { return app_->routes(); }
 
 std::string live_server::add_user(const std::string& username, const std::string& password,
                                   const std::vector<domain::role>& roles, const std::string& organisation) {

@@ -2,6 +2,7 @@
 // The whole server for a test: a fresh migrated database (SQLite or MariaDB, per the environment), the
 // real wiring (server::app) on port 0 on a background thread, and a clock the test sets.
 
+#include "api/http/router.hpp"
 #include "e2e/support/http_client.hpp"
 #include "persistence/support/test_database.hpp"
 #include "server/app.hpp"
@@ -53,6 +54,8 @@ class live_server {
   settable_clock& clock() { return clock_; }
   [[nodiscard]] const testing::test_database& database() const { return *database_; }
   [[nodiscard]] std::shared_ptr<testing::test_database> shared_database() const { return database_; }
+  /// The running application's route table, with each route's access policy.
+  [[nodiscard]] const api::router& routes() const;
 
   /// Stops the server and starts a new one on the same database (data must survive).
   void restart();

@@ -5,7 +5,7 @@ import { t, label, formatDate } from '../i18n.js';
 import { get } from '../api.js';
 import { field } from '../forms.js';
 import { go } from '../router.js';
-import { isPpid, isKiStaff, hasRole } from '../session.js';
+import { isPpid, isKiStaff } from '../session.js';
 import { startPage, loading, failure } from '../page.js';
 import { stateBadge, nextDeadline, countdown, urgency, awaitingText } from '../components/badges.js';
 import { loadOrgs } from '../orgs.js';
@@ -73,8 +73,9 @@ export function boardTable(items, orgs, caption) {
 export async function boardPage(main, { query, isCurrent }) {
   startPage(main, t('board.title'), t('board.intro'));
   const kinds = [];
-  if (isPpid() || hasRole('sysadmin')) kinds.push('request');
-  if (isKiStaff() || hasRole('sysadmin')) kinds.push('dispute');
+  // Case files are for the case staff only (docs/security.md): a sysadmin administers, it reads no cases.
+  if (isPpid()) kinds.push('request');
+  if (isKiStaff()) kinds.push('dispute');
   if (!kinds.length) {
     main.append(h('p', { class: 'alert info' }, t('board.no_kinds')));
     return;
