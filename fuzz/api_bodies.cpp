@@ -69,3 +69,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   fuzz::app_harness::check_response(*req, app.handle(*req));
   return 0;
 }
+
+// The database is set up before the first input, so its few seconds do not count against -timeout.
+extern "C" int LLVMFuzzerInitialize(int* /*argc*/, char*** /*argv*/) {
+  (void)perkara::fuzz::app_harness::instance();
+  return 0;
+}

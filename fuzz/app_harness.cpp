@@ -69,6 +69,23 @@ std::vector<std::string> ids_of(const api::response& res) {
   return ids;
 }
 
+// Bytes outside printable ASCII as \xNN, so a report shows exactly what was sent and answered.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (const char c : text) {
+    const auto b = static_cast<unsigned char>(c);
+    if (b >= 0x20 && b < 0x7f) {
+      out += c;
+    } else {
+      constexpr std::string_view hex = "0123456789abcdef";
+      out += "\\x";
+      out += hex[b >> 4U];
+      out += hex[b & 0xfU];
+    }
+  }
+  return out;
+}
+
 [[noreturn]] void fail(const std::string& what) {
   std::fprintf(stderr, "fuzz harness: %s\n", what.c_str());
   std::abort();
@@ -91,13 +108,18 @@ app_harness& app_harness::instance() {
 
 app_harness::app_harness() : state_(new state) {
   api::init_crypto();
-  // A scratch directory (tmpfs when the environment points TMPDIR there); left behind on exit, as
-  // libFuzzer ends the process with exit().
+  // A scratch directory under TMPDIR (scripts/fuzz points it at a tmpfs when there is one).
   std::string pattern = (std::filesystem::temp_directory_path() / "perkara-fuzz-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr) {
     fail("cannot create a scratch directory");
   }
   state_->dir = pattern;
+  // libFuzzer ends a run with exit(): remove the scratch database then (a crash leaves it for a look).
+  static const auto* scratch = new std::filesystem::path(state_->dir);  // outlives every destructor
+  std::atexit([] {
+    std::error_code ec;
+    std::filesystem::remove_all(*scratch, ec);
+  });
   const auto url = persistence::parse_database_url("sqlite:" + (state_->dir / "fuzz.db").string());
   persistence::migrate(url);
   state_->real = persistence::open_database(url, 1);
@@ -168,13 +190,14 @@ std::optional<api::request> app_harness::make(std::string method, std::string_vi
 
 void app_harness::check_response(const api::request& req, const api::response& res) {
   if (res.status < 100 || res.status >= 500) {
-    fail("status " + std::to_string(res.status) + " for " + req.method + " " + req.target + "\n" + res.body);
+    fail("status " + std::to_string(res.status) + " for " + printable(req.method + " " + req.target) + "\n" +
+         printable(res.body));
   }
   if (res.content_type.find("json") != std::string::npos && !res.body.empty()) {
     boost::system::error_code ec;
     (void)boost::json::parse(res.body, ec);
     if (ec) {
-      fail("invalid JSON answer for " + req.method + " " + req.target);
+      fail("invalid JSON answer for " + printable(req.method + " " + req.target) + "\n" + printable(res.body));
     }
   }
 }
