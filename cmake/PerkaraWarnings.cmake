@@ -3,7 +3,7 @@
 add_library(perkara_warnings INTERFACE)
 target_compile_options(perkara_warnings INTERFACE
   -Wall -Wextra -pedantic -Wshadow -Wconversion -Wsign-conversion -Wold-style-cast -Wundef -Wcast-qual
-  -Wformat=2 -Woverloaded-virtual -Wduplicated-cond -Wnon-virtual-dtor
+  -Wformat=2 -Woverloaded-virtual $<$<CXX_COMPILER_ID:GNU>:-Wduplicated-cond> -Wnon-virtual-dtor
   $<$<BOOL:${PERKARA_WERROR}>:-Werror>)
 
 add_library(perkara_sanitize INTERFACE)

@@ -7,6 +7,7 @@
 #include "server/metrics_access.hpp"
 #include "server/peer_address.hpp"
 #include "server/request_framing.hpp"
+#include "server/request_head.hpp"
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
 
@@ -527,11 +528,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
                                                  head.version())) {
     co_return co_await reject(stream, buffer, refusal->status, refusal->detail, method, request_id, started);
   }
-  std::vector<std::pair<std::string, std::string>> headers;
-  for (const auto& field : head) {
-    headers.emplace_back(std::string{field.name_string()}, std::string{field.value()});
-  }
-  auto req = api::make_request(method, head.target(), std::move(headers), {}, request_id);
+  auto req = to_api_request(head, request_id);
   if (!req) {
     co_return co_await reject(stream, buffer, 400, "Target permintaan tidak valid / Invalid request target", method,
                               request_id, started);

@@ -171,7 +171,9 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const dispute_acto
   if (v.ok() && ki_code != actor.organisation) {
     throw forbidden();  // a KI registers applications at itself only
   }
-  const auto& ki_org = clocks.organisation(ki_code);
+  // An unknown ki is already a field error: go on with the caller's own offset to collect the others
+  // (clocks.organisation would throw, a 500; found by fuzz/api_bodies.cpp).
+  const auto& ki_org = find_org(ki_code) ? clocks.organisation(ki_code) : actor_org;
   const auto now_ki = at_offset(now, ki_org.utc_offset_minutes);
   for (auto& e : ds::validate_new_dispute(input, now_ki)) {
     v.fail(std::move(e.field), std::move(e.message));

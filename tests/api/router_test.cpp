@@ -79,6 +79,14 @@ TEST_SUITE("router") {
     CHECK(*res.header("Allow") == "POST");
   }
 
+  TEST_CASE("a 405 for a method that is not UTF-8 is still valid JSON (fuzz/router.cpp finding)") {
+    const auto res = sample_router().handle(make("GE\xff\xfd~T", "/items"));
+    CHECK(res.status == 405);
+    boost::system::error_code ec;
+    (void)boost::json::parse(res.body, ec);
+    CHECK_MESSAGE(!ec, res.body);
+  }
+
   TEST_CASE("a JSON route refuses another content type with 415") {
     const auto r = sample_router();
     CHECK(r.handle(make("POST", "/items", "{}", "text/plain")).status == 415);

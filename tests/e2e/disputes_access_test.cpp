@@ -130,6 +130,7 @@ TEST_SUITE("e2e disputes access") {
         {"bad ground", application().replace(application().find(R"(["e"])"), 5, R"(["z"])"), "grounds[0]"},
         {"bad date", application().replace(application().find("2024-01-10"), 10, "2024-13-10"), "chronology.request_date"},
         {"future submission", application(R"(,"submitted_at":"2024-03-01T10:00:00+07:00")"), "submitted_at"},
+        {"unknown ki (fuzz/api_bodies.cpp: was a 500)", application(R"(,"ki":"ki-atlantis")"), "ki"},
     };
     for (const auto& r : rows) {
       CAPTURE(r.what);
