@@ -11,6 +11,7 @@
 #include "server/metrics_access.hpp"
 #include "server/peer_address.hpp"
 #include "server/request_framing.hpp"
+#include "support/eventually.hpp"
 
 #include <doctest/doctest.h>
 
@@ -30,23 +31,10 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// Polls a condition the server reaches on its own threads (a closed connection is counted once its
-// session has ended); bounded, so a server that never gets there fails the test instead of hanging it.
-bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit = 10s) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (!done()) {
-    if (std::chrono::steady_clock::now() > deadline) {
-      return false;
-    }
-    std::this_thread::yield();
-  }
-  return true;
-}
-
 // A connection the server refused at accept: the canned 503, or closed before it could be read.
 bool refused_at_accept(unsigned short port, const std::string& host = "127.0.0.1") {
   try {
-    e2e::http_client c{port, 10s, host};
+    e2e::http_client c{port, testing::patience, host};
     return c.request("GET", "/over").status == 503;
   } catch (const std::exception&) {
     return true;
@@ -123,13 +111,13 @@ TEST_SUITE("transport limits") {
       CHECK(reply.status == r.status);
       CHECK(reply.header("Content-Type") == "application/problem+json");
       CHECK_FALSE(reply.keep_alive);
-      CHECK(client.closed_by_peer(5s));
+      CHECK(client.closed_by_peer(testing::patience));
     }
     {
       e2e::http_client client{server.port()};
       client.send_raw("POST /x HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n" + smuggled);
       CHECK(client.read_reply().status == 400);
-      CHECK(client.closed_by_peer(5s));
+      CHECK(client.closed_by_peer(testing::patience));
     }
     CHECK(app.calls.load() == 0);
 
@@ -173,12 +161,12 @@ TEST_SUITE("transport limits") {
     CHECK(app.calls.load() == 2);
 
     // Another address has its own count (and the global cap is far away).
-    e2e::http_client other{server.port(), 10s, "::1"};
+    e2e::http_client other{server.port(), testing::patience, "::1"};
     CHECK(other.request("GET", "/other").status == 200);
 
     // Closing one connection of the capped address lets the next one in.
     a.reset();
-    REQUIRE(eventually([&] { return metrics.open_connections() == 2; }));
+    REQUIRE(testing::eventually([&] { return metrics.open_connections() == 2; }));
     e2e::http_client c{server.port()};
     CHECK(c.request("GET", "/c").status == 200);
     CHECK(app.calls.load() == 4);
