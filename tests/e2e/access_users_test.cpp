@@ -15,12 +15,6 @@ namespace {
 
 boost::json::value json_of(const http_reply& r) { return boost::json::parse(r.body); }
 
-bool names_field(const http_reply& r, std::string_view field) {
-  const auto body = json_of(r);
-  const auto& errors = body.at("errors").as_array();
-  return std::any_of(errors.begin(), errors.end(), [&](const auto& e) { return e.at("field").as_string() == field; });
-}
-
 bool lists_user(const http_reply& r, std::string_view id) {
   const auto body = json_of(r);
   const auto& items = body.at("items").as_array();

@@ -8,7 +8,9 @@
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/json/parse.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace perkara::e2e {
@@ -144,6 +146,16 @@ http_reply fetch(unsigned short port, std::string_view method, std::string_view 
                  const header_list& headers) {
   http_client client{port};
   return client.request(method, target, body, headers);
+}
+
+bool names_field(const http_reply& reply, std::string_view field) {
+  const auto body = boost::json::parse(reply.body);
+  const auto* errors = body.is_object() ? body.as_object().if_contains("errors") : nullptr;
+  if (errors == nullptr || !errors->is_array()) {
+    return false;
+  }
+  const auto& list = errors->as_array();
+  return std::any_of(list.begin(), list.end(), [&](const auto& e) { return e.at("field").as_string() == field; });
 }
 
 }  // namespace perkara::e2e

@@ -27,6 +27,9 @@ struct http_reply {
   [[nodiscard]] std::optional<std::string> header(std::string_view name) const;
 };
 
+/// True when the reply is a problem+json whose `errors` name `field`.
+[[nodiscard]] bool names_field(const http_reply& reply, std::string_view field);
+
 class http_client {
  public:
   /// Connects to host:port; throws std::runtime_error when that fails.
