@@ -61,7 +61,32 @@ const char* actor_kind(const ports::audit_record& r) {
   return "anonymous";  // a failed login: nobody was authenticated
 }
 
-boost::json::object record_to_json(const ports::audit_record& r, int fallback_offset_minutes) {
+// What a person reads for the object instead of its internal id: a user's username, a request's or a
+// registered dispute's register number; null when there is none (an unregistered dispute, a user or case
+// that no longer exists). Holidays (a date) and rule sets (name@version) are readable as they are.
+boost::json::value object_label(ports::transaction& tx, const domain::audit_entry& e) {
+  if (e.object_id.empty()) {
+    return nullptr;
+  }
+  if (e.object_type == "user") {
+    if (const auto u = tx.users().find(e.object_id)) {
+      return boost::json::string{u->username};
+    }
+  } else if (e.object_type == "request") {
+    if (const auto r = tx.requests().find(e.object_id, false)) {
+      return boost::json::string{r->request.number};
+    }
+  } else if (e.object_type == "dispute") {
+    if (const auto d = tx.disputes().find(e.object_id, false); d && d->register_number) {
+      return boost::json::string{*d->register_number};
+    }
+  } else if (e.object_type == "holiday" || e.object_type == "ruleset" || e.object_type == "organisation") {
+    return boost::json::string{e.object_id};
+  }
+  return nullptr;
+}
+
+boost::json::object record_to_json(ports::transaction& tx, const ports::audit_record& r, int fallback_offset_minutes) {
   boost::system::error_code ec;
   auto details = boost::json::parse(r.entry.details_json, ec);
   if (ec) {
@@ -84,7 +109,7 @@ boost::json::object record_to_json(const ports::audit_record& r, int fallback_of
           {"actor_kind", actor_kind(r)},
           {"organisation", std::move(organisation)},
           {"action", r.entry.action},
-          {"object", {{"type", r.entry.object_type}, {"id", r.entry.object_id}}},
+          {"object", {{"type", r.entry.object_type}, {"id", r.entry.object_id}, {"label", object_label(tx, r.entry)}}},
           {"details", std::move(details)}};
 }
 
@@ -122,7 +147,7 @@ response list_audit(services& s, const request& req) {
   boost::json::array items;
   const auto n = std::min<std::size_t>(rows.size(), static_cast<std::size_t>(page));
   for (std::size_t i = 0; i < n; ++i) {
-    items.push_back(record_to_json(rows[i], offset));
+    items.push_back(record_to_json(*tx, rows[i], offset));
   }
   std::optional<std::string> next_cursor;
   if (rows.size() > n && n > 0) {

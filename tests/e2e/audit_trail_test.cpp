@@ -47,6 +47,7 @@ TEST_SUITE("e2e audit trail") {
     const auto entry = only_entry(s, "user.update", admin);
     CHECK(entry.at("object").at("type").as_string() == "user");
     CHECK(entry.at("object").at("id").as_string() == id);
+    CHECK(entry.at("object").at("label").as_string() == "panitera");  // what a person reads, not the id
     CHECK(entry.at("actor").at("username").as_string() == "admin.babel");
     CHECK(entry.at("organisation").at("name").as_string() == "Komisi Informasi Provinsi Kepulauan Bangka Belitung");
     const auto& details = entry.at("details");

@@ -66,6 +66,7 @@ test('the admin reaches the page from the navigation and reads a user change as 
   assert.doesNotMatch(text, /rahasia-baru/);
   const table = await page.locator('#audit-table').innerText();
   assert.doesNotMatch(table, /\b(user|session|holiday|ruleset|request|dispute)\.[a-z_]+/, 'no raw action codes');
+  assert.doesNotMatch(table, /\b[0-9a-f]{24,}\b/, 'no internal ids: objects by username or register number');
   await screenshot(page, 'audit');
 });
 

@@ -615,6 +615,7 @@ export default {
   'audit.group.organisation': 'All: organisations',
   'audit.group.request': 'All: information requests',
   'audit.group.dispute': 'All: disputes',
+  'audit.unregistered': 'not yet registered',
   'audit.object.user': 'User',
   'audit.object.holiday': 'Holiday',
   'audit.object.ruleset': 'Deadline rules',

@@ -615,6 +615,7 @@ export default {
   'audit.group.organisation': 'Semua: organisasi',
   'audit.group.request': 'Semua: permohonan informasi',
   'audit.group.dispute': 'Semua: sengketa',
+  'audit.unregistered': 'belum teregistrasi',
   'audit.object.user': 'Pengguna',
   'audit.object.holiday': 'Hari libur',
   'audit.object.ruleset': 'Aturan tenggat',

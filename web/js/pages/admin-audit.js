@@ -28,9 +28,11 @@ function actorText(e) {
 function objectText(e) {
   const o = e.object || {};
   if (!o.type) return '—';
-  const id = o.type === 'holiday' ? formatDate(o.id) : o.id;
-  const link = o.type === 'request' || o.type === 'dispute' ? h('a', { href: `#/${o.type}s/${encodeURIComponent(o.id)}` }, id) : id;
-  return h('span', null, label('audit.object', o.type), id ? [' ', link] : null);
+  // People read the label (a username, a register number, a date), never the internal id.
+  let text = o.type === 'holiday' ? formatDate(o.id) : o.label;
+  if (!text && o.type === 'dispute' && o.id) text = t('audit.unregistered');
+  const link = text && (o.type === 'request' || o.type === 'dispute') ? h('a', { href: `#/${o.type}s/${encodeURIComponent(o.id)}` }, text) : text;
+  return h('span', null, label('audit.object', o.type), text ? [' ', link] : null);
 }
 
 // One value of a field, readably: roles by name, booleans as yes/no, dates in Indonesian, periods by count.
