@@ -40,6 +40,7 @@ class rollback_transaction final : public ports::transaction {
   ports::sequence_repository& sequences() override { return tx_->sequences(); }
   ports::request_repository& requests() override { return tx_->requests(); }
   ports::dispute_repository& disputes() override { return tx_->disputes(); }
+  ports::login_attempt_repository& login_attempts() override { return tx_->login_attempts(); }
   void commit() override {}
 
  private:

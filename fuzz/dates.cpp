@@ -1,5 +1,6 @@
 // Fuzz target: ISO 8601 dates (YYYY-MM-DD) and RFC 3339 instants (domain/time). Any text must either be
-// refused or give a value that formats back to an equivalent text and parses again to the same value.
+// refused or give a value inside the accepted years that formats back to an equivalent text and parses
+// again to the same value.
 #include "domain/time/civil_date.hpp"
 #include "domain/time/instant.hpp"
 
@@ -24,6 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   if (const auto date = parse_iso_date(text)) {
     check(date->ok());
+    const int year = static_cast<int>(date->year());
+    check(year >= min_input_year && year <= max_input_year);
     const auto again = parse_iso_date(format_iso_date(*date));
     check(again && *again == *date);
     (void)is_weekend(*date);
