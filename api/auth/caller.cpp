@@ -103,10 +103,4 @@ caller authenticate(const request& req, ports::transaction& tx, domain::instant 
   return std::move(*who);
 }
 
-void require_any_role(const caller& who, std::initializer_list<domain::role> roles) {
-  if (!who.has_any_role(roles)) {
-    throw forbidden();
-  }
-}
-
 }  // namespace perkara::api

@@ -1,6 +1,7 @@
 #pragma once
-// Who is calling: resolved from `Authorization: Bearer <token>` or the browser's session cookie, and the
-// helpers every handler uses to check role and organisation scope.
+// Who is calling: resolved from `Authorization: Bearer <token>` or the browser's session cookie.
+// authenticate() also enforces the matched route's role policy (api/auth/access_policy.hpp); handlers
+// check organisation scope themselves.
 
 #include "api/http/message.hpp"
 #include "domain/org/organisation.hpp"
@@ -32,9 +33,6 @@ std::optional<caller> try_authenticate(const request& req, ports::transaction& t
 /// Like try_authenticate, but no credentials is 401 too, and a caller outside the matched route's
 /// access policy (set on the request by the router) is 403.
 caller authenticate(const request& req, ports::transaction& tx, domain::instant now);
-
-/// 403 unless the caller holds one of `roles`.
-void require_any_role(const caller& who, std::initializer_list<domain::role> roles);
 
 /// The session token from the Authorization header or cookie, if any.
 std::optional<std::string> credential_token(const request& req, bool* via_cookie = nullptr);
