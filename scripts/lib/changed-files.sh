@@ -3,7 +3,8 @@
 #   - the files changed between the merge base of HEAD with the base ref and HEAD (the commits of the
 #     branch), plus uncommitted and untracked files. The base ref is $PERKARA_BASE_REF, else origin/main,
 #     else main (the first that exists);
-#   - when there is no base ref or no merge base (a shallow CI checkout without the base branch), the
+#   - on the base branch itself (merge base = HEAD, e.g. CI on main after a merge), when there is no base
+#     ref or no merge base (a shallow CI checkout without the base branch), the
 #     files of the last commit (HEAD~1..HEAD); with no parent commit either (a depth-1 clone), every file.
 #     A CI job that wants the branch's whole change fetches the base: git fetch --depth=50 origin main.
 changed_files() {
@@ -14,6 +15,9 @@ changed_files() {
       base=""
     fi
   done
+  if [[ "$base" == "$(git rev-parse HEAD)" ]]; then
+    base=""
+  fi
   {
     if [[ -n "$base" ]]; then
       git diff --name-only --diff-filter=d "$base" HEAD
