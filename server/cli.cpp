@@ -2,132 +2,104 @@
 
 #include "persistence/errors.hpp"
 
+#include <CLI/CLI.hpp>
+
+#include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <stdexcept>
+#include <string>
 
 namespace perkara::server {
 namespace {
 
-constexpr const char* usage = R"(perkara: case management for election-information disputes (PERKI 1/2019)
+using registration = void (*)(CLI::App&);
 
-Usage:
-  perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR] [--db-pool N] [--secure-cookies]
-                [--max-connections-per-address N (default 128, 0 = no cap)]
-                [--metrics-listen HOST:PORT] [--metrics-token-file FILE]
-                [--trusted-proxy ADDR ...]  (take the client address from X-Forwarded-For of these peers)
-  perkara migrate --db URL
-  perkara user add --db URL --username U --role R [--role R2 ...] --organisation CODE [--display-name NAME]
-                   (the password is read from standard input)
-  perkara seed-demo --db URL [--logins-file FILE]
-  perkara organisations import --db URL FILE.csv
-  perkara <command> --help
+// Every command, in the order `perkara --help` lists them (server/command_*.cpp).
+constexpr registration commands[] = {
+    register_serve, register_migrate, register_user_add, register_seed_demo, register_organisations_import,
+};
 
-Database URLs: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE[?socket=PATH].
-Environment: PERKARA_DB (default for --db), PERKARA_LISTEN (default for --listen).
-Exit codes: 0 success, 1 usage error, 2 configuration or database error.
-)";
+constexpr const char* footer =
+    "Database URLs: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE[?socket=PATH].\n"
+    "Options marked (Env:NAME) may also come from that environment variable; the flag wins.\n"
+    "Exit codes: 0 success, 1 usage error, 2 configuration or database error.\n"
+    "Run `perkara COMMAND --help` for the options of one command.";
 
-bool wants_help(const std::vector<std::string>& args) {
-  for (const auto& a : args) {
-    if (a == "--help" || a == "-h") {
-      return true;
+// "perkara user add": the command that was being parsed when an error came, for the hint after it.
+std::string command_path(const CLI::App& app) {
+  std::string path = app.get_name();
+  const auto* current = &app;
+  while (true) {
+    const auto selected = current->get_subcommands();
+    if (selected.empty()) {
+      return path;
     }
+    current = selected.front();
+    path += " " + current->get_name();
   }
-  return false;
 }
 
 }  // namespace
 
-cli_options::cli_options(const std::vector<std::string>& args) {
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const auto& a = args[i];
-    if (a.rfind("--", 0) == 0 && a.size() > 2) {
-      const auto eq = a.find('=');
-      if (eq != std::string::npos) {
-        options_.emplace_back(a.substr(2, eq - 2), a.substr(eq + 1));
-      } else if (i + 1 < args.size() && args[i + 1].rfind("--", 0) != 0) {
-        options_.emplace_back(a.substr(2), args[++i]);
-      } else {
-        options_.emplace_back(a.substr(2), "");
-      }
-    } else {
-      positional_.push_back(a);
-    }
-  }
+CLI::Option* add_database_option(CLI::App& command, std::string& url) {
+  return command.add_option("--db", url, "Database URL: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE")
+      ->envname("PERKARA_DB")
+      ->required();
 }
 
-bool cli_options::has(const std::string& name) const {
-  for (const auto& [k, v] : options_) {
-    if (k == name) {
-      return true;
-    }
-  }
-  return false;
+CLI::Validator whole_number_at_least(long long minimum) {
+  return CLI::Validator{[minimum](const std::string& text) -> std::string {
+                          long long n = 0;
+                          const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+                          if (!text.empty() && ec == std::errc{} && end == text.data() + text.size() && n >= minimum) {
+                            return {};
+                          }
+                          return "needs a whole number, at least " + std::to_string(minimum) + " (got '" + text + "')";
+                        },
+                        ">=" + std::to_string(minimum)};
 }
 
-std::string cli_options::get(const std::string& name, const std::string& fallback) const {
-  for (const auto& [k, v] : options_) {
-    if (k == name) {
-      return v;
-    }
+CLI::App& command_group(CLI::App& perkara, const std::string& name, const std::string& description) {
+  for (auto* existing : perkara.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == name; })) {
+    return *existing;
   }
-  return fallback;
-}
-
-std::vector<std::string> cli_options::all(const std::string& name) const {
-  std::vector<std::string> out;
-  for (const auto& [k, v] : options_) {
-    if (k == name) {
-      out.push_back(v);
-    }
-  }
-  return out;
-}
-
-std::string cli_options::database_url() const {
-  if (has("db")) {
-    return get("db");
-  }
-  if (const char* env = std::getenv("PERKARA_DB"); env && *env) {
-    return env;
-  }
-  throw std::invalid_argument("no database: pass --db URL or set PERKARA_DB");
+  auto* group = perkara.add_subcommand(name, description);
+  group->require_subcommand(1);
+  return *group;
 }
 
 int run_cli(const std::vector<std::string>& args) {
-  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
-    std::fputs(usage, args.empty() ? stderr : stdout);
-    return args.empty() ? 1 : 0;
+  CLI::App perkara{"perkara: case management for election-information disputes (PERKI 1/2019)", "perkara"};
+  perkara.require_subcommand(1);
+  perkara.footer(footer);
+  for (const auto add : commands) {
+    add(perkara);
   }
-  const auto& command = args[0];
-  std::vector<std::string> rest(args.begin() + 1, args.end());
-  std::string sub;
-  if ((command == "user" || command == "organisations") && !rest.empty()) {
-    sub = rest.front();
-    rest.erase(rest.begin());
+  if (args.empty()) {
+    std::fputs(perkara.help().c_str(), stderr);
+    return 1;
   }
-  if (wants_help(rest)) {
-    std::fputs(usage, stdout);
-    return 0;
+  // `perkara help` is `perkara --help`. CLI11 takes the arguments last one first.
+  std::vector<std::string> reversed(args.rbegin(), args.rend());
+  if (args.size() == 1 && args.front() == "help") {
+    reversed = {"--help"};
+  } else if (args.front().rfind('-', 0) != 0 &&
+             perkara.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == args.front(); }).empty()) {
+    std::fprintf(stderr, "perkara: unknown command '%s'\nRun `perkara --help` for the commands.\n",
+                 args.front().c_str());
+    return 1;
   }
-  const cli_options options{rest};
   try {
-    if (command == "serve") {
-      return command_serve(options);
-    }
-    if (command == "migrate") {
-      return command_migrate(options);
-    }
-    if (command == "user" && sub == "add") {
-      return command_user_add(options);
-    }
-    if (command == "seed-demo") {
-      return command_seed_demo(options);
-    }
-    if (command == "organisations" && sub == "import") {
-      return command_organisations_import(options);
-    }
+    // The commands run as callbacks inside parse(), after every option has been checked.
+    perkara.parse(reversed);
+    return 0;
+  } catch (const CLI::CallForHelp&) {
+    std::fputs(perkara.help().c_str(), stdout);
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    const auto path = command_path(perkara);
+    std::fprintf(stderr, "%s: %s\nRun `%s --help` for the options.\n", path.c_str(), e.what(), path.c_str());
+    return 1;
   } catch (const persistence::error& e) {
     std::fprintf(stderr, "perkara: %s\n", e.what());
     return 2;
@@ -138,8 +110,6 @@ int run_cli(const std::vector<std::string>& args) {
     std::fprintf(stderr, "perkara: %s\n", e.what());
     return 2;
   }
-  std::fprintf(stderr, "perkara: unknown command '%s'; see perkara --help\n", command.c_str());
-  return 1;
 }
 
 }  // namespace perkara::server

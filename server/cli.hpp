@@ -1,34 +1,40 @@
 #pragma once
-// The perkara command line: `perkara <command> [options]`. Each command returns the process exit code:
-// 0 success, 1 usage error, 2 a configuration or database problem (one line on stderr).
+// The perkara command line: `perkara <command> [options]`, parsed by CLI11 (docs/operations.md "Command
+// line"). Exit codes: 0 success (and --help), 1 usage error (unknown command or flag, missing or bad value;
+// CLI11's message on stderr), 2 a configuration or database problem (one line on stderr).
+//
+// Adding a command is one file: server/command_<name>.cpp defines `void register_<name>(CLI::App& perkara)`,
+// which adds the subcommand, its options (each with its PERKARA_* variable where one makes sense) and its
+// callback; declare it below and list it in `commands` in server/cli.cpp. A callback reports a problem
+// found after parsing by throwing std::invalid_argument (exit 1) or any other exception (exit 2).
 
 #include <string>
 #include <vector>
+
+namespace CLI {
+class App;
+class Option;
+class Validator;
+}  // namespace CLI
 
 namespace perkara::server {
 
 int run_cli(const std::vector<std::string>& args);
 
-/// Option parsing shared by the commands: `--name value` pairs (repeatable) and positional arguments.
-class cli_options {
- public:
-  explicit cli_options(const std::vector<std::string>& args);
-  [[nodiscard]] bool has(const std::string& name) const;
-  [[nodiscard]] std::string get(const std::string& name, const std::string& fallback = {}) const;
-  [[nodiscard]] std::vector<std::string> all(const std::string& name) const;
-  [[nodiscard]] const std::vector<std::string>& positional() const { return positional_; }
-  /// The database URL: --db, else $PERKARA_DB; throws std::invalid_argument when neither is set.
-  [[nodiscard]] std::string database_url() const;
+/// --db URL, required, or $PERKARA_DB: for every command that opens the database.
+CLI::Option* add_database_option(CLI::App& command, std::string& url);
 
- private:
-  std::vector<std::pair<std::string, std::string>> options_;
-  std::vector<std::string> positional_;
-};
+/// Accepts a whole number of at least `minimum` (CLI11's numeric ranges print doubles in their messages).
+CLI::Validator whole_number_at_least(long long minimum);
 
-int command_serve(const cli_options& options);
-int command_migrate(const cli_options& options);
-int command_user_add(const cli_options& options);
-int command_seed_demo(const cli_options& options);
-int command_organisations_import(const cli_options& options);
+/// The command group `name` of `perkara` (e.g. "user" for `perkara user add`), created on first use so
+/// that several commands can share it.
+CLI::App& command_group(CLI::App& perkara, const std::string& name, const std::string& description);
+
+void register_serve(CLI::App& perkara);
+void register_migrate(CLI::App& perkara);
+void register_user_add(CLI::App& perkara);
+void register_seed_demo(CLI::App& perkara);
+void register_organisations_import(CLI::App& perkara);
 
 }  // namespace perkara::server

@@ -9,11 +9,13 @@
 #include "server/cli.hpp"
 #include "server/system_clock.hpp"
 
+#include <CLI/CLI.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <stdexcept>
 
@@ -30,10 +32,8 @@ std::string read_file(const std::string& path) {
   return out.str();
 }
 
-}  // namespace
-
-int command_migrate(const cli_options& options) {
-  const auto url = persistence::parse_database_url(options.database_url());
+void migrate(const std::string& database_url) {
+  const auto url = persistence::parse_database_url(database_url);
   const auto report = persistence::migrate(url);
   for (const auto& m : report.applied) {
     std::fprintf(stderr, "perkara: applied migration %s\n", m.name.c_str());
@@ -43,21 +43,24 @@ int command_migrate(const cli_options& options) {
                "%zu rule-set versions added\n",
                persistence::latest_schema_version(), report.organisations_added, report.holidays_added,
                report.holidays_updated, report.rulesets_added);
-  return 0;
 }
 
-int command_user_add(const cli_options& options) {
-  const auto username = options.get("username");
-  const auto organisation = options.get("organisation");
-  const auto role_names = options.all("role");
-  if (username.empty() || organisation.empty() || role_names.empty()) {
-    throw std::invalid_argument("user add needs --username, --organisation and at least one --role");
-  }
+struct user_add_options {
+  std::string database_url;
+  std::string username;
+  std::string organisation;
+  std::vector<std::string> roles;
+  std::string display_name;
+};
+
+void user_add(const user_add_options& options) {
+  const auto& username = options.username;
+  const auto& organisation = options.organisation;
   if (username.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789._-") != std::string::npos) {
     throw std::invalid_argument("a username may hold only lower-case letters, digits, '.', '_' and '-'");
   }
   std::vector<domain::role> roles;
-  for (const auto& name : role_names) {
+  for (const auto& name : options.roles) {
     const auto r = domain::parse_role(name);
     if (!r) {
       throw std::invalid_argument("unknown role '" + name + "'");
@@ -69,7 +72,7 @@ int command_user_add(const cli_options& options) {
   if (password.size() < 10) {
     throw std::invalid_argument("the password (read from standard input) needs at least 10 characters");
   }
-  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url()), 1);
+  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url), 1);
   const auto now = system_clock{}.now();
   auto tx = db->begin(ports::access::write);
   if (!tx->organisations().find(organisation)) {
@@ -78,25 +81,59 @@ int command_user_add(const cli_options& options) {
   if (tx->users().find_credentials(username)) {
     throw std::invalid_argument("username '" + username + "' is taken");
   }
-  const domain::user user{api::random_hex(12), username, options.get("display-name", username), organisation,
-                          roles, true, now};
+  const auto& display_name = options.display_name.empty() ? username : options.display_name;
+  const domain::user user{api::random_hex(12), username, display_name, organisation, roles, true, now};
   tx->users().insert(user, api::hash_password(password));
   tx->audit().append({"cli", organisation, now, "user.create", "user", user.id,
                       boost::json::serialize(api::change_details(nullptr, api::audited_user_fields(user)))});
   tx->commit();
   std::fprintf(stdout, "%s\n", user.id.c_str());
-  return 0;
 }
 
-int command_organisations_import(const cli_options& options) {
-  if (options.positional().size() != 1) {
-    throw std::invalid_argument("organisations import needs exactly one FILE.csv");
-  }
-  const auto& file = options.positional().front();
-  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url()), 1);
+struct organisations_import_options {
+  std::string database_url;
+  std::string file;
+};
+
+void organisations_import(const organisations_import_options& options) {
+  const auto& file = options.file;
+  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url), 1);
   const auto count = persistence::import_organisations(*db, read_file(file), system_clock{}.now(), file);
   std::fprintf(stderr, "perkara: imported %zu organisations from %s\n", count, file.c_str());
-  return 0;
+}
+
+}  // namespace
+
+void register_migrate(CLI::App& perkara) {
+  auto* command = perkara.add_subcommand("migrate", "Apply the schema migrations and load the reference data");
+  auto database_url = std::make_shared<std::string>();
+  add_database_option(*command, *database_url);
+  command->callback([database_url] { migrate(*database_url); });
+}
+
+void register_user_add(CLI::App& perkara) {
+  auto* command = command_group(perkara, "user", "Manage user accounts")
+                      .add_subcommand("add", "Add a user account; the password is read from standard input");
+  auto options = std::make_shared<user_add_options>();
+  add_database_option(*command, options->database_url);
+  command->add_option("--username", options->username, "Login name: lower-case letters, digits, '.', '_', '-'")
+      ->required();
+  command->add_option("--role", options->roles, "Role (repeatable), e.g. registrar, ppid, commissioner")
+      ->required()
+      ->allow_extra_args(false);
+  command->add_option("--organisation", options->organisation, "Code of the user's organisation, e.g. ki-babel")
+      ->required();
+  command->add_option("--display-name", options->display_name, "Name shown in the application (default: username)");
+  command->callback([options] { user_add(*options); });
+}
+
+void register_organisations_import(CLI::App& perkara) {
+  auto* command = command_group(perkara, "organisations", "Manage the organisations")
+                      .add_subcommand("import", "Import organisations from a CSV file");
+  auto options = std::make_shared<organisations_import_options>();
+  add_database_option(*command, options->database_url);
+  command->add_option("file", options->file, "The CSV file")->required();
+  command->callback([options] { organisations_import(*options); });
 }
 
 }  // namespace perkara::server

@@ -1,51 +1,54 @@
-// perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR] [--trusted-proxy ADDR ...] and the
-// transport limits (docs/operations.md)
+// perkara serve: the HTTP server, its database pool and the transport limits (docs/operations.md).
 #include "server/app.hpp"
 #include "server/cli.hpp"
 #include "server/client_address.hpp"
 
+#include <CLI/CLI.hpp>
+
 #include <charconv>
 #include <cstdio>
-#include <cstdlib>
 #include <fstream>
+#include <memory>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 namespace perkara::server {
 namespace {
 
-int parse_positive(const std::string& text, const char* what) {
-  int n = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || n <= 0) {
-    throw std::invalid_argument(std::string{"--"} + what + " needs a positive whole number");
-  }
-  return n;
-}
-
-int parse_count(const std::string& text, const char* what) {
-  int n = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-  if (ec != std::errc{} || ptr != text.data() + text.size() || n < 0) {
-    throw std::invalid_argument(std::string{"--"} + what + " needs a whole number, 0 or more");
-  }
-  return n;
-}
-
-// HOST:PORT for --listen and --metrics-listen.
-std::pair<std::string, unsigned short> parse_host_port(const std::string& listen, const char* what) {
-  const auto colon = listen.rfind(':');
+// HOST:PORT for --listen and --metrics-listen; nullopt unless the port is a whole number 0..65535.
+std::optional<std::pair<std::string, unsigned short>> parse_host_port(const std::string& text) {
+  const auto colon = text.rfind(':');
   if (colon == std::string::npos || colon == 0) {
-    throw std::invalid_argument(std::string{"--"} + what + " needs HOST:PORT, e.g. 127.0.0.1:8080");
+    return std::nullopt;
   }
-  const int port = parse_count(listen.substr(colon + 1), what);
-  if (port > 65535) {
-    throw std::invalid_argument(std::string{"--"} + what + " port must be 0..65535");
+  const auto port_text = std::string_view{text}.substr(colon + 1);
+  unsigned port = 0;
+  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+  if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
+    return std::nullopt;
   }
-  return {listen.substr(0, colon), static_cast<unsigned short>(port)};
+  return std::pair{text.substr(0, colon), static_cast<unsigned short>(port)};
 }
+
+const CLI::Validator host_port{[](const std::string& text) -> std::string {
+                                 return parse_host_port(text) ? std::string{}
+                                                              : "needs HOST:PORT with a port 0..65535, e.g. "
+                                                                "127.0.0.1:8080 (got '" +
+                                                                    text + "')";
+                               },
+                               "HOST:PORT"};
+
+const CLI::Validator ip_address{
+    [](const std::string& text) -> std::string {
+      return canonical_address(text) ? std::string{} : "needs an IP address, e.g. 127.0.0.1 (got '" + text + "')";
+    },
+    "ADDRESS"};
 
 // The metrics token from a file (a secret stays off the command line, where `ps` shows it); one
 // line, surrounding whitespace ignored.
@@ -58,48 +61,34 @@ std::string read_token_file(const std::string& path) {
   text << in.rdbuf();
   auto token = text.str();
   const auto first = token.find_first_not_of(" \t\r\n");
-  token = first == std::string::npos ? std::string{} : token.substr(first, token.find_last_not_of(" \t\r\n") - first + 1);
+  token =
+      first == std::string::npos ? std::string{} : token.substr(first, token.find_last_not_of(" \t\r\n") - first + 1);
   if (token.size() < 16) {
     throw std::invalid_argument("--metrics-token-file: the token must have at least 16 characters");
   }
   return token;
 }
 
-}  // namespace
-
-int command_serve(const cli_options& options) {
+// The flags bind straight into the configuration, so its defaults are the ones --help shows.
+struct serve_options {
   app_config config;
-  config.database_url = options.database_url();
-  const char* env_listen = std::getenv("PERKARA_LISTEN");
-  std::tie(config.http.host, config.http.port) =
-      parse_host_port(options.get("listen", env_listen && *env_listen ? env_listen : "127.0.0.1:8080"), "listen");
-  if (options.has("threads")) {
-    config.http.io_threads = parse_positive(options.get("threads"), "threads");
+  std::string listen = "127.0.0.1:8080";
+  std::string metrics_listen;
+  std::string metrics_token_file;
+  std::vector<std::string> trusted_proxies;
+};
+
+void serve(serve_options options) {
+  auto& config = options.config;
+  std::tie(config.http.host, config.http.port) = *parse_host_port(options.listen);
+  if (!options.metrics_listen.empty()) {
+    std::tie(config.http.metrics_host, config.http.metrics_port) = *parse_host_port(options.metrics_listen);
   }
-  if (options.has("db-pool")) {
-    config.db_pool_size = static_cast<std::size_t>(parse_positive(options.get("db-pool"), "db-pool"));
+  if (!options.metrics_token_file.empty()) {
+    config.http.metrics_token = read_token_file(options.metrics_token_file);
   }
-  config.http.web_root = options.get("web-root", PERKARA_WEB_ROOT);
-  if (options.has("max-connections-per-address")) {
-    config.http.max_connections_per_address =
-        static_cast<std::size_t>(parse_count(options.get("max-connections-per-address"), "max-connections-per-address"));
-  }
-  if (options.has("metrics-listen")) {
-    const auto [host, port] = parse_host_port(options.get("metrics-listen"), "metrics-listen");
-    config.http.metrics_host = host;
-    config.http.metrics_port = port;
-  }
-  if (options.has("metrics-token-file")) {
-    config.http.metrics_token = read_token_file(options.get("metrics-token-file"));
-  }
-  config.api.secure_cookies = options.has("secure-cookies");
-  // Repeatable: each reverse proxy whose X-Forwarded-For is believed (docs/security.md).
-  for (const auto& proxy : options.all("trusted-proxy")) {
-    const auto address = canonical_address(proxy);
-    if (!address) {
-      throw std::invalid_argument("--trusted-proxy needs an IP address, e.g. 127.0.0.1 (got '" + proxy + "')");
-    }
-    config.http.trusted_proxies.push_back(*address);
+  for (const auto& proxy : options.trusted_proxies) {
+    config.http.trusted_proxies.push_back(*canonical_address(proxy));  // checked by the ip_address validator
   }
 
   app server{config};
@@ -110,7 +99,56 @@ int command_serve(const cli_options& options) {
   }
   server.run();
   std::fprintf(stderr, "perkara: stopped\n");
-  return 0;
+}
+
+}  // namespace
+
+void register_serve(CLI::App& perkara) {
+  auto* command = perkara.add_subcommand("serve", "Serve the web application and the API over HTTP");
+  auto options = std::make_shared<serve_options>();
+  auto& config = options->config;
+  config.http.web_root = PERKARA_WEB_ROOT;
+  add_database_option(*command, config.database_url);
+  command->add_option("--listen", options->listen, "Address and port to listen on (port 0: any free port)")
+      ->envname("PERKARA_LISTEN")
+      ->check(host_port)
+      ->capture_default_str();
+  command->add_option("--threads", config.http.io_threads, "Threads running the network I/O")
+      ->envname("PERKARA_THREADS")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
+  command->add_option("--db-pool", config.db_pool_size, "Database connections in the pool")
+      ->envname("PERKARA_DB_POOL")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
+  command->add_option("--web-root", config.http.web_root, "Directory of the web application's static files")
+      ->envname("PERKARA_WEB_ROOT")
+      ->capture_default_str();
+  command
+      ->add_option("--max-connections-per-address", config.http.max_connections_per_address,
+                   "Open connections allowed per client address (0 = no cap; behind a reverse proxy)")
+      ->envname("PERKARA_MAX_CONNECTIONS_PER_ADDRESS")
+      ->check(whole_number_at_least(0))
+      ->capture_default_str();
+  command->add_option("--metrics-listen", options->metrics_listen, "Serve /metrics on this address and port too")
+      ->envname("PERKARA_METRICS_LISTEN")
+      ->check(host_port);
+  command
+      ->add_option("--metrics-token-file", options->metrics_token_file,
+                   "File holding the bearer token that /metrics requires (at least 16 characters)")
+      ->envname("PERKARA_METRICS_TOKEN_FILE");
+  command->add_flag("--secure-cookies", config.api.secure_cookies, "Mark session cookies Secure (serving over HTTPS)")
+      ->envname("PERKARA_SECURE_COOKIES");
+  // Repeatable: each reverse proxy whose X-Forwarded-For is believed (docs/security.md).
+  command
+      ->add_option("--trusted-proxy", options->trusted_proxies,
+                   "Take the client address from X-Forwarded-For of this peer (repeatable; the variable takes a "
+                   "comma-separated list)")
+      ->envname("PERKARA_TRUSTED_PROXIES")
+      ->delimiter(',')
+      ->allow_extra_args(false)
+      ->check(ip_address);
+  command->callback([options] { serve(*options); });
 }
 
 }  // namespace perkara::server
