@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -37,6 +38,28 @@ std::string command_path(const CLI::App& app) {
     current = selected.front();
     path += " " + current->get_name();
   }
+}
+
+// CLI11 reports a misspelt command only as a missing one: name it. Walks the leading words that name
+// commands and groups; the first word that names none where a command is required is the unknown one.
+std::optional<std::string> unknown_command(CLI::App& perkara, const std::vector<std::string>& args) {
+  CLI::App* current = &perkara;
+  std::string path = "perkara";
+  for (const auto& word : args) {
+    if (word.rfind('-', 0) == 0) {
+      break;
+    }
+    const auto named = current->get_subcommands([&](const CLI::App* sub) { return sub->get_name() == word; });
+    if (named.empty()) {
+      if (current->get_require_subcommand_min() == 0) {
+        break;
+      }
+      return path + ": unknown command '" + word + "'";
+    }
+    current = named.front();
+    path += " " + word;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -83,10 +106,8 @@ int run_cli(const std::vector<std::string>& args) {
   std::vector<std::string> reversed(args.rbegin(), args.rend());
   if (args.size() == 1 && args.front() == "help") {
     reversed = {"--help"};
-  } else if (args.front().rfind('-', 0) != 0 &&
-             perkara.get_subcommands([&](const CLI::App* sub) { return sub->get_name() == args.front(); }).empty()) {
-    std::fprintf(stderr, "perkara: unknown command '%s'\nRun `perkara --help` for the commands.\n",
-                 args.front().c_str());
+  } else if (const auto unknown = unknown_command(perkara, args)) {
+    std::fprintf(stderr, "%s\nRun `perkara --help` for the commands.\n", unknown->c_str());
     return 1;
   }
   try {

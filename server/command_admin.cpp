@@ -132,7 +132,7 @@ void register_organisations_import(CLI::App& perkara) {
                       .add_subcommand("import", "Import organisations from a CSV file");
   auto options = std::make_shared<organisations_import_options>();
   add_database_option(*command, options->database_url);
-  command->add_option("file", options->file, "The CSV file")->required();
+  command->add_option("FILE", options->file, "The CSV file")->required();
   command->callback([options] { organisations_import(*options); });
 }
 

@@ -6,8 +6,14 @@
 
 #include <doctest/doctest.h>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace perkara;
 using namespace perkara::e2e;
@@ -78,7 +84,7 @@ TEST_SUITE("e2e cli errors") {
         {{"serve", "--db", "sqlite::memory:", "--trusted-proxy", "proxy.example"}, "--trusted-proxy"},
         {{"serve", "--db", "sqlite::memory:", "--secure-cookies=maybe"}, "--secure-cookies"},
         {{"user", "add", "--db", "sqlite::memory:", "--username", "a.b", "--organisation", "ki-babel"}, "--role"},
-        {{"organisations", "import", "--db", "sqlite::memory:"}, "file"},
+        {{"organisations", "import", "--db", "sqlite::memory:"}, "FILE"},
     };
     for (const auto& r : rows) {
       CAPTURE(r.names);
@@ -100,5 +106,26 @@ TEST_SUITE("e2e cli errors") {
     CHECK(mentions(bad.err, "--listen"));
     // The flag wins over the variable.
     CHECK(run_with_env({"PERKARA_DB=postgres://nowhere"}, {"migrate", "--db", db.url()}).exit_code == 0);
+  }
+
+  TEST_CASE("seed-demo --logins-file writes the logins to a new file readable by its owner only") {
+    const testing::test_database db{false};
+    REQUIRE(run_perkara({"migrate", "--db", db.url()}).exit_code == 0);
+    const auto file = std::filesystem::temp_directory_path() / ("perkara-logins-" + std::to_string(::getpid()));
+    std::filesystem::remove(file);
+    const auto seeded = run_perkara({"seed-demo", "--db", db.url(), "--logins-file", file.string()});
+    CHECK(seeded.exit_code == 0);
+    CHECK(seeded.out.empty());
+    std::stringstream logins;
+    logins << std::ifstream{file}.rdbuf();
+    CHECK(mentions(logins.str(), "panitera.babel"));
+    struct stat info {};
+    REQUIRE(::stat(file.c_str(), &info) == 0);
+    CHECK((info.st_mode & 0777) == 0600);
+    // An existing file is never overwritten, and nothing is seeded.
+    const auto again = run_perkara({"seed-demo", "--db", db.url(), "--logins-file", file.string()});
+    CHECK(again.exit_code == 1);
+    CHECK(mentions(again.err, "--logins-file"));
+    std::filesystem::remove(file);
   }
 }
