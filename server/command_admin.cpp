@@ -1,10 +1,9 @@
-// perkara migrate | user add | organisations import: administration from the command line. Each
+// perkara migrate | user add: administration from the command line. Each
 // change is audited with actor "cli".
 #include "api/auth/crypto.hpp"
 #include "api/handlers/audit.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/migrations.hpp"
-#include "persistence/reference_data.hpp"
 #include "persistence/soci_database.hpp"
 #include "server/cli.hpp"
 #include "server/system_clock.hpp"
@@ -12,25 +11,10 @@
 #include <boost/json/serialize.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <stdexcept>
 
 namespace perkara::server {
-namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in{path, std::ios::binary};
-  if (!in) {
-    throw std::runtime_error("cannot read " + path);
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
-
-}  // namespace
 
 int command_migrate(const cli_options& options) {
   const auto url = persistence::parse_database_url(options.database_url());
@@ -85,17 +69,6 @@ int command_user_add(const cli_options& options) {
                       boost::json::serialize(api::change_details(nullptr, api::audited_user_fields(user)))});
   tx->commit();
   std::fprintf(stdout, "%s\n", user.id.c_str());
-  return 0;
-}
-
-int command_organisations_import(const cli_options& options) {
-  if (options.positional().size() != 1) {
-    throw std::invalid_argument("organisations import needs exactly one FILE.csv");
-  }
-  const auto& file = options.positional().front();
-  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url()), 1);
-  const auto count = persistence::import_organisations(*db, read_file(file), system_clock{}.now(), file);
-  std::fprintf(stderr, "perkara: imported %zu organisations from %s\n", count, file.c_str());
   return 0;
 }
 
