@@ -3,34 +3,47 @@
 
 #include "domain/org/jurisdiction.hpp"
 
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
+#include "domain/json_text.hpp"
 
 #include <algorithm>
 #include <map>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace perkara::persistence {
 namespace {
 
-// The audited fields of an organisation, as the CSV spells them.
-boost::json::object fields_of(const domain::organisation& o) {
-  return {{"name", o.name},
-          {"kind", domain::to_string(o.kind)},
-          {"level", domain::to_string(o.level)},
-          {"parent", o.parent.value_or("")},
-          {"region_code", o.region_code},
-          {"region_name", o.region_name},
-          {"utc_offset_minutes", o.utc_offset_minutes},
-          {"office_open", o.hours.open_minute},
-          {"office_close", o.hours.close_minute},
-          {"competent_ki", o.competent_ki.value_or("")}};
+// The audited fields of an organisation as (name, JSON value) pairs, named as the CSV columns.
+using field_list = std::vector<std::pair<std::string, std::string>>;
+
+field_list fields_of(const domain::organisation& o) {
+  using domain::json_quote;
+  return {{"name", json_quote(o.name)},
+          {"kind", json_quote(domain::to_string(o.kind))},
+          {"level", json_quote(domain::to_string(o.level))},
+          {"parent", json_quote(o.parent.value_or(""))},
+          {"region_code", json_quote(o.region_code)},
+          {"region_name", json_quote(o.region_name)},
+          {"utc_offset_minutes", std::to_string(o.utc_offset_minutes)},
+          {"office_open", std::to_string(o.hours.open_minute)},
+          {"office_close", std::to_string(o.hours.close_minute)},
+          {"competent_ki", json_quote(o.competent_ki.value_or(""))}};
 }
 
-std::vector<std::string> changed_fields(const boost::json::object& before, const boost::json::object& after) {
+std::string to_json(const field_list& fields) {
+  std::string out = "{";
+  for (const auto& [key, value] : fields) {
+    out += (out.size() > 1 ? "," : "") + domain::json_quote(key) + ":" + value;
+  }
+  return out + "}";
+}
+
+std::vector<std::string> changed_fields(const field_list& before, const field_list& after) {
   std::vector<std::string> out;
-  for (const auto& [key, value] : after) {
-    if (before.at(key) != value) {
-      out.emplace_back(key);
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    if (before[i].second != after[i].second) {
+      out.push_back(after[i].first);
     }
   }
   return out;
@@ -62,22 +75,25 @@ organisations_import_report import_organisations(ports::database& db, std::strin
   }
 
   organisations_import_report report;
-  for (const auto& o : imported) {
-    const auto after = fields_of(o);
+  for (auto& o : imported) {
     const auto it = stored.find(o.code);
-    boost::json::object details;
+    std::string details;
     if (it == stored.end()) {
       report.added.push_back(o.code);
-      details = {{"before", nullptr}, {"after", after}};
+      details = R"({"before":null,"after":)" + to_json(fields_of(o)) + "}";
     } else {
+      if (o.region_name.empty()) {
+        o.region_name = it->second.region_name;  // a file without the region_name column keeps the names
+      }
       const auto before = fields_of(it->second);
+      const auto after = fields_of(o);
       auto fields = changed_fields(before, after);
       if (fields.empty()) {
         ++report.unchanged;
         continue;
       }
       report.changed.push_back({o.code, std::move(fields)});
-      details = {{"before", before}, {"after", after}};
+      details = R"({"before":)" + to_json(before) + R"(,"after":)" + to_json(after) + "}";
     }
     repo.upsert(o);
     domain::audit_entry entry;
@@ -87,7 +103,7 @@ organisations_import_report import_organisations(ports::database& db, std::strin
     entry.action = "organisation.import";
     entry.object_type = "organisation";
     entry.object_id = o.code;
-    entry.details_json = boost::json::serialize(details);
+    entry.details_json = std::move(details);
     tx->audit().append(entry);
   }
   tx->commit();

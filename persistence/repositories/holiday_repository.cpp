@@ -70,7 +70,7 @@ std::vector<domain::holiday> soci_holiday_repository::list_for(const std::string
     const std::string province = region.substr(0, dot);
     const std::string regency = dot == std::string::npos ? std::string{} : region;
     return query(ctx_,
-                 " AND ((organisation = '' AND region_code IN ('', :province, :regency)) OR organisation = :org) "
+                 " AND ((organisation = '' AND region_code IN ('', :province, :regency)) OR (organisation = :org AND organisation <> '')) "
                  "ORDER BY holiday_date, organisation, region_code",
                  {province, regency, organisation});
   });
