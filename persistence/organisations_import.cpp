@@ -61,10 +61,19 @@ organisations_import_report import_organisations(ports::database& db, std::strin
   for (auto& o : repo.list()) {
     stored.emplace(o.code, std::move(o));
   }
-  // Derive missing competent KIs from what is stored plus what is being imported (imported rows win).
-  std::vector<domain::organisation> known = imported;
+  // Derive missing competent KIs from the KIs stored plus those being imported (imported rows win).
+  std::map<std::string, const domain::organisation*, std::less<>> imported_by_code;
+  for (const auto& o : imported) {
+    imported_by_code.emplace(o.code, &o);
+  }
+  std::vector<domain::organisation> known;
+  for (const auto& o : imported) {
+    if (o.kind == domain::organisation_kind::ki) {
+      known.push_back(o);
+    }
+  }
   for (const auto& [code, o] : stored) {
-    if (std::none_of(imported.begin(), imported.end(), [&](const domain::organisation& i) { return i.code == code; })) {
+    if (o.kind == domain::organisation_kind::ki && !imported_by_code.contains(code)) {
       known.push_back(o);
     }
   }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -321,9 +322,13 @@ reference_data load_reference_data(const std::filesystem::path& dir) {
   const auto holidays = dir / "holidays-id.csv";
   const auto rulesets = dir / "rulesets.csv";
   data.organisations = parse_organisations_csv(read_file(orgs), orgs.string());
+  // Only KIs can be competent: searching those alone keeps this linear in the ~1,150 rows.
+  std::vector<domain::organisation> kis;
+  std::copy_if(data.organisations.begin(), data.organisations.end(), std::back_inserter(kis),
+               [](const domain::organisation& o) { return o.kind == domain::organisation_kind::ki; });
   for (auto& o : data.organisations) {
     if (!o.competent_ki && o.is_respondent()) {
-      o.competent_ki = domain::derive_competent_ki(o, data.organisations);
+      o.competent_ki = domain::derive_competent_ki(o, kis);
     }
   }
   data.holidays = parse_holidays_csv(read_file(holidays), holidays.string());

@@ -15,7 +15,7 @@ constexpr std::size_t organisations_per_insert = 250;
 
 // Inserts `rows` with multi-row INSERTs: a test database loads ~1,200 organisations, and one statement
 // per row made every migrate (so every database test) measurably slower (docs/performance.md).
-void insert_organisations(soci::session& sql, const std::vector<const domain::organisation*>& rows) {
+void insert_organisations(soci::session& sql, backend kind, const std::vector<const domain::organisation*>& rows) {
   for (std::size_t first = 0; first < rows.size(); first += organisations_per_insert) {
     const auto last = std::min(rows.size(), first + organisations_per_insert);
     std::string text =
@@ -26,10 +26,12 @@ void insert_organisations(soci::session& sql, const std::vector<const domain::or
     std::deque<int> numbers;
     std::deque<soci::indicator> indicators;
     soci::statement st(sql);
-    // Named placeholders (:v0, :v1, ...): SOCI's MariaDB backend substitutes those, not '?'.
+    // SOCI's MariaDB backend substitutes named placeholders (:v0, :v1, ...), not '?'. SQLite takes '?':
+    // it resolves each name by a linear search, quadratic over a statement of 2,750 of them.
     std::size_t bound = 0;
     const auto placeholder = [&] {
-      text += (text.back() == '(' ? ":v" : ",:v") + std::to_string(bound++);
+      text += text.back() == '(' ? "" : ",";
+      text += kind == backend::sqlite ? std::string("?") : ":v" + std::to_string(bound++);
     };
     const auto text_value = [&](std::string value, soci::indicator ind = soci::i_ok) {
       placeholder();
@@ -82,7 +84,7 @@ void load_reference(soci::session& sql, backend kind, const reference_data& data
       missing.push_back(&o);
     }
   }
-  insert_organisations(sql, missing);
+  insert_organisations(sql, kind, missing);
   report.organisations_added += missing.size();
 
   soci_ruleset_repository rulesets(ctx);
