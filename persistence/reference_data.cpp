@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <sstream>
 
@@ -44,7 +45,7 @@ std::vector<std::string_view> split(std::string_view line) {
   }
 }
 
-// Checks the header and returns the data rows; blank lines are skipped, CRLF tolerated.
+// Checks the header and returns the data rows; blank and # comment lines are skipped, CRLF tolerated.
 std::vector<csv_row> read_csv(std::string_view text, std::string_view file, std::string_view header,
                               std::string_view optional_column = {}) {
   std::vector<csv_row> rows;
@@ -59,12 +60,18 @@ std::vector<csv_row> read_csv(std::string_view text, std::string_view file, std:
     if (!line.empty() && line.back() == '\r') {
       line.remove_suffix(1);
     }
-    if (line.find_first_not_of(" \t") == std::string_view::npos) {
+    // Blank lines and '#' comment lines (a generated file's provenance) carry no data.
+    if (line.find_first_not_of(" \t") == std::string_view::npos || line.front() == '#') {
       continue;
     }
     const csv_context ctx{file, line_no};
     if (!seen_header) {
-      const bool with_optional = !optional_column.empty() && line == fmt::format("{},{}", header, optional_column);
+      // Optional trailing columns may be given in part, in order: "a,b" accepts header, header+a, header+a,b.
+      bool with_optional = false;
+      for (std::size_t end = 0; !optional_column.empty() && end != std::string_view::npos;) {
+        end = optional_column.find(',', end + 1);
+        with_optional = with_optional || line == fmt::format("{},{}", header, optional_column.substr(0, end));
+      }
       if (line != header && !with_optional) {
         ctx.fail(fmt::format("expected the header '{}'", header));
       }
@@ -163,10 +170,11 @@ std::filesystem::path resolve_data_dir() {
 
 std::vector<domain::organisation> parse_organisations_csv(std::string_view text, std::string_view file_name) {
   std::vector<domain::organisation> out;
-  std::vector<std::size_t> lines;
+  std::map<std::string, std::size_t, std::less<>> lines;  // code -> line, for duplicates
   for (const auto& row : read_csv(text, file_name,
                                   "code,name,kind,level,parent,region_code,utc_offset_minutes,office_open,"
-                                  "office_close,competent_ki")) {
+                                  "office_close,competent_ki",
+                                  "region_name")) {
     const csv_context ctx{file_name, row.line};
     const auto& f = row.fields;
     domain::organisation o;
@@ -199,20 +207,20 @@ std::vector<domain::organisation> parse_organisations_csv(std::string_view text,
       ctx.fail("office_open must be before office_close");
     }
     o.competent_ki = optional_text(f[9]);
-    for (std::size_t i = 0; i < out.size(); ++i) {
-      if (out[i].code == o.code) {
-        ctx.fail(fmt::format("duplicate code '{}' (first on line {})", o.code, lines[i]));
-      }
+    if (f.size() > 10) {
+      o.region_name = std::string(f[10]);
+    }
+    if (const auto [first, added] = lines.try_emplace(o.code, row.line); !added) {
+      ctx.fail(fmt::format("duplicate code '{}' (first on line {})", o.code, first->second));
     }
     out.push_back(std::move(o));
-    lines.push_back(row.line);
   }
   return out;
 }
 
 std::vector<domain::holiday> parse_holidays_csv(std::string_view text, std::string_view file_name) {
   std::vector<domain::holiday> out;
-  for (const auto& row : read_csv(text, file_name, "date,kind,name_id,name_en,source", "organisation")) {
+  for (const auto& row : read_csv(text, file_name, "date,kind,name_id,name_en,source", "organisation,region_code")) {
     const csv_context ctx{file_name, row.line};
     const auto& f = row.fields;
     domain::holiday h;
@@ -229,8 +237,11 @@ std::vector<domain::holiday> parse_holidays_csv(std::string_view text, std::stri
     if (f.size() > 5) {
       h.organisation = optional_text(f[5]);
     }
-    if ((h.kind == domain::holiday_kind::local) != h.organisation.has_value()) {
-      ctx.fail("an organisation is required for kind local and not allowed otherwise");
+    if (f.size() > 6) {
+      h.region_code = std::string(f[6]);
+    }
+    if (const auto problem = domain::scope_problem(h)) {
+      ctx.fail(*problem);
     }
     out.push_back(std::move(h));
   }
@@ -311,56 +322,18 @@ reference_data load_reference_data(const std::filesystem::path& dir) {
   const auto holidays = dir / "holidays-id.csv";
   const auto rulesets = dir / "rulesets.csv";
   data.organisations = parse_organisations_csv(read_file(orgs), orgs.string());
+  // Only KIs can be competent: searching those alone keeps this linear in the ~1,150 rows.
+  std::vector<domain::organisation> kis;
+  std::copy_if(data.organisations.begin(), data.organisations.end(), std::back_inserter(kis),
+               [](const domain::organisation& o) { return o.kind == domain::organisation_kind::ki; });
   for (auto& o : data.organisations) {
     if (!o.competent_ki && o.is_respondent()) {
-      o.competent_ki = domain::derive_competent_ki(o, data.organisations);
+      o.competent_ki = domain::derive_competent_ki(o, kis);
     }
   }
   data.holidays = parse_holidays_csv(read_file(holidays), holidays.string());
   data.rulesets = parse_rulesets_csv(read_file(rulesets), rulesets.string());
   return data;
-}
-
-std::size_t import_organisations(ports::database& db, std::string_view csv_text, domain::instant now,
-                                 std::string_view file_name) {
-  auto imported = parse_organisations_csv(csv_text, file_name);
-  auto tx = db.begin(ports::access::write);
-  auto& repo = tx->organisations();
-
-  // Derive missing competent KIs from what is stored plus what is being imported (imported rows win).
-  std::vector<domain::organisation> known = imported;
-  for (auto& stored : repo.list()) {
-    const bool replaced = std::any_of(imported.begin(), imported.end(),
-                                      [&](const domain::organisation& o) { return o.code == stored.code; });
-    if (!replaced) {
-      known.push_back(std::move(stored));
-    }
-  }
-  for (auto& o : imported) {
-    if (!o.competent_ki && o.is_respondent()) {
-      o.competent_ki = domain::derive_competent_ki(o, known);
-    }
-  }
-
-  for (const auto& o : imported) {
-    repo.upsert(o);
-    domain::audit_entry entry;
-    entry.actor = "cli";
-    entry.at = now;
-    entry.action = "organisation.import";
-    entry.object_type = "organisation";
-    entry.object_id = o.code;
-    entry.details_json = fmt::format(R"({{"kind":"{}","level":"{}"}})", domain::to_string(o.kind),
-                                     domain::to_string(o.level));
-    tx->audit().append(entry);
-  }
-  tx->commit();
-  return imported.size();
-}
-
-std::size_t import_organisations(ports::database& db, std::string_view csv_text) {
-  const auto now = std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  return import_organisations(db, csv_text, now);
 }
 
 }  // namespace perkara::persistence

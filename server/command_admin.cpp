@@ -1,4 +1,4 @@
-// perkara migrate | user add | organisations import: administration from the command line. Each
+// perkara migrate | user add: administration from the command line. Each
 // change is audited with actor "cli".
 #include "api/auth/crypto.hpp"
 #include "api/handlers/audit.hpp"
@@ -13,24 +13,12 @@
 #include <boost/json/serialize.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 #include <stdexcept>
 
 namespace perkara::server {
 namespace {
-
-std::string read_file(const std::string& path) {
-  std::ifstream in{path, std::ios::binary};
-  if (!in) {
-    throw std::runtime_error("cannot read " + path);
-  }
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 void migrate(const std::string& database_url) {
   const auto url = persistence::parse_database_url(database_url);
@@ -90,18 +78,6 @@ void user_add(const user_add_options& options) {
   std::fprintf(stdout, "%s\n", user.id.c_str());
 }
 
-struct organisations_import_options {
-  std::string database_url;
-  std::string file;
-};
-
-void organisations_import(const organisations_import_options& options) {
-  const auto& file = options.file;
-  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url), 1);
-  const auto count = persistence::import_organisations(*db, read_file(file), system_clock{}.now(), file);
-  std::fprintf(stderr, "perkara: imported %zu organisations from %s\n", count, file.c_str());
-}
-
 }  // namespace
 
 void register_migrate(CLI::App& perkara) {
@@ -125,15 +101,6 @@ void register_user_add(CLI::App& perkara) {
       ->required();
   command->add_option("--display-name", options->display_name, "Name shown in the application (default: username)");
   command->callback([options] { user_add(*options); });
-}
-
-void register_organisations_import(CLI::App& perkara) {
-  auto* command = command_group(perkara, "organisations", "Manage the organisations")
-                      .add_subcommand("import", "Import organisations from a CSV file");
-  auto options = std::make_shared<organisations_import_options>();
-  add_database_option(*command, options->database_url);
-  command->add_option("FILE", options->file, "The CSV file")->required();
-  command->callback([options] { organisations_import(*options); });
 }
 
 }  // namespace perkara::server

@@ -18,7 +18,7 @@ namespace {
 bool same_holidays(const std::vector<domain::holiday>& a, const std::vector<domain::holiday>& b) {
   return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const domain::holiday& x, const domain::holiday& y) {
     return x.date == y.date && x.kind == y.kind && x.name_id == y.name_id && x.name_en == y.name_en &&
-           x.organisation == y.organisation;
+           x.organisation == y.organisation && x.region_code == y.region_code;
   });
 }
 
@@ -37,6 +37,7 @@ std::uint64_t fingerprint(const std::vector<domain::holiday>& holidays, bool cut
     mix(x.name_id);
     mix(x.name_en);
     mix(x.organisation.value_or(""));
+    mix(x.region_code);
   }
   return h;
 }
@@ -193,13 +194,16 @@ domain::deadline_record clock_context::start_fixed_clock(std::string case_type, 
   return record;
 }
 
-std::vector<deadline_move> recalculate_open_deadlines(ports::transaction& tx, domain::civil_date changed,
+std::vector<deadline_move> recalculate_open_deadlines(ports::transaction& tx, const domain::holiday& changed,
                                                       const std::string& actor, domain::instant now,
                                                       const std::string& why, bool apply) {
   clock_context clocks{tx};
   std::vector<deadline_move> moves;
-  for (auto record : tx.deadlines().open_from(changed)) {
+  for (auto record : tx.deadlines().open_from(changed.date)) {
     const auto& org = clocks.organisation(record.organisation);
+    if (!domain::applies_to(changed, org.code, org.region_code)) {
+      continue;  // outside the holiday's region: that calendar did not change
+    }
     const auto& rules = clocks.ruleset(record.ruleset, record.ruleset_version);
     const auto& cal = clocks.calendar(record.organisation, rules.counting);
     const auto new_due = domain::recompute_due(record, cal, org.hours, org.utc_offset_minutes, rules.counting);

@@ -55,10 +55,12 @@ struct deadline_move {
   domain::civil_date new_due{};
 };
 
-/// Recomputes every open clock whose due date is on or after `changed` (only those can move when that
-/// day opens or closes). With `apply`, saves each moved clock and appends a `deadline_moved` event to its
-/// case's history saying from what, to what and why; otherwise only reports (the admin's preview).
-std::vector<deadline_move> recalculate_open_deadlines(ports::transaction& tx, domain::civil_date changed,
+/// Recomputes every open clock whose due date is on or after the day of `changed` (only those can move
+/// when that day opens or closes) and whose organisation the holiday's scope covers (a national row: all;
+/// a province's or regency's: the organisations there; an organisation's: that one). With `apply`, saves
+/// each moved clock and appends a `deadline_moved` event to its case's history saying from what, to what
+/// and why; otherwise only reports (the admin's preview).
+std::vector<deadline_move> recalculate_open_deadlines(ports::transaction& tx, const domain::holiday& changed,
                                                       const std::string& actor, domain::instant now,
                                                       const std::string& why, bool apply);
 

@@ -16,7 +16,15 @@ boost::json::object holiday_to_json(const domain::holiday& h) {
           {"name", h.name_id},
           {"name_en", h.name_en},
           {"source", h.source},
-          {"organisation", optional_string(h.organisation)}};
+          {"organisation", optional_string(h.organisation)},
+          {"scope", domain::to_string(domain::scope_of(h))},
+          {"region_code", h.region_code.empty() ? boost::json::value(nullptr) : boost::json::value(h.region_code)}};
+}
+
+boost::json::object holiday_to_json(const domain::holiday& h, const std::string& region_name) {
+  auto out = holiday_to_json(h);
+  out["region_name"] = region_name.empty() ? boost::json::value(nullptr) : boost::json::value(region_name);
+  return out;
 }
 
 boost::json::object period_to_json(const domain::period& p) {

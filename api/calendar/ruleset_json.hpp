@@ -7,9 +7,13 @@
 
 #include <boost/json/object.hpp>
 
+#include <string>
+
 namespace perkara::api {
 
 boost::json::object holiday_to_json(const domain::holiday& h);
+/// As above with the name of its region ("Kota Pangkal Pinang"; null for a national or organisation row).
+boost::json::object holiday_to_json(const domain::holiday& h, const std::string& region_name);
 boost::json::object period_to_json(const domain::period& p);
 boost::json::object ruleset_to_json(const domain::ruleset& rs);
 

@@ -1,7 +1,8 @@
 // GET/POST /api/v1/holidays, DELETE /api/v1/holidays/{date}: the calendar of non-working days.
-// National, cuti bersama and election days are managed by a sysadmin; a KI's own `local` closures by its
-// ki_admin (or a sysadmin). Every change is audited and moves the open clocks it affects in the same
-// transaction; `?preview=true` reports those moves without changing anything.
+// Each row is national, a province's, a regency's or one organisation's (domain/calendar/holiday.hpp).
+// National and regional rows are managed by a sysadmin; a KI's own `local` closures by its ki_admin (or
+// a sysadmin). Every change is audited and moves the open clocks it affects (those of the organisations
+// in its scope) in the same transaction; `?preview=true` reports those moves without changing anything.
 #include "api/auth/caller.hpp"
 #include "api/calendar/calendar_service.hpp"
 #include "api/calendar/ruleset_json.hpp"
@@ -17,6 +18,8 @@
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 namespace perkara::api {
@@ -33,7 +36,8 @@ void require_may_change(const caller& who, const domain::holiday& h) {
   if (who.has_role(role::sysadmin)) {
     return;
   }
-  if (h.kind == domain::holiday_kind::local && who.has_role(role::ki_admin) && h.organisation == who.organisation.code) {
+  if (domain::scope_of(h) == domain::holiday_scope::organisation && who.has_role(role::ki_admin) &&
+      h.organisation == who.organisation.code) {
     return;
   }
   throw forbidden();
@@ -41,7 +45,7 @@ void require_may_change(const caller& who, const domain::holiday& h) {
 
 // Moves the clocks a calendar change affects (all of them, or none on a preview), then the stored
 // next due date, overdue flag and public status of every case they belong to, in the same transaction.
-std::vector<deadline_move> move_open_deadlines(ports::transaction& tx, domain::civil_date changed,
+std::vector<deadline_move> move_open_deadlines(ports::transaction& tx, const domain::holiday& changed,
                                                const std::string& actor, domain::instant now, const std::string& why,
                                                bool preview) {
   auto moves = recalculate_open_deadlines(tx, changed, actor, now, why, !preview);
@@ -60,6 +64,22 @@ std::vector<deadline_move> move_open_deadlines(ports::transaction& tx, domain::c
     }
   }
   return moves;
+}
+
+// Region code -> name, from the organisations there ("19.71" -> "Kota Pangkal Pinang").
+std::map<std::string, std::string> region_names(ports::transaction& tx) {
+  std::map<std::string, std::string> out;
+  for (const auto& o : tx.organisations().list()) {
+    if (!o.region_code.empty() && !o.region_name.empty()) {
+      out.emplace(o.region_code, o.region_name);
+    }
+  }
+  return out;
+}
+
+boost::json::object holiday_json(const domain::holiday& h, const std::map<std::string, std::string>& names) {
+  const auto it = names.find(h.region_code);
+  return holiday_to_json(h, it == names.end() ? std::string{} : it->second);
 }
 
 boost::json::array moves_to_json(const std::vector<deadline_move>& moves) {
@@ -84,12 +104,15 @@ response list_holidays(services& s, const request& req) {
   } else {
     holidays = tx->holidays().list_for(organisation ? std::string{*organisation} : std::string{});
   }
+  const bool regional = std::any_of(holidays.begin(), holidays.end(),
+                                    [](const domain::holiday& h) { return !h.region_code.empty(); });
+  const auto names = regional ? region_names(*tx) : std::map<std::string, std::string>{};
   boost::json::array items;
   for (const auto& h : holidays) {
     if (organisation && h.organisation && *h.organisation != *organisation) {
       continue;
     }
-    items.push_back(holiday_to_json(h));
+    items.push_back(holiday_json(h, names));
   }
   return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
 }
@@ -118,29 +141,61 @@ response create_holiday(services& s, const request& req) {
   h.name_en = in.string("name_en", false, 200).value_or(h.name_id);
   h.source = in.string("source", true, 200).value_or("");
   auto organisation = in.string("organisation", false, 100);
-  if (h.kind == domain::holiday_kind::local) {
+  const auto region = in.string("region_code", false, 16);
+  // Without a scope, a local closure is the caller's organisation's (as before regional scopes) and every
+  // other kind is national.
+  auto scope = h.kind == domain::holiday_kind::local && !region ? domain::holiday_scope::organisation
+               : region ? (region->find('.') == std::string::npos ? domain::holiday_scope::province
+                                                                  : domain::holiday_scope::regency)
+                        : domain::holiday_scope::national;
+  if (const auto text = in.string("scope", false, 32)) {
+    if (const auto parsed = domain::parse_holiday_scope(*text)) {
+      scope = *parsed;
+    } else {
+      v.fail("scope", "harus national, province, regency atau organisation / must be national, province, regency or organisation");
+    }
+  }
+  const auto names = region_names(*tx);
+  if (scope == domain::holiday_scope::organisation) {
     h.organisation = organisation.value_or(who.organisation.code);
     if (!tx->organisations().find(*h.organisation)) {
       v.fail("organisation", "organisasi tidak dikenal / unknown organisation");
     }
   } else if (organisation) {
-    v.fail("organisation", "hanya untuk kind local / only for kind local");
+    v.fail("organisation", "hanya untuk scope organisation / only for scope organisation");
+  }
+  if (scope == domain::holiday_scope::province || scope == domain::holiday_scope::regency) {
+    h.region_code = region.value_or("");
+    const bool regency_code = h.region_code.find('.') != std::string::npos;
+    if (!names.contains(h.region_code) || regency_code != (scope == domain::holiday_scope::regency)) {
+      v.fail("region_code", scope == domain::holiday_scope::province
+                                ? "provinsi tidak dikenal / unknown province"
+                                : "kabupaten/kota tidak dikenal / unknown regency or city");
+    }
+  } else if (region) {
+    v.fail("region_code", "hanya untuk scope province atau regency / only for scope province or regency");
+  }
+  if (v.ok()) {
+    if (const auto problem = domain::scope_problem(h)) {
+      v.fail("scope", fmt::format("cakupan tidak sesuai dengan jenis hari libur / {}", *problem));
+    }
   }
   throw_if_invalid(v);
   require_may_change(who, h);
 
-  const auto previous = tx->holidays().find(h.date, h.organisation);
+  const auto previous = tx->holidays().find(h.date, h.organisation, h.region_code);
   tx->holidays().put(h);
   const auto why = fmt::format("Hari libur ditambahkan: {} {} ({}) / Holiday added", domain::format_iso_date(h.date),
                                h.name_id, domain::to_string(h.kind));
-  const auto moves = move_open_deadlines(*tx, h.date, who.user.id, now, why, preview);
-  auto result = holiday_to_json(h);
+  const auto moves = move_open_deadlines(*tx, h, who.user.id, now, why, preview);
+  auto result = holiday_json(h, names);
   result["moved_deadlines"] = moves_to_json(moves);
   result["preview"] = preview;
   if (preview) {
     return json_response(200, result);  // the transaction rolls back: nothing changed
   }
-  auto details = change_details(previous ? boost::json::value(holiday_to_json(*previous)) : nullptr, holiday_to_json(h));
+  auto details = change_details(previous ? boost::json::value(holiday_json(*previous, names)) : nullptr,
+                                holiday_json(h, names));
   details["moved_deadlines"] = result["moved_deadlines"];
   audit(*tx, who, now, previous ? "holiday.replace" : "holiday.create", "holiday", domain::format_iso_date(h.date),
         boost::json::serialize(details));
@@ -158,24 +213,29 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   if (const auto o = req.query_param("organisation"); o && !o->empty()) {
     organisation = std::string{*o};
   }
+  std::string region;
+  if (const auto r = req.query_param("region_code"); r && !r->empty()) {
+    region = std::string{*r};
+  }
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const auto existing = tx->holidays().find(*date, organisation);
+  const auto existing = tx->holidays().find(*date, organisation, region);
   if (!existing) {
     throw not_found();
   }
   require_may_change(who, *existing);
-  tx->holidays().remove(*date, organisation);
+  tx->holidays().remove(*date, organisation, region);
   const auto why = fmt::format("Hari libur dihapus: {} {} / Holiday removed", domain::format_iso_date(*date),
                                existing->name_id);
-  const auto moves = move_open_deadlines(*tx, *date, who.user.id, now, why, preview);
-  boost::json::object result{{"deleted", holiday_to_json(*existing)}, {"moved_deadlines", moves_to_json(moves)},
+  const auto moves = move_open_deadlines(*tx, *existing, who.user.id, now, why, preview);
+  const auto names = existing->region_code.empty() ? std::map<std::string, std::string>{} : region_names(*tx);
+  boost::json::object result{{"deleted", holiday_json(*existing, names)}, {"moved_deadlines", moves_to_json(moves)},
                              {"preview", preview}};
   if (preview) {
     return json_response(200, result);
   }
-  auto details = change_details(holiday_to_json(*existing), nullptr);
+  auto details = change_details(holiday_json(*existing, names), nullptr);
   details["moved_deadlines"] = result["moved_deadlines"];
   audit(*tx, who, now, "holiday.delete", "holiday", domain::format_iso_date(*date), boost::json::serialize(details));
   tx->commit();

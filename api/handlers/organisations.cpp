@@ -1,11 +1,27 @@
-// GET /api/v1/organisations?kind=&level= and GET /api/v1/organisations/{code}: public reference data
-// (codes, names, offsets and office hours carry no personal data).
+// GET /api/v1/organisations?kind=&level=&province=&q= and GET /api/v1/organisations/{code}: public
+// reference data (codes, names, offsets and office hours carry no personal data). The national list has
+// ~1,150 rows: `province` (a province code, "19") and `q` (part of the name or region name, any case)
+// narrow it for the pickers.
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_output.hpp"
+#include "domain/org/jurisdiction.hpp"
+
+#include <string>
+#include <string_view>
 
 namespace perkara::api {
 namespace {
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  for (auto& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
 
 response list_organisations(services& s, const request& req) {
   const auto kind_param = req.query_param("kind");
@@ -18,10 +34,25 @@ response list_organisations(services& s, const request& req) {
   if (level_param && !level_param->empty() && !(level = domain::parse_organisation_level(*level_param))) {
     throw validation_problem({{"level", "harus national, province atau regency / must be national, province or regency"}});
   }
+  const auto province = req.query_param("province").value_or("");
+  if (province.size() > 2 || province.find_first_not_of("0123456789") != std::string_view::npos) {
+    throw validation_problem({{"province", "harus kode provinsi dua angka / must be a two-digit province code"}});
+  }
+  const auto query = lower_ascii(req.query_param("q").value_or(""));
+  if (query.size() > 100) {
+    throw validation_problem({{"q", "paling banyak 100 karakter / at most 100 characters"}});
+  }
   auto tx = s.db.begin(ports::access::read);
   boost::json::array items;
   for (const auto& org : tx->organisations().list()) {
     if ((kind && org.kind != *kind) || (level && org.level != *level)) {
+      continue;
+    }
+    if (!province.empty() && domain::province_of(org.region_code) != province) {
+      continue;
+    }
+    if (!query.empty() && lower_ascii(org.name).find(query) == std::string::npos &&
+        lower_ascii(org.region_name).find(query) == std::string::npos) {
       continue;
     }
     items.push_back(organisation_to_json(org));

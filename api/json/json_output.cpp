@@ -52,6 +52,7 @@ boost::json::object organisation_to_json(const domain::organisation& org) {
           {"level", domain::to_string(org.level)},
           {"parent", optional_string(org.parent)},
           {"region_code", org.region_code},
+          {"region_name", org.region_name},
           {"utc_offset", fmt::format("{}{:02}:{:02}", org.utc_offset_minutes < 0 ? '-' : '+', abs_offset / 60,
                                      abs_offset % 60)},
           {"office_hours",

@@ -41,11 +41,14 @@ class holidays_repo final : public ports::holiday_repository {
     return it->second;
   }
   std::vector<domain::holiday> list_year(int) override { unsupported("holidays by year"); }
-  std::optional<domain::holiday> find(domain::civil_date, const std::optional<std::string>&) override {
+  std::optional<domain::holiday> find(domain::civil_date, const std::optional<std::string>&,
+                                      const std::string&) override {
     unsupported("holiday lookups");
   }
   void put(const domain::holiday&) override { unsupported("holiday writes"); }
-  bool remove(domain::civil_date, const std::optional<std::string>&) override { unsupported("holiday writes"); }
+  bool remove(domain::civil_date, const std::optional<std::string>&, const std::string&) override {
+    unsupported("holiday writes");
+  }
   std::string revision() override { return {}; }  // unknown: calendar_for reads list_for
 
  private:
@@ -162,18 +165,24 @@ reference_data load_reference(ports::database& db) {
   auto tx = db.begin(ports::access::read);
   reference_data data;
   data.organisations = tx->organisations().list();
-  // Only organisations with closures of their own have a holiday list different from the national one.
+  // Only organisations with closures of their own, or in a province or regency with holidays of its own,
+  // have a holiday list different from the national one.
   std::set<std::string> with_local;
+  std::set<std::string> regions;
   for (int year = 1990; year <= 2100; ++year) {
     for (const auto& h : tx->holidays().list_year(year)) {
       if (h.organisation && !h.organisation->empty()) {
         with_local.insert(*h.organisation);
       }
+      if (!h.region_code.empty()) {
+        regions.insert(h.region_code);
+      }
     }
   }
   const auto national = tx->holidays().list_for("");
   for (const auto& o : data.organisations) {
-    data.holidays.emplace(o.code, with_local.contains(o.code) ? tx->holidays().list_for(o.code) : national);
+    const bool regional = regions.contains(o.region_code) || regions.contains(o.region_code.substr(0, o.region_code.find('.')));
+    data.holidays.emplace(o.code, with_local.contains(o.code) || regional ? tx->holidays().list_for(o.code) : national);
     if (o.kind == domain::organisation_kind::ki) {
       if (auto n = tx->disputes().numbering(o.code)) {
         data.numbering.emplace(o.code, std::move(*n));

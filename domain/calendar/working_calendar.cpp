@@ -63,11 +63,12 @@ std::string_view to_string(closure_reason reason) {
   return "weekend";
 }
 
-std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code) {
+std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code,
+                                  std::string_view region_code) {
   std::vector<holiday> out;
   out.reserve(all.size());
   for (const auto& h : all) {
-    if (h.kind != holiday_kind::local || (h.organisation && *h.organisation == organisation_code)) {
+    if (applies_to(h, organisation_code, region_code)) {
       out.push_back(h);
     }
   }

@@ -35,9 +35,11 @@ struct closure {
   std::string_view name_en;
 };
 
-/// The holidays of `all` that apply to `organisation_code`: every national, cuti bersama and election
-/// row, plus the `local` rows whose organisation is that code.
-std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code);
+/// The holidays of `all` in force for the organisation `organisation_code` in `region_code`: the national
+/// rows, its province's and its regency's, and its own (see applies_to). Without a region code, only the
+/// national rows and the organisation's own.
+std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code,
+                                  std::string_view region_code = {});
 
 class working_calendar {
  public:

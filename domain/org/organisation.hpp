@@ -29,6 +29,7 @@ struct organisation {
   organisation_level level = organisation_level::national;
   std::optional<std::string> parent;        // code of the parent organisation
   std::string region_code;                  // Kemendagri region code ("19" Babel, "19.71" Pangkalpinang)
+  std::string region_name;                  // that region's name ("Kota Pangkal Pinang"); "" national
   int utc_offset_minutes = 7 * 60;          // WIB
   office_hours hours;
   std::optional<std::string> competent_ki;  // for election bodies: the KI that hears disputes against it

@@ -64,16 +64,19 @@ class session_repository {
 class holiday_repository {
  public:
   virtual ~holiday_repository() = default;
-  /// Every holiday that applies to `organisation`: national, cuti bersama and election days, plus that
-  /// organisation's local closures. An empty organisation returns only the non-local ones.
+  /// Every holiday in force for `organisation` (domain::applies_to): the national rows, those of its
+  /// province and regency, and its own closures. An empty organisation returns only the national ones.
   virtual std::vector<domain::holiday> list_for(const std::string& organisation) = 0;
   /// Holidays of one year (all organisations' local ones included), ordered by date.
   virtual std::vector<domain::holiday> list_year(int year) = 0;
-  virtual std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation) = 0;
-  /// Inserts (or, for the same date and organisation, replaces) and marks it as changed by an admin.
+  /// The row of one date and scope: an organisation's own, or a region's (region_code), or national.
+  virtual std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation,
+                                              const std::string& region_code = {}) = 0;
+  /// Inserts (or, for the same date and scope, replaces) and marks it as changed by an admin.
   virtual void put(const domain::holiday& holiday) = 0;
   /// Removes a holiday; returns false when there was none.
-  virtual bool remove(domain::civil_date date, const std::optional<std::string>& organisation) = 0;
+  virtual bool remove(domain::civil_date date, const std::optional<std::string>& organisation,
+                      const std::string& region_code = {}) = 0;
   /// A token that changes with every change to the holidays and differs between databases, so what
   /// was built from one holiday set can be reused while the token stays the same. Empty when unknown.
   virtual std::string revision() = 0;

@@ -217,6 +217,32 @@ const std::vector<migration>& all_migrations() {
            "UPDATE rulesets SET effective_from = '2010-04-30' WHERE name = 'general' AND version = 1 "
            "AND effective_from = '2008-04-30'",
        }},
+      {12,
+       "0012_regional_calendars",
+       {
+           // Holidays of a province or regency (issue 14; docs/deadlines.md §1, rule 4): region_code is ''
+           // for national rows and an organisation's own closures, so it joins the key. The primary key
+           // changes, which both backends do only by rebuilding the table.
+           R"(CREATE TABLE holidays_v12 (
+                holiday_date CHAR(10) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                region_code VARCHAR(16) NOT NULL,
+                kind VARCHAR(16) NOT NULL,
+                name_id VARCHAR(255) NOT NULL,
+                name_en VARCHAR(255) NOT NULL,
+                source VARCHAR(128) NOT NULL,
+                changed_by_admin SMALLINT NOT NULL,
+                deleted_by_admin SMALLINT NOT NULL,
+                PRIMARY KEY (holiday_date, organisation, region_code)
+              ){OPTS})",
+           "INSERT INTO holidays_v12 (holiday_date, organisation, region_code, kind, name_id, name_en, source, "
+           "changed_by_admin, deleted_by_admin) SELECT holiday_date, organisation, '', kind, name_id, name_en, source, "
+           "changed_by_admin, deleted_by_admin FROM holidays",
+           "DROP TABLE holidays",
+           "ALTER TABLE holidays_v12 RENAME TO holidays",
+           // The name of an organisation's region ("Kota Pangkal Pinang"), shown instead of the code.
+           "ALTER TABLE organisations ADD COLUMN region_name VARCHAR(255) NOT NULL DEFAULT ''",
+       }},
   };
   return migrations;
 }

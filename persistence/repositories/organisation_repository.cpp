@@ -10,12 +10,13 @@ namespace perkara::persistence::detail {
 namespace {
 
 constexpr const char* select_columns =
-    "SELECT code, name, kind, level, parent, region_code, utc_offset_minutes, office_open, office_close, competent_ki "
+    "SELECT code, name, kind, level, parent, region_code, utc_offset_minutes, office_open, office_close, competent_ki, "
+    "region_name "
     "FROM organisations";
 
 // Positional into-targets of one organisations row.
 struct org_row {
-  std::string code, name, kind, level, parent, region_code, competent_ki;
+  std::string code, name, kind, level, parent, region_code, competent_ki, region_name;
   soci::indicator parent_ind = soci::i_ok;
   soci::indicator competent_ind = soci::i_ok;
   int offset = 0, open = 0, close = 0;
@@ -31,6 +32,7 @@ struct org_row {
     st.exchange(soci::into(open));
     st.exchange(soci::into(close));
     st.exchange(soci::into(competent_ki, competent_ind));
+    st.exchange(soci::into(region_name));
   }
 
   domain::organisation get() const {
@@ -48,6 +50,7 @@ struct org_row {
       o.parent = parent;
     }
     o.region_code = region_code;
+    o.region_name = region_name;
     o.utc_offset_minutes = offset;
     o.hours.open_minute = open;
     o.hours.close_minute = close;
@@ -101,21 +104,21 @@ void soci_organisation_repository::upsert(const domain::organisation& org) {
     soci::indicator competent_ind = org.competent_ki ? soci::i_ok : soci::i_null;
     const std::string insert =
         "INSERT INTO organisations (code, name, kind, level, parent, region_code, utc_offset_minutes, office_open, "
-        "office_close, competent_ki) VALUES (:code, :name, :kind, :level, :parent, :region, :offset, :open, :close, "
-        ":competent)";
+        "office_close, competent_ki, region_name) VALUES (:code, :name, :kind, :level, :parent, :region, :offset, :open, "
+        ":close, :competent, :region_name)";
     const std::string update =
         ctx_.kind == backend::sqlite
             ? " ON CONFLICT (code) DO UPDATE SET name = excluded.name, kind = excluded.kind, level = excluded.level, "
               "parent = excluded.parent, region_code = excluded.region_code, utc_offset_minutes = "
               "excluded.utc_offset_minutes, office_open = excluded.office_open, office_close = excluded.office_close, "
-              "competent_ki = excluded.competent_ki"
+              "competent_ki = excluded.competent_ki, region_name = excluded.region_name"
             : " ON DUPLICATE KEY UPDATE name = VALUES(name), kind = VALUES(kind), level = VALUES(level), parent = "
               "VALUES(parent), region_code = VALUES(region_code), utc_offset_minutes = VALUES(utc_offset_minutes), "
               "office_open = VALUES(office_open), office_close = VALUES(office_close), competent_ki = "
-              "VALUES(competent_ki)";
+              "VALUES(competent_ki), region_name = VALUES(region_name)";
     ctx_.sql << insert + update, soci::use(org.code), soci::use(org.name), soci::use(kind), soci::use(level),
         soci::use(parent, parent_ind), soci::use(org.region_code), soci::use(org.utc_offset_minutes),
-        soci::use(org.hours.open_minute), soci::use(org.hours.close_minute), soci::use(competent, competent_ind);
+        soci::use(org.hours.open_minute), soci::use(org.hours.close_minute), soci::use(competent, competent_ind), soci::use(org.region_name);
   });
 }
 

@@ -84,9 +84,11 @@ class soci_holiday_repository final : public ports::holiday_repository {
   explicit soci_holiday_repository(db_context ctx) : ctx_(ctx) {}
   std::vector<domain::holiday> list_for(const std::string& organisation) override;
   std::vector<domain::holiday> list_year(int year) override;
-  std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation) override;
+  std::optional<domain::holiday> find(domain::civil_date date, const std::optional<std::string>& organisation,
+                                      const std::string& region_code = {}) override;
   void put(const domain::holiday& holiday) override;
-  bool remove(domain::civil_date date, const std::optional<std::string>& organisation) override;
+  bool remove(domain::civil_date date, const std::optional<std::string>& organisation,
+              const std::string& region_code = {}) override;
   std::string revision() override;
 
  private:

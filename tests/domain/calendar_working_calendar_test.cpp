@@ -132,9 +132,9 @@ TEST_SUITE("working_calendar") {
 
   TEST_CASE("holidays_for keeps national rows and only the organisation's own local closures") {
     std::vector<holiday> all{
-        {d("2024-02-14"), holiday_kind::election, "Pemilu", "Election", "Keppres-10-2024", std::nullopt},
-        {d("2024-03-13"), holiday_kind::local, "Tutup A", "Closed A", "SK", "ki-a"},
-        {d("2024-03-14"), holiday_kind::local, "Tutup B", "Closed B", "SK", "ki-b"},
+        {d("2024-02-14"), holiday_kind::election, "Pemilu", "Election", "Keppres-10-2024", std::nullopt, ""},
+        {d("2024-03-13"), holiday_kind::local, "Tutup A", "Closed A", "SK", "ki-a", ""},
+        {d("2024-03-14"), holiday_kind::local, "Tutup B", "Closed B", "SK", "ki-b", ""},
     };
     const auto a = holidays_for(all, "ki-a");
     REQUIRE(a.size() == 2);
@@ -145,11 +145,76 @@ TEST_SUITE("working_calendar") {
     CHECK(cal.non_working_reason(d("2024-03-13"))->reason == closure_reason::local);
   }
 
+  TEST_CASE("a holiday's scope: national, its province's, its regency's, or one organisation's") {
+    const auto row = [](std::optional<std::string> organisation, std::string region) {
+      holiday h{d("2025-08-27"), holiday_kind::local, "Libur", "Holiday", "SK", std::move(organisation), std::move(region)};
+      if (!h.organisation && h.region_code.empty()) {
+        h.kind = holiday_kind::national;
+      }
+      return h;
+    };
+    struct expectation {
+      holiday h;
+      holiday_scope scope;
+      bool at_pangkalpinang;  // kpu-pangkalpinang, region 19.71
+      bool at_bangka;         // kpu-bangka, region 19.01
+      bool at_province;       // kpu-babel, region 19
+      bool at_national;       // kpu-ri, no region
+    };
+    const expectation rows[] = {
+        {row(std::nullopt, ""), holiday_scope::national, true, true, true, true},
+        {row(std::nullopt, "19"), holiday_scope::province, true, true, true, false},
+        {row(std::nullopt, "19.71"), holiday_scope::regency, true, false, false, false},
+        {row(std::nullopt, "1"), holiday_scope::province, false, false, false, false},  // "1" is not "19"'s prefix
+        {row(std::string("kpu-bangka"), ""), holiday_scope::organisation, false, true, false, false},
+    };
+    for (const auto& r : rows) {
+      CAPTURE(r.h.region_code);
+      CHECK(scope_of(r.h) == r.scope);
+      CHECK(applies_to(r.h, "kpu-pangkalpinang", "19.71") == r.at_pangkalpinang);
+      CHECK(applies_to(r.h, "kpu-bangka", "19.01") == r.at_bangka);
+      CHECK(applies_to(r.h, "kpu-babel", "19") == r.at_province);
+      CHECK(applies_to(r.h, "kpu-ri", "") == r.at_national);
+    }
+    const auto all = std::vector<holiday>{rows[0].h, rows[1].h, rows[2].h, rows[4].h};
+    CHECK(holidays_for(all, "kpu-pangkalpinang", "19.71").size() == 3);
+    CHECK(holidays_for(all, "kpu-bangka", "19.01").size() == 3);
+    CHECK(holidays_for(all, "kpu-ri", "").size() == 1);
+  }
+
+  TEST_CASE("a holiday's scope must fit its kind") {
+    struct expectation {
+      holiday_kind kind;
+      std::optional<std::string> organisation;
+      std::string region;
+      bool valid;
+    };
+    const expectation rows[] = {
+        {holiday_kind::national, std::nullopt, "", true},
+        {holiday_kind::national, std::nullopt, "19", false},
+        {holiday_kind::cuti_bersama, std::nullopt, "19.71", false},
+        {holiday_kind::election, std::nullopt, "19.71", true},  // a Pilkada voting day in one regency
+        {holiday_kind::election, std::string("ki-babel"), "", false},
+        {holiday_kind::local, std::nullopt, "", false},
+        {holiday_kind::local, std::string("ki-babel"), "", true},
+        {holiday_kind::local, std::nullopt, "19", true},
+        {holiday_kind::local, std::nullopt, "19.71", true},
+        {holiday_kind::local, std::string("ki-babel"), "19", false},
+        {holiday_kind::local, std::nullopt, "19.7", false},
+        {holiday_kind::local, std::nullopt, "Babel", false},
+    };
+    for (const auto& r : rows) {
+      CAPTURE(r.region);
+      const holiday h{d("2025-08-27"), r.kind, "Libur", "Holiday", "SK", r.organisation, r.region};
+      CHECK(scope_problem(h).has_value() == !r.valid);
+    }
+  }
+
   TEST_CASE("several rows on one date report the most significant reason") {
     std::vector<holiday> rows{
-        {d("2024-03-13"), holiday_kind::local, "Tutup", "Closed", "SK", "ki-a"},
-        {d("2024-03-13"), holiday_kind::cuti_bersama, "Cuti", "Leave", "SKB", std::nullopt},
-        {d("2024-03-13"), holiday_kind::national, "Libur", "Holiday", "SKB", std::nullopt},
+        {d("2024-03-13"), holiday_kind::local, "Tutup", "Closed", "SK", "ki-a", ""},
+        {d("2024-03-13"), holiday_kind::cuti_bersama, "Cuti", "Leave", "SKB", std::nullopt, ""},
+        {d("2024-03-13"), holiday_kind::national, "Libur", "Holiday", "SKB", std::nullopt, ""},
     };
     const working_calendar cal{rows, counting_rules{}};
     CHECK(cal.non_working_reason(d("2024-03-13"))->reason == closure_reason::national);

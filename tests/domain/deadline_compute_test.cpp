@@ -248,7 +248,7 @@ TEST_SUITE("deadline_compute") {
 
   TEST_CASE("a local closure counts only for its own organisation") {
     holiday closure_day{d("2024-03-13"), holiday_kind::local, "Penutupan kantor KI Babel", "KI Babel office closed",
-                        "SK Ketua KI Babel", "ki-babel"};
+                        "SK Ketua KI Babel", "ki-babel", ""};
     std::vector<holiday> all = perkara::test::national_holidays();
     all.push_back(closure_day);
     const working_calendar babel{holidays_for(all, "ki-babel"), counting_rules{}};

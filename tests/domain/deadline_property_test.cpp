@@ -58,7 +58,7 @@ TEST_SUITE("deadline_properties") {
     for (int c = 0; c < 200; ++c) {
       auto rows = base_rows;
       const auto extra = random_date(rng);
-      rows.push_back({extra, holiday_kind::local, "Tutup", "Closed", "test", "ki-x"});
+      rows.push_back({extra, holiday_kind::local, "Tutup", "Closed", "test", "ki-x", ""});
       const working_calendar more{rows, counting_rules{}};
       CAPTURE(format_iso_date(extra));
       for (int i = 0; i < 25; ++i) {

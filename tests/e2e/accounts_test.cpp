@@ -157,9 +157,9 @@ TEST_SUITE("e2e accounts") {
     live_server s;
     const auto all = s.get("/api/v1/organisations");
     REQUIRE(all.status == 200);
-    CHECK(json_of(all).at("items").as_array().size() == 21);
+    CHECK(json_of(all).at("items").as_array().size() == 1142);
     const auto kis = s.get("/api/v1/organisations?kind=ki");
-    CHECK(json_of(kis).at("items").as_array().size() == 2);
+    CHECK(json_of(kis).at("items").as_array().size() == 35);  // KI Pusat and 34 provincial KIs
     const auto kpu = s.get("/api/v1/organisations/kpu-pangkalpinang");
     REQUIRE(kpu.status == 200);
     CHECK(json_of(kpu).at("competent_ki").as_string() == "ki-babel");
@@ -168,6 +168,27 @@ TEST_SUITE("e2e accounts") {
     const auto bad = s.get("/api/v1/organisations?kind=partai");
     CHECK(bad.status == 422);
     CHECK(first_error_field(bad) == "kind");
+    CHECK(json_of(kpu).at("region_name").as_string() == "Kota Pangkal Pinang");
+
+    // The pickers narrow the national list by province and by part of a name.
+    struct filter {
+      const char* query;
+      std::size_t count;
+    };
+    // Province 19: KPU and Bawaslu of its 7 kab/kota, and its KI, KPU and Bawaslu.
+    for (const auto& f : {filter{"?province=19", 2 * 7 + 3},
+                          filter{"?province=19&kind=kpu&level=regency", 7},
+                          filter{"?kind=kpu&level=province", 38},
+                          filter{"?q=pangkal", 2},
+                          filter{"?q=BANGKA%20BARAT", 2}}) {
+      CAPTURE(f.query);
+      const auto r = s.get(std::string("/api/v1/organisations") + f.query);
+      REQUIRE(r.status == 200);
+      CHECK(json_of(r).at("items").as_array().size() == f.count);
+    }
+    const auto bad_province = s.get("/api/v1/organisations?province=Babel");
+    CHECK(bad_province.status == 422);
+    CHECK(first_error_field(bad_province) == "province");
   }
 
   TEST_CASE("data survives a restart") {

@@ -8,6 +8,8 @@
 
 #include <atomic>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <thread>
 #include <vector>
@@ -108,28 +110,61 @@ TEST_SUITE("database") {
     CHECK(database->pool_in_use() == 1);
   }
 
-  TEST_CASE("organisations import upserts by code and audits as cli") {
+  TEST_CASE("organisations import upserts by code, audits as cli, reports what changed and is idempotent") {
     test_database db;
     auto database = db.open(2);
     const std::string csv =
+        "# a comment line, as in the generated file\n"
         "code,name,kind,level,parent,region_code,utc_offset_minutes,office_open,office_close,competent_ki\n"
         "ki-pangkalpinang,Komisi Informasi Kota Pangkalpinang,ki,regency,ki-babel,19.71,420,08:00,16:00,\n"
         "kpu-pangkalpinang,KPU Kota Pangkalpinang,kpu,regency,kpu-babel,19.71,420,07:30,15:30,\n"
-        "kpu-bangka,KPU Kabupaten Bangka,kpu,regency,kpu-babel,19.01,420,08:00,16:00,ki-pusat\n";
-    CHECK(persistence::import_organisations(*database, csv, at(5000)) == 3);
+        "kpu-bangka,KPU Kabupaten Bangka,kpu,regency,kpu-babel,19.01,420,08:00,16:00,ki-pusat\n"
+        "kpu-belitung,KPU Kabupaten Belitung,kpu,regency,kpu-babel,19.02,420,08:00,16:00,\n";
+    const auto first = persistence::import_organisations(*database, csv, at(5000));
+    CHECK(first.added == std::vector<std::string>{"ki-pangkalpinang"});
+    REQUIRE(first.changed.size() == 2);
+    CHECK(first.changed[0].code == "kpu-pangkalpinang");
+    // The hours changed, and the competent KI: a kab/kota KI now exists. The file has no region_name
+    // column: the stored names stay.
+    CHECK(first.changed[0].fields == std::vector<std::string>{"office_open", "office_close", "competent_ki"});
+    CHECK(first.changed[1].code == "kpu-bangka");
+    CHECK(first.changed[1].fields == std::vector<std::string>{"competent_ki"});
+    CHECK(first.unchanged == 1);  // kpu-belitung
 
+    {
+      auto tx = database->begin(ports::access::read);
+      CHECK(tx->organisations().list().size() == 1143);
+      const auto pkp = tx->organisations().find("kpu-pangkalpinang");
+      REQUIRE(pkp.has_value());
+      CHECK(pkp->competent_ki == "ki-pangkalpinang");  // derived: a kab/kota KI now exists
+      CHECK(pkp->hours.open_minute == 7 * 60 + 30);
+      CHECK(tx->organisations().find("kpu-bangka")->competent_ki == "ki-pusat");  // explicit value kept
+      const auto audit = tx->audit().list("organisation", "kpu-pangkalpinang");
+      REQUIRE(audit.size() == 1);
+      CHECK(audit[0].actor == "cli");
+      CHECK(audit[0].at == at(5000));
+      CHECK(audit[0].action == "organisation.import");
+      CHECK(audit[0].details_json.find(R"("office_open":480)") != std::string::npos);  // the value before
+    }
+
+    // The same file again: nothing to do, nothing audited.
+    const auto second = persistence::import_organisations(*database, csv, at(6000));
+    CHECK(second.added.empty());
+    CHECK(second.changed.empty());
+    CHECK(second.unchanged == 4);
     auto tx = database->begin(ports::access::read);
-    CHECK(tx->organisations().list().size() == 22);
-    const auto pkp = tx->organisations().find("kpu-pangkalpinang");
-    REQUIRE(pkp.has_value());
-    CHECK(pkp->competent_ki == "ki-pangkalpinang");  // derived: a kab/kota KI now exists
-    CHECK(pkp->hours.open_minute == 7 * 60 + 30);
-    CHECK(tx->organisations().find("kpu-bangka")->competent_ki == "ki-pusat");  // explicit value kept
-    const auto audit = tx->audit().list("organisation", "kpu-pangkalpinang");
-    REQUIRE(audit.size() == 1);
-    CHECK(audit[0].actor == "cli");
-    CHECK(audit[0].at == at(5000));
-    CHECK(audit[0].action == "organisation.import");
+    CHECK(tx->audit().list("organisation", "kpu-pangkalpinang").size() == 1);
+  }
+
+  TEST_CASE("importing the shipped organisation list into a migrated database changes nothing") {
+    test_database db;
+    auto database = db.open(1);
+    std::ifstream in(std::string(PERKARA_DATA_DIR) + "/organisations.csv");
+    const std::string csv{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    const auto report = persistence::import_organisations(*database, csv, at(1));
+    CHECK(report.added.empty());
+    CHECK(report.changed.empty());
+    CHECK(report.unchanged == 1142);
   }
 
   TEST_CASE("a bad import row writes nothing") {

@@ -32,8 +32,8 @@ std::string error_of(auto&& f) {
 TEST_SUITE("reference_data") {
   TEST_CASE("the shipped files parse with the expected content") {
     const auto data = load_reference_data(PERKARA_DATA_DIR);
-    CHECK(data.organisations.size() == 21);
-    CHECK(data.holidays.size() == 214);
+    CHECK(data.organisations.size() == 1142);
+    CHECK(data.holidays.size() == 215);
     REQUIRE(data.rulesets.size() == 2);
 
     const auto find_org = [&](std::string_view code) {

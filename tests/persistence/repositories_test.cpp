@@ -59,7 +59,7 @@ TEST_SUITE("repositories") {
     CHECK_FALSE(got->parent.has_value());
     CHECK(got->competent_ki == "ki-pusat");
     CHECK(got->kind == domain::organisation_kind::kpu);
-    CHECK(tx->organisations().list().size() == 22);
+    CHECK(tx->organisations().list().size() == 1143);
     CHECK_FALSE(tx->organisations().find("nope").has_value());
     const auto all = tx->organisations().list();
     CHECK(std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.code < b.code; }));
@@ -182,6 +182,49 @@ TEST_SUITE("repositories") {
     // Putting a deleted holiday back revives it.
     tx->holidays().put(local);
     CHECK(tx->holidays().find(date("2024-03-04"), std::string("ki-babel")).has_value());
+  }
+
+  TEST_CASE("regional holidays are in force for the organisations of their province or regency") {
+    test_database db;
+    auto database = db.open(1);
+    auto tx = database->begin(ports::access::write);
+    domain::holiday province;
+    province.date = date("2025-09-03");
+    province.kind = domain::holiday_kind::local;
+    province.name_id = "Libur daerah provinsi (uji)";
+    province.source = "Pergub uji";
+    province.region_code = "19";
+    tx->holidays().put(province);
+
+    const auto has = [&](const std::string& org, const char* day) {
+      const auto list = tx->holidays().list_for(org);
+      return std::any_of(list.begin(), list.end(), [&](const auto& h) { return h.date == date(day); });
+    };
+    struct row {
+      const char* organisation;
+      bool pangkalpinang_27_aug;  // data/holidays-id.csv, region 19.71
+      bool province_3_sep;        // the row above, region 19
+    };
+    const row rows[] = {
+        {"kpu-pangkalpinang", true, true}, {"bawaslu-pangkalpinang", true, true}, {"kpu-bangka", false, true},
+        {"kpu-babel", false, true},        {"ki-babel", false, true},             {"kpu-ri", false, false},
+        {"ki-pusat", false, false},        {"kpu-prov-jambi", false, false},      {"", false, false},
+    };
+    for (const auto& r : rows) {
+      CAPTURE(r.organisation);
+      CHECK(has(r.organisation, "2025-08-27") == r.pangkalpinang_27_aug);
+      CHECK(has(r.organisation, "2025-09-03") == r.province_3_sep);
+    }
+
+    // One date may hold a national row and regional ones side by side: the key includes the region.
+    const auto shipped = tx->holidays().find(date("2025-08-27"), std::nullopt, "19.71");
+    REQUIRE(shipped.has_value());
+    CHECK(shipped->region_code == "19.71");
+    CHECK(domain::scope_of(*shipped) == domain::holiday_scope::regency);
+    CHECK_FALSE(tx->holidays().find(date("2025-08-27"), std::nullopt).has_value());
+    CHECK(tx->holidays().remove(date("2025-09-03"), std::nullopt, "19"));
+    CHECK_FALSE(has("kpu-bangka", "2025-09-03"));
+    CHECK_FALSE(tx->holidays().remove(date("2025-09-03"), std::nullopt, "19"));
   }
 
   TEST_CASE("rulesets versions and the version in force") {

@@ -19,6 +19,9 @@ std::vector<std::string> split(const std::string& line) {
   while (std::getline(ss, field, ',')) {
     out.push_back(field);
   }
+  if (!line.empty() && line.back() == ',') {
+    out.emplace_back();  // getline drops the last, empty field
+  }
   return out;
 }
 
@@ -41,12 +44,16 @@ std::vector<domain::holiday> load(const std::string& path) {
       continue;
     }
     const auto f = split(line);
-    const auto date = f.size() == 5 ? domain::parse_iso_date(f[0]) : std::nullopt;
-    const auto kind = f.size() == 5 ? domain::parse_holiday_kind(f[1]) : std::nullopt;
+    const bool shape = f.size() == 5 || f.size() == 7;  // date,kind,name_id,name_en,source[,organisation,region_code]
+    const auto date = shape ? domain::parse_iso_date(f[0]) : std::nullopt;
+    const auto kind = shape ? domain::parse_holiday_kind(f[1]) : std::nullopt;
     if (!date || !kind) {
       throw std::runtime_error("malformed row in " + path + ": " + line);
     }
-    rows.push_back({*date, *kind, f[2], f[3], f[4], std::nullopt});
+    if (f.size() == 7 && (!f[5].empty() || !f[6].empty())) {
+      continue;  // a regional or one organisation's row: not national
+    }
+    rows.push_back({*date, *kind, f[2], f[3], f[4], std::nullopt, ""});
   }
   return rows;
 }

@@ -6,7 +6,8 @@ import { get, post, del } from '../api.js';
 import { form, field, todayIso, runSubmit } from '../forms.js';
 import { currentUser, hasRole } from '../session.js';
 import { startPage, loading, failure, section } from '../page.js';
-import { loadOrgs } from '../orgs.js';
+import { loadOrgs, provinceOptions, regencyOptions, regionName } from '../orgs.js';
+import { orgPicker } from '../org-picker.js';
 
 /** The moved_deadlines of a preview or a change, as a sentence and a table. */
 export function movedDeadlines(moves, preview) {
@@ -44,7 +45,16 @@ export function movedDeadlines(moves, preview) {
 function mayChange(hol) {
   const user = currentUser();
   if (hasRole('sysadmin')) return true;
-  return hol.kind === 'local' && hasRole('ki_admin') && hol.organisation === (user.organisation && user.organisation.code);
+  return hol.scope === 'organisation' && hasRole('ki_admin') && hol.organisation === (user.organisation && user.organisation.code);
+}
+
+/** Where a holiday applies, by name: everyone, a province, a kabupaten/kota, or one organisation. */
+function appliesTo(hol, orgs) {
+  if (hol.scope === 'organisation') return (orgs.find((o) => o.code === hol.organisation) || {}).name || t('holidays.scope.organisation');
+  if (hol.scope === 'province' || hol.scope === 'regency') {
+    return regionName(orgs, hol.region_code, hol.region_name || t(`holidays.scope.${hol.scope}`));
+  }
+  return t('holidays.all_orgs');
 }
 
 export async function holidaysPage(main, { query, isCurrent }) {
@@ -74,7 +84,12 @@ export async function holidaysPage(main, { query, isCurrent }) {
       field({ name: 'name_en', label: t('holidays.name_en') }),
       field({ name: 'source', label: t('holidays.source'), required: true, hint: t('holidays.source_hint') }),
       sysadmin
-        ? field({ name: 'organisation', type: 'select', label: t('holidays.organisation'), hint: t('holidays.organisation_hint'), placeholder: t('holidays.organisation_none'), options: orgs.map((o) => [o.code, o.name]) })
+        ? field({ name: 'scope', type: 'select', label: t('holidays.scope'), required: true, value: 'national', options: ['national', 'province', 'regency', 'organisation'].map((s) => [s, t(`holidays.scope.${s}`)]) })
+        : null,
+      sysadmin ? field({ name: 'region_code', type: 'select', label: t('holidays.province'), required: true, options: provinceOptions(orgs) }) : null,
+      sysadmin ? field({ name: 'region_code', type: 'select', label: t('holidays.regency'), required: true, options: regencyOptions(orgs) }) : null,
+      sysadmin
+        ? orgPicker({ name: 'organisation', label: t('holidays.organisation'), hint: t('holidays.organisation_hint'), placeholder: t('holidays.organisation_none'), orgs })
         : null,
     ],
     onSubmit: async (data, formEl, submitter) => {
@@ -88,11 +103,31 @@ export async function holidaysPage(main, { query, isCurrent }) {
     },
   });
   f.id = 'holiday-form';
+  if (sysadmin) {
+    // Show the one place field the chosen scope needs; hidden fields are not submitted (forms.js).
+    const scope = f.querySelector('select[name="scope"]');
+    const [provinceField, regencyField] = [...f.querySelectorAll('[data-field="region_code"]')];
+    const orgField = f.querySelector('[data-field="organisation"]');
+    provinceField.id = 'holiday-province';
+    regencyField.id = 'holiday-regency';
+    const showPlace = () => {
+      provinceField.hidden = scope.value !== 'province';
+      regencyField.hidden = scope.value !== 'regency';
+      orgField.hidden = scope.value !== 'organisation';
+    };
+    scope.addEventListener('change', showPlace);
+    f.addEventListener('reset', () => queueMicrotask(showPlace));
+    showPlace();
+  }
   main.append(yearNav, section(t('holidays.add'), f, result), section(t('holidays.list', { year }), listBox));
 
   async function remove(hol, row) {
     const path = `/api/v1/holidays/${hol.date}`;
-    const q = hol.organisation ? `organisation=${encodeURIComponent(hol.organisation)}` : '';
+    const q = hol.organisation
+      ? `organisation=${encodeURIComponent(hol.organisation)}`
+      : hol.region_code
+        ? `region_code=${encodeURIComponent(hol.region_code)}`
+        : '';
     const confirmBox = h('div', { class: 'confirm', role: 'group', 'aria-label': t('holidays.delete') }, loading());
     const cell = row.querySelector('.row-actions');
     replace(cell, confirmBox);
@@ -136,19 +171,19 @@ export async function holidaysPage(main, { query, isCurrent }) {
         'table',
         { class: 'table board holidays' },
         h('caption', { class: 'sr-only' }, t('holidays.list', { year })),
-        h('thead', null, h('tr', null, th(t('holidays.date')), th(t('holidays.name')), th(t('holidays.kind')), th(t('holidays.source')), th(t('holidays.organisation')), th(h('span', { class: 'sr-only' }, t('holidays.actions'))))),
+        h('thead', null, h('tr', null, th(t('holidays.date')), th(t('holidays.name')), th(t('holidays.kind')), th(t('holidays.source')), th(t('holidays.scope')), th(h('span', { class: 'sr-only' }, t('holidays.actions'))))),
         h(
           'tbody',
           null,
           items.map((hol) => {
             const row = h(
               'tr',
-              { 'data-date': hol.date },
+              { 'data-date': hol.date, 'data-scope': hol.scope || 'national' },
               h('th', { scope: 'row', 'data-label': t('holidays.date') }, formatDateLong(hol.date)),
               h('td', { 'data-label': t('holidays.name') }, en && hol.name_en ? hol.name_en : hol.name),
               h('td', { 'data-label': t('holidays.kind') }, label('reason', hol.kind)),
               h('td', { 'data-label': t('holidays.source') }, hol.source || '—'),
-              h('td', { 'data-label': t('holidays.organisation') }, hol.organisation ? (orgs.find((o) => o.code === hol.organisation) || {}).name || hol.organisation : t('holidays.all_orgs')),
+              h('td', { 'data-label': t('holidays.scope') }, appliesTo(hol, orgs)),
               h('td', { class: 'row-actions', 'data-label': t('holidays.actions') }),
             );
             if (mayChange(hol)) {

@@ -8,6 +8,7 @@ import { go } from '../router.js';
 import { currentUser, hasRole } from '../session.js';
 import { startPage, loading, failure, section } from '../page.js';
 import { loadOrgs } from '../orgs.js';
+import { orgPicker } from '../org-picker.js';
 
 const allRoles = ['ki_admin', 'registrar', 'commissioner', 'ppid', 'ppid_superior', 'applicant', 'sysadmin'];
 
@@ -19,7 +20,7 @@ export async function usersPage(main, { query, isCurrent }) {
   const orgLabel = (orgs.find((o) => o.code === orgCode) || {}).name || orgCode;
   startPage(main, t('users.title'), t('users.intro', { org: orgLabel }));
   if (sysadmin) {
-    const pick = h('form', { class: 'filters card', id: 'users-org' }, field({ name: 'organisation', type: 'select', label: t('holidays.organisation'), required: true, value: orgCode, options: orgs.map((o) => [o.code, o.name]) }), h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'button' }, t('users.show'))));
+    const pick = h('form', { class: 'filters card', id: 'users-org' }, orgPicker({ name: 'organisation', label: t('holidays.organisation'), required: true, value: orgCode, orgs }), h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'button' }, t('users.show'))));
     pick.addEventListener('submit', (ev) => {
       ev.preventDefault();
       go('/admin/users', { organisation: new FormData(pick).get('organisation') });

@@ -8,6 +8,7 @@ import { go } from '../router.js';
 import { startPage, loading } from '../page.js';
 import { explanation } from '../components/deadlines.js';
 import { loadOrgs } from '../orgs.js';
+import { orgPicker } from '../org-picker.js';
 
 export async function calculatorPage(main, { query, isCurrent }) {
   startPage(main, t('calc.title'), t('calc.intro'));
@@ -20,7 +21,7 @@ export async function calculatorPage(main, { query, isCurrent }) {
       field({ name: 'from', type: 'date', label: t('calc.from'), value: q.from || (q.received_at ? '' : todayIso()), hint: t('calc.from_hint') }),
       field({ name: 'days', type: 'number', label: t('calc.days'), required: true, value: q.days ?? '3', min: 0, max: 400 }),
       field({ name: 'unit', type: 'select', label: t('calc.unit'), required: true, value: q.unit || 'working_days', options: ['working_days', 'calendar_days'].map((u) => [u, label('unit', u)]) }),
-      field({ name: 'organisation', type: 'select', label: t('calc.organisation'), value: q.organisation || '', placeholder: t('calc.national'), hint: t('calc.organisation_hint'), options: orgs.map((o) => [o.code, o.name]) }),
+      orgPicker({ name: 'organisation', label: t('calc.organisation'), value: q.organisation || '', placeholder: t('calc.national'), hint: t('calc.organisation_hint'), orgs }),
       field({ name: 'received_at', type: 'datetime', label: t('calc.received_at'), value: q.received_at ? q.received_at.slice(0, 16) : '', hint: t('calc.received_hint') }),
     ],
     submitLabel: t('calc.submit'),

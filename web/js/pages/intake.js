@@ -9,6 +9,7 @@ import { go } from '../router.js';
 import { orgOffset } from '../session.js';
 import { startPage } from '../page.js';
 import { loadOrgs } from '../orgs.js';
+import { orgPicker } from '../org-picker.js';
 import { attachmentKinds } from '../components/actions.js';
 
 /** Documents an application needs (docs/dispute-workflow.md "Intake, completeness"), as a guide. */
@@ -59,7 +60,7 @@ export async function intakePage(main) {
         field({ name: 'applicant.phone', type: 'tel', label: t('applicant.phone'), autocomplete: 'off' }),
         field({ name: 'representative.name', label: t('intake.representative_name'), hint: t('intake.representative_hint'), autocomplete: 'off' }),
       ),
-      field({ name: 'respondent', type: 'select', label: t('dispute.respondent'), required: true, placeholder: t('form.choose'), options: orgs.filter((o) => o.kind !== 'ki').map((o) => [o.code, o.name]) }),
+      orgPicker({ name: 'respondent', label: t('dispute.respondent'), required: true, placeholder: t('form.choose'), orgs: orgs.filter((o) => o.kind !== 'ki') }),
       field({ name: 'ki', type: 'select', label: t('dispute.ki'), placeholder: t('intake.ki_default'), options: orgs.filter((o) => o.kind === 'ki').map((o) => [o.code, o.name]) }),
       field({ name: 'information_requested', type: 'textarea', label: t('request.information'), required: true }),
       field({ name: 'grounds', type: 'checkboxes', label: t('form.grounds'), required: true, options: 'abcdefg'.split('').map((g) => [g, `${g}. ${t(`ground.${g}`)}`]) }),

@@ -1,0 +1,101 @@
+// Builds the national organisation list (data/organisations.csv) from idn-area-data's provinces.csv and
+// regencies.csv. Usage: node generate-organisations.mjs DATA_DIR CURRENT_CSV PROVENANCE > OUT.csv
+//
+// Every KPU and Bawaslu office (RI, each province, each kabupaten/kota), DKPP, KI Pusat and the
+// provincial KIs. Rows already in CURRENT_CSV keep their code and name (tests, seed-demo and stored cases
+// refer to them); a row is matched by kind, level and region code. See docs/data-sources.md for the
+// assumptions (office hours, time zones, which KIs exist).
+import { readFileSync } from 'node:fs';
+
+const [dataDir, currentCsv, provenance] = process.argv.slice(2);
+
+function readCsv(path) {
+  const lines = readFileSync(path, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  const header = lines.shift().split(',');
+  return lines.map((line) => {
+    const fields = line.split(',');
+    if (fields.length !== header.length) throw new Error(`${path}: unexpected commas in: ${line}`);
+    return Object.fromEntries(header.map((h, i) => [h, fields[i]]));
+  });
+}
+
+const provinces = readCsv(`${dataDir}/provinces.csv`);
+const regencies = readCsv(`${dataDir}/regencies.csv`);
+const current = readCsv(currentCsv);
+
+// Time zones by province code (Perpres 41/1987): WITA and WIT provinces; every other one is WIB.
+const wita = new Set(['51', '52', '53', '63', '64', '65', '71', '72', '73', '74', '75', '76']);
+const wit = new Set(['81', '82', '91', '92', '93', '94', '95', '96']);
+const offset = (province) => (wit.has(province) ? 540 : wita.has(province) ? 480 : 420);
+// Provinces created in 2022 (UU 14, 15, 16/2022 and UU 29/2022) whose KI we could not confirm: their
+// offices' disputes fall to KI Pusat (domain/org/jurisdiction.hpp) until a KI row is imported.
+const withoutKnownKi = new Set(['93', '94', '95', '96']);
+
+const slug = (text) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const regencySlug = (name) => {
+  const m = name.match(/^(Kabupaten|Kota)( Administrasi)? (.*)$/);
+  if (!m) throw new Error(`unexpected regency name ${name}`);
+  return m[1] === 'Kota' ? `kota-${slug(m[3])}` : slug(m[3]);
+};
+// In Aceh the election bodies are the KIP and the Panwaslih (UU 11/2006).
+const bodyName = (kind, province, place) => {
+  if (province === '11') return kind === 'kpu' ? `Komisi Independen Pemilihan ${place}` : `Panwaslih ${place}`;
+  return `${kind === 'kpu' ? 'KPU' : 'Bawaslu'} ${place}`;
+};
+
+const rows = [];
+const add = (row) => {
+  const pinned = current.find((c) => c.kind === row.kind && c.level === row.level && c.region_code === row.region_code);
+  if (pinned) {
+    row.code = pinned.code;
+    row.name = pinned.name;
+  }
+  rows.push(row);
+  return row.code;
+};
+const row = (code, name, kind, level, parent, region, region_name, province) => ({
+  code, name, kind, level, parent, region_code: region, utc_offset_minutes: offset(province), office_open: '08:00',
+  office_close: '16:00', competent_ki: '', region_name,
+});
+
+const kiPusat = add(row('ki-pusat', 'Komisi Informasi Pusat', 'ki', 'national', '', '', '', ''));
+const kpuRi = add(row('kpu-ri', 'Komisi Pemilihan Umum Republik Indonesia', 'kpu', 'national', '', '', '', ''));
+const bawasluRi = add(row('bawaslu-ri', 'Badan Pengawas Pemilihan Umum Republik Indonesia', 'bawaslu', 'national', '', '', '', ''));
+add(row('dkpp', 'Dewan Kehormatan Penyelenggara Pemilu', 'dkpp', 'national', '', '', '', ''));
+
+for (const p of provinces) {
+  const place = `Provinsi ${p.name}`;
+  if (!withoutKnownKi.has(p.code)) {
+    add(row(`ki-prov-${slug(p.name)}`, `Komisi Informasi ${place}`, 'ki', 'province', kiPusat, p.code, p.name, p.code));
+  }
+  const kpu = add(row(`kpu-prov-${slug(p.name)}`, bodyName('kpu', p.code, p.code === '11' ? 'Aceh' : place), 'kpu',
+    'province', kpuRi, p.code, p.name, p.code));
+  const bawaslu = add(row(`bawaslu-prov-${slug(p.name)}`, bodyName('bawaslu', p.code, p.code === '11' ? 'Aceh' : place),
+    'bawaslu', 'province', bawasluRi, p.code, p.name, p.code));
+  for (const r of regencies.filter((x) => x.province_code === p.code)) {
+    const s = regencySlug(r.name);
+    add(row(`kpu-${s}`, bodyName('kpu', p.code, r.name), 'kpu', 'regency', kpu, r.code, r.name, p.code));
+    add(row(`bawaslu-${s}`, bodyName('bawaslu', p.code, r.name), 'bawaslu', 'regency', bawaslu, r.code, r.name, p.code));
+  }
+}
+
+// Rows of the current file that the source does not produce (e.g. a kabupaten/kota KI imported by hand)
+// are kept, so regenerating never drops an organisation.
+for (const c of current) {
+  if (!rows.some((r) => r.code === c.code)) rows.push({ ...c, region_name: c.region_name ?? '' });
+}
+const codes = new Set();
+for (const r of rows) {
+  if (codes.has(r.code)) throw new Error(`duplicate code ${r.code}`);
+  codes.add(r.code);
+}
+
+const columns = ['code', 'name', 'kind', 'level', 'parent', 'region_code', 'utc_offset_minutes', 'office_open',
+  'office_close', 'competent_ki', 'region_name'];
+const out = [
+  `# Generated by scripts/data/generate-organisations from ${provenance}. Do not edit by hand:`,
+  '# change the script (or import a file with `perkara organisations import`). docs/data-sources.md',
+  columns.join(','),
+  ...rows.map((r) => columns.map((c) => String(r[c] ?? '')).join(',')),
+];
+process.stdout.write(`${out.join('\n')}\n`);
