@@ -22,6 +22,7 @@ int command_seed_demo(const cli_options& options) {
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
   // would take for its own demo cases existing already.
   std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo letters issued\n", seed_demo_letters(*db, clock));
   return 0;
 }
 
