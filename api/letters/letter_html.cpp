@@ -23,10 +23,12 @@ h1 { font-size: 13pt; text-align: center; text-decoration: underline; margin: 0;
 .recipient p { margin: 0; }
 table.facts { border-collapse: collapse; width: 100%; margin: 3mm 0; }
 table.facts td { vertical-align: top; padding: 1mm 0; }
+table.facts tr { break-inside: avoid; }
 table.facts td.label { width: 38%; }
 table.facts td.colon { width: 4mm; }
 p { text-align: justify; margin: 0 0 3mm 0; }
-.signature { margin-top: 10mm; margin-left: 55%; }
+.signature { margin-top: 10mm; margin-left: 55%; break-inside: avoid; }
+.signature p { text-align: left; margin: 0; }
 .signature .space { height: 22mm; }
 .signature .signer { font-weight: bold; text-decoration: underline; }
 .toolbar { text-align: center; margin: 4mm; font-family: sans-serif; }

@@ -15,6 +15,7 @@ struct kind_info {
   letter_kind kind;
   std::string_view name;
   std::string_view title;
+  std::string_view subject;
   std::string_view number_template;
 };
 
@@ -22,21 +23,21 @@ struct kind_info {
 // issuer, as Indonesian offices number their outgoing letters ("001/TBP/PPID-KPU-.../XII/2026").
 constexpr std::array<kind_info, 8> kinds = {{
     {letter_kind::request_receipt, "request_receipt", "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK",
-     "{seq:03}/TBP/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}"},
     {letter_kind::extension_notice, "extension_notice", "PEMBERITAHUAN PERPANJANGAN WAKTU",
-     "{seq:03}/PPW/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}"},
     {letter_kind::written_notice, "written_notice", "PEMBERITAHUAN TERTULIS",
-     "{seq:03}/PT/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}"},
     {letter_kind::objection_receipt, "objection_receipt", "TANDA BUKTI PENERIMAAN KEBERATAN",
-     "{seq:03}/TBK/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}"},
     {letter_kind::objection_response, "objection_response", "TANGGAPAN ATASAN PPID ATAS KEBERATAN",
-     "{seq:03}/TAP/{org_code}/{month_roman}/{year}"},
+     "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}"},
     {letter_kind::registration_deed, "registration_deed", "AKTA REGISTRASI SENGKETA INFORMASI PUBLIK",
-     "{seq:03}/ARS/{org_code}/{month_roman}/{year}"},
+     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}"},
     {letter_kind::hearing_summons, "hearing_summons", "SURAT PANGGILAN SIDANG",
-     "{seq:03}/SPS/{org_code}/{month_roman}/{year}"},
+     "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}"},
     {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN",
-     "{seq:03}/TTP/{org_code}/{month_roman}/{year}"},
+     "Tanda terima salinan putusan", "{seq:03}/TTP/{org_code}/{month_roman}/{year}"},
 }};
 
 const kind_info& info(letter_kind kind) { return kinds[static_cast<std::size_t>(kind)]; }
@@ -126,9 +127,7 @@ letter_content frame(const letter_ref& ref, const letter_facts& f, std::string s
   c.title = std::string(info(ref.kind).title);
   c.number = f.number.empty() ? std::string("(diberikan saat surat diterbitkan)") : f.number;
   c.date_text = format_indonesian_date(f.date);
-  c.subject = std::string(info(ref.kind).title.substr(0, 1)) + std::string(info(ref.kind).title.substr(1));
-  std::transform(c.subject.begin() + 1, c.subject.end(), c.subject.begin() + 1,
-                 [](char ch) { return static_cast<char>(std::tolower(static_cast<unsigned char>(ch))); });
+  c.subject = std::string(info(ref.kind).subject);
   c.signatory_role = std::move(signatory_role);
   c.signer_name = f.signer_name;
   return c;

@@ -126,6 +126,7 @@ TEST_SUITE("letters") {
     const auto c = build_letter(sample_request(), {letter_kind::request_receipt, "", std::nullopt}, sample_facts());
     REQUIRE(c);
     CHECK(c->title == "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK");
+    CHECK(c->subject == "Tanda bukti penerimaan permohonan informasi publik");
     CHECK(c->number == "001/TBP/PPID-KPU-PANGKALPINANG/XII/2026");
     CHECK(c->date_text == "5 Desember 2026");
     CHECK(value_of(*c, "Nomor registrasi permohonan") == "0009/PPID-KPU-PANGKALPINANG/XII/2026");

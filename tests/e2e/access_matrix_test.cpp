@@ -123,7 +123,8 @@ struct world {
     const auto submitted = s.post("/api/v1/disputes", dispute_from(request_id), registrar);
     REQUIRE_MESSAGE(submitted.status == 201, submitted.body);
     dispute_id = rq::str(rq::json_of(submitted).at("id"));
-    const auto letter = s.post("/api/v1/requests/" + request_id + "/letters/request_receipt", "", a.ppid);
+    const auto letter = s.post("/api/v1/requests/" + request_id + "/letters/request_receipt", "",
+                               s.login("ppid.pkp", "password-ppid.pkp"));
     REQUIRE_MESSAGE(letter.status == 201, letter.body);
     letter_id = rq::str(rq::json_of(letter).at("id"));
     const auto root = s.token_for("setup.root", role::sysadmin, "ki-pusat");

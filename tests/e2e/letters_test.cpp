@@ -115,9 +115,10 @@ TEST_SUITE("e2e letters") {
     CHECK(rq::json_of(audit).at("items").as_array().size() == 2);
 
     // Another respondent body sees none of it; neither does a KI before the request is disputed there.
-    CHECK(s.get(base, a.other).status == 404);
-    CHECK(s.post(base + "/request_receipt", "", a.other).status == 404);
-    CHECK(s.get("/api/v1/letters/" + rq::str(issued.at("id")), a.other).status == 404);
+    const auto other = s.login("ppid.bawaslu", "password-ppid.bawaslu");
+    CHECK(s.get(base, other).status == 404);
+    CHECK(s.post(base + "/request_receipt", "", other).status == 404);
+    CHECK(s.get("/api/v1/letters/" + rq::str(issued.at("id")), other).status == 404);
     const auto registrar = s.token_for("panitera", role::registrar, "ki-babel");
     CHECK(s.get("/api/v1/letters/" + rq::str(issued.at("id")), registrar).status == 404);
     CHECK(s.get("/api/v1/letters/" + rq::str(issued.at("id")), root).status == 404);
@@ -145,8 +146,9 @@ TEST_SUITE("e2e letters") {
   TEST_CASE("a dispute's letters: registration deed, summons per party, scoped to its readers") {
     disputes::fixture f;
     const auto id = f.examined_case();
+    f.act(id, "start_mediation", R"({"mediator":"komisioner"})", f.commissioner);
     f.act(id, "schedule_hearing",
-          R"({"kind":"evidence","scheduled_at":"2024-02-14T09:30:00+07:00","location":"Ruang Sidang KI Babel"})",
+          R"({"kind":"mediation","scheduled_at":"2024-02-14T09:30:00+07:00","location":"Ruang Sidang KI Babel"})",
           f.commissioner);
     const auto base = "/api/v1/disputes/" + id + "/letters";
     const auto list = f.s.get(base, f.registrar);
@@ -163,6 +165,7 @@ TEST_SUITE("e2e letters") {
     const auto page = f.s.get("/api/v1/letters/" + summons_id, f.registrar);
     REQUIRE(page.status == 200);
     CHECK(contains(page.body, "SURAT PANGGILAN SIDANG"));
+    CHECK(contains(page.body, "Mediasi"));
     CHECK(contains(page.body, "14 Februari 2024 pukul 09.30 WIB"));
     CHECK(contains(page.body, "Ruang Sidang KI Babel"));
     CHECK(contains(page.body, "Budi Santoso"));
@@ -258,7 +261,7 @@ TEST_SUITE("e2e letters") {
 
     // The application names the request by number.
     const std::string application =
-        R"("respondent":"kpu-pangkalpinang","applicant":{"kind":"individual","name":"Siti Aminah"},)"
+        R"("respondent":"kpu-pangkalpinang","applicant":{"kind":"individual","name":"Siti Aminah","email":"siti.aminah@example.id"},)"
         R"("information_requested":"Salinan formulir C.Hasil","reasons":"Tidak ditanggapi","grounds":["c"],)"
         R"("petitum":["Memerintahkan termohon memberikan informasi"],"attachments":["identity_document"]})";
     auto filed = s.post("/api/v1/disputes", R"({"request_number":"0999/PPID-KPU-PANGKALPINANG/II/2024",)" + application,
