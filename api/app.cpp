@@ -17,6 +17,9 @@ rest_application::rest_application(services& s) {
   register_dispute_routes(router_, s);
   register_public_dispute_routes(router_, s);
   register_audit_routes(router_, s);
+  register_letter_routes(router_, s);
+  register_letterhead_routes(router_, s);
+  register_tracked_request_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

@@ -1,5 +1,5 @@
 // Fuzz target: every JSON request body through the real application (fuzz/app_harness.hpp), so the
-// parsers that live in the handlers (users, holidays, sessions, request actions) run exactly as served.
+// parsers that live in the handlers (users, holidays, sessions, request actions, letterheads) run exactly as served.
 // Byte 0 picks the route, byte 1 the caller (a demo user with a live session) and the case or user the
 // route acts on; the rest is the body. Whatever the body, the answer must be a 2xx/4xx with a problem
 // naming the field: a 5xx is a finding (a parse error escaping as 500).
@@ -55,6 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       target = "/api/v1/disputes/" + pick(app.dispute_ids(), n) + "/actions/" + std::string{domain::disputes::to_string(action)};
       break;
     }
+    case 9:
+      if ((route / 10) % 2 == 1) {  // letterheads (issue 15); the other half stays the calculator
+        method = "PUT";
+        target = n % 2 ? "/api/v1/organisations/ki-babel/letterhead" : "/api/v1/organisations/kpu-pangkalpinang/letterhead";
+        break;
+      }
+      [[fallthrough]];
     default: target = "/api/v1/calendar/deadline"; method = "GET"; break;
   }
   if (method == "GET") {

@@ -50,6 +50,7 @@ void seed_demo(const seed_demo_options& options) {
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
   // would take for its own demo cases existing already.
   std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo letters issued\n", seed_demo_letters(*db, clock));
 }
 
 }  // namespace

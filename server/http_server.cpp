@@ -121,6 +121,9 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
     out.set(http::field::content_type, res.content_type);
   }
   for (const auto& [name, value] : security_headers(res.content_type)) {
+    if (name == "Content-Security-Policy" && res.header(name)) {
+      continue;  // a page with its own, stricter policy (a generated letter: api/letters/letter_html.hpp)
+    }
     out.set(name, value);
   }
   out.set("X-Request-Id", request_id);

@@ -26,4 +26,8 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock);
 /// Demo dispute cases at ki-babel in every state (after the users); returns how many it created (0 when present).
 std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock);
 
+/// Demo letterheads (ki-babel, kpu-pangkalpinang, bawaslu-babel) and letters issued in a few demo cases
+/// (after the cases); returns how many letters it issued.
+std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock);
+
 }  // namespace perkara::server

@@ -5,6 +5,7 @@
 #include "api/disputes/dispute_service.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
+#include "api/intake/tracked_requests.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
 
@@ -20,11 +21,12 @@ std::optional<std::string> query_text(const request& req, std::string_view name)
 }
 
 response submit(services& s, const request& req) {
-  const auto body = parse_json_object(req);
+  auto body = parse_json_object(req);
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
   const auto actor = dispute_actor_of(who);
+  resolve_tracked_request_reference(*tx, who, body);  // a tracked request given by its number (issue 15)
   const auto result = submit_dispute(*tx, actor, body, now);
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
   tx->commit();

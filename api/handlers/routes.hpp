@@ -19,5 +19,8 @@ void register_request_routes(router& r, services& s);
 void register_dispute_routes(router& r, services& s);
 void register_public_dispute_routes(router& r, services& s);
 void register_audit_routes(router& r, services& s);
+void register_letter_routes(router& r, services& s);
+void register_letterhead_routes(router& r, services& s);
+void register_tracked_request_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -221,5 +221,6 @@ ports::sequence_repository& reference_transaction::sequences() { unsupported("se
 ports::request_repository& reference_transaction::requests() { unsupported("requests"); }
 ports::dispute_repository& reference_transaction::disputes() { return repos_->disputes; }
 ports::login_attempt_repository& reference_transaction::login_attempts() { unsupported("login attempts"); }
+ports::letter_repository& reference_transaction::letters() { unsupported("letters"); }
 
 }  // namespace perkara::bench

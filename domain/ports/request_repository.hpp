@@ -52,6 +52,8 @@ class request_repository {
   virtual void insert(const stored_request& request) = 0;
   /// The request; with `for_update` its row is locked until the transaction ends (MariaDB FOR UPDATE).
   virtual std::optional<stored_request> find(const std::string& id, bool for_update) = 0;
+  /// The request with exactly this register number (numbers are stored upper-case), not locked.
+  virtual std::optional<stored_request> find_by_number(const std::string& number) = 0;
   /// Writes `request` if the stored version is still `expected_version`; false (nothing written) when
   /// another transaction changed it meanwhile or it does not exist.
   virtual bool update(const stored_request& request, int expected_version) = 0;

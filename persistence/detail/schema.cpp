@@ -243,6 +243,40 @@ const std::vector<migration>& all_migrations() {
            // The name of an organisation's region ("Kota Pangkal Pinang"), shown instead of the code.
            "ALTER TABLE organisations ADD COLUMN region_name VARCHAR(255) NOT NULL DEFAULT ''",
        }},
+      {15,
+       "0015_letters",
+       {
+           // Each organisation's letterhead (issue 15): contact lines and a small logo (PNG or JPEG,
+           // base64) printed on every letter it issues.
+           R"(CREATE TABLE letterheads (
+                organisation VARCHAR(64) NOT NULL PRIMARY KEY,
+                address VARCHAR(1000) NOT NULL,
+                phone VARCHAR(64) NOT NULL,
+                email VARCHAR(255) NOT NULL,
+                website VARCHAR(255) NOT NULL,
+                logo_media_type VARCHAR(32) NOT NULL,
+                logo_base64 {TEXT} NOT NULL,
+                updated_at BIGINT NOT NULL,
+                updated_by VARCHAR(64) NOT NULL,
+                CONSTRAINT fk_letterheads_organisation FOREIGN KEY (organisation) REFERENCES organisations (code)
+              ){OPTS})",
+           // Every issued letter exactly as issued: re-reading one returns this copy, never a new rendering.
+           R"(CREATE TABLE issued_letters (
+                id VARCHAR(64) NOT NULL PRIMARY KEY,
+                case_type VARCHAR(16) NOT NULL,
+                case_id VARCHAR(64) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                letter_key VARCHAR(64) NOT NULL,
+                number VARCHAR(128) NOT NULL,
+                title VARCHAR(255) NOT NULL,
+                issued_at BIGINT NOT NULL,
+                issued_by VARCHAR(64) NOT NULL,
+                sha256 CHAR(64) NOT NULL,
+                html {TEXT} NOT NULL,
+                CONSTRAINT uq_issued_letters_number UNIQUE (number)
+              ){OPTS})",
+           "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
+       }},
   };
   return migrations;
 }

@@ -3,6 +3,7 @@
 // that created it; statements are prepared per call, except on SQLite where each connection keeps the
 // ones it has prepared (detail/statement_cache.hpp).
 
+#include "domain/ports/letter_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
 #include "domain/ports/repositories.hpp"
 #include "persistence/database_url.hpp"
@@ -164,6 +165,19 @@ class soci_login_attempt_repository final : public ports::login_attempt_reposito
   void record_failure(const std::string& username, const std::string& address, domain::instant at,
                       domain::instant pair_expired_before, domain::instant address_expired_before) override;
   void clear_pair(const std::string& username, const std::string& address) override;
+
+ private:
+  db_context ctx_;
+};
+
+class soci_letter_repository final : public ports::letter_repository {
+ public:
+  explicit soci_letter_repository(db_context ctx) : ctx_(ctx) {}
+  std::optional<ports::letterhead> find_letterhead(const std::string& organisation) override;
+  void put_letterhead(const ports::letterhead& head) override;
+  void insert(const ports::issued_letter& letter) override;
+  std::optional<ports::issued_letter> find(const std::string& id) override;
+  std::vector<ports::issued_letter> for_case(const std::string& case_type, const std::string& case_id) override;
 
  private:
   db_context ctx_;

@@ -373,6 +373,17 @@ std::optional<ports::stored_request> soci_request_repository::find(const std::st
   });
 }
 
+std::optional<ports::stored_request> soci_request_repository::find_by_number(const std::string& number) {
+  return translated([&]() -> std::optional<ports::stored_request> {
+    std::vector<param> params{param(number)};
+    auto rows = select(ctx_.sql, " WHERE number = :n", params);
+    if (rows.empty()) {
+      return std::nullopt;
+    }
+    return std::move(rows.front());
+  });
+}
+
 bool soci_request_repository::update(const ports::stored_request& request, int expected_version) {
   return translated([&] {
     auto w = to_row(request);

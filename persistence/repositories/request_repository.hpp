@@ -11,6 +11,7 @@ class soci_request_repository final : public ports::request_repository {
   explicit soci_request_repository(db_context ctx) : ctx_(ctx) {}
   void insert(const ports::stored_request& request) override;
   std::optional<ports::stored_request> find(const std::string& id, bool for_update) override;
+  std::optional<ports::stored_request> find_by_number(const std::string& number) override;
   bool update(const ports::stored_request& request, int expected_version) override;
   std::vector<ports::stored_request> list(const ports::request_filter& filter) override;
   std::vector<domain::election_period> election_periods() override;

@@ -70,6 +70,20 @@ const row rows[] = {
     {"GET", "/api/v1/disputes/{id}", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}", "", true},
     {"POST", "/api/v1/disputes/{id}/actions/{action}", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/actions/lapse", "{}", true},
     {"GET", "/api/v1/disputes/{id}/events", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}/events", "", true},
+    {"GET", "/api/v1/requests/{id}/letters", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}/letters", "", true},
+    {"GET", "/api/v1/requests/{id}/letters/{kind}/preview", "ppid, ppid_superior", "/api/v1/requests/{request}/letters/request_receipt/preview", "", true},
+    {"POST", "/api/v1/requests/{id}/letters/{kind}", "ppid, ppid_superior", "/api/v1/requests/{request}/letters/request_receipt", "", true},
+    {"GET", "/api/v1/disputes/{id}/letters", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}/letters", "", true},
+    // The sample dispute is not registered, so it has no letters yet (404 to everyone inside the
+    // policy); tests/e2e/letters_test.cpp checks these routes' scope on a registered case.
+    {"GET", "/api/v1/disputes/{id}/letters/{kind}/preview", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/letters/registration_deed/preview", "", false},
+    {"POST", "/api/v1/disputes/{id}/letters/{kind}", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/letters/registration_deed", "", false},
+    // Visible exactly when its case is (404 otherwise, whatever the role).
+    {"GET", "/api/v1/letters/{id}", "signed_in", "/api/v1/letters/{letter}", "", false},
+    {"GET", "/api/v1/organisations/{code}/letterhead", "signed_in", "/api/v1/organisations/ki-babel/letterhead", "", false},
+    // Another organisation's letterhead answers 404 (checked per organisation in tests/e2e/letters_test.cpp).
+    {"PUT", "/api/v1/organisations/{code}/letterhead", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/letterhead", R"({"address":"Jl. Sudirman {n}"})", false},
+    {"GET", "/api/v1/tracked-requests", "ki_admin, registrar", "/api/v1/tracked-requests?q=siti", "", false},
     {"GET", "/api/v1/public/disputes", "public", "/api/v1/public/disputes?register_number=none", "", false},
     {"GET", "/api/v1/public/hearings", "public", "/api/v1/public/hearings", "", false},
     {"GET", "/api/v1/public/decisions", "public", "/api/v1/public/decisions", "", false},
@@ -89,6 +103,7 @@ struct world {
   std::string request_id;
   std::string dispute_id;
   std::string user_id;  // a registrar of ki-babel
+  std::string letter_id;  // the request's receipt, issued by its PPID
 
   world() {
     rq::actors a(s);
@@ -108,6 +123,10 @@ struct world {
     const auto submitted = s.post("/api/v1/disputes", dispute_from(request_id), registrar);
     REQUIRE_MESSAGE(submitted.status == 201, submitted.body);
     dispute_id = rq::str(rq::json_of(submitted).at("id"));
+    const auto letter = s.post("/api/v1/requests/" + request_id + "/letters/request_receipt", "",
+                               s.login("ppid.pkp", "password-ppid.pkp"));
+    REQUIRE_MESSAGE(letter.status == 201, letter.body);
+    letter_id = rq::str(rq::json_of(letter).at("id"));
     const auto root = s.token_for("setup.root", role::sysadmin, "ki-pusat");
     const auto closure = s.post("/api/v1/holidays",
                                 R"({"date":"2024-03-05","kind":"local","name":"Penutupan","source":"SK","organisation":"ki-babel"})",
@@ -196,6 +215,7 @@ TEST_SUITE("e2e access matrix") {
         replace_all(target, "{request}", w.request_id);
         replace_all(target, "{dispute}", w.dispute_id);
         replace_all(target, "{user}", w.user_id);
+        replace_all(target, "{letter}", w.letter_id);
         replace_all(target, "{action}", request_action_for(c.r));
         replace_all(body, "{new_request}", boost::json::serialize(rq::new_request()));
         replace_all(body, "{application}", disputes::application());

@@ -20,6 +20,7 @@ import { calculatorPage } from './pages/calculator.js';
 import { holidaysPage } from './pages/admin-holidays.js';
 import { usersPage } from './pages/admin-users.js';
 import { auditPage } from './pages/admin-audit.js';
+import { letterheadPage } from './pages/admin-letterhead.js';
 
 route('/login', loginPage, { auth: 'public' });
 route('/board', boardPage);
@@ -35,6 +36,7 @@ route('/public/calculator', calculatorPage, { auth: 'public' });
 route('/admin/holidays', holidaysPage, { roles: ['ki_admin', 'sysadmin'] });
 route('/admin/users', usersPage, { roles: ['ki_admin', 'sysadmin'] });
 route('/admin/audit', auditPage, { roles: ['ki_admin', 'sysadmin'] });
+route('/admin/letterhead', letterheadPage, { roles: ['ki_admin', 'sysadmin', 'ppid_superior'] });
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');

@@ -17,6 +17,7 @@ function navLinks(path) {
       links.push(['/admin/users', t('nav.users')]);
       links.push(['/admin/audit', t('nav.audit')]);
     }
+    if (hasRole('ki_admin', 'sysadmin', 'ppid_superior')) links.push(['/admin/letterhead', t('nav.letterhead')]);
   }
   links.push(['/public/status', t('nav.public_status')]);
   links.push(['/public/hearings', t('nav.public_hearings')]);

@@ -10,6 +10,7 @@ import { actionBar } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { applicantFacts } from './request.js';
+import { lettersPanel } from '../components/letters.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
@@ -149,6 +150,7 @@ export async function disputePage(main, { params, isCurrent }) {
     ),
     section(t('case.hearings'), hearingsList(item.hearings)),
     section(t('case.decision'), decisionView(item.decision)),
+    section(t('letters.title'), lettersPanel(`/api/v1/disputes/${encodeURIComponent(params.id)}`)),
     section(t('case.timeline'), timeline(events)),
   );
 }

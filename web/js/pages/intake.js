@@ -3,8 +3,8 @@
 // the case page shows the server's completeness checklist, timeliness assessment and the register form.
 import { h, replace } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { post } from '../api.js';
-import { form, field, localNow } from '../forms.js';
+import { get, post } from '../api.js';
+import { form, field, localNow, messageFor } from '../forms.js';
 import { go } from '../router.js';
 import { orgOffset } from '../session.js';
 import { startPage } from '../page.js';
@@ -33,7 +33,37 @@ export async function intakePage(main) {
     const id = `source-${value}`;
     return h('div', { class: 'checkbox' }, h('input', { type: 'radio', id, name: sourceName, value, checked, 'data-type': 'ignore' }), h('label', { for: id }, text));
   };
-  const trackedBox = h('div', { class: 'group-body', id: 'tracked-fields', hidden: true }, field({ name: 'request_id', label: t('intake.request_id'), required: true, hint: t('intake.request_id_hint') }));
+  // The tracked request by its number, or found by number, applicant or subject; choosing one prefills
+  // the form (the server takes the number as well as the id).
+  const findInput = h('input', { type: 'search', id: 'tracked-find', 'data-type': 'ignore', autocomplete: 'off' });
+  const findResults = h('ul', { class: 'tracked-results', id: 'tracked-results', 'aria-live': 'polite' });
+  const findStatus = h('p', { class: 'form-status', role: 'status', 'aria-live': 'polite' });
+  const search = async () => {
+    const q = findInput.value.trim();
+    if (!q) return;
+    try {
+      const found = await get('/api/v1/tracked-requests', { q });
+      const items = found.items || [];
+      findStatus.textContent = items.length ? '' : t('intake.found_none');
+      replace(findResults, items.map((r) => h('li', null, h('strong', null, r.number), ` — ${r.applicant.name} — ${r.respondent_name} — ${r.information_requested} `, h('button', { type: 'button', class: 'button small', 'data-number': r.number, onclick: () => prefill(r) }, t('intake.use')))));
+    } catch (err) {
+      findStatus.textContent = messageFor(err);
+    }
+  };
+  const trackedBox = h(
+    'div',
+    { class: 'group-body', id: 'tracked-fields', hidden: true },
+    h('div', { class: 'field' }, h('label', { for: 'tracked-find' }, t('intake.find')), h('div', { class: 'inline' }, findInput, h('button', { type: 'button', class: 'button secondary', id: 'tracked-find-button', onclick: search }, t('intake.find_button')))),
+    findResults,
+    findStatus,
+    field({ name: 'request_id', label: t('intake.request_id'), required: true, hint: t('intake.request_id_hint') }),
+  );
+  findInput.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter') {
+      ev.preventDefault();
+      search();
+    }
+  });
   const chronoBox = h(
     'div',
     { class: 'group-body', id: 'chronology-fields' },
@@ -77,6 +107,20 @@ export async function intakePage(main) {
     },
   });
   f.id = 'intake-form';
+  function prefill(r) {
+    const set = (name, value) => {
+      const el = f.querySelector(`[name="${name}"]`);
+      if (el && value !== undefined && value !== null) el.value = value;
+    };
+    set('request_id', r.number);
+    set('applicant.kind', r.applicant.kind);
+    set('applicant.name', r.applicant.name);
+    set('respondent', r.respondent);
+    set('information_requested', r.information_requested);
+    for (const box of f.querySelectorAll('input[name="grounds"]')) box.checked = (r.objection_grounds || []).includes(box.value);
+    findStatus.textContent = t('intake.prefilled', { number: r.number });
+    update();
+  }
   const update = () => {
     const tracked = f.querySelector(`input[name="${sourceName}"][value="tracked"]`).checked;
     trackedBox.hidden = !tracked;

@@ -11,6 +11,7 @@ import { deadlineList } from '../components/deadlines.js';
 import { actionBar } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
+import { lettersPanel } from '../components/letters.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
@@ -73,6 +74,7 @@ export async function requestPage(main, { params, isCurrent }) {
       ]),
     ),
     steps(item),
+    section(t('letters.title'), lettersPanel(`/api/v1/requests/${id}`)),
     section(t('case.timeline'), timeline(events)),
   );
 }
