@@ -7,7 +7,7 @@
 //   node validate.mjs OPENAPI_DIR LOG_DIR
 //
 // Exit status 1 on any mismatch, with each kind of mismatch listed once (with a count and an example).
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -33,7 +33,7 @@ export function mergedDocument(dir) {
 }
 
 const doc = mergedDocument(openapiDir);
-const ajv = new Ajv2020({ strict: false, allErrors: true });
+const ajv = new Ajv2020({ strict: false, allErrors: true, verbose: Boolean(process.env.PERKARA_CONTRACT_ERRORS) });
 addFormats(ajv);
 ajv.addSchema(doc, 'openapi');
 
@@ -56,6 +56,7 @@ function fail(key, example) {
 }
 
 const exercised = new Set();
+const rawErrors = [];  // ajv's errors, written to PERKARA_CONTRACT_ERRORS (a file) when set
 let checked = 0;
 const mediaOf = (contentType) => contentType.split(';')[0].trim().toLowerCase();
 
@@ -119,6 +120,7 @@ function check(x) {
   }
   const validate = validatorFor(route, method, status, media);
   if (!validate(body)) {
+    rawErrors.push(...validate.errors);
     for (const e of validate.errors) {
       const detail = e.keyword === 'additionalProperties' ? `${e.message}: ${e.params.additionalProperty}` : e.message;
       fail(`${method.toUpperCase()} ${route} ${status}: ${e.instancePath || '/'} ${detail}`, x);
@@ -130,6 +132,10 @@ for (const name of readdirSync(logDir).filter((n) => n.endsWith('.jsonl'))) {
   for (const line of readFileSync(join(logDir, name), 'utf8').split('\n')) {
     if (line.trim() !== '') check(JSON.parse(line));
   }
+}
+
+if (process.env.PERKARA_CONTRACT_ERRORS) {
+  writeFileSync(process.env.PERKARA_CONTRACT_ERRORS, JSON.stringify(rawErrors));
 }
 
 const documented = [];
