@@ -42,8 +42,8 @@ bool pattern_matches(const std::string& pattern, const std::string& path) {
   return true;
 }
 
-// The router's own rule: the first registered route with this method whose pattern matches (HEAD
-// is served by GET).
+// The router's own rule: the first registered route with this method whose
+// pattern matches (HEAD is served by GET).
 boost::json::value matched_pattern(const api::router& routes, const std::string& method, const std::string& path) {
   for (const auto& [route_method, pattern] : routes.routes()) {
     if ((route_method == method || (method == "HEAD" && route_method == "GET")) && pattern_matches(pattern, path)) {

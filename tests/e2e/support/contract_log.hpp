@@ -1,8 +1,9 @@
 #pragma once
-// Records the exchanges of the end-to-end tests with the real application for the contract test
-// (tests/contract/validate.mjs, run by scripts/test-contract): when PERKARA_CONTRACT_LOG names a
-// directory, each exchange is appended as one JSON line to <dir>/<pid>.jsonl with the route pattern
-// the router matched (null when none did).
+// Records the exchanges of the end-to-end tests with the real application for
+// the contract test (tests/contract/validate.mjs, run by
+// scripts/test-contract): when PERKARA_CONTRACT_LOG names a directory, each
+// exchange is appended as one JSON line to <dir>/<pid>.jsonl with the route
+// pattern the router matched (null when none did).
 
 #include "api/http/router.hpp"
 #include "e2e/support/http_client.hpp"
