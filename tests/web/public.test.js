@@ -66,6 +66,17 @@ test('public status, hearings and decisions pages render without logging in', as
   await screenshot(page, 'public-decisions');
 });
 
+test('the status lookup takes a number typed in lower case, with spaces around and inside', async () => {
+  const { page } = b;
+  await open(page, '#/public/status');
+  await page.getByLabel('Nomor register').fill('  999 / kip-psip/ii /2024 ');
+  await page.locator('#status-form button[type=submit]').click();
+  await page.locator('#main [role=status]').first().waitFor();
+  await settle(page);
+  assert.match(page.url(), /register_number=999%2FKIP-PSIP%2FII%2F2024$/);
+  assert.equal(await page.getByLabel('Nomor register').inputValue(), '999/KIP-PSIP/II/2024');
+});
+
 test('no console errors or CSP violations', () => {
   assert.deepEqual(b.errors, []);
 });

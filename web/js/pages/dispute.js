@@ -10,6 +10,7 @@ import { actionBar } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { applicantFacts } from './request.js';
+import { hearingsList, decisionView } from '../components/case-record.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
@@ -46,45 +47,6 @@ export function checklist(item) {
     rows.map(([a, ok]) =>
       h('li', { class: ok ? 'present' : 'missing' }, h('span', { class: 'mark', 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '), label('attachment', a), h('span', { class: 'sr-only' }, ok ? ` (${t('checklist.present')})` : ` (${t('checklist.missing')})`)),
     ),
-  );
-}
-
-export function hearingsList(hearings) {
-  if (!hearings || !hearings.length) return h('p', { class: 'muted' }, t('hearing.none'));
-  return h(
-    'ul',
-    { class: 'hearings' },
-    hearings.map((x) =>
-      h(
-        'li',
-        null,
-        h('strong', null, formatInstant(x.scheduled_at)),
-        ' — ',
-        label('hearing', x.kind),
-        x.location ? ` · ${x.location}` : '',
-        x.online_link ? ` · ${t('hearing.online')}` : '',
-        x.ki ? ` · ${x.ki}` : '',
-        x.register_number ? ` · ${x.register_number}` : '',
-        x.warning_after_deadline ? h('span', { class: 'badge overdue' }, ` ⚠ ${t('hearing.after_deadline')}`) : null,
-      ),
-    ),
-  );
-}
-
-export function decisionView(d) {
-  if (!d) return h('p', { class: 'muted' }, t('decision.none'));
-  const orders = d.orders || [];
-  return h(
-    'div',
-    { class: 'decision' },
-    facts([
-      [t('decision.number'), d.decision_number || d.number],
-      [t('decision.outcome'), label('outcome', d.outcome)],
-      [t('decision.read_at'), d.read_at ? formatInstant(d.read_at) : null],
-    ]),
-    orders.length
-      ? h('ol', { class: 'orders' }, orders.map((o) => h('li', null, typeof o === 'string' ? o : o.text, o.due_days ? ` (${t('decision.due_days', { n: o.due_days })})` : '')))
-      : null,
   );
 }
 
