@@ -182,7 +182,9 @@ export default {
   'applicant.phone': 'Phone',
 
   'dispute.title': 'Dispute',
-  'dispute.unregistered': 'not registered yet ({id})',
+  'dispute.unregistered': 'not registered yet (filed {date})',
+  'dispute.unregistered_undated': 'not registered yet',
+  'case.unnamed': 'no number',
   'dispute.applicant': 'Applicant',
   'dispute.representative': 'Representative',
   'dispute.respondent': 'Respondent',

@@ -182,7 +182,9 @@ export default {
   'applicant.phone': 'Telepon',
 
   'dispute.title': 'Sengketa',
-  'dispute.unregistered': 'belum teregistrasi ({id})',
+  'dispute.unregistered': 'belum teregistrasi (diajukan {date})',
+  'dispute.unregistered_undated': 'belum teregistrasi',
+  'case.unnamed': 'tanpa nomor',
   'dispute.applicant': 'Pemohon',
   'dispute.representative': 'Kuasa',
   'dispute.respondent': 'Termohon',

@@ -11,9 +11,17 @@ import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { applicantFacts } from './request.js';
 import { hearingsList, decisionView } from '../components/case-record.js';
+import { nameOf, fillName } from '../case-names.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+
+/** The server's reasoning as a person reads it: dates in the page's format, period codes by name. */
+function readable(text) {
+  return String(text)
+    .replace(/`([a-z_]+)`/g, (m, code) => `"${label('period', code)}"`)
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (m, iso) => formatDate(iso));
 }
 
 /** filing_timely true/false/null with its reasoning, whichever shape the server uses. */
@@ -29,7 +37,7 @@ export function timeliness(item) {
     'div',
     { class: `timeliness ${cls}`, id: 'timeliness' },
     h('p', null, h('strong', null, t(`timely.${String(timely ?? null)}`))),
-    reasoning ? h('p', null, reasoning) : null,
+    reasoning ? h('p', null, readable(reasoning)) : null,
     f.due ? h('p', { class: 'muted' }, t('timely.due', { date: formatDate(f.due) })) : null,
   );
 }
@@ -64,7 +72,7 @@ export async function disputePage(main, { params, isCurrent }) {
   }
   const events = await get(`/api/v1/disputes/${id}/events`).catch(() => null);
   if (!isCurrent()) return;
-  const title = `${t('dispute.title')} ${item.register_number || t('dispute.unregistered', { id: String(item.id).slice(0, 8) })}`;
+  const title = `${t('dispute.title')} ${nameOf('dispute', item)}`;
   setTitle(title);
   main.querySelector('h1').textContent = title;
   const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
@@ -105,7 +113,7 @@ export async function disputePage(main, { params, isCurrent }) {
         [t('dispute.reasons'), item.reasons],
         [t('dispute.petitum'), (item.petitum || []).length ? h('ol', null, item.petitum.map((p) => h('li', null, p))) : null],
         [t('dispute.mediator'), item.mediator],
-        [t('dispute.request'), item.request_id ? h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }, item.request_id) : null],
+        [t('dispute.request'), item.request_id ? fillName(h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }), 'request', item.request_id) : null],
         [t('request.ruleset'), item.ruleset ? label('ruleset', item.ruleset) : null],
       ]),
     ),
