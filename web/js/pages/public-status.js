@@ -59,6 +59,6 @@ export async function publicStatusPage(main, { query, isCurrent }) {
     replace(out, c ? await publicStatusView(c) : h('p', { class: 'alert info', role: 'status' }, t('public.not_found')));
   } catch (err) {
     if (!isCurrent()) return;
-    replace(out, err.status === 404 ? h('p', { class: 'alert info', role: 'status' }, t('public.not_found_or_unavailable')) : failure(err));
+    replace(out, err.status === 404 ? h('p', { class: 'alert info', role: 'status' }, t('public.not_found')) : failure(err));
   }
 }
