@@ -332,6 +332,9 @@ export default {
   'public.year': 'Year',
   'public.no_decisions': 'No decisions for this choice.',
 
+  'calc.presets': 'Periods under PERKI 1/2019:',
+  'calc.preset_working': '{n} working days',
+  'calc.preset_calendar': '{n} calendar days',
   'calc.title': 'Deadline calculator',
   'calc.intro': 'Work out a due date in working days by the holiday calendar in force, with every day that is not counted.',
   'calc.from': 'Date received',

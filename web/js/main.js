@@ -77,8 +77,9 @@ async function render() {
     main.removeAttribute('aria-busy');
   }
   if (focusOnRender && seq === renderSeq) {
-    // Move focus to the new page's heading so keyboard and screen-reader users land on it.
-    const h1 = main.querySelector('h1');
+    // Move focus to the new page's heading (or what the page marked, e.g. a result) so keyboard and
+    // screen-reader users land on it.
+    const h1 = main.querySelector('[data-autofocus]') || main.querySelector('h1');
     if (h1) {
       h1.setAttribute('tabindex', '-1');
       h1.focus();
