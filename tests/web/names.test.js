@@ -36,6 +36,12 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       const { page } = b;
       await login(page, users.registrar);
       await open(page, '#/board');
+      if (viewport.width < 500) {
+        // The logged-in header on a phone: brand, language, name and logout, then the menu button (was 232 of 844 px).
+        const height = await page.locator('#site-header').evaluate((e) => e.getBoundingClientRect().height);
+        assert.ok(height <= 120, `header ${height}px high`);  // measured 112 px
+        assert.equal(await page.locator('#who-org').innerText(), users.registrar.org, 'still there for screen readers');
+      }
       const first = await page.locator('#board-table tbody tr').first().innerText();
       assert.match(first, /belum teregistrasi \(diajukan \d{1,2} [A-Z][a-z]+ \d{4}\)/, 'the intake queue comes first');
       assert.deepEqual(await codesOnPage(page), [], 'board');
