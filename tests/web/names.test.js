@@ -51,6 +51,15 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       assert.match(await page.locator('h1').innerText(), /belum teregistrasi \(diajukan \d{1,2} [A-Z][a-z]+ \d{4}\)/);
       assert.ok(!(await page.locator('h1').innerText()).includes(dispute.id.slice(0, 8)));
       assert.deepEqual(await codesOnPage(page), [], 'case page');
+      // "Batal" closes an action's form and gives the keyboard focus back to its button.
+      const action = page.locator('.action-buttons button').first();
+      const name = await action.getAttribute('data-action');
+      await action.click();
+      await page.locator(`form[data-action="${name}"]`).waitFor();
+      await page.locator(`form[data-action="${name}"] button`, { hasText: 'Batal' }).click();
+      assert.equal(await page.locator(`form[data-action="${name}"]`).count(), 0);
+      assert.equal(await page.evaluate(() => document.activeElement.dataset.action), name);
+      assert.equal(await action.getAttribute('aria-expanded'), 'false');
       await axeClean(page, `case page at ${viewport.width} px`);
       assert.deepEqual(b.errors, []);
     } finally {
