@@ -22,13 +22,38 @@ std::optional<std::string> query_text(const request& req, std::string_view name)
   return std::string{*v};
 }
 
+// A register number as people type or paste it: without spaces (around or inside) and in capitals,
+// as the numbering templates write them (docs/dispute-workflow.md, "Public view").
+std::string normalised_register_number(std::string_view typed) {
+  std::string out;
+  for (const char c : typed) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      continue;
+    }
+    out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+  }
+  return out;
+}
+
 response status(services& s, const request& req) {
-  const auto number = query_text(req, "register_number");
-  if (!number) {
+  const auto typed = query_text(req, "register_number");
+  const auto number = typed ? normalised_register_number(*typed) : std::string{};
+  if (number.empty()) {
     throw validation_problem({{"register_number", "wajib diisi / required"}});
   }
   auto tx = s.db.begin(ports::access::read);
-  return json_text_response(200, public_dispute_status(*tx, *number));
+  try {
+    return json_text_response(200, public_dispute_status(*tx, number));
+  } catch (const problem& p) {
+    // A template may hold lower-case text: the number exactly as typed, only trimmed, still counts.
+    auto trimmed = std::string{*typed};
+    trimmed.erase(0, trimmed.find_first_not_of(" \t"));
+    trimmed.erase(trimmed.find_last_not_of(" \t") + 1);
+    if (p.status() != 404 || trimmed == number) {
+      throw;
+    }
+    return json_text_response(200, public_dispute_status(*tx, trimmed));
+  }
 }
 
 response hearings(services& s, const request& req) {

@@ -55,6 +55,16 @@ TEST_SUITE("e2e public disputes") {
 
     const auto status = f.s.get("/api/v1/public/disputes?register_number=" + encode(number));
     REQUIRE(status.status == 200);
+    // Typed in lower case, with spaces around and inside (%20, + in a query): the same case.
+    std::string typed = "%20" + encode(number) + "+%20";
+    for (auto& c : typed) {
+      c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+    typed.replace(typed.find("%2f"), 3, "+%2F+");
+    const auto loose = f.s.get("/api/v1/public/disputes?register_number=" + typed);
+    CHECK(loose.status == 200);
+    CHECK(loose.body == status.body);
+    CHECK(f.s.get("/api/v1/public/disputes?register_number=%20+").status == 422);
     const auto v = json_of(status);
     CHECK(v.at("state").as_string() == "decided");
     CHECK(v.at("applicant_initials").as_string() == "S. A.");

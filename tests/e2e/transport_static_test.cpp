@@ -177,4 +177,91 @@ TEST_SUITE("static_files") {
     CHECK(app.calls.load() == 3);
     CHECK(metrics.render(0, 0).find(R"(route="static",status="200")") != std::string::npos);
   }
+
+  TEST_CASE("validators, compression and versioned references") {
+    temp_web_root web;
+    const std::string css(4000, 'a');
+    {
+      std::ofstream{web.root() / "index.html"} << R"(<!doctype html><link href="/assets/style.css"><script src="/assets/app.js"></script>)";
+      std::ofstream{web.root() / "assets" / "style.css"} << "body{}" << css;
+      std::ofstream{web.root() / "assets" / "app.js"} << "import { x } from './dep.js';\nconst p = () => import('./dep.js');";
+      std::ofstream{web.root() / "assets" / "dep.js"} << "export const x = 1;";
+    }
+    const server::static_files files{web.root()};
+    const auto* dep = files.find("/assets/dep.js");
+    const auto* app = files.find("/assets/app.js");
+    REQUIRE(dep != nullptr);
+    REQUIRE(app != nullptr);
+    CHECK(dep->version.size() == 16);
+    // Imports and page references carry the current version of what they name.
+    CHECK(app->body == "import { x } from './dep.js?v=" + dep->version + "';\nconst p = () => import('./dep.js?v=" +
+                           dep->version + "');");
+    const auto index = files.serve(get("/"));
+    CHECK(index.body.find("src=\"/assets/app.js?v=" + app->version + "\"") != std::string::npos);
+    CHECK(index.body.find("href=\"/assets/style.css?v=" + files.find("/assets/style.css")->version + "\"") !=
+          std::string::npos);
+    CHECK(index.header("Cache-Control") == "no-cache");
+
+    // A module's version covers what it imports: change the dependency, the importer's version changes.
+    std::ofstream{web.root() / "assets" / "dep.js"} << "export const x = 2;";
+    const server::static_files changed{web.root()};
+    CHECK(changed.find("/assets/dep.js")->version != dep->version);
+    CHECK(changed.find("/assets/app.js")->version != app->version);
+    CHECK(changed.find("/assets/style.css")->version == files.find("/assets/style.css")->version);
+
+    // Strong ETag; If-None-Match (also weak, also in a list) answers 304 without a body.
+    auto req = get("/assets/app.js");
+    const auto plain = files.serve(req);
+    const std::string etag = "\"" + app->version + "\"";
+    CHECK(plain.header("ETag") == etag);
+    for (const std::string& condition : {etag, "W/" + etag, "\"other\", " + etag, std::string{"*"}}) {
+      CAPTURE(condition);
+      auto conditional = get("/assets/app.js");
+      conditional.headers.emplace_back("if-none-match", condition);
+      const auto res = files.serve(conditional);
+      CHECK(res.status == 304);
+      CHECK(res.body.empty());
+      CHECK(res.header("ETag") == etag);
+    }
+    auto stale = get("/assets/app.js");
+    stale.headers.emplace_back("if-none-match", "\"0000000000000000\"");
+    CHECK(files.serve(stale).status == 200);
+
+    // The current version is cacheable for a year; another or none is revalidated.
+    auto versioned = get("/assets/app.js");
+    versioned.query.emplace_back("v", app->version);
+    CHECK(files.serve(versioned).header("Cache-Control") == "public, max-age=31536000, immutable");
+    auto old = get("/assets/app.js");
+    old.query.emplace_back("v", "0123456789abcdef");
+    CHECK(files.serve(old).header("Cache-Control") == "no-cache");
+
+    // gzip when accepted (Vary says so), identity otherwise; tiny files are not compressed.
+    struct row {
+      const char* accept;
+      bool gzipped;
+    };
+    for (const auto& r : {row{"gzip, deflate, br", true}, row{"br;q=1.0, gzip;q=0.5", true}, row{"*", true},
+                          row{"gzip;q=0", false}, row{"br", false}, row{"", false}}) {
+      CAPTURE(r.accept);
+      auto compressed = get("/assets/style.css");
+      if (*r.accept != '\0') {
+        compressed.headers.emplace_back("accept-encoding", r.accept);
+      }
+      const auto res = files.serve(compressed);
+      CHECK(res.status == 200);
+      CHECK(res.header("Vary") == "Accept-Encoding");
+      CHECK(res.header("Content-Encoding").has_value() == r.gzipped);
+      if (r.gzipped) {
+        CHECK(res.body.rfind("\x1f\x8b", 0) == 0);
+        CHECK(res.body.size() < 200);
+        CHECK(res.header("ETag") != files.serve(get("/assets/style.css")).header("ETag"));
+      } else {
+        CHECK(res.body.size() == css.size() + 6);
+      }
+    }
+    auto small = get("/assets/dep.js");
+    small.headers.emplace_back("accept-encoding", "gzip");
+    CHECK_FALSE(files.serve(small).header("Content-Encoding"));
+    CHECK_FALSE(files.serve(small).header("Vary"));
+  }
 }

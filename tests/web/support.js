@@ -148,3 +148,13 @@ export function casePage(page) {
     deadline: (key) => page.locator(`.deadline[data-key="${key}"]`),
   };
 }
+
+/**
+ * What a person must never read on a page: an internal id (8+ hex digits), a code (snake_case, as the
+ * API's enums are) or an ISO date. Returns the offending snippets of #main and the header.
+ */
+export async function codesOnPage(page) {
+  const text = await page.evaluate(() => [document.getElementById('site-header'), document.getElementById('main')].map((e) => (e ? e.innerText : '')).join('\n'));
+  const patterns = [/\b(?=[0-9a-f]*[a-f])(?=[0-9a-f]*\d)[0-9a-f]{8,}\b/g, /\b[a-z]+(?:_[a-z0-9]+)+\b/g, /\b\d{4}-\d{2}-\d{2}\b/g];
+  return patterns.flatMap((re) => [...text.matchAll(re)].map((m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 10).replace(/\s+/g, ' ')));
+}

@@ -182,7 +182,9 @@ export default {
   'applicant.phone': 'Phone',
 
   'dispute.title': 'Dispute',
-  'dispute.unregistered': 'not registered yet ({id})',
+  'dispute.unregistered': 'not registered yet (filed {date})',
+  'dispute.unregistered_undated': 'not registered yet',
+  'case.unnamed': 'no number',
   'dispute.applicant': 'Applicant',
   'dispute.representative': 'Representative',
   'dispute.respondent': 'Respondent',
@@ -354,6 +356,9 @@ export default {
   'public.year': 'Year',
   'public.no_decisions': 'No decisions for this choice.',
 
+  'calc.presets': 'Periods under PERKI 1/2019:',
+  'calc.preset_working': '{n} working days',
+  'calc.preset_calendar': '{n} calendar days',
   'calc.title': 'Deadline calculator',
   'calc.intro': 'Work out a due date in working days by the holiday calendar in force, with every day that is not counted.',
   'calc.from': 'Date received',

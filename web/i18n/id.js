@@ -182,7 +182,9 @@ export default {
   'applicant.phone': 'Telepon',
 
   'dispute.title': 'Sengketa',
-  'dispute.unregistered': 'belum teregistrasi ({id})',
+  'dispute.unregistered': 'belum teregistrasi (diajukan {date})',
+  'dispute.unregistered_undated': 'belum teregistrasi',
+  'case.unnamed': 'tanpa nomor',
   'dispute.applicant': 'Pemohon',
   'dispute.representative': 'Kuasa',
   'dispute.respondent': 'Termohon',
@@ -354,6 +356,9 @@ export default {
   'public.year': 'Tahun',
   'public.no_decisions': 'Tidak ada putusan untuk pilihan ini.',
 
+  'calc.presets': 'Jangka waktu menurut PERKI 1/2019:',
+  'calc.preset_working': '{n} hari kerja',
+  'calc.preset_calendar': '{n} hari kalender',
   'calc.title': 'Kalkulator tenggat',
   'calc.intro': 'Hitung batas waktu dalam hari kerja menurut kalender hari libur yang berlaku, lengkap dengan hari yang tidak dihitung.',
   'calc.from': 'Tanggal diterima',

@@ -1,18 +1,18 @@
 // Language (Bahasa Indonesia by default, English on request) and Indonesian-style date formatting.
 // One dictionary per language: web/i18n/id.js and web/i18n/en.js. The choice of language is a display
 // preference kept in localStorage; nothing about the session is stored there.
-import id from '../i18n/id.js';
-import en from '../i18n/en.js';
-
-const dictionaries = { id, en };
+// Only the active language's dictionary is downloaded; the other one when the user switches.
+const loaders = { id: () => import('../i18n/id.js'), en: () => import('../i18n/en.js') };
+const dictionaries = {};
 const storageKey = 'perkara.lang';
 let lang = 'id';
 try {
   const saved = window.localStorage.getItem(storageKey);
-  if (saved && dictionaries[saved]) lang = saved;
+  if (saved && loaders[saved]) lang = saved;
 } catch {
   /* storage blocked: keep the default */
 }
+dictionaries[lang] = (await loaders[lang]()).default;
 
 const listeners = new Set();
 
@@ -20,8 +20,9 @@ export function currentLang() {
   return lang;
 }
 
-export function setLang(next) {
-  if (!dictionaries[next] || next === lang) return;
+export async function setLang(next) {
+  if (!loaders[next] || next === lang) return;
+  if (!dictionaries[next]) dictionaries[next] = (await loaders[next]()).default;
   lang = next;
   try {
     window.localStorage.setItem(storageKey, next);
@@ -36,11 +37,12 @@ export function onLangChange(fn) {
   listeners.add(fn);
 }
 
-/** t('board.title'), t('days.left', {n: 3}). Unknown keys fall back to Indonesian, then to the key. */
+/** t('board.title'), t('days.left', {n: 3}). An unknown key is returned as it is (both dictionaries
+ * have the same keys: tests/web/i18n.test.js). */
 export function t(key, params) {
-  let s = dictionaries[lang][key];
-  if (s === undefined) s = dictionaries.id[key];
-  if (s === undefined) return key;
+  const s0 = dictionaries[lang][key];
+  if (s0 === undefined) return key;
+  let s = s0;
   if (params) s = s.replace(/\{(\w+)\}/g, (m, name) => (name in params ? String(params[name]) : m));
   return s;
 }

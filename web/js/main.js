@@ -7,36 +7,28 @@ import { loadSession, currentUser, logOut, forgetSession } from './session.js';
 import { renderHeader, renderFooter } from './components/layout.js';
 import { messageFor } from './forms.js';
 import { setTitle } from './page.js';
-import { loginPage } from './pages/login.js';
-import { boardPage } from './pages/board.js';
-import { inboxPage } from './pages/inbox.js';
-import { requestPage, newRequestPage } from './pages/request.js';
-import { disputePage } from './pages/dispute.js';
-import { intakePage } from './pages/intake.js';
-import { publicStatusPage } from './pages/public-status.js';
-import { publicHearingsPage } from './pages/public-hearings.js';
-import { publicDecisionsPage } from './pages/public-decisions.js';
-import { calculatorPage } from './pages/calculator.js';
-import { holidaysPage } from './pages/admin-holidays.js';
-import { usersPage } from './pages/admin-users.js';
-import { auditPage } from './pages/admin-audit.js';
-import { letterheadPage } from './pages/admin-letterhead.js';
 
-route('/login', loginPage, { auth: 'public' });
-route('/board', boardPage);
-route('/inbox', inboxPage, { roles: ['ppid', 'ppid_superior'] });
-route('/requests/new', newRequestPage, { roles: ['ppid'] });
-route('/requests/:id', requestPage);
-route('/disputes/new', intakePage, { roles: ['registrar', 'ki_admin'] });
-route('/disputes/:id', disputePage);
-route('/public/status', publicStatusPage, { auth: 'public' });
-route('/public/hearings', publicHearingsPage, { auth: 'public' });
-route('/public/decisions', publicDecisionsPage, { auth: 'public' });
-route('/public/calculator', calculatorPage, { auth: 'public' });
-route('/admin/holidays', holidaysPage, { roles: ['ki_admin', 'sysadmin'] });
-route('/admin/users', usersPage, { roles: ['ki_admin', 'sysadmin'] });
-route('/admin/audit', auditPage, { roles: ['ki_admin', 'sysadmin'] });
-route('/admin/letterhead', letterheadPage, { roles: ['ki_admin', 'sysadmin', 'ppid_superior'] });
+// Each page module is fetched when its route is first shown (a literal specifier per page, so the
+// server can version it: server/static_files.hpp).
+function lazy(load, name) {
+  return async (main, context) => (await load())[name](main, context);
+}
+
+route('/login', lazy(() => import('./pages/login.js'), 'loginPage'), { auth: 'public' });
+route('/board', lazy(() => import('./pages/board.js'), 'boardPage'));
+route('/inbox', lazy(() => import('./pages/inbox.js'), 'inboxPage'), { roles: ['ppid', 'ppid_superior'] });
+route('/requests/new', lazy(() => import('./pages/request.js'), 'newRequestPage'), { roles: ['ppid'] });
+route('/requests/:id', lazy(() => import('./pages/request.js'), 'requestPage'));
+route('/disputes/new', lazy(() => import('./pages/intake.js'), 'intakePage'), { roles: ['registrar', 'ki_admin'] });
+route('/disputes/:id', lazy(() => import('./pages/dispute.js'), 'disputePage'));
+route('/public/status', lazy(() => import('./pages/public-status.js'), 'publicStatusPage'), { auth: 'public' });
+route('/public/hearings', lazy(() => import('./pages/public-hearings.js'), 'publicHearingsPage'), { auth: 'public' });
+route('/public/decisions', lazy(() => import('./pages/public-decisions.js'), 'publicDecisionsPage'), { auth: 'public' });
+route('/public/calculator', lazy(() => import('./pages/calculator.js'), 'calculatorPage'), { auth: 'public' });
+route('/admin/holidays', lazy(() => import('./pages/admin-holidays.js'), 'holidaysPage'), { roles: ['ki_admin', 'sysadmin'] });
+route('/admin/users', lazy(() => import('./pages/admin-users.js'), 'usersPage'), { roles: ['ki_admin', 'sysadmin'] });
+route('/admin/audit', lazy(() => import('./pages/admin-audit.js'), 'auditPage'), { roles: ['ki_admin', 'sysadmin'] });
+route('/admin/letterhead', lazy(() => import('./pages/admin-letterhead.js'), 'letterheadPage'), { roles: ['ki_admin', 'sysadmin', 'ppid_superior'] });
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');
@@ -86,8 +78,9 @@ async function render() {
     main.removeAttribute('aria-busy');
   }
   if (focusOnRender && seq === renderSeq) {
-    // Move focus to the new page's heading so keyboard and screen-reader users land on it.
-    const h1 = main.querySelector('h1');
+    // Move focus to the new page's heading (or what the page marked, e.g. a result) so keyboard and
+    // screen-reader users land on it.
+    const h1 = main.querySelector('[data-autofocus]') || main.querySelector('h1');
     if (h1) {
       h1.setAttribute('tabindex', '-1');
       h1.focus();

@@ -19,11 +19,15 @@ export function loading() {
 }
 
 /**
- * A friendly box for a failed load. A 404 on a list endpoint means the server does not offer that
- * part of the API yet: say "not available" instead of crashing.
+ * A friendly box for a failed load: "not found" (404: no such case, or not the caller's) reads
+ * differently from a server that cannot answer (503 and the like, with the server's message).
+ * `notAvailable`: a 405/501 means the server does not offer that part of the API.
  */
 export function failure(err, { notAvailable = false } = {}) {
-  if (notAvailable && (err.status === 404 || err.status === 405 || err.status === 501)) {
+  if (err.status === 404) {
+    return h('div', { class: 'alert info not-found', role: 'status' }, h('p', null, t('error.404')));
+  }
+  if (notAvailable && (err.status === 405 || err.status === 501)) {
     return h('div', { class: 'alert info unavailable', role: 'status' }, h('p', null, t('unavailable.text')));
   }
   return h('div', { class: 'alert error', role: 'alert' }, h('p', null, messageFor(err)));

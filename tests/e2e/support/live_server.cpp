@@ -1,6 +1,7 @@
 #include "e2e/support/live_server.hpp"
 
 #include "api/auth/crypto.hpp"
+#include "e2e/support/contract_log.hpp"
 #include "support/eventually.hpp"
 
 #include <boost/json/parse.hpp>
@@ -116,7 +117,9 @@ http_reply live_server::send(const std::string& method, const std::string& targe
   if (!body.empty()) {
     headers.emplace_back("Content-Type", "application/json");
   }
-  return fetch(port(), method, target, body, headers);
+  auto reply = fetch(port(), method, target, body, headers);
+  record_exchange(routes(), method, target, reply);
+  return reply;
 }
 
 http_reply live_server::get(const std::string& target, const std::string& token, header_list headers) {

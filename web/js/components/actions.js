@@ -73,7 +73,7 @@ export function actionFields(action, item = {}) {
       ];
     case 'decide':
       return [
-        { name: 'outcome', type: 'select', label: t('form.outcome'), required: true, placeholder: t('form.choose'), options: opts('outcome', ['granted', 'partly_granted', 'rejected', 'inadmissible', 'no_jurisdiction', 'mediation_agreement']) },
+        { name: 'outcome', type: 'select', label: t('form.outcome'), required: true, placeholder: t('form.choose'), options: opts('outcome', decidableOutcomes[item.state] || []) },
         { name: 'decision_number', label: t('form.decision_number'), hint: t('form.decision_number_hint') },
         whenOrNow('read_at', 'form.read_at'),
         { name: 'orders', type: 'lines', label: t('form.orders'), hint: t('form.orders_hint'), rows: 4 },
@@ -117,6 +117,13 @@ function shapeBody(action, body) {
   return body;
 }
 
+/** The outcomes `decide` accepts in each state (docs/dispute-workflow.md; domain decidable_outcomes). */
+const decidableOutcomes = {
+  preliminary_examination: ['inadmissible', 'no_jurisdiction'],
+  mediation: ['mediation_agreement'],
+  adjudication: ['granted', 'partly_granted', 'rejected', 'inadmissible', 'no_jurisdiction'],
+};
+
 /**
  * The allowed actions of `item` as buttons; clicking one shows its form in `panel`. `base` is
  * '/api/v1/requests/ID' or '/api/v1/disputes/ID'; onDone(updated) receives the new aggregate.
@@ -144,6 +151,13 @@ export function actionBar(item, base, onDone) {
   );
   const buttonsEl = h('div', { class: 'action-buttons', role: 'group', 'aria-label': t('actions.title') }, buttons);
 
+  function closeForm(action) {
+    replace(panel);
+    const button = buttonsEl.querySelector(`button[data-action="${action}"]`);
+    button.setAttribute('aria-expanded', 'false');
+    button.focus();
+  }
+
   function openForm(action) {
     const heading = h('h3', { tabindex: '-1' }, label('action', action));
     const f = form({
@@ -151,7 +165,8 @@ export function actionBar(item, base, onDone) {
       submitLabel: t('actions.submit', { action: label('action', action) }),
       offset: orgOffset,
       ariaLabel: label('action', action),
-      extraButtons: [h('button', { type: 'button', class: 'button', onclick: () => replace(panel) }, t('form.cancel'))],
+      // "Batal" closes the form and gives the focus back to the action's button.
+      extraButtons: [h('button', { type: 'button', class: 'button', onclick: () => closeForm(action) }, t('form.cancel'))],
       onSubmit: async (body) => {
         const updated = await post(`${base}/actions/${action}`, shapeBody(action, body), { ifMatch: item.version });
         onDone(updated, action);

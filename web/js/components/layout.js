@@ -37,7 +37,11 @@ export function renderHeader(container, { path, onLogout }) {
       class: 'button small lang-switch',
       id: 'lang-switch',
       lang: currentLang() === 'id' ? 'en' : 'id',
-      onclick: () => setLang(currentLang() === 'id' ? 'en' : 'id'),
+      // The other dictionary may still have to be fetched: the page is busy until it re-renders.
+      onclick: () => {
+        document.getElementById('main').setAttribute('aria-busy', 'true');
+        setLang(currentLang() === 'id' ? 'en' : 'id').catch(() => document.getElementById('main').removeAttribute('aria-busy'));
+      },
     },
     t('lang.switch'),
   );

@@ -8,6 +8,7 @@ import { currentUser, hasRole } from '../session.js';
 import { startPage, loading, failure, section } from '../page.js';
 import { loadOrgs, provinceOptions, regencyOptions, regionName } from '../orgs.js';
 import { orgPicker } from '../org-picker.js';
+import { fillName } from '../case-names.js';
 
 /** The moved_deadlines of a preview or a change, as a sentence and a table. */
 export function movedDeadlines(moves, preview) {
@@ -31,7 +32,7 @@ export function movedDeadlines(moves, preview) {
           h(
             'tr',
             null,
-            h('td', { 'data-label': t('holidays.case') }, h('a', { href: `#/${m.case_type === 'request' ? 'requests' : 'disputes'}/${encodeURIComponent(m.case_id)}` }, `${t(`kind.${m.case_type}`)} ${m.case_id}`)),
+            h('td', { 'data-label': t('holidays.case') }, fillName(h('a', { href: `#/${m.case_type === 'request' ? 'requests' : 'disputes'}/${encodeURIComponent(m.case_id)}` }), m.case_type, m.case_id, `${t(`kind.${m.case_type}`)} `)),
             h('td', { 'data-label': t('holidays.deadline') }, label('deadline', String(m.key).split(':')[0])),
             h('td', { 'data-label': t('holidays.from') }, formatDate(m.from)),
             h('td', { 'data-label': t('holidays.to') }, h('strong', null, formatDate(m.to))),

@@ -1,5 +1,6 @@
 // Deadline board (papan tenggat): the open requests and disputes of the user's organisation, ordered
 // by the due date of what is awaited, with days remaining; overdue rows are marked in words and colour.
+import { nameOf } from '../case-names.js';
 import { h, replace } from '../dom.js';
 import { t, label, formatDate } from '../i18n.js';
 import { get } from '../api.js';
@@ -36,7 +37,7 @@ export function byNextDue(a, b) {
 
 function itemLink(item) {
   const id = encodeURIComponent(item.id);
-  const text = item._kind === 'request' ? item.number || item.id : item.register_number || t('dispute.unregistered', { id: String(item.id).slice(0, 8) });
+  const text = nameOf(item._kind, item);
   return h('a', { href: `#/${item._kind === 'request' ? 'requests' : 'disputes'}/${id}` }, text);
 }
 
@@ -116,7 +117,9 @@ export async function boardPage(main, { query, isCurrent }) {
     if (l.error) notices.push(h('div', null, h('h2', { class: 'h3' }, t(`kind.${l.kind}.plural`)), failure(l.error, { notAvailable: true })));
     else items = items.concat(l.items.filter((i) => current.state || !closedStates[l.kind].includes(i.state)));
   }
-  items.sort(byNextDue);
+  // The registrar's intake queue first: disputes not registered yet, then everything by next due date.
+  const unregistered = (i) => (i._kind === 'dispute' && !i.register_number && i.state === 'submitted' ? 0 : 1);
+  items.sort((a, b) => unregistered(a) - unregistered(b) || byNextDue(a, b));
   const overdue = items.filter((i) => urgency(nextDeadline(i)) === 'overdue').length;
   replace(
     results,

@@ -10,6 +10,34 @@ import { explanation } from '../components/deadlines.js';
 import { loadOrgs } from '../orgs.js';
 import { orgPicker } from '../org-picker.js';
 
+/** Buttons that fill the days and unit of a legal period of the election rule set (PERKI 1/2019). */
+async function presets(f) {
+  const r = await get('/api/v1/rulesets/perki_1_2019').catch(() => null);
+  const periods = ((r && r.periods) || []).filter((p) => Number.isInteger(p.effective_value));
+  if (!periods.length) return null;
+  return h(
+    'div',
+    { class: 'presets', role: 'group', 'aria-labelledby': 'calc-presets-label' },
+    h('p', { id: 'calc-presets-label', class: 'muted' }, t('calc.presets')),
+    periods.map((p) =>
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'button small',
+          'data-period': p.key,
+          onclick: () => {
+            f.querySelector('[name="days"]').value = String(p.effective_value);
+            f.querySelector('[name="unit"]').value = p.unit;
+            f.querySelector('[name="days"]').focus();
+          },
+        },
+        `${label('period', p.key)} (${t(p.unit === 'working_days' ? 'calc.preset_working' : 'calc.preset_calendar', { n: p.effective_value })})`,
+      ),
+    ),
+  );
+}
+
 export async function calculatorPage(main, { query, isCurrent }) {
   startPage(main, t('calc.title'), t('calc.intro'));
   const orgs = await loadOrgs();
@@ -30,7 +58,7 @@ export async function calculatorPage(main, { query, isCurrent }) {
   });
   f.id = 'calc-form';
   const out = h('div', { id: 'calc-result', 'aria-live': 'polite' });
-  main.append(h('section', { class: 'card' }, f), out);
+  main.append(h('section', { class: 'card' }, await presets(f), f), out);
   if (q.days === undefined) return;
   replace(out, loading());
   try {
@@ -46,7 +74,10 @@ export async function calculatorPage(main, { query, isCurrent }) {
         explanation(r),
       ),
     );
+    // The result gets the focus after rendering (web/js/main.js), which also scrolls it into view on a
+    // phone, where it is below the form; aria-live announces it.
     out.querySelector('h2').setAttribute('tabindex', '-1');
+    out.querySelector('h2').setAttribute('data-autofocus', '');
   } catch (err) {
     if (!isCurrent()) return;
     replace(out);

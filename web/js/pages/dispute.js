@@ -11,9 +11,18 @@ import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { applicantFacts } from './request.js';
 import { lettersPanel } from '../components/letters.js';
+import { hearingsList, decisionView } from '../components/case-record.js';
+import { nameOf, fillName } from '../case-names.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
+}
+
+/** The server's reasoning as a person reads it: dates in the page's format, period codes by name. */
+function readable(text) {
+  return String(text)
+    .replace(/`([a-z_]+)`/g, (m, code) => `"${label('period', code)}"`)
+    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (m, iso) => formatDate(iso));
 }
 
 /** filing_timely true/false/null with its reasoning, whichever shape the server uses. */
@@ -29,7 +38,7 @@ export function timeliness(item) {
     'div',
     { class: `timeliness ${cls}`, id: 'timeliness' },
     h('p', null, h('strong', null, t(`timely.${String(timely ?? null)}`))),
-    reasoning ? h('p', null, reasoning) : null,
+    reasoning ? h('p', null, readable(reasoning)) : null,
     f.due ? h('p', { class: 'muted' }, t('timely.due', { date: formatDate(f.due) })) : null,
   );
 }
@@ -50,45 +59,6 @@ export function checklist(item) {
   );
 }
 
-export function hearingsList(hearings) {
-  if (!hearings || !hearings.length) return h('p', { class: 'muted' }, t('hearing.none'));
-  return h(
-    'ul',
-    { class: 'hearings' },
-    hearings.map((x) =>
-      h(
-        'li',
-        null,
-        h('strong', null, formatInstant(x.scheduled_at)),
-        ' — ',
-        label('hearing', x.kind),
-        x.location ? ` · ${x.location}` : '',
-        x.online_link ? ` · ${t('hearing.online')}` : '',
-        x.ki ? ` · ${x.ki}` : '',
-        x.register_number ? ` · ${x.register_number}` : '',
-        x.warning_after_deadline ? h('span', { class: 'badge overdue' }, ` ⚠ ${t('hearing.after_deadline')}`) : null,
-      ),
-    ),
-  );
-}
-
-export function decisionView(d) {
-  if (!d) return h('p', { class: 'muted' }, t('decision.none'));
-  const orders = d.orders || [];
-  return h(
-    'div',
-    { class: 'decision' },
-    facts([
-      [t('decision.number'), d.decision_number || d.number],
-      [t('decision.outcome'), label('outcome', d.outcome)],
-      [t('decision.read_at'), d.read_at ? formatInstant(d.read_at) : null],
-    ]),
-    orders.length
-      ? h('ol', { class: 'orders' }, orders.map((o) => h('li', null, typeof o === 'string' ? o : o.text, o.due_days ? ` (${t('decision.due_days', { n: o.due_days })})` : '')))
-      : null,
-  );
-}
-
 export async function disputePage(main, { params, isCurrent }) {
   startPage(main, t('dispute.title'));
   const body = h('div', null, loading());
@@ -103,7 +73,7 @@ export async function disputePage(main, { params, isCurrent }) {
   }
   const events = await get(`/api/v1/disputes/${id}/events`).catch(() => null);
   if (!isCurrent()) return;
-  const title = `${t('dispute.title')} ${item.register_number || t('dispute.unregistered', { id: String(item.id).slice(0, 8) })}`;
+  const title = `${t('dispute.title')} ${nameOf('dispute', item)}`;
   setTitle(title);
   main.querySelector('h1').textContent = title;
   const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
@@ -144,7 +114,7 @@ export async function disputePage(main, { params, isCurrent }) {
         [t('dispute.reasons'), item.reasons],
         [t('dispute.petitum'), (item.petitum || []).length ? h('ol', null, item.petitum.map((p) => h('li', null, p))) : null],
         [t('dispute.mediator'), item.mediator],
-        [t('dispute.request'), item.request_id ? h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }, item.request_id) : null],
+        [t('dispute.request'), item.request_id ? fillName(h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }), 'request', item.request_id) : null],
         [t('request.ruleset'), item.ruleset ? label('ruleset', item.ruleset) : null],
       ]),
     ),

@@ -6,7 +6,7 @@ import { form, field } from '../forms.js';
 import { go } from '../router.js';
 import { startPage, loading, failure, section } from '../page.js';
 import { stateBadge } from '../components/badges.js';
-import { hearingsList, decisionView } from './dispute.js';
+import { hearingsList, decisionView } from '../components/case-record.js';
 import { orgName } from '../orgs.js';
 
 export async function publicStatusView(c) {
@@ -32,6 +32,11 @@ export async function publicStatusView(c) {
   );
 }
 
+/** A register number as typed or pasted: no spaces around or inside, capitals (the server does the same). */
+export function normalisedNumber(typed) {
+  return String(typed || '').replace(/\s+/g, '').toUpperCase();
+}
+
 export async function publicStatusPage(main, { query, isCurrent }) {
   startPage(main, t('public.status_title'), t('public.status_intro'));
   const number = query.get('register_number') || '';
@@ -40,7 +45,7 @@ export async function publicStatusPage(main, { query, isCurrent }) {
     ariaLabel: t('public.status_title'),
     fields: [field({ name: 'register_number', label: t('public.register_number'), required: true, value: number, hint: t('public.register_hint') })],
     submitLabel: t('public.lookup'),
-    onSubmit: async (data) => go('/public/status', { register_number: data.register_number }),
+    onSubmit: async (data) => go('/public/status', { register_number: normalisedNumber(data.register_number) }),
   });
   f.id = 'status-form';
   const out = h('div', { 'aria-live': 'polite' });
@@ -54,6 +59,6 @@ export async function publicStatusPage(main, { query, isCurrent }) {
     replace(out, c ? await publicStatusView(c) : h('p', { class: 'alert info', role: 'status' }, t('public.not_found')));
   } catch (err) {
     if (!isCurrent()) return;
-    replace(out, err.status === 404 ? h('p', { class: 'alert info', role: 'status' }, t('public.not_found_or_unavailable')) : failure(err));
+    replace(out, err.status === 404 ? h('p', { class: 'alert info', role: 'status' }, t('public.not_found')) : failure(err));
   }
 }
