@@ -98,3 +98,24 @@ test('the registrar finds the request by its number on the intake form, which it
   await logout(page);
   assert.deepEqual(errors, []);
 });
+
+test('the KI admin sets the letterhead with a logo; a file that is no image is refused', async () => {
+  const { page, errors } = b;
+  await login(page, users.kiAdmin);
+  await open(page, '#/admin/letterhead');
+  const form = page.locator('#letterhead-form');
+  await form.locator('[name=address]').fill(`Jl. Pulau Bangka No. 1, Pangkalpinang ${runTag}`);
+  await form.locator('[name=phone]').fill('(0717) 438000');
+  // A 1x1 PNG.
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await form.locator('[name=logo]').setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await form.locator('button[type=submit]').click();
+  await page.locator('#logo-preview img').waitFor();
+  await page.getByText('Kop surat disimpan.').waitFor();
+  // A text file named like an image: refused from its content.
+  await form.locator('[name=logo]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
+  await form.locator('button[type=submit]').click();
+  await page.getByText(/PNG atau JPEG/).waitFor();
+  await logout(page);
+  assert.deepEqual(errors, []);
+});
