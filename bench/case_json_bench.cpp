@@ -11,7 +11,9 @@
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_document.hpp"
 #include "api/disputes/dispute_service.hpp"
+#include "api/disputes/dispute_view.hpp"
 #include "api/requests/request_service.hpp"
+#include "api/requests/request_view.hpp"
 #include "bench/bench_main.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/migrations.hpp"
@@ -62,9 +64,9 @@ struct fixture {
   std::filesystem::path dir;
   std::unique_ptr<ports::database> db;
   domain::instant now{};
-  api::dispute_actor registrar;
+  domain::case_actor registrar;
   std::string dispute_id;
-  api::request_actor ppid;
+  domain::case_actor ppid;
   std::string request_id;
 
   fixture() {
@@ -97,8 +99,8 @@ struct fixture {
 
   void make_decided_dispute() {
     auto tx = db->begin(ports::access::write);
-    registrar = api::dispute_actor_of(user_named(*tx, "panitera.babel"));
-    const auto commissioner = api::dispute_actor_of(user_named(*tx, "komisioner.babel"));
+    registrar = domain::actor_of(user_named(*tx, "panitera.babel"));
+    const auto commissioner = domain::actor_of(user_named(*tx, "komisioner.babel"));
     const auto submitted_on = domain::local_date(at(70), wib);
     const auto date = [&](int before) { return domain::format_iso_date(domain::add_days(submitted_on, -before)); };
     const auto body = fmt::format(
@@ -113,7 +115,7 @@ struct fixture {
         R"("attachments":["request_letter","request_receipt","ppid_response","objection_letter","objection_receipt","atasan_response","identity_document","power_of_attorney","grantor_identity"]}})",
         date(28), date(24), date(20), date(8), rfc(at(70)));
     dispute_id = api::submit_dispute(*tx, registrar, boost::json::parse(body).as_object(), at(70)).dispute.id;
-    const auto step = [&](const api::dispute_actor& who, const char* action, const std::string& json, int days_ago) {
+    const auto step = [&](const domain::case_actor& who, const char* action, const std::string& json, int days_ago) {
       api::act_on_dispute(*tx, who, dispute_id, action, boost::json::parse(json).as_object(), std::nullopt, at(days_ago));
     };
     const auto hearing = [&](const char* kind, int days_ago, const char* place) {
@@ -139,7 +141,7 @@ struct fixture {
   void find_request() {
     auto tx = db->begin(ports::access::read);
     const auto user = user_named(*tx, "ppid.pangkalpinang");
-    ppid = api::request_actor{user.id, user.organisation, user.roles};
+    ppid = domain::actor_of(user);
     ports::request_filter f;
     f.respondent = "kpu-pangkalpinang";
     f.state = domain::request_state::objection_answered;

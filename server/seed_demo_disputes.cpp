@@ -106,14 +106,14 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock) {
   std::size_t created = 0;
   for (const auto& c : ordered) {
     auto tx = db.begin(ports::access::write);
-    const auto registrar = api::dispute_actor_of(require_user(*tx, "panitera.babel"));
-    const auto commissioner = api::dispute_actor_of(require_user(*tx, "komisioner.babel"));
+    const auto registrar = domain::actor_of(require_user(*tx, "panitera.babel"));
+    const auto commissioner = domain::actor_of(require_user(*tx, "komisioner.babel"));
     const int t0 = c.submitted_days_ago;
     const auto submitted = at(t0);
     const auto body = boost::json::parse(application_body(c, submitted)).as_object();
     const auto id = api::submit_dispute(*tx, registrar, body, submitted).dispute.id;
     const std::string target = c.target;
-    const auto step = [&](const api::dispute_actor& who, const char* action, const std::string& json, double days_ago) {
+    const auto step = [&](const domain::case_actor& who, const char* action, const std::string& json, double days_ago) {
       api::act_on_dispute(*tx, who, id, action, boost::json::parse(json).as_object(), std::nullopt, at(days_ago));
     };
     const auto hearing = [&](const char* kind, double days_from_now, bool online) {

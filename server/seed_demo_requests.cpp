@@ -54,8 +54,6 @@ domain::user require_user(ports::transaction& tx, const std::string& username) {
   return cred->user;
 }
 
-api::request_actor actor_of(const domain::user& u) { return {u.id, u.organisation, u.roles}; }
-
 std::string rfc(domain::instant t) { return domain::format_rfc3339(t, wib); }
 
 }  // namespace
@@ -83,7 +81,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
   for (const auto& d : demo_requests) {
     auto tx = db.begin(ports::access::write);
     const bool kpu = std::string_view(d.respondent) == "kpu-pangkalpinang";
-    const auto ppid = actor_of(require_user(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel"));
+    const auto ppid = domain::actor_of(require_user(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel"));
     const auto received = at(d.received_days_ago);
 
     domain::new_request_input in;
@@ -105,7 +103,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
     const auto id = api::create_request(*tx, ppid, in, received + std::chrono::minutes{5}).id;
 
     const std::string target = d.target;
-    const auto step = [&](const api::request_actor& who, const char* action, const std::string& body,
+    const auto step = [&](const domain::case_actor& who, const char* action, const std::string& body,
                           domain::instant when) {
       api::act_on_request(*tx, who, id, action, json(body), std::nullopt, when);
     };
@@ -131,7 +129,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
            objected);
       if (target == "objection_answered") {
         // Only KPU Pangkalpinang has a demo atasan PPID (atasan.pangkalpinang).
-        const auto atasan = actor_of(require_user(*tx, "atasan.pangkalpinang"));
+        const auto atasan = domain::actor_of(require_user(*tx, "atasan.pangkalpinang"));
         const auto answered = at(d.received_days_ago - answer_after - 4);
         step(atasan, "answer_objection",
              fmt::format(R"({{"decision":"upheld","reasons":"Atasan PPID menguatkan pengecualian informasi","answered_at":"{}"}})",
@@ -151,7 +149,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
                        rfc(objected)),
            objected);
       const auto submitted = at(d.received_days_ago - 35);
-      const auto registrar = api::dispute_actor_of(require_user(*tx, "panitera.babel"));
+      const auto registrar = domain::actor_of(require_user(*tx, "panitera.babel"));
       const auto body = json(fmt::format(
           R"({{"request_id":"{}","applicant":{{"kind":"individual","name":"{}","address":"Jl. Jenderal Sudirman, Pangkalpinang","email":"pemohon.demo@example.id"}},)"
           R"("respondent":"{}","information_requested":"{}","reasons":"Permohonan dan keberatan tidak ditanggapi",)"

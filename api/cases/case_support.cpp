@@ -7,6 +7,7 @@
 #include "domain/deadline/status.hpp"
 
 #include <boost/json/parse.hpp>
+#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -38,11 +39,21 @@ std::optional<int> if_match_version(const request& req) {
 
 void check_if_match(const std::optional<int>& expected, int current) {
   if (expected && *expected != current) {
-    problem p{412, fmt::format("Data sudah diubah orang lain (versi kini {}) / Changed meanwhile (now version {})",
-                               current, current)};
-    p.headers.emplace_back("ETag", fmt::format("\"{}\"", current));
-    throw p;
+    throw_changed_meanwhile(current);
   }
+}
+
+void throw_changed_meanwhile(int current) {
+  problem p{412, fmt::format("Data sudah diubah orang lain (versi kini {}) / Changed meanwhile (now version {})",
+                             current, current)};
+  p.headers.emplace_back("ETag", fmt::format("\"{}\"", current));
+  throw p;
+}
+
+void throw_not_allowed(std::string detail, const boost::json::array& allowed) {
+  problem p{409, std::move(detail)};
+  p.extra_json.emplace_back("allowed_actions", boost::json::serialize(allowed));
+  throw p;
 }
 
 int page_limit(const request& req) { return static_cast<int>(query_integer(req, "limit", 1, 500).value_or(50)); }
@@ -95,6 +106,29 @@ std::vector<std::string> decode_cursor(std::string_view cursor, std::size_t part
   return out;
 }
 
+std::string page_cursor(std::string_view order, std::vector<std::string> keys) {
+  keys.insert(keys.begin(), std::string(order));
+  return encode_cursor(keys);
+}
+
+std::vector<std::string> read_page_cursor(std::string_view cursor, std::string_view order, std::size_t keys) {
+  auto parts = decode_cursor(cursor, keys + 1);
+  if (parts.front() != order) {
+    throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
+  }
+  parts.erase(parts.begin());
+  return parts;
+}
+
+long long cursor_integer(const std::string& key) {
+  long long value = 0;
+  const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), value);
+  if (ec != std::errc{} || ptr != key.data() + key.size()) {
+    throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
+  }
+  return value;
+}
+
 domain::civil_date local_today(const domain::organisation& org, domain::instant now) {
   return domain::local_date(now, org.utc_offset_minutes);
 }
@@ -105,12 +139,8 @@ boost::json::array deadlines_json(clock_context& clocks, const std::vector<domai
   for (const auto& record : records) {
     const auto& rules = clocks.ruleset(record.ruleset, record.ruleset_version);
     const auto& calendar = clocks.calendar(record.organisation, rules.counting);
-    auto status = domain::evaluate(record.due, record.met_on, today, calendar);
-    if (record.stopped_on) {
-      // A clock closed without the act no longer counts down; it was missed if it ran out first.
-      status = domain::evaluate(record.due, std::nullopt, std::min(today, *record.stopped_on), calendar);
-      status.days_remaining.reset();
-    }
+    const auto status = record.stopped_on ? domain::evaluate_stopped(record.due, *record.stopped_on, today, calendar)
+                                          : domain::evaluate(record.due, record.met_on, today, calendar);
     auto json = deadline_to_json(record, status, clocks.explain(record));
     json["stopped_on"] =
         record.stopped_on ? boost::json::value(domain::format_iso_date(*record.stopped_on)) : boost::json::value(nullptr);

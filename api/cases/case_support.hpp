@@ -3,7 +3,9 @@
 // concurrency (If-Match), keyset paging, the organisation's local "today", deadlines as JSON, the
 // event trail as JSON, and the clock book that applies a transition's deadline intents to storage.
 
+#include "api/auth/caller.hpp"
 #include "api/calendar/calendar_service.hpp"
+#include "domain/cases/actor.hpp"
 #include "api/http/message.hpp"
 #include "domain/deadline_record.hpp"
 #include "domain/org/organisation.hpp"
@@ -20,11 +22,30 @@
 
 namespace perkara::api {
 
+/// The actor of a case command or read: the authenticated caller reduced to what the case rules need.
+inline domain::case_actor actor_of(const caller& who) { return {who.user.id, who.organisation.code, who.user.roles}; }
+
 /// The version a command was based on, from `If-Match: "3"` (or `3`); nullopt without the header;
 /// 400 when it is not a version.
 std::optional<int> if_match_version(const request& req);
-/// 412 when `expected` is given and differs from `current` (nothing is changed then).
+/// The one lost-update answer of every case (docs/case-engine.md): 412 with the current version as
+/// ETag when the command was based on another version: an If-Match that differs, or a row that changed
+/// between load and store. (409 is kept for "the state forbids the action".)
 void check_if_match(const std::optional<int>& expected, int current);
+[[noreturn]] void throw_changed_meanwhile(int current);
+
+/// Actions as their names, `["respond", "close"]` (every case kind's action enum has a to_string).
+template <class Action>
+boost::json::array action_names(const std::vector<Action>& actions) {
+  boost::json::array out;
+  for (const auto a : actions) {
+    out.emplace_back(to_string(a));
+  }
+  return out;
+}
+/// The 409 of every case kind: the state (or the dates) forbid the action; `allowed` is what the
+/// caller may do now.
+[[noreturn]] void throw_not_allowed(std::string detail, const boost::json::array& allowed);
 
 /// `?limit=` (default 50, at most 500); 422 naming `limit` otherwise.
 int page_limit(const request& req);
@@ -32,6 +53,14 @@ int page_limit(const request& req);
 std::string encode_cursor(const std::vector<std::string>& parts);
 /// Decodes a cursor made by encode_cursor with `parts` parts; 400 naming `cursor` otherwise.
 std::vector<std::string> decode_cursor(std::string_view cursor, std::size_t parts);
+
+/// The one cursor format of every list: the list's order name, then the sort keys of the last item of
+/// the page (encode_cursor's hex). A cursor of another order or shape is refused (400), not misread.
+std::string page_cursor(std::string_view order, std::vector<std::string> keys);
+/// The `keys` sort keys of a page_cursor of `order`; 400 naming `cursor` otherwise.
+std::vector<std::string> read_page_cursor(std::string_view cursor, std::string_view order, std::size_t keys);
+/// A cursor key written from an integer (epoch seconds, an id); 400 naming `cursor` otherwise.
+long long cursor_integer(const std::string& key);
 
 /// The organisation's local date at `now` (fixed UTC offset; Indonesia has no DST).
 domain::civil_date local_today(const domain::organisation& org, domain::instant now);

@@ -1,5 +1,10 @@
 #include "api/disputes/dispute_clocks.hpp"
 
+#include "domain/deadline/compute.hpp"
+#include "domain/disputes/transitions.hpp"
+
+#include <stdexcept>
+
 namespace perkara::api {
 
 namespace ds = domain::disputes;
@@ -37,6 +42,44 @@ std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadli
     }
   }
   return best;
+}
+
+
+void apply_dispute_clocks(clock_book& book, const domain::ruleset& rules, const ds::dispute& next,
+                          const std::vector<ds::deadline_intent>& intents, domain::civil_date today) {
+  for (const auto& intent : intents) {
+    if (intent.kind == ds::intent_kind::meet) {
+      if (intent.met_on) {
+        book.meet(intent.key, *intent.met_on);
+      }
+    } else if (intent.days) {
+      // An order's own implementation period (compliance:<n>): a fixed count, not a rule-set period.
+      book.start_fixed(intent.key, next.ki, rules, intent.start_at.utc, *intent.days, intent.unit);
+    } else {
+      // A period the rule set lacks (ki_start under perki_1_2019) is skipped: the case has no such clock.
+      book.start(intent.key, next.ki, rules, intent.start_at.utc);
+    }
+  }
+  for (const auto& key : ds::clocks_stopped_in(next.state)) {
+    book.stop(key, today);
+  }
+}
+
+ds::due_of_fn filing_calculator(clock_context& clocks, const domain::ruleset& rules, const std::string& ki,
+                                const std::string& respondent) {
+  return [&clocks, &rules, ki, respondent](std::string_view period_key, domain::civil_date start) {
+    const auto& org_code = ds::counts_on_respondent_calendar(period_key) ? respondent : ki;
+    const auto& org = clocks.organisation(org_code);
+    const auto& cal = clocks.calendar(org_code, rules.counting);
+    domain::deadline_query q;
+    q.from = start;
+    q.list_skipped = false;
+    const auto result = domain::compute_deadline(cal, org.hours, org.utc_offset_minutes, rules, period_key, q);
+    if (const auto* e = std::get_if<domain::deadline_explanation>(&result)) {
+      return e->due;
+    }
+    throw std::runtime_error("rule set has no usable period " + std::string(period_key));
+  };
 }
 
 }  // namespace perkara::api

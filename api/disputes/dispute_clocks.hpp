@@ -1,12 +1,17 @@
 #pragma once
-// What the dispute service reads from a case's clock records: the due dates the domain guards and
-// views take, and the earliest open due date (the list's next_due). Shared with the benchmark data
+// The dispute service's clocks around the domain: the due dates the domain guards and views read from
+// a case's clock records, how a transition's deadline intents and the domain's stop rule move the
+// clock book, and the due-date calculator of the filing assessment. Shared with the benchmark data
 // generator, which drives the same state machines without HTTP.
 
+#include "api/cases/case_support.hpp"
 #include "domain/deadline_record.hpp"
 #include "domain/disputes/deadline_intent.hpp"
+#include "domain/disputes/dispute.hpp"
+#include "domain/disputes/timeliness.hpp"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace perkara::api {
@@ -18,5 +23,15 @@ domain::disputes::due_map due_map_of(const std::vector<domain::deadline_record>&
 domain::disputes::due_map open_due_map(const std::vector<domain::deadline_record>& records);
 /// The earliest due date of an open clock, if any.
 std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records);
+
+/// Applies a transition to the case's clocks: its deadline intents (start, meet), then the clocks the
+/// domain stops in the new state (domain::disputes::clocks_stopped_in), closed on `today`.
+void apply_dispute_clocks(clock_book& book, const domain::ruleset& rules, const domain::disputes::dispute& next,
+                          const std::vector<domain::disputes::deadline_intent>& intents, domain::civil_date today);
+
+/// The due-date calculator given to assess_filing, on the calendar the domain names for each period
+/// (domain::disputes::counts_on_respondent_calendar).
+domain::disputes::due_of_fn filing_calculator(clock_context& clocks, const domain::ruleset& rules,
+                                              const std::string& ki, const std::string& respondent);
 
 }  // namespace perkara::api

@@ -1,13 +1,13 @@
 #include "api/disputes/dispute_document.hpp"
 
 #include "api/disputes/dispute_clocks.hpp"
+#include "domain/cases/search_text.hpp"
 #include "domain/disputes/public_view.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <stdexcept>
 
 namespace perkara::api {
@@ -123,11 +123,6 @@ object decision_json(const ds::decision& x) {
           {"decision_number", x.decision_number},
           {"read_at", instant_json(x.read_at)},
           {"orders", std::move(orders)}};
-}
-
-std::string lower_ascii(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
 }
 
 object public_view_json(const ds::public_dispute_view& v) {
@@ -426,7 +421,7 @@ ports::dispute_document to_document(const ds::dispute& d, const std::vector<doma
   doc.request_id = d.request_id;
   // Closed and final cases still carry their compliance clocks; the list's overdue flag follows them.
   doc.next_due = next_open_due(records);
-  doc.search_text = lower_ascii(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
+  doc.search_text = domain::fold_for_search(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
                                 "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
   doc.body = boost::json::serialize(dispute_to_json(d));
   doc.list_item = boost::json::serialize(dispute_list_item(d));

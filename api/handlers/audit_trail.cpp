@@ -40,12 +40,8 @@ std::optional<std::string> scope_of(const caller& who, const std::optional<std::
 }
 
 ports::audit_search::position cursor_position(const std::string& cursor) {
-  const auto parts = decode_cursor(cursor, 2);
-  try {
-    return {std::stoll(parts[0]), std::stoll(parts[1])};
-  } catch (const std::exception&) {
-    throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
-  }
+  const auto keys = read_page_cursor(cursor, "newest", 2);
+  return {cursor_integer(keys[0]), cursor_integer(keys[1])};
 }
 
 const char* actor_kind(const ports::audit_record& r) {
@@ -152,7 +148,7 @@ response list_audit(services& s, const request& req) {
   std::optional<std::string> next_cursor;
   if (rows.size() > n && n > 0) {
     const auto& last = rows[n - 1];
-    next_cursor = encode_cursor({std::to_string(last.entry.at.time_since_epoch().count()), std::to_string(last.id)});
+    next_cursor = page_cursor("newest", {std::to_string(last.entry.at.time_since_epoch().count()), std::to_string(last.id)});
   }
   return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", optional_string(next_cursor)}});
 }

@@ -3,6 +3,7 @@
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
+#include "api/disputes/dispute_view.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/intake/tracked_requests.hpp"
@@ -25,7 +26,7 @@ response submit(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const auto actor = dispute_actor_of(who);
+  const auto actor = actor_of(who);
   resolve_tracked_request_reference(*tx, who, body);  // a tracked request given by its number (issue 15)
   const auto result = submit_dispute(*tx, actor, body, now);
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
@@ -60,14 +61,14 @@ response list(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  return json_text_response(200, list_disputes(*tx, dispute_actor_of(who), q, now));
+  return json_text_response(200, list_disputes(*tx, actor_of(who), q, now));
 }
 
 response get_one(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  const auto actor = dispute_actor_of(who);
+  const auto actor = actor_of(who);
   const auto d = load_visible_dispute(*tx, actor, p.get("id"));
   return versioned_json_response(200, dispute_view(*tx, actor, d, now), d.version);
 }
@@ -78,7 +79,7 @@ response act(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const auto actor = dispute_actor_of(who);
+  const auto actor = actor_of(who);
   const auto result = act_on_dispute(*tx, actor, p.get("id"), p.get("action"), body, if_match, now);
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
   tx->commit();
@@ -89,7 +90,7 @@ response events(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  return json_response(200, boost::json::object{{"items", dispute_events(*tx, dispute_actor_of(who), p.get("id"))},
+  return json_response(200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))},
                                                 {"next_cursor", nullptr}});
 }
 

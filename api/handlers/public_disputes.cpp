@@ -2,7 +2,7 @@
 // the hearing calendar and the published decisions. Built from domain public_view only, so no id
 // numbers, addresses, phone numbers, e-mail addresses or hearing links ever appear here.
 #include "api/cases/case_support.hpp"
-#include "api/disputes/dispute_service.hpp"
+#include "api/disputes/dispute_view.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"

@@ -4,7 +4,7 @@
 // the caller commits (and answers 2xx only after that). Errors are thrown as api::problem (404, 409
 // with allowed_actions, 412, 422 naming the field).
 
-#include "api/auth/caller.hpp"
+#include "domain/cases/actor.hpp"
 #include "domain/deadline_record.hpp"
 #include "domain/ports/database.hpp"
 #include "domain/requests/information_request.hpp"
@@ -32,58 +32,25 @@ std::optional<domain::information_request> mark_request_disputed(ports::transact
 /// now, after a calendar change moved them. Not an action: no event, same version. No-op when unknown.
 void refresh_request_index(ports::transaction& tx, const std::string& request_id, domain::instant now);
 
-/// Who acts or reads, reduced to what the workflow needs (a caller from authenticate(), or the seed).
-struct request_actor {
-  std::string user_id;
-  std::string organisation;  // organisation code
-  std::vector<domain::role> roles;
-};
-request_actor actor_of(const caller& who);
-
 /// Registers a new request for `input.respondent` (the actor must be a `ppid` of it: 403/404
 /// otherwise); validates (422), chooses the rule set, numbers it, starts ppid_response, appends event
 /// "create" and an audit entry. Returns the stored request.
-domain::information_request create_request(ports::transaction& tx, const request_actor& actor,
+domain::information_request create_request(ports::transaction& tx, const domain::case_actor& actor,
                                            const domain::new_request_input& input, domain::instant now);
 
 /// Applies `action` (extend, respond, file_objection, answer_objection, close) with its JSON body.
 /// First applies the timer intents that have come due. 404 unknown action or request not visible;
 /// 403 when the actor may read but not act; 412 when `if_match` differs; 409 with allowed_actions when
 /// the state or dates forbid it; 422 naming the field.
-domain::information_request act_on_request(ports::transaction& tx, const request_actor& actor,
+domain::information_request act_on_request(ports::transaction& tx, const domain::case_actor& actor,
                                            const std::string& request_id, const std::string& action,
                                            const boost::json::object& body, std::optional<int> if_match,
                                            domain::instant now);
 
 /// The request as the actor may see it (404 when not visible). With `apply_timers` (write
 /// transactions only) due timer intents are applied and saved first.
-domain::information_request load_visible_request(ports::transaction& tx, const request_actor& actor,
+domain::information_request load_visible_request(ports::transaction& tx, const domain::case_actor& actor,
                                                  const std::string& request_id, domain::instant now,
                                                  bool apply_timers);
-
-/// The API view: the request plus deadlines (with explanations), awaiting, allowed_actions for this
-/// actor; the applicant's personal data only for the respondent's staff.
-boost::json::object request_view(ports::transaction& tx, const request_actor& actor,
-                                 const domain::information_request& request, domain::instant now);
-
-struct request_list_query {
-  std::optional<std::string> state;
-  std::optional<std::string> respondent;
-  bool overdue = false;
-  std::optional<std::string> q;
-  std::optional<domain::civil_date> received_from;
-  std::optional<domain::civil_date> received_to;
-  int limit = 50;
-  std::optional<std::string> cursor;
-};
-
-/// `{items: [...], next_cursor}`, scoped to the actor's organisation (KI staff: requests disputed at
-/// their KI), ordered by next due date (open clocks first), then number.
-boost::json::object list_requests(ports::transaction& tx, const request_actor& actor,
-                                  const request_list_query& query, domain::instant now);
-
-/// The event trail (`[{version, actor, at, action, payload}]`), 404 when not visible.
-boost::json::array request_events(ports::transaction& tx, const request_actor& actor,
-                                  const std::string& request_id, domain::instant now);
 
 }  // namespace perkara::api

@@ -2,18 +2,16 @@
 
 #include "api/calendar/calendar_service.hpp"
 #include "api/cases/case_support.hpp"
+#include "api/cases/numbering.hpp"
 #include "api/disputes/dispute_clocks.hpp"
 #include "api/disputes/dispute_document.hpp"
-#include "api/disputes/numbering.hpp"
 #include "api/requests/request_clocks.hpp"
 #include "bench/generator/national_organisations.hpp"
 #include "bench/generator/text_pool.hpp"
-#include "domain/deadline/compute.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/transitions.hpp"
-#include "domain/numbering/register_number.hpp"
 #include "domain/org/jurisdiction.hpp"
 #include "domain/requests/new_request.hpp"
 #include "domain/requests/queries.hpp"
@@ -22,7 +20,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <stdexcept>
 
@@ -97,13 +94,6 @@ constexpr request_state forced_request_states[] = {request_state::received, requ
                                                    request_state::objection_answered, request_state::closed,
                                                    request_state::disputed};
 constexpr std::size_t forced_cases = 20;
-
-std::string upper(std::string text) {
-  for (auto& c : text) {
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  }
-  return text;
-}
 
 std::string rfc(instant t, int offset) { return domain::format_rfc3339(t, offset); }
 
@@ -342,12 +332,11 @@ struct case_factory::impl {
 
   std::string next_request_number(std::string_view kind, const std::string& template_text, const std::string& org_code,
                                   civil_date date) {
-    domain::numbering::template_context ctx;
-    ctx.seq = counters.next(fmt::format("{}:{}:{}", kind, org_code, static_cast<int>(date.year())));
-    ctx.org_code = upper(org_code);
-    ctx.ki_code = ctx.org_code;
-    ctx.date = date;
-    return domain::numbering::format_number(template_text, ctx).value();
+    return api::take_ppid_number(next_value(), kind, template_text, org_code, date);
+  }
+
+  api::sequence_source next_value() {
+    return [this](const std::string& scope) { return counters.next(scope); };
   }
 
   void request_event(case_rows& out, const request_run& q, const std::string& actor_id,
@@ -667,30 +656,7 @@ struct case_factory::impl {
     auto& d = c.d;
     const int offset = c.ki->utc_offset_minutes;
     const auto today = domain::local_date(now, offset);
-    if (auto* reg = std::get_if<ds::cmd::register_dispute>(&command)) {
-      const auto numbering = api::numbering_for(tx, d.ki);
-      const auto on = domain::local_date(reg->registered_at.utc, offset);
-      const auto seq = counters.next(api::register_scope(d.ki, static_cast<int>(on.year())));
-      domain::numbering::template_context tc;
-      tc.seq = seq;
-      tc.ki_code = numbering.ki_code;
-      tc.org_code = numbering.ki_code;
-      tc.date = on;
-      reg->register_number = domain::numbering::format_number(numbering.register_template, tc).value();
-      reg->register_seq = seq;
-    } else if (auto* dec = std::get_if<ds::cmd::decide>(&command); dec && dec->decision_number.empty()) {
-      const auto numbering = api::numbering_for(tx, d.ki);
-      domain::numbering::template_context tc;
-      tc.seq = d.register_seq.value_or(0);
-      tc.ki_code = numbering.ki_code;
-      tc.org_code = numbering.ki_code;
-      tc.date = d.registered_at ? domain::local_date(d.registered_at->utc, offset) : today;
-      tc.route = std::string(domain::numbering::decision_route(dec->outcome == ds::dispute_outcome::mediation_agreement,
-                                                               d.mediation_failed));
-      dec->decision_number = domain::numbering::format_number(numbering.decision_template, tc,
-                                                              domain::numbering::template_kind::decision_number)
-                                 .value_or("");
-    }
+    api::number_dispute_command(next_value(), api::numbering_for(tx, d.ki), d, offset, today, command);
     ds::transition_context ctx;
     ctx.now = offset_instant{now, offset};
     ctx.due = api::due_map_of(c.book->records());
@@ -700,25 +666,7 @@ struct case_factory::impl {
               result.errors, result.detail);
     }
     auto& next = result.next;
-    const auto& rules = *c.rules;
-    for (const auto& intent : result.intents) {
-      if (intent.kind == ds::intent_kind::meet) {
-        if (intent.met_on) {
-          c.book->meet(intent.key, *intent.met_on);
-        }
-      } else if (intent.days) {
-        c.book->start_fixed(intent.key, next.ki, rules, intent.start_at.utc, *intent.days, intent.unit);
-      } else {
-        c.book->start(intent.key, next.ki, rules, intent.start_at.utc);
-      }
-    }
-    if (next.state == ds::dispute_state::closed) {
-      c.book->stop("*", today);
-    } else if (next.state == ds::dispute_state::final || next.state == ds::dispute_state::court_objection) {
-      for (auto p : {ds::party::applicant, ds::party::respondent}) {
-        c.book->stop(ds::court_objection_key(p), today);
-      }
-    }
+    api::apply_dispute_clocks(*c.book, *c.rules, next, result.intents, today);
     d = std::move(next);
     dispute_event(out, d, actor_id, now, std::string(ds::to_string(result.event.action)), result.event.payload_json);
     c.last = now;
@@ -864,21 +812,7 @@ struct case_factory::impl {
       }
       ctx.tracked_chronology = ch;
     }
-    const auto& filing_rules = *c.rules;
-    const std::string respondent_code = respondent.code;
-    ctx.due_of = [this, &filing_rules, ki_code, respondent_code](std::string_view period_key, civil_date start) {
-      const auto& org_code = period_key == "atasan_response" ? respondent_code : ki_code;
-      const auto& o = clocks.organisation(org_code);
-      const auto& cal = clocks.calendar(org_code, filing_rules.counting);
-      domain::deadline_query q;
-      q.from = start;
-      q.list_skipped = false;
-      const auto result = domain::compute_deadline(cal, o.hours, o.utc_offset_minutes, filing_rules, period_key, q);
-      if (const auto* e = std::get_if<domain::deadline_explanation>(&result)) {
-        return e->due;
-      }
-      throw std::runtime_error("rule set has no usable period " + std::string(period_key));
-    };
+    ctx.due_of = api::filing_calculator(clocks, *c.rules, ki_code, respondent.code);
     ctx.utc_offset_minutes = offset;
     c.d = ds::open_dispute(in, ctx);
     c.book = std::make_unique<api::clock_book>(tx, clocks, "dispute", c.d.id);

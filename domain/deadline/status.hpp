@@ -10,7 +10,8 @@
 
 namespace perkara::domain {
 
-enum class clock_status { pending, met, missed };
+/// stopped: closed without the act before it ran out (the case closed, or the window stopped mattering).
+enum class clock_status { pending, met, missed, stopped };
 
 std::string_view to_string(clock_status status);
 
@@ -25,5 +26,10 @@ struct deadline_status {
 /// met = met_on <= due; missed = met_on > due, or not met and today > due; else pending.
 deadline_status evaluate(civil_date due, std::optional<civil_date> met_on, civil_date today,
                          const working_calendar& calendar);
+
+/// A clock stopped on `stopped_on` without the act no longer counts down: missed if it ran out before
+/// it was stopped, else stopped; never a days_remaining.
+deadline_status evaluate_stopped(civil_date due, civil_date stopped_on, civil_date today,
+                                 const working_calendar& calendar);
 
 }  // namespace perkara::domain

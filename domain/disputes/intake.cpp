@@ -1,5 +1,7 @@
 #include "domain/disputes/intake.hpp"
 
+#include "domain/cases/act_date.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -117,7 +119,7 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
     }
   }
 
-  if (input.submitted_at.utc > now.utc) {
+  if (in_future(input.submitted_at.utc, now.utc)) {
     v.fail("submitted_at", "tidak boleh di masa depan / must not be in the future");
   }
   if (input.ki && blank(*input.ki)) {

@@ -1,5 +1,7 @@
 #include "domain/disputes/transitions.hpp"
 
+#include "domain/cases/act_date.hpp"
+#include "domain/cases/engine.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/event_payload.hpp"
 
@@ -473,7 +475,7 @@ class applier {
   }
 
   void not_future(std::string_view field, const offset_instant& t) {
-    if (t.utc > ctx_.now.utc) v_.fail(std::string(field), "tidak boleh di masa depan / must not be in the future");
+    if (in_future(t.utc, ctx_.now.utc)) v_.fail(std::string(field), "tidak boleh di masa depan / must not be in the future");
   }
 
   void not_before(std::string_view field, const offset_instant& t, const offset_instant& ref, std::string_view ref_name) {
@@ -559,44 +561,85 @@ std::vector<dispute_outcome> decidable_outcomes(dispute_state s) {
   }
 }
 
+namespace {
+
+/// What the guards read besides the case: the KI's date today and the due dates of the case's clocks.
+struct dispute_facts {
+  civil_date today;
+  const due_map& due;
+};
+
+bool unserved(const dispute& d) {
+  return d.served(party::applicant) == nullptr || d.served(party::respondent) == nullptr;
+}
+bool unserved_guard(const dispute& d, const dispute_facts&) { return unserved(d); }
+// A mediation decision is final at once, but its copies still go to the parties.
+bool unserved_agreement(const dispute& d, const dispute_facts&) {
+  return unserved(d) && d.outcome == dispute_outcome::mediation_agreement;
+}
+bool one_party_served(const dispute& d, const dispute_facts&) {
+  return d.served(party::applicant) != nullptr || d.served(party::respondent) != nullptr;
+}
+bool both_windows_passed(const dispute& d, const dispute_facts& f) { return windows_passed(d, f.today, f.due).has_value(); }
+// An exemption dispute may still go to mediation once the exemption claim is dropped (§3.4, [PR][S13]).
+bool exemption_mediation_open(const dispute& d, const dispute_facts&) {
+  return d.has_ground(dispute_ground::a) && !d.mediation_failed;
+}
+dispute_state state_of(const dispute& d) { return d.state; }
+
+using st = dispute_state;
+using ac = dispute_action;
+constexpr cases::state_set<st> before_decision{st::submitted,  st::incomplete,  st::registered,
+                                               st::preliminary_examination, st::mediation, st::adjudication};
+constexpr cases::state_set<st> hearing_states{st::registered, st::preliminary_examination, st::mediation,
+                                              st::adjudication};
+
+// The dispute workflow's transition table (docs/dispute-workflow.md action table). Row order is the
+// order of allowed_actions lists. `to` is the usual target (none: the case stays in its state); decide
+// chooses by the outcome (see the note).
+constexpr cases::transition_row<st, ac, dispute, dispute_facts> dispute_rows[] = {
+    // action                          from                                  to                guard                     source
+    {ac::request_completion,           {st::submitted},                      st::incomplete,   nullptr,                  "T09"},
+    {ac::complete,                     {st::incomplete},                     st::submitted,    nullptr,                  "T10"},
+    {ac::register_dispute,             {st::submitted},                      st::registered,   nullptr,                  "T11"},
+    {ac::reject_registration,          {st::submitted, st::incomplete},      st::closed,       nullptr,                  "T10"},
+    {ac::open_preliminary_examination, {st::registered},                     st::preliminary_examination, nullptr,       "T12"},
+    {ac::start_mediation,              {st::preliminary_examination},        st::mediation,    nullptr,                  "T14"},
+    {ac::start_adjudication,           {st::preliminary_examination},        st::adjudication, nullptr,                  "T17"},
+    {ac::mediation_failed,             {st::mediation},                      st::adjudication, nullptr,                  "T16"},
+    {ac::start_mediation,              {st::adjudication},                   st::mediation,    exemption_mediation_open, "T14 §3.4"},
+    {ac::schedule_hearing,             hearing_states,                       std::nullopt,     nullptr,                  "T12 T18"},
+    {ac::decide,                       {st::preliminary_examination, st::mediation, st::adjudication},
+                                                                             st::decided,      nullptr,                  "T13 T15 T19",
+                                                                             "final at once for a mediation agreement"},
+    {ac::serve_copy,                   {st::decided},                        std::nullopt,     unserved_guard,           "T24"},
+    {ac::serve_copy,                   {st::final},                          std::nullopt,     unserved_agreement,       "T24"},
+    {ac::record_court_objection,       {st::decided},                        st::court_objection, one_party_served,      "T25"},
+    {ac::mark_final,                   {st::decided},                        st::final,        both_windows_passed,      "T26"},
+    {ac::record_court_decision,        {st::court_objection},                st::final,        nullptr,                  "T27"},
+    {ac::record_compliance,            {st::final},                          st::closed,       nullptr,                  "T28"},
+    {ac::withdraw,                     before_decision,                      st::closed,       nullptr,                  "T21"},
+    {ac::lapse,                        before_decision,                      st::closed,       nullptr,                  "T22"},
+};
+
+constexpr cases::transition_table<st, ac, dispute, dispute_facts> dispute_table{dispute_rows, state_of};
+
+}  // namespace
+
 std::vector<dispute_action> possible_actions(const dispute& d, civil_date today, const due_map& due) {
-  using a = dispute_action;
-  std::vector<a> out;
-  const bool unserved = d.served(party::applicant) == nullptr || d.served(party::respondent) == nullptr;
-  switch (d.state) {
-    case dispute_state::submitted: out = {a::request_completion, a::register_dispute, a::reject_registration}; break;
-    case dispute_state::incomplete: out = {a::complete, a::reject_registration}; break;
-    case dispute_state::registered: out = {a::open_preliminary_examination, a::schedule_hearing}; break;
-    case dispute_state::preliminary_examination:
-      out = {a::start_mediation, a::start_adjudication, a::schedule_hearing, a::decide};
-      break;
-    case dispute_state::mediation: out = {a::mediation_failed, a::schedule_hearing, a::decide}; break;
-    case dispute_state::adjudication:
-      // §3.4: an exemption dispute may still go to mediation once the exemption claim is dropped ([PR][S13]).
-      if (d.has_ground(dispute_ground::a) && !d.mediation_failed) out.push_back(a::start_mediation);
-      out.push_back(a::schedule_hearing);
-      out.push_back(a::decide);
-      break;
-    case dispute_state::decided:
-      if (unserved) out.push_back(a::serve_copy);
-      if (d.served(party::applicant) != nullptr || d.served(party::respondent) != nullptr) {
-        out.push_back(a::record_court_objection);
-      }
-      if (windows_passed(d, today, due)) out.push_back(a::mark_final);
-      break;
-    case dispute_state::court_objection: out = {a::record_court_decision}; break;
+  return dispute_table.possible(d, dispute_facts{today, due});
+}
+
+std::vector<std::string> clocks_stopped_in(dispute_state s) {
+  switch (s) {
+    case dispute_state::closed:
+      return {std::string(all_clocks)};
     case dispute_state::final:
-      // A mediation decision is final at once, but its copies still go to the parties.
-      if (unserved && d.outcome == dispute_outcome::mediation_agreement) out.push_back(a::serve_copy);
-      out.push_back(a::record_compliance);
-      break;
-    case dispute_state::closed: break;
+    case dispute_state::court_objection:
+      return {court_objection_key(party::applicant), court_objection_key(party::respondent)};
+    default:
+      return {};
   }
-  if (is_before_decision(d.state)) {
-    out.push_back(a::withdraw);
-    out.push_back(a::lapse);
-  }
-  return out;
 }
 
 transition_result apply(const dispute& d, const command& c, const transition_context& context) {

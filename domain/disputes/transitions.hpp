@@ -122,4 +122,11 @@ std::vector<dispute_outcome> decidable_outcomes(dispute_state s);
 /// Deadline record key of a party's court-objection window: "court_objection:applicant".
 std::string court_objection_key(party p);
 
+/// Record key that stands for every open clock of the case in clocks_stopped_in().
+inline constexpr std::string_view all_clocks = "*";
+/// The clocks a case stops (closes without the act) on entering state `s`: every open clock when it
+/// is closed (nothing more is awaited of it); both court-objection windows once the decision is final
+/// or objected to in court (the windows no longer matter, T25-T26); nothing otherwise.
+std::vector<std::string> clocks_stopped_in(dispute_state s);
+
 }  // namespace perkara::domain::disputes

@@ -1,5 +1,7 @@
 #include "domain/requests/new_request.hpp"
 
+#include "domain/cases/act_date.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -57,7 +59,7 @@ field_errors validate_new_request(const new_request_input& in, instant now) {
     v.fail("received_at", "wajib diisi / required");
   } else if (const auto t = parse_rfc3339(in.received_at); !t) {
     v.fail("received_at", invalid_instant_message);
-  } else if (t->utc > now + allowed_clock_skew) {
+  } else if (in_future(t->utc, now)) {
     v.fail("received_at", "tidak boleh di masa depan / must not be in the future");
   }
   if (in.channel.empty()) {

@@ -44,9 +44,6 @@ struct new_request_limits {
   static constexpr std::size_t email = 254;
 };
 
-/// A received_at up to this far ahead of `now` is accepted (clock skew between client and server).
-inline constexpr std::chrono::minutes allowed_clock_skew{5};
-
 /// Field errors of a creation input (empty = valid). Paths: respondent, received_at, channel,
 /// applicant.kind, applicant.name, applicant.email, applicant.phone, applicant.id_number,
 /// applicant.address, information_requested, purpose, format, delivery_medium, ruleset,

@@ -1,5 +1,7 @@
 #include "domain/requests/transitions.hpp"
 
+#include "domain/cases/act_date.hpp"
+#include "domain/cases/engine.hpp"
 #include "domain/requests/new_request.hpp"
 
 #include <algorithm>
@@ -30,32 +32,47 @@ std::optional<request_action> parse_request_action(std::string_view text) {
 
 namespace {
 
-bool past_response_due(civil_date today, const request_due_dates& due) {
-  return due.ppid_response.has_value() && today > *due.ppid_response;
+/// What the guards read besides the request: the respondent's date today and the clocks' due dates.
+struct request_facts {
+  civil_date today;
+  const request_due_dates& due;
+};
+
+// One extension only, announced before the response period ends (Pasal 12; UU 14/2008 Pasal 22(8)).
+// An unknown due date does not block it.
+bool extension_announceable(const information_request& r, const request_facts& f) {
+  return !r.extension_used() && (!f.due.ppid_response || f.today <= *f.due.ppid_response);
 }
+// Silence: the response period has passed unanswered (ground "not answered", UU 14/2008 Pasal 35(1) c).
+bool response_period_passed(const information_request&, const request_facts& f) {
+  return f.due.ppid_response.has_value() && f.today > *f.due.ppid_response;
+}
+request_state state_of(const information_request& r) { return r.state; }
+
+using st = request_state;
+using ac = request_action;
+constexpr cases::state_set<st> open_states{st::received, st::extended, st::answered, st::objected,
+                                           st::objection_answered};
+
+// The PPID workflow's transition table (docs/ppid-workflow.md). Row order is the order of
+// allowed_actions lists.
+constexpr cases::transition_row<st, ac, information_request, request_facts> request_rows[] = {
+    // action              from                          to                       guard                   source
+    {ac::extend,           {st::received},               st::extended,            extension_announceable, "T02"},
+    {ac::respond,          {st::received, st::extended}, st::answered,            nullptr,                "T02"},
+    {ac::file_objection,   {st::answered},               st::objected,            nullptr,                "T05"},
+    {ac::file_objection,   {st::received, st::extended}, st::objected,            response_period_passed, "T03"},
+    {ac::answer_objection, {st::objected},               st::objection_answered,  nullptr,                "T06"},
+    {ac::close,            open_states,                  st::closed,              nullptr,                "T04 T07"},
+    // System action of the dispute module; whether the steps were followed is for the KI to judge.
+    {ac::mark_disputed,    open_states,                  st::disputed,            nullptr,                "T08 T12"},
+};
+
+constexpr cases::transition_table<st, ac, information_request, request_facts> request_table{request_rows, state_of};
 
 bool allows(const information_request& request, request_action action, civil_date today,
             const request_due_dates& due) {
-  const auto s = request.state;
-  switch (action) {
-    case request_action::extend:
-      // One extension only, announced before the response period ends (docs/legal-sources.md T02, Pasal 12;
-      // UU 14/2008 Pasal 22(8)). An unknown due date does not block it.
-      return s == request_state::received && !request.extension_used() &&
-             (!due.ppid_response || today <= *due.ppid_response);
-    case request_action::respond:
-      return s == request_state::received || s == request_state::extended;
-    case request_action::file_objection:
-      // After an answer (T05), or on silence once the response period has passed (T03).
-      return s == request_state::answered ||
-             ((s == request_state::received || s == request_state::extended) && past_response_due(today, due));
-    case request_action::answer_objection:
-      return s == request_state::objected;
-    case request_action::close:
-    case request_action::mark_disputed:
-      return is_open(s);
-  }
-  return false;
+  return request_table.find(request, action, request_facts{today, due}) != nullptr;
 }
 
 transition_error not_allowed(const information_request& request, const transition_context& ctx) {
@@ -78,7 +95,7 @@ std::optional<offset_instant> parse_act_time(validation& v, const std::string& f
     v.fail(field, invalid_instant_message);
     return std::nullopt;
   }
-  if (t->utc > now + allowed_clock_skew) {
+  if (in_future(t->utc, now)) {
     v.fail(field, "tidak boleh di masa depan / must not be in the future");
   } else if (t->utc < not_before) {
     v.fail(field, fmt::format("tidak boleh sebelum {0} / must not be before {0}", not_before_what));
@@ -112,14 +129,9 @@ std::string rfc3339(const offset_instant& t) { return format_rfc3339(t.utc, t.of
 
 std::vector<request_action> state_allowed_actions(const information_request& request, civil_date today,
                                                   const request_due_dates& due, bool include_system) {
-  std::vector<request_action> out;
-  for (auto a : all_request_actions) {
-    if (a == request_action::mark_disputed && !include_system) {
-      continue;
-    }
-    if (allows(request, a, today, due)) {
-      out.push_back(a);
-    }
+  auto out = request_table.possible(request, request_facts{today, due});
+  if (!include_system) {
+    std::erase(out, request_action::mark_disputed);
   }
   return out;
 }
@@ -289,7 +301,7 @@ transition_result mark_disputed(const information_request& request, const mark_d
   validation v;
   check_text(v, "dispute_id", cmd.dispute_id, true, new_request_limits::short_text);
   const instant at = cmd.submitted_at.value_or(ctx.now);
-  if (at > ctx.now + allowed_clock_skew) {
+  if (in_future(at, ctx.now)) {
     v.fail("submitted_at", "tidak boleh di masa depan / must not be in the future");
   } else if (at < request.received_at.utc) {
     v.fail("submitted_at", "tidak boleh sebelum diterimanya permohonan / must not be before received_at");

@@ -1,5 +1,6 @@
 #include "persistence/repositories/request_repository.hpp"
 
+#include "domain/cases/search_text.hpp"
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/request_row.hpp"
 
@@ -115,17 +116,6 @@ std::optional<offset_instant> offset_column(const row& r, std::string_view at, s
   return offset_instant{from_epoch_seconds(*t), static_cast<int>(r.get_int(offset).value_or(0))};
 }
 
-// ASCII lower case: the search column and the query are folded the same way.
-std::string folded(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 std::string grounds_text(const std::vector<objection_ground>& grounds) {
   std::string out;
   for (const auto g : grounds) {
@@ -194,7 +184,7 @@ row to_row(const ports::stored_request& s) {
   w.put("next_due", s.next_due ? format_iso_date(*s.next_due) : std::string(no_due));
   w.put("awaiting_party", to_string(s.awaiting_party));
   w.put_opt("awaiting_due", s.awaiting_due ? std::optional<std::string>(format_iso_date(*s.awaiting_due)) : std::nullopt);
-  w.put("search_text", folded(r.number + "\n" + r.applicant.name + "\n" + r.information_requested));
+  w.put("search_text", fold_for_search(r.number + "\n" + r.applicant.name + "\n" + r.information_requested));
   return w;
 }
 
@@ -330,7 +320,7 @@ std::vector<ports::stored_request> select(soci::session& sql, const std::string&
 // `%text%` for LIKE ... ESCAPE '!', with the pattern characters of the text escaped.
 std::string like_pattern(std::string_view text) {
   std::string out = "%";
-  for (const char c : folded(text)) {
+  for (const char c : fold_for_search(text)) {
     if (c == '%' || c == '_' || c == '!') {
       out += '!';
     }

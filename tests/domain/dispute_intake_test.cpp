@@ -53,7 +53,7 @@ TEST_SUITE("dispute_intake") {
         {"duplicate ground", [](new_dispute& in) { in.grounds = {dispute_ground::c, dispute_ground::c}; }, "grounds[1]"},
         {"no petitum", [](new_dispute& in) { in.petitum.clear(); }, "petitum"},
         {"blank petitum item", [](new_dispute& in) { in.petitum.push_back(""); }, "petitum[2]"},
-        {"submitted in the future", [](new_dispute& in) { in.submitted_at = at("2024-04-10T12:00:01+07:00"); }, "submitted_at"},
+        {"submitted in the future", [](new_dispute& in) { in.submitted_at = at("2024-04-10T12:05:01+07:00"); }, "submitted_at"},
         {"blank ki", [](new_dispute& in) { in.ki = ""; }, "ki"},
         {"no ruleset", [](new_dispute& in) { in.ruleset = ""; }, "ruleset"},
         {"duplicate attachment", [](new_dispute& in) { in.attachments.push_back(attachment::request_letter); }, "attachments[0]"},

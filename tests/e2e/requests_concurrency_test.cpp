@@ -26,7 +26,7 @@ TEST_SUITE("e2e requests concurrency") {
     for (int i = 0; i < 20; ++i) {
       threads.emplace_back([&] {
         const auto r = s.post("/api/v1/requests/" + id + "/actions/respond", body, a.ppid);
-        (r.status == 200 ? ok : (r.status == 409 || r.status == 412) ? conflict : other)++;
+        (r.status == 200 ? ok : r.status == 409 ? conflict : other)++;
       });
     }
     for (auto& t : threads) {

@@ -77,6 +77,17 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(str(json_of(closed).at("state")) == "closed");
     CHECK(str(json_of(closed).at("awaiting").at("party")) == "none");
     CHECK(json_of(closed).at("allowed_actions").as_array().empty());
+    // The objection window, still running when the request closed, is stopped (a documented status).
+    bool stopped = false;
+    const auto closed_view = json_of(closed);
+    for (const auto& d : closed_view.at("deadlines").as_array()) {
+      if (d.at("stopped_on").is_string()) {
+        CHECK(str(d.at("status")) == "stopped");
+        CHECK(d.at("days_remaining").is_null());
+        stopped = stopped || str(d.at("key")) == "objection_filing";
+      }
+    }
+    CHECK(stopped);
 
     const auto ev = s.get("/api/v1/requests/" + id + "/events", a.ppid);
     REQUIRE(ev.status == 200);
