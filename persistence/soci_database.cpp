@@ -144,7 +144,8 @@ class soci_transaction final : public ports::transaction {
         sequences_(ctx_),
         requests_(ctx_),
         disputes_(ctx_),
-        login_attempts_(ctx_) {}
+        login_attempts_(ctx_),
+        documents_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -167,6 +168,7 @@ class soci_transaction final : public ports::transaction {
   ports::request_repository& requests() override { return requests_; }
   ports::dispute_repository& disputes() override { return disputes_; }
   ports::login_attempt_repository& login_attempts() override { return login_attempts_; }
+  ports::document_repository& documents() override { return documents_; }
 
   void commit() override {
     if (ended_) {
@@ -193,6 +195,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_request_repository requests_;
   detail::soci_dispute_repository disputes_;
   detail::soci_login_attempt_repository login_attempts_;
+  detail::soci_document_repository documents_;
   bool ended_ = false;
 };
 

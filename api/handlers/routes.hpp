@@ -19,5 +19,6 @@ void register_request_routes(router& r, services& s);
 void register_dispute_routes(router& r, services& s);
 void register_public_dispute_routes(router& r, services& s);
 void register_audit_routes(router& r, services& s);
+void register_document_routes(router& r, services& s);
 
 }  // namespace perkara::api
