@@ -13,6 +13,8 @@ constexpr const char* usage = R"(perkara: case management for election-informati
 
 Usage:
   perkara serve --db URL --listen HOST:PORT [--threads N] [--web-root DIR] [--db-pool N] [--secure-cookies]
+                [--files DIR (default: beside the SQLite file; ./perkara-files for MariaDB)]
+                [--max-document-bytes N (default 26214400)] [--max-case-document-bytes N (default 209715200)]
                 [--max-connections-per-address N (default 128, 0 = no cap)]
                 [--metrics-listen HOST:PORT] [--metrics-token-file FILE]
                 [--trusted-proxy ADDR ...]  (take the client address from X-Forwarded-For of these peers)
@@ -21,6 +23,8 @@ Usage:
                    (the password is read from standard input)
   perkara seed-demo --db URL [--logins-file FILE]
   perkara organisations import --db URL FILE.csv
+  perkara check --db URL [--files DIR] [--collect-orphans [--min-age-seconds N]]
+                (every document's file present with its checksum; orphan files counted or removed)
   perkara <command> --help
 
 Database URLs: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE[?socket=PATH].
@@ -127,6 +131,9 @@ int run_cli(const std::vector<std::string>& args) {
     }
     if (command == "organisations" && sub == "import") {
       return command_organisations_import(options);
+    }
+    if (command == "check") {
+      return command_check(options);
     }
   } catch (const persistence::error& e) {
     std::fprintf(stderr, "perkara: %s\n", e.what());

@@ -30,5 +30,6 @@ int command_migrate(const cli_options& options);
 int command_user_add(const cli_options& options);
 int command_seed_demo(const cli_options& options);
 int command_organisations_import(const cli_options& options);
+int command_check(const cli_options& options);
 
 }  // namespace perkara::server

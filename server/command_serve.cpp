@@ -93,6 +93,16 @@ int command_serve(const cli_options& options) {
     config.http.metrics_token = read_token_file(options.get("metrics-token-file"));
   }
   config.api.secure_cookies = options.has("secure-cookies");
+  // Case documents (docs/documents.md): where the file store lives and the upload limits.
+  config.files_dir = options.get("files");
+  if (options.has("max-document-bytes")) {
+    config.api.document_limits.per_file =
+        static_cast<std::uint64_t>(parse_positive(options.get("max-document-bytes"), "max-document-bytes"));
+  }
+  if (options.has("max-case-document-bytes")) {
+    config.api.document_limits.per_case =
+        static_cast<std::uint64_t>(parse_positive(options.get("max-case-document-bytes"), "max-case-document-bytes"));
+  }
   // Repeatable: each reverse proxy whose X-Forwarded-For is believed (docs/security.md).
   for (const auto& proxy : options.all("trusted-proxy")) {
     const auto address = canonical_address(proxy);
