@@ -17,6 +17,8 @@
 #include "domain/deadline/status.hpp"
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
+#include "domain/documents/checklist.hpp"
+#include "api/documents/document_service.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/public_view.hpp"
 #include "domain/numbering/register_number.hpp"
@@ -254,10 +256,13 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const dispute_acto
   if (!doc) {
     throw not_found();
   }
-  const auto d = from_document(*doc);
+  auto d = from_document(*doc);
   if (!ds::can_read(d, actor.roles, actor.organisation)) {
     throw not_found();
   }
+  // The checklist reads the case file: attached documents and paper originals are present.
+  domain::documents::add_present_documents(
+      d.completeness, present_document_kinds(tx, {domain::documents::case_kind::dispute, d.id}));
   const auto action = ds::parse_dispute_action(action_name);
   if (!action) {
     throw not_found();
@@ -364,8 +369,12 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const dispute_acto
   return {std::move(next), std::move(result.warnings)};
 }
 
-object dispute_view(ports::transaction& tx, const dispute_actor& actor, const ds::dispute& d, domain::instant now,
+object dispute_view(ports::transaction& tx, const dispute_actor& actor, const ds::dispute& stored, domain::instant now,
                     const std::vector<std::string>& warnings) {
+  // The checklist as the case file shows it (attached documents, paper originals seen).
+  auto d = stored;
+  domain::documents::add_present_documents(
+      d.completeness, present_document_kinds(tx, {domain::documents::case_kind::dispute, d.id}));
   clock_context clocks{tx};
   const auto& ki_org = ki_of(clocks, d);
   const auto today = local_today(ki_org, now);

@@ -233,3 +233,47 @@ TEST_SUITE("e2e documents") {
     CHECK(std::filesystem::is_empty(staging));
   }
 }
+
+TEST_SUITE("e2e documents") {
+  TEST_CASE("the dispute checklist reads the case file: an attached document or a paper original seen") {
+    fixture f;
+    auto body = application();
+    const std::string with_identity = R"(,"identity_document"])";
+    body.replace(body.find(with_identity), with_identity.size(), "]");
+    const auto id = f.submit(body);
+    const auto path = "/api/v1/disputes/" + id;
+    const auto missing = [&] {
+      std::vector<std::string> out;
+      const auto view = f.get(id, f.registrar);
+      for (const auto& m : view.at("completeness").at("missing").as_array()) {
+        out.emplace_back(m.as_string());
+      }
+      return out;
+    };
+    REQUIRE(missing() == std::vector<std::string>{"identity_document"});
+    // Registration refuses an incomplete file.
+    CHECK(f.act_raw(id, "register", "{}", f.registrar).status != 200);
+
+    SUBCASE("an attached document ticks its item; retracting it unticks it in the view") {
+      const auto up = upload(f.s, path, "kind=identity_document&name=ktp.jpg", "\xff\xd8\xff\xe0 jpeg", f.registrar);
+      REQUIRE(up.status == 201);
+      CHECK(missing().empty());
+      CHECK(f.get(id, f.registrar).at("completeness").at("complete").as_bool());
+      REQUIRE(f.s.post(path + "/documents/" + text_of(json_of(up), "id") + "/retract", R"({"reason":"buram"})",
+                       f.registrar)
+                  .status == 200);
+      CHECK(missing() == std::vector<std::string>{"identity_document"});
+    }
+    SUBCASE("a paper original seen ticks it, with who and when; then the case registers") {
+      const auto seen = f.s.post(path + "/papers", R"({"kind":"identity_document","note":"KTP asli diperlihatkan"})",
+                                 f.registrar);
+      REQUIRE_MESSAGE(seen.status == 201, seen.body);
+      CHECK(text_of(json_of(seen), "seen_by") == "panitera");
+      CHECK_FALSE(text_of(json_of(seen), "seen_at").empty());
+      CHECK(missing().empty());
+      CHECK(json_of(f.s.get(path + "/documents", f.registrar)).at("papers").as_array().size() == 1);
+      CHECK(names_field(f.s.post(path + "/papers", R"({"kind":"selfie"})", f.registrar), "kind"));
+      f.act(id, "register", "{}", f.registrar);
+    }
+  }
+}
