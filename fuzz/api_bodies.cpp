@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::string method = "POST";
   std::string target;
-  switch (route % 10) {
+  switch (route % 11) {
     case 0: target = "/api/v1/sessions"; break;
     case 1: target = "/api/v1/users"; break;
     case 2:
@@ -55,6 +55,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       target = "/api/v1/disputes/" + pick(app.dispute_ids(), n) + "/actions/" + std::string{domain::disputes::to_string(action)};
       break;
     }
+    case 9:
+      // The JSON bodies of the case file: a paper original seen, a retraction (docs/documents.md).
+      target = "/api/v1/disputes/" + pick(app.dispute_ids(), n) + ((route / 11) % 2 ? "/papers" : "/documents/none/retract");
+      break;
     default: target = "/api/v1/calendar/deadline"; method = "GET"; break;
   }
   if (method == "GET") {
