@@ -20,12 +20,17 @@ rest_application::rest_application(services& s) {
   register_letter_routes(router_, s);
   register_letterhead_routes(router_, s);
   register_tracked_request_routes(router_, s);
+  register_document_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }
 
 std::size_t rest_application::body_limit(std::string_view method, std::string_view path) const {
   return router_.body_limit(method, path);
+}
+
+bool rest_application::streams_body(std::string_view method, std::string_view path) const {
+  return router_.streams_body(method, path);
 }
 
 }  // namespace perkara::api

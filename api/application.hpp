@@ -16,6 +16,11 @@ class application {
   [[nodiscard]] virtual response handle(const request& req) const = 0;
   /// The body limit for the route that `method path` hits, known from the request head alone.
   [[nodiscard]] virtual std::size_t body_limit(std::string_view method, std::string_view path) const = 0;
+  /// Whether the route's body is streamed to a staged file (request::staged_body) rather than read
+  /// into memory; known from the request head alone.
+  [[nodiscard]] virtual bool streams_body(std::string_view /*method*/, std::string_view /*path*/) const {
+    return false;
+  }
 };
 
 }  // namespace perkara::api

@@ -5,6 +5,8 @@
 #include "api/auth/crypto.hpp"
 #include "api/auth/verification_slots.hpp"
 #include "domain/auth/login_throttle.hpp"
+#include "domain/documents/limits.hpp"
+#include "domain/ports/file_store.hpp"
 #include "domain/ports/clock.hpp"
 #include "domain/ports/database.hpp"
 
@@ -28,6 +30,8 @@ struct settings {
   /// Checks a password against its stored hash. Tests replace it, e.g. to hold a login inside the
   /// check while they look at what else the server can do meanwhile.
   std::function<bool(std::string_view password, const std::string& hash)> password_check = api::verify_password;
+  /// Upload limits of case documents (docs/documents.md "Limits").
+  domain::documents::size_limits document_limits;
 };
 
 struct services {
@@ -36,6 +40,8 @@ struct services {
   metrics& request_metrics;
   settings config;
   verification_slots verifications;
+  /// The file store of case documents; null where documents are not served (they answer 503 then).
+  ports::file_store* files = nullptr;
 };
 
 }  // namespace perkara::api

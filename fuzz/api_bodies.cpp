@@ -33,7 +33,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 
   std::string method = "POST";
   std::string target;
-  switch (route % 10) {
+  switch (route % 11) {
     case 0: target = "/api/v1/sessions"; break;
     case 1: target = "/api/v1/users"; break;
     case 2:
@@ -56,7 +56,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       break;
     }
     case 9:
-      if ((route / 10) % 2 == 1) {  // letterheads (issue 15); the other half stays the calculator
+      // The JSON bodies of the case file: a paper original seen, a retraction (docs/documents.md).
+      target = "/api/v1/disputes/" + pick(app.dispute_ids(), n) + ((route / 11) % 2 ? "/papers" : "/documents/none/retract");
+      break;
+    case 10:
+      if ((route / 11) % 2 == 1) {  // letterheads (issue 15); the other half stays the calculator
         method = "PUT";
         target = n % 2 ? "/api/v1/organisations/ki-babel/letterhead" : "/api/v1/organisations/kpu-pangkalpinang/letterhead";
         break;

@@ -42,6 +42,7 @@ class rollback_transaction final : public ports::transaction {
   ports::dispute_repository& disputes() override { return tx_->disputes(); }
   ports::login_attempt_repository& login_attempts() override { return tx_->login_attempts(); }
   ports::letter_repository& letters() override { return tx_->letters(); }
+  ports::document_repository& documents() override { return tx_->documents(); }
   void commit() override {}
 
  private:

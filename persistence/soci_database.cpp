@@ -145,7 +145,8 @@ class soci_transaction final : public ports::transaction {
         requests_(ctx_),
         disputes_(ctx_),
         login_attempts_(ctx_),
-        letters_(ctx_) {}
+        letters_(ctx_),
+        documents_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -169,6 +170,7 @@ class soci_transaction final : public ports::transaction {
   ports::dispute_repository& disputes() override { return disputes_; }
   ports::login_attempt_repository& login_attempts() override { return login_attempts_; }
   ports::letter_repository& letters() override { return letters_; }
+  ports::document_repository& documents() override { return documents_; }
 
   void commit() override {
     if (ended_) {
@@ -196,6 +198,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_dispute_repository disputes_;
   detail::soci_login_attempt_repository login_attempts_;
   detail::soci_letter_repository letters_;
+  detail::soci_document_repository documents_;
   bool ended_ = false;
 };
 

@@ -3,6 +3,8 @@
 #include "api/app.hpp"
 #include "api/metrics/metrics.hpp"
 #include "persistence/database_url.hpp"
+#include "persistence/files/disk_file_store.hpp"
+#include "persistence/files/files_location.hpp"
 #include "persistence/soci_database.hpp"
 #include "server/system_clock.hpp"
 
@@ -14,6 +16,7 @@ namespace perkara::server {
 struct app::parts {
   std::unique_ptr<ports::clock> clock;
   std::unique_ptr<ports::database> db;
+  std::unique_ptr<persistence::disk_file_store> files;
   api::metrics metrics;
   std::unique_ptr<api::services> services;
   std::unique_ptr<api::rest_application> application;
@@ -49,9 +52,11 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   config.http.write_workers = static_cast<int>(config.db_pool_size + verifications +
                                                (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
   // services holds an atomic (the verification slots), so it is built in place rather than moved.
+  parts_->files = std::make_unique<persistence::disk_file_store>(persistence::files_location(url, config.files_dir));
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
+  parts_->services->files = parts_->files.get();
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);
-  parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics);
+  parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics, parts_->files.get());
 }
 
 app::~app() = default;

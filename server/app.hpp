@@ -23,6 +23,8 @@ struct app_config {
   std::chrono::milliseconds db_lease_timeout{10'000};
   http_config http;
   api::settings api;
+  /// The file store of case documents (`--files DIR`); empty: persistence::files_location's default.
+  std::string files_dir;
 };
 
 class app {

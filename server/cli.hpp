@@ -36,5 +36,6 @@ void register_migrate(CLI::App& perkara);
 void register_user_add(CLI::App& perkara);
 void register_seed_demo(CLI::App& perkara);
 void register_organisations_import(CLI::App& perkara);
+void register_check(CLI::App& perkara);
 
 }  // namespace perkara::server

@@ -148,6 +148,21 @@ void register_serve(CLI::App& perkara) {
       ->delimiter(',')
       ->allow_extra_args(false)
       ->check(ip_address);
+  // Case documents (docs/documents.md): where the file store lives and the upload limits.
+  command
+      ->add_option("--files", config.files_dir,
+                   "Directory of the document file store (default: beside the SQLite file; ./perkara-files for MariaDB)")
+      ->envname("PERKARA_FILES");
+  command->add_option("--max-document-bytes", config.api.document_limits.per_file, "Largest document accepted, in bytes")
+      ->envname("PERKARA_MAX_DOCUMENT_BYTES")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
+  command
+      ->add_option("--max-case-document-bytes", config.api.document_limits.per_case,
+                   "Most bytes of documents one case may hold, retracted ones included")
+      ->envname("PERKARA_MAX_CASE_DOCUMENT_BYTES")
+      ->check(whole_number_at_least(1))
+      ->capture_default_str();
   command->callback([options] { serve(*options); });
 }
 

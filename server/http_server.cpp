@@ -55,6 +55,9 @@ using beast_response = http::response<http::string_body>;
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t read_chunk = 16 * 1024;
+// A streamed upload is read and written to its staged file in pieces of this size (one buffer per
+// upload in flight, so ten 20 MB uploads hold 640 KiB of body, not 200 MB).
+constexpr std::size_t upload_chunk = 64 * 1024;
 constexpr std::size_t linger_drain_limit = 1024 * 1024;
 constexpr std::chrono::milliseconds linger_timeout{2000};
 constexpr std::string_view unmatched_route = "unmatched";
@@ -200,7 +203,14 @@ struct http_server::impl {
     std::shared_ptr<connection> conn_;
   };
 
-  impl(http_config c, const api::application& a, api::metrics& m);
+  impl(http_config c, const api::application& a, api::metrics& m, persistence::disk_file_store* u);
+
+  // What reading a streamed body ended with.
+  struct streamed_body {
+    error_code ec;                              // a read error (body_limit, parse, peer gone...)
+    bool store_failed = false;                  // the staged file could not be written
+    std::optional<ports::staged_file> file;     // set when the whole body was staged
+  };
 
   void run();
   void request_stop();
@@ -225,12 +235,16 @@ struct http_server::impl {
                                       std::string_view route, const std::string& request_id,
                                       steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
+  net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
+                                            http::request_parser<http::string_body>& header_parser,
+                                            std::size_t limit);
   std::string request_client_address(beast::tcp_stream& stream, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
   http_config config;
   const api::application& app;
   api::metrics& metrics;
+  persistence::disk_file_store* uploads;  // staged bodies of streamed routes; may be null
   std::optional<static_files> files;
   std::mutex connections_mutex;
   std::unordered_set<std::shared_ptr<connection>> connections;
@@ -250,10 +264,11 @@ struct http_server::impl {
   std::optional<unsigned short> bound_metrics_port;
 };
 
-http_server::impl::impl(http_config c, const api::application& a, api::metrics& m)
+http_server::impl::impl(http_config c, const api::application& a, api::metrics& m, persistence::disk_file_store* u)
     : config(std::move(c)),
       app(a),
       metrics(m),
+      uploads(u),
       ioc(std::max(1, config.io_threads)),
       read_pool(static_cast<std::size_t>(std::max(1, config.read_workers))),
       write_pool(static_cast<std::size_t>(std::max(1, config.write_workers))),
@@ -555,14 +570,44 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     co_return co_await reject(stream, buffer, 413, too_large, method, request_id, started);
   }
   parser.body_limit(limit);  // still applies to chunked bodies
-  if (!parser.is_done()) {
-    if (head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
-      http::response<http::empty_body> go_on{http::status::continue_, head.version()};
-      auto [ec, n] = co_await http::async_write(stream, go_on, use_tuple);
-      if (ec) {
-        co_return false;
-      }
+  // Upload routes stream their body to a staged file (docs/documents.md "Upload"); every other route
+  // reads it into memory under its own limit, as before.
+  const bool streamed = app.streams_body(req->method, req->path);
+  // Taken from the head now: a streamed body moves the parser away.
+  const bool keep_alive = head.keep_alive();
+  const bool head_only = head.method() == http::verb::head;
+  const unsigned version = head.version();
+  const auto verb = head.method();
+  if (streamed && uploads == nullptr) {
+    co_return co_await reject(stream, buffer, 503, "Penyimpanan berkas tidak tersedia / File store unavailable", method,
+                              request_id, started);
+  }
+  if (!parser.is_done() && head.version() >= 11 && beast::iequals(head[http::field::expect], "100-continue")) {
+    http::response<http::empty_body> go_on{http::status::continue_, head.version()};
+    auto [ec, n] = co_await http::async_write(stream, go_on, use_tuple);
+    if (ec) {
+      co_return false;
     }
+  }
+  if (streamed && !parser.is_done()) {
+    auto body = co_await stream_body(stream, buffer, parser, limit);
+    if (body.ec == http::error::body_limit) {
+      co_return co_await reject(stream, buffer, 413, too_large, method, request_id, started);
+    }
+    if (is_parse_error(body.ec)) {
+      co_return co_await reject(stream, buffer, 400, "Permintaan HTTP tidak valid / Malformed HTTP request", method,
+                                request_id, started);
+    }
+    if (body.store_failed) {
+      co_return co_await reject(stream, buffer, 500,
+                                "Berkas tidak dapat disimpan / The file could not be stored (request " + request_id + ")",
+                                method, request_id, started);
+    }
+    if (body.ec || !body.file) {
+      co_return false;
+    }
+    req->staged_body = std::move(body.file);
+  } else if (!parser.is_done()) {
     auto [ec, n] = co_await http::async_read(stream, buffer, parser, use_tuple);
     if (ec == http::error::body_limit) {
       co_return co_await reject(stream, buffer, 413, too_large, method, request_id, started);
@@ -576,15 +621,15 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     }
   }
 
-  auto message = parser.release();
-  req->body = std::move(message.body());
-  const bool keep_alive = message.keep_alive();
-  const bool head_only = message.method() == http::verb::head;
-  const unsigned version = message.version();
+  if (!streamed) {
+    req->body = parser.release().body();
+  }
+  // A staged body the handler did not keep is removed once it has answered (a kept one was renamed).
+  const auto staged_path = req->staged_body ? req->staged_body->path : std::string{};
   const bool serve_static = files.has_value() && is_static_candidate(req->method, req->path);
 
   // The application (and file reads) run on a worker pool, never on this I/O thread.
-  const bool reads = message.method() == http::verb::get || head_only;
+  const bool reads = verb == http::verb::get || head_only;
   auto& pool = reads ? read_pool : write_pool;
   api::response res;
   try {
@@ -599,6 +644,9 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     log_error("handler", e.what());
     res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
                             request_id);
+  }
+  if (!staged_path.empty()) {
+    uploads->discard(staged_path);
   }
 
   const bool keep = keep_alive && !stopping.load();
@@ -663,8 +711,53 @@ net::awaitable<void> http_server::impl::linger_close(beast::tcp_stream& stream, 
   buffer.clear();
 }
 
-http_server::http_server(http_config config, const api::application& app, api::metrics& metrics)
-    : impl_(std::make_unique<impl>(std::move(config), app, metrics)) {}
+// Reads a body chunk by chunk into a staged file of the store, hashing it on the way, so a large
+// upload never sits in memory whole. Each chunk gets the read timeout afresh (an idle limit: a 20 MB
+// upload on a slow line may take longer than one request's whole-read timeout). The writes go to the
+// page cache from this I/O thread; the fsync happens in the handler, on a worker (keep()).
+net::awaitable<http_server::impl::streamed_body> http_server::impl::stream_body(
+    beast::tcp_stream& stream, beast::flat_buffer& buffer, http::request_parser<http::string_body>& header_parser,
+    std::size_t limit) {
+  streamed_body out;
+  http::request_parser<http::buffer_body> parser{std::move(header_parser)};
+  parser.body_limit(limit);
+  std::unique_ptr<persistence::disk_file_store::upload> upload;
+  try {
+    upload = uploads->begin_upload();
+  } catch (const std::exception& e) {
+    log_error("upload", e.what());
+    out.store_failed = true;
+    co_return out;
+  }
+  std::vector<char> chunk(upload_chunk);
+  while (!parser.is_done()) {
+    parser.get().body().data = chunk.data();
+    parser.get().body().size = chunk.size();
+    stream.expires_after(config.read_timeout);
+    auto [ec, n] = co_await http::async_read_some(stream, buffer, parser, use_tuple);
+    if (ec == http::error::need_buffer) {
+      ec = {};
+    }
+    if (ec) {
+      out.ec = ec;
+      co_return out;  // the upload's destructor removes the partial file
+    }
+    const std::size_t got = chunk.size() - parser.get().body().size;
+    try {
+      upload->append(chunk.data(), got);
+    } catch (const std::exception& e) {
+      log_error("upload", e.what());
+      out.store_failed = true;
+      co_return out;
+    }
+  }
+  out.file = upload->finish();
+  co_return out;
+}
+
+http_server::http_server(http_config config, const api::application& app, api::metrics& metrics,
+                         persistence::disk_file_store* uploads)
+    : impl_(std::make_unique<impl>(std::move(config), app, metrics, uploads)) {}
 
 http_server::~http_server() = default;
 

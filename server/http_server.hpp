@@ -6,6 +6,7 @@
 
 #include "api/application.hpp"
 #include "api/metrics/metrics.hpp"
+#include "persistence/files/disk_file_store.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -52,7 +53,10 @@ class http_server {
   /// Binds and listens at once (throws std::system_error when the address is taken or invalid,
   /// std::filesystem::filesystem_error when web_root does not exist). `app` and `metrics` must
   /// outlive the server.
-  http_server(http_config config, const api::application& app, api::metrics& metrics);
+  /// `uploads` receives the bodies of streamed routes (api::route_options::streamed_body); without it
+  /// such routes are answered 503.
+  http_server(http_config config, const api::application& app, api::metrics& metrics,
+              persistence::disk_file_store* uploads = nullptr);
   ~http_server();
   http_server(const http_server&) = delete;
   http_server& operator=(const http_server&) = delete;

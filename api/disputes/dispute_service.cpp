@@ -18,6 +18,7 @@
 #include "domain/deadline/status.hpp"
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
+#include "domain/documents/checklist.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/public_view.hpp"
 #include "domain/org/jurisdiction.hpp"
@@ -174,10 +175,13 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   if (!doc) {
     throw not_found();
   }
-  const auto d = from_document(*doc);
+  auto d = from_document(*doc);
   if (!ds::can_read(d, actor.roles, actor.organisation)) {
     throw not_found();
   }
+  // The checklist reads the case file: attached documents and paper originals are present.
+  domain::documents::add_present_documents(
+      d.completeness, present_document_kinds(tx, {domain::documents::case_kind::dispute, d.id}));
   const auto action = ds::parse_dispute_action(action_name);
   if (!action) {
     throw not_found();

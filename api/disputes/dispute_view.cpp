@@ -4,12 +4,14 @@
 #include "api/disputes/dispute_clocks.hpp"
 #include "api/disputes/dispute_document.hpp"
 #include "api/disputes/dispute_service.hpp"
+#include "api/documents/document_service.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_output.hpp"
 #include "domain/cases/search_text.hpp"
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/public_view.hpp"
+#include "domain/documents/checklist.hpp"
 
 #include <boost/json/serialize.hpp>
 
@@ -42,8 +44,12 @@ array awaiting_json(const std::vector<ds::awaiting_item>& items) {
 
 }  // namespace
 
-object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::dispute& d, domain::instant now,
+object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::dispute& stored, domain::instant now,
                     const std::vector<std::string>& warnings) {
+  // The checklist as the case file shows it (attached documents, paper originals seen).
+  auto d = stored;
+  domain::documents::add_present_documents(
+      d.completeness, present_document_kinds(tx, {domain::documents::case_kind::dispute, d.id}));
   clock_context clocks{tx};
   const auto& ki_org = ki_of(clocks, d);
   const auto today = local_today(ki_org, now);

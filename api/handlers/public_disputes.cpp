@@ -3,6 +3,8 @@
 // numbers, addresses, phone numbers, e-mail addresses or hearing links ever appear here.
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_view.hpp"
+#include "api/disputes/dispute_service.hpp"
+#include "api/documents/document_service.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
@@ -74,7 +76,8 @@ response decisions(services& s, const request& req) {
   const auto year = query_integer(req, "year", 2008, domain::max_input_year);
   auto tx = s.db.begin(ports::access::read);
   const auto in_year = year ? std::optional<int>(static_cast<int>(*year)) : std::nullopt;
-  return json_text_response(200, public_decisions(*tx, query_text(req, "ki"), in_year));
+  // Each decision with its published document, if any (api/documents/document_service.hpp).
+  return json_text_response(200, with_published_documents(*tx, public_decisions(*tx, query_text(req, "ki"), in_year)));
 }
 
 }  // namespace

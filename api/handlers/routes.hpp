@@ -22,5 +22,6 @@ void register_audit_routes(router& r, services& s);
 void register_letter_routes(router& r, services& s);
 void register_letterhead_routes(router& r, services& s);
 void register_tracked_request_routes(router& r, services& s);
+void register_document_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -2,6 +2,8 @@
 // Transport-neutral HTTP messages. The server converts Beast messages to and from these, so the api
 // layer (and its tests) never touch sockets or heavy Beast headers.
 
+#include "domain/ports/file_store.hpp"
+
 #include <cstddef>
 #include <optional>
 #include <string>
@@ -20,6 +22,10 @@ struct request {
   std::vector<std::pair<std::string, std::string>> query;    // decoded, in order
   std::vector<std::pair<std::string, std::string>> headers;  // names lower case
   std::string body;
+  /// A streamed body (route_options::streamed_body): already written to the file store's staging
+  /// area and hashed; `body` is then empty. The transport removes the staged file after the handler
+  /// unless the handler kept it.
+  std::optional<ports::staged_file> staged_body;
   std::string request_id;
   /// The client's IP address as the server saw it: the socket's peer, or the last X-Forwarded-For hop
   /// when the peer is a trusted proxy (server/client_address.hpp). Empty when unknown.

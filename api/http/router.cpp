@@ -90,6 +90,15 @@ std::size_t router::body_limit(std::string_view method, std::string_view path) c
   return default_body_limit;
 }
 
+bool router::streams_body(std::string_view method, std::string_view path) const {
+  for (const auto& r : routes_) {
+    if (r.method == method && matches(r, path, nullptr)) {
+      return r.options.streamed_body;
+    }
+  }
+  return false;
+}
+
 std::vector<route_entry> router::entries() const {
   std::vector<route_entry> out;
   for (const auto& r : routes_) {

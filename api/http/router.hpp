@@ -30,6 +30,9 @@ inline constexpr std::size_t default_body_limit = 1024 * 1024;  // 1 MiB
 struct route_options {
   std::size_t body_limit = default_body_limit;
   bool requires_json_body = false;  // POST/PATCH with a body must be application/json (else 415)
+  // The transport streams the body into the file store's staging area instead of memory, and hands
+  // the handler request::staged_body (docs/documents.md "Upload"); body_limit then bounds the file.
+  bool streamed_body = false;
 };
 
 /// One registered route as the access tests and docs see it.
@@ -50,6 +53,8 @@ class router {
 
   /// The body limit of the route that `method path` would hit (the default when none matches).
   [[nodiscard]] std::size_t body_limit(std::string_view method, std::string_view path) const;
+  /// Whether the route that `method path` would hit takes a streamed body (route_options::streamed_body).
+  [[nodiscard]] bool streams_body(std::string_view method, std::string_view path) const;
 
   /// Every registered (method, pattern), for the OpenAPI completeness test.
   [[nodiscard]] std::vector<std::pair<std::string, std::string>> routes() const;

@@ -222,5 +222,6 @@ ports::request_repository& reference_transaction::requests() { unsupported("requ
 ports::dispute_repository& reference_transaction::disputes() { return repos_->disputes; }
 ports::login_attempt_repository& reference_transaction::login_attempts() { unsupported("login attempts"); }
 ports::letter_repository& reference_transaction::letters() { unsupported("letters"); }
+ports::document_repository& reference_transaction::documents() { unsupported("documents"); }
 
 }  // namespace perkara::bench

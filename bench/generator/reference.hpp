@@ -52,6 +52,7 @@ class reference_transaction final : public ports::transaction {
   ports::dispute_repository& disputes() override;
   ports::login_attempt_repository& login_attempts() override;
   ports::letter_repository& letters() override;
+  ports::document_repository& documents() override;
   void commit() override {}
 
  private:

@@ -5,6 +5,7 @@
 
 #include "domain/ports/dispute_repository.hpp"
 #include "domain/ports/letter_repository.hpp"
+#include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
 #include "domain/ports/repositories.hpp"
 #include "domain/ports/request_repository.hpp"
@@ -45,6 +46,7 @@ class transaction {
   virtual dispute_repository& disputes() = 0;
   virtual login_attempt_repository& login_attempts() = 0;
   virtual letter_repository& letters() = 0;
+  virtual document_repository& documents() = 0;
   virtual void commit() = 0;
 };
 

@@ -243,6 +243,43 @@ const std::vector<migration>& all_migrations() {
            // The name of an organisation's region ("Kota Pangkal Pinang"), shown instead of the code.
            "ALTER TABLE organisations ADD COLUMN region_name VARCHAR(255) NOT NULL DEFAULT ''",
        }},
+      {13,
+       "0013_documents",
+       {
+           // The case file (issue 15, docs/documents.md): one row per uploaded document of a request or a
+           // dispute. The bytes live in the content-addressed file store under `sha256`; a row is written
+           // only after its file is durably stored. Never deleted: retraction fills the retracted_ columns.
+           R"(CREATE TABLE documents (
+                id VARCHAR(64) NOT NULL PRIMARY KEY,
+                case_kind VARCHAR(16) NOT NULL,
+                case_id VARCHAR(64) NOT NULL,
+                kind VARCHAR(32) NOT NULL,
+                file_name VARCHAR(255) NOT NULL,
+                content_type VARCHAR(100) NOT NULL,
+                sha256 CHAR(64) NOT NULL,
+                size_bytes BIGINT NOT NULL,
+                publishable SMALLINT NOT NULL,
+                uploaded_by VARCHAR(64) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                uploaded_at BIGINT NOT NULL,
+                retracted_by VARCHAR(64) NULL,
+                retracted_at BIGINT NULL,
+                retract_reason VARCHAR(1000) NULL
+              ){OPTS})",
+           "CREATE INDEX ix_documents_case ON documents (case_kind, case_id, uploaded_at)",
+           "CREATE INDEX ix_documents_sha256 ON documents (sha256)",
+           // A paper original a member of staff has seen, which ticks its checklist item without a file.
+           R"(CREATE TABLE paper_originals (
+                id {ID},
+                case_kind VARCHAR(16) NOT NULL,
+                case_id VARCHAR(64) NOT NULL,
+                kind VARCHAR(32) NOT NULL,
+                seen_by VARCHAR(64) NOT NULL,
+                seen_at BIGINT NOT NULL,
+                note VARCHAR(1000) NOT NULL
+              ){OPTS})",
+           "CREATE INDEX ix_paper_originals_case ON paper_originals (case_kind, case_id)",
+       }},
       {15,
        "0015_letters",
        {

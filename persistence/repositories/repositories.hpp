@@ -4,6 +4,7 @@
 // ones it has prepared (detail/statement_cache.hpp).
 
 #include "domain/ports/letter_repository.hpp"
+#include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
 #include "domain/ports/repositories.hpp"
 #include "persistence/database_url.hpp"
@@ -180,6 +181,23 @@ class soci_letter_repository final : public ports::letter_repository {
   std::vector<ports::issued_letter> for_case(const std::string& case_type, const std::string& case_id) override;
 
  private:
+class soci_document_repository final : public ports::document_repository {
+ public:
+  explicit soci_document_repository(db_context ctx) : ctx_(ctx) {}
+  void insert(const domain::documents::document& doc) override;
+  std::optional<domain::documents::document> find(const std::string& id) override;
+  std::vector<domain::documents::document> for_case(const domain::documents::case_ref& owner) override;
+  std::uint64_t case_bytes(const domain::documents::case_ref& owner) override;
+  bool retract(const std::string& id, const domain::documents::retraction& r) override;
+  void set_publishable(const std::string& id, bool publishable) override;
+  std::vector<std::string> all_checksums() override;
+  std::vector<domain::documents::document> published(const std::vector<std::string>& dispute_ids,
+                                                     const std::string& kind) override;
+  std::vector<domain::documents::paper_original> papers_for_case(const domain::documents::case_ref& owner) override;
+  void insert_paper(const domain::documents::paper_original& paper) override;
+
+ private:
+  std::vector<domain::documents::document> select(const std::string& where, const std::vector<std::string>& params);
   db_context ctx_;
 };
 

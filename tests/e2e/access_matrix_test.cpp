@@ -87,6 +87,18 @@ const row rows[] = {
     {"GET", "/api/v1/public/disputes", "public", "/api/v1/public/disputes?register_number=none", "", false},
     {"GET", "/api/v1/public/hearings", "public", "/api/v1/public/hearings", "", false},
     {"GET", "/api/v1/public/decisions", "public", "/api/v1/public/decisions", "", false},
+    {"POST", "/api/v1/requests/{id}/documents", "ppid, ppid_superior", "/api/v1/requests/{request}/documents?kind=evidence&name=m{n}.pdf", "%PDF-1.4 matrix {n}", true},
+    {"GET", "/api/v1/requests/{id}/documents", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}/documents", "", true},
+    {"GET", "/api/v1/requests/{id}/documents/{doc}", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}/documents/{request_doc}", "", true},
+    {"PATCH", "/api/v1/requests/{id}/documents/{doc}", "ppid, ppid_superior", "/api/v1/requests/{request}/documents/{request_doc}", R"({"publishable":false})", true},
+    {"POST", "/api/v1/requests/{id}/documents/{doc}/retract", "ppid, ppid_superior", "/api/v1/requests/{request}/documents/{request_doc}/retract", R"({"reason":"matrix"})", true},
+    {"POST", "/api/v1/disputes/{id}/documents", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/documents?kind=evidence&name=m{n}.pdf", "%PDF-1.4 matrix {n}", true},
+    {"GET", "/api/v1/disputes/{id}/documents", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}/documents", "", true},
+    {"GET", "/api/v1/disputes/{id}/documents/{doc}", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}/documents/{dispute_doc}", "", true},
+    {"PATCH", "/api/v1/disputes/{id}/documents/{doc}", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/documents/{dispute_doc}", R"({"publishable":false})", true},
+    {"POST", "/api/v1/disputes/{id}/documents/{doc}/retract", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/documents/{dispute_doc}/retract", R"({"reason":"matrix"})", true},
+    {"POST", "/api/v1/disputes/{id}/papers", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/papers", R"({"kind":"identity_document","note":"asli dilihat"})", true},
+    {"GET", "/api/v1/public/documents/{doc}", "public", "/api/v1/public/documents/{dispute_doc}", "", false},
 };
 // clang-format on
 
@@ -104,6 +116,8 @@ struct world {
   std::string dispute_id;
   std::string user_id;  // a registrar of ki-babel
   std::string letter_id;  // the request's receipt, issued by its PPID
+  std::string request_doc;  // a document of the request
+  std::string dispute_doc;  // a document of the dispute
 
   world() {
     rq::actors a(s);
@@ -133,6 +147,15 @@ struct world {
                                 root);
     REQUIRE_MESSAGE(closure.status == 201, closure.body);
     s.add_user("matrix.login", "password-matrix.login", {role::commissioner}, "ki-babel");
+    request_doc = upload("/api/v1/requests/" + request_id, s.login("ppid.pkp", "password-ppid.pkp"));
+    dispute_doc = upload("/api/v1/disputes/" + dispute_id, registrar);
+  }
+
+  std::string upload(const std::string& case_path, const std::string& token) {
+    const auto r = s.send("POST", case_path + "/documents?kind=evidence&name=bukti.pdf", "%PDF-1.4 setup", token,
+                          {{"Content-Type", "application/pdf"}});
+    REQUIRE_MESSAGE(r.status == 201, r.body);
+    return rq::str(rq::json_of(r).at("id"));
   }
 
   static void require_ok(const http_reply& r) { REQUIRE_MESSAGE(r.status == 200, r.body); }
@@ -216,10 +239,13 @@ TEST_SUITE("e2e access matrix") {
         replace_all(target, "{dispute}", w.dispute_id);
         replace_all(target, "{user}", w.user_id);
         replace_all(target, "{letter}", w.letter_id);
+        replace_all(target, "{request_doc}", w.request_doc);
+        replace_all(target, "{dispute_doc}", w.dispute_doc);
         replace_all(target, "{action}", request_action_for(c.r));
         replace_all(body, "{new_request}", boost::json::serialize(rq::new_request()));
         replace_all(body, "{application}", disputes::application());
         replace_all(body, "{n}", std::to_string(++n));
+        replace_all(target, "{n}", std::to_string(n));
         std::string token = c.token;
         if (sample.fresh_session && c.r) {
           token = s.login(c.username, "password-" + c.username);

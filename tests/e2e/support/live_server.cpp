@@ -4,12 +4,24 @@
 #include "e2e/support/contract_log.hpp"
 #include "support/eventually.hpp"
 
+#include <boost/beast/core/string.hpp>
 #include <boost/json/parse.hpp>
 
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
 #include <stdexcept>
 
 namespace perkara::e2e {
 namespace {
+
+std::string make_files_dir() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "perkara-e2e-files-XXXXXX").string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    throw std::runtime_error("cannot create a temporary files directory");
+  }
+  return pattern;
+}
 
 // Forwards to a clock owned by the fixture, so the fixture keeps the clock across restarts.
 class forwarding_clock final : public ports::clock {
@@ -40,11 +52,16 @@ live_server::live_server(domain::instant now) : live_server(at(now)) {}
 live_server::live_server(live_server_options options)
     : database_(options.database ? std::move(options.database) : std::make_shared<testing::test_database>(true)),
       configure_(std::move(options.configure)),
+      files_dir_(make_files_dir()),
       clock_(options.now) {
   start();
 }
 
-live_server::~live_server() { stop(); }
+live_server::~live_server() {
+  stop();
+  std::error_code ignored;
+  std::filesystem::remove_all(files_dir_, ignored);
+}
 
 void live_server::start() {
   server::app_config config;
@@ -59,6 +76,7 @@ void live_server::start() {
   config.http.write_timeout = testing::patience;
   config.http.keep_alive_timeout = testing::patience;
   config.http.shutdown_grace = testing::patience;
+  config.files_dir = files_dir_;
   if (configure_) {
     configure_(config);
   }
@@ -114,7 +132,9 @@ http_reply live_server::send(const std::string& method, const std::string& targe
   if (!token.empty()) {
     headers.emplace_back("Authorization", "Bearer " + token);
   }
-  if (!body.empty()) {
+  const bool typed = std::any_of(headers.begin(), headers.end(),
+                                 [](const auto& h) { return boost::beast::iequals(h.first, "content-type"); });
+  if (!body.empty() && !typed) {
     headers.emplace_back("Content-Type", "application/json");
   }
   auto reply = fetch(port(), method, target, body, headers);

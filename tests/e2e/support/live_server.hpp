@@ -54,6 +54,8 @@ class live_server {
   settable_clock& clock() { return clock_; }
   [[nodiscard]] const testing::test_database& database() const { return *database_; }
   [[nodiscard]] std::shared_ptr<testing::test_database> shared_database() const { return database_; }
+  /// The file store of case documents (a temporary directory, removed with the server).
+  [[nodiscard]] const std::string& files_dir() const { return files_dir_; }
   /// The running application's route table, with each route's access policy.
   [[nodiscard]] const api::router& routes() const;
 
@@ -83,6 +85,7 @@ class live_server {
 
   std::shared_ptr<testing::test_database> database_;
   std::function<void(server::app_config&)> configure_;
+  std::string files_dir_;
   settable_clock clock_;  // outlives every app instance, which only forwards to it
   std::unique_ptr<server::app> app_;
   std::thread thread_;
