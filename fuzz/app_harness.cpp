@@ -41,6 +41,7 @@ class rollback_transaction final : public ports::transaction {
   ports::request_repository& requests() override { return tx_->requests(); }
   ports::dispute_repository& disputes() override { return tx_->disputes(); }
   ports::login_attempt_repository& login_attempts() override { return tx_->login_attempts(); }
+  ports::notice_outbox& notices() override { return tx_->notices(); }
   void commit() override {}
 
  private:

@@ -144,7 +144,8 @@ class soci_transaction final : public ports::transaction {
         sequences_(ctx_),
         requests_(ctx_),
         disputes_(ctx_),
-        login_attempts_(ctx_) {}
+        login_attempts_(ctx_),
+        notices_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -167,6 +168,7 @@ class soci_transaction final : public ports::transaction {
   ports::request_repository& requests() override { return requests_; }
   ports::dispute_repository& disputes() override { return disputes_; }
   ports::login_attempt_repository& login_attempts() override { return login_attempts_; }
+  ports::notice_outbox& notices() override { return notices_; }
 
   void commit() override {
     if (ended_) {
@@ -174,6 +176,16 @@ class soci_transaction final : public ports::transaction {
     }
     // Ended either way: a failed commit has already given its work up (and the connection back).
     ended_ = true;
+    // The transactional outbox (issue 16): the notices of this transaction's events are written in it,
+    // after every other write, so they see the case and its clocks as committed.
+    if (!events_.appended().empty()) {
+      try {
+        notices_.queue_for(events_.appended());
+      } catch (...) {
+        scope_->rollback();
+        throw;
+      }
+    }
     scope_->commit();
   }
 
@@ -193,6 +205,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_request_repository requests_;
   detail::soci_dispute_repository disputes_;
   detail::soci_login_attempt_repository login_attempts_;
+  detail::soci_notice_outbox notices_;
   bool ended_ = false;
 };
 

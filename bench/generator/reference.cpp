@@ -212,5 +212,6 @@ ports::sequence_repository& reference_transaction::sequences() { unsupported("se
 ports::request_repository& reference_transaction::requests() { unsupported("requests"); }
 ports::dispute_repository& reference_transaction::disputes() { return repos_->disputes; }
 ports::login_attempt_repository& reference_transaction::login_attempts() { unsupported("login attempts"); }
+ports::notice_outbox& reference_transaction::notices() { unsupported("notices"); }
 
 }  // namespace perkara::bench

@@ -51,6 +51,7 @@ class reference_transaction final : public ports::transaction {
   ports::request_repository& requests() override;
   ports::dispute_repository& disputes() override;
   ports::login_attempt_repository& login_attempts() override;
+  ports::notice_outbox& notices() override;
   void commit() override {}
 
  private:

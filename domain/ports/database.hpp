@@ -5,6 +5,7 @@
 
 #include "domain/ports/dispute_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
+#include "domain/ports/notice_outbox.hpp"
 #include "domain/ports/repositories.hpp"
 #include "domain/ports/request_repository.hpp"
 
@@ -43,6 +44,7 @@ class transaction {
   virtual request_repository& requests() = 0;
   virtual dispute_repository& disputes() = 0;
   virtual login_attempt_repository& login_attempts() = 0;
+  virtual notice_outbox& notices() = 0;
   virtual void commit() = 0;
 };
 

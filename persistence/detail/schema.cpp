@@ -217,6 +217,7 @@ const std::vector<migration>& all_migrations() {
            "UPDATE rulesets SET effective_from = '2010-04-30' WHERE name = 'general' AND version = 1 "
            "AND effective_from = '2008-04-30'",
        }},
+      {14, "0014_notices", notice_schema()},
   };
   return migrations;
 }
