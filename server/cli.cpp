@@ -16,6 +16,7 @@ Usage:
                 [--max-connections-per-address N (default 128, 0 = no cap)]
                 [--metrics-listen HOST:PORT] [--metrics-token-file FILE]
                 [--trusted-proxy ADDR ...]  (take the client address from X-Forwarded-For of these peers)
+                [--smtp URL --mail-from ADDRESS] [--public-url URL] [--notice-interval SECONDS] [--no-notices]
   perkara migrate --db URL
   perkara user add --db URL --username U --role R [--role R2 ...] --organisation CODE [--display-name NAME]
                    (the password is read from standard input)

@@ -3,6 +3,7 @@
 #include "server/app.hpp"
 #include "server/cli.hpp"
 #include "server/client_address.hpp"
+#include "server/notice_flags.hpp"
 
 #include <charconv>
 #include <cstdio>
@@ -102,6 +103,7 @@ int command_serve(const cli_options& options) {
     config.http.trusted_proxies.push_back(*address);
   }
 
+  apply_notice_flags(options, config);
   app server{config};
   server.handle_signals(true);
   std::fprintf(stderr, "perkara: listening on http://%s:%u\n", config.http.host.c_str(), server.port());

@@ -66,9 +66,10 @@ class notice_outbox {
   virtual ~notice_outbox() = default;
   /// Claims up to `limit` pending notices due at `now` for `owner` until `lease_until`: nobody else
   /// claims them before then (MariaDB: FOR UPDATE SKIP LOCKED, so claimers never wait on each other).
-  /// A claim that is never settled (its server died) becomes due again at `lease_until`.
+  /// A claim that is never settled (its server died) becomes due again at `lease_until`. Only notices
+  /// of `channels` are claimed (a server without SMTP leaves email to one that has it).
   virtual std::vector<queued_notice> claim(const std::string& owner, domain::instant now, domain::instant lease_until,
-                                           int limit) = 0;
+                                           int limit, const std::vector<domain::notices::channel>& channels) = 0;
   /// Settles a claim: sent; or failed with `error`, retried at `retry_at` or (nullopt) given up. Logs the
   /// attempt. False, and nothing changed, when `owner` no longer holds the lease.
   virtual bool settle(long long id, const std::string& owner, domain::instant at, bool sent, const std::string& detail,

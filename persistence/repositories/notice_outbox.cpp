@@ -166,17 +166,24 @@ void soci_notice_outbox::queue_for(const std::vector<domain::case_event>& events
 }
 
 std::vector<ports::queued_notice> soci_notice_outbox::claim(const std::string& owner, domain::instant now,
-                                                            domain::instant lease_until, int limit) {
+                                                            domain::instant lease_until, int limit,
+                                                            const std::vector<channel>& channels) {
   return translated([&] {
+    if (channels.empty()) return std::vector<ports::queued_notice>{};
+    // Channel names are our own constants, so they can be part of the text.
+    std::string in;
+    for (const auto c : channels) {
+      in += (in.empty() ? "'" : ",'") + std::string(domain::notices::to_string(c)) + "'";
+    }
     const long long t = epoch_seconds(now);
     const long long until = epoch_seconds(lease_until);
     // The lease is next_attempt_at itself: a claimed row is not due again before the lease ends.
     std::vector<long long> ids;
     {
       const std::string query = fmt::format(
-          "SELECT id FROM notices WHERE state = 'pending' AND next_attempt_at <= :now "
+          "SELECT id FROM notices WHERE state = 'pending' AND next_attempt_at <= :now AND channel IN ({}) "
           "ORDER BY next_attempt_at, id LIMIT {}{}",
-          limit, ctx_.kind == backend::mysql ? " FOR UPDATE SKIP LOCKED" : "");
+          in, limit, ctx_.kind == backend::mysql ? " FOR UPDATE SKIP LOCKED" : "");
       long long id = 0;
       soci::statement st = (ctx_.sql.prepare << query, soci::into(id), soci::use(t));
       st.execute();

@@ -155,7 +155,7 @@ class soci_notice_outbox final : public ports::notice_outbox {
   /// Queues the notices of `events` in this transaction (called by its commit, before the commit).
   void queue_for(const std::vector<domain::case_event>& events);
   std::vector<ports::queued_notice> claim(const std::string& owner, domain::instant now, domain::instant lease_until,
-                                          int limit) override;
+                                          int limit, const std::vector<domain::notices::channel>& channels) override;
   bool settle(long long id, const std::string& owner, domain::instant at, bool sent, const std::string& detail,
               std::optional<domain::instant> retry_at) override;
   std::vector<ports::queued_notice> for_case(const std::string& case_type, const std::string& case_id) override;

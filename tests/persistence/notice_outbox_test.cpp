@@ -131,7 +131,7 @@ TEST_SUITE("notice_outbox") {
     const auto lease = utc("2024-02-12T10:25:00+07:00");
     auto claim = [&](const std::string& owner, domain::instant t, domain::instant until, int limit) {
       auto tx = db->begin(ports::access::write);
-      auto got = tx->notices().claim(owner, t, until, limit);
+      auto got = tx->notices().claim(owner, t, until, limit, {domain::notices::channel::email});
       tx->commit();
       return got;
     };
