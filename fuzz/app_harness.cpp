@@ -43,6 +43,7 @@ class rollback_transaction final : public ports::transaction {
   ports::login_attempt_repository& login_attempts() override { return tx_->login_attempts(); }
   ports::letter_repository& letters() override { return tx_->letters(); }
   ports::document_repository& documents() override { return tx_->documents(); }
+  ports::notice_outbox& notices() override { return tx_->notices(); }
   void commit() override {}
 
  private:

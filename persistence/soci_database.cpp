@@ -146,7 +146,8 @@ class soci_transaction final : public ports::transaction {
         disputes_(ctx_),
         login_attempts_(ctx_),
         letters_(ctx_),
-        documents_(ctx_) {}
+        documents_(ctx_),
+        notices_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -171,6 +172,7 @@ class soci_transaction final : public ports::transaction {
   ports::login_attempt_repository& login_attempts() override { return login_attempts_; }
   ports::letter_repository& letters() override { return letters_; }
   ports::document_repository& documents() override { return documents_; }
+  ports::notice_outbox& notices() override { return notices_; }
 
   void commit() override {
     if (ended_) {
@@ -178,6 +180,16 @@ class soci_transaction final : public ports::transaction {
     }
     // Ended either way: a failed commit has already given its work up (and the connection back).
     ended_ = true;
+    // The transactional outbox (issue 16): the notices of this transaction's events are written in it,
+    // after every other write, so they see the case and its clocks as committed.
+    if (!events_.appended().empty()) {
+      try {
+        notices_.queue_for(events_.appended());
+      } catch (...) {
+        scope_->rollback();
+        throw;
+      }
+    }
     scope_->commit();
   }
 
@@ -199,6 +211,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_login_attempt_repository login_attempts_;
   detail::soci_letter_repository letters_;
   detail::soci_document_repository documents_;
+  detail::soci_notice_outbox notices_;
   bool ended_ = false;
 };
 

@@ -6,6 +6,9 @@
 #include "persistence/files/disk_file_store.hpp"
 #include "persistence/files/files_location.hpp"
 #include "persistence/soci_database.hpp"
+#include "server/notices/dispatcher.hpp"
+#include "server/notices/smtp_sender.hpp"
+#include "server/notices/webhook_sender.hpp"
 #include "server/system_clock.hpp"
 
 #include <algorithm>
@@ -21,7 +24,30 @@ struct app::parts {
   std::unique_ptr<api::services> services;
   std::unique_ptr<api::rest_application> application;
   std::unique_ptr<http_server> server;
+  std::unique_ptr<notices::dispatcher> dispatcher;
 };
+
+namespace {
+
+std::unique_ptr<notices::dispatcher> make_dispatcher(const notice_settings& settings, ports::database& db,
+                                                     const ports::clock& clock, const http_server& server,
+                                                     const std::string& host) {
+  if (!settings.enabled) {
+    return nullptr;
+  }
+  std::unique_ptr<notices::notice_sender> email;
+  if (!settings.smtp_url.empty()) {
+    email = std::make_unique<notices::smtp_sender>(notices::smtp_config{settings.smtp_url, settings.mail_from});
+  }
+  notices::dispatcher_config config;
+  config.base_url = settings.base_url.empty() ? "http://" + host + ":" + std::to_string(server.port())
+                                              : settings.base_url;
+  config.idle_wait = settings.idle_wait;
+  return std::make_unique<notices::dispatcher>(db, clock, config, std::move(email),
+                                               std::make_unique<notices::webhook_sender>());
+}
+
+}  // namespace
 
 app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::make_unique<parts>()) {
   parts_->clock = clock ? std::move(clock) : std::make_unique<system_clock>();
@@ -57,6 +83,7 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   parts_->services->files = parts_->files.get();
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);
   parts_->server = std::make_unique<http_server>(config.http, *parts_->application, parts_->metrics, parts_->files.get());
+  parts_->dispatcher = make_dispatcher(config.notices, *parts_->db, *parts_->clock, *parts_->server, config.http.host);
 }
 
 app::~app() = default;
@@ -65,7 +92,16 @@ unsigned short app::port() const { return parts_->server->port(); }
 
 std::optional<unsigned short> app::metrics_port() const { return parts_->server->metrics_port(); }
 const api::router& app::routes() const { return parts_->application->routes(); }
-void app::run() { parts_->server->run(); }
+void app::run() {
+  // The dispatcher has its own thread: its deliveries block and must never hold an I/O thread.
+  if (parts_->dispatcher) {
+    parts_->dispatcher->start();
+  }
+  parts_->server->run();
+  if (parts_->dispatcher) {
+    parts_->dispatcher->stop();
+  }
+}
 void app::stop() { parts_->server->stop(); }
 void app::handle_signals(bool on) { parts_->server->handle_signals(on); }
 

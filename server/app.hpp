@@ -16,6 +16,15 @@ class router;
 
 namespace perkara::server {
 
+/// The notice dispatcher (docs/operations.md "Notices"); off unless `enabled` (perkara serve turns it on).
+struct notice_settings {
+  bool enabled = false;
+  std::string smtp_url;   // empty: no email from this server (another may send it)
+  std::string mail_from;
+  std::string base_url;   // for links in messages; default http://HOST:PORT of the listener
+  std::chrono::milliseconds idle_wait{5000};
+};
+
 struct app_config {
   std::string database_url;
   std::size_t db_pool_size = 4;
@@ -25,6 +34,7 @@ struct app_config {
   api::settings api;
   /// The file store of case documents (`--files DIR`); empty: persistence::files_location's default.
   std::string files_dir;
+  notice_settings notices;
 };
 
 class app {

@@ -2,6 +2,7 @@
 #include "server/app.hpp"
 #include "server/cli.hpp"
 #include "server/client_address.hpp"
+#include "server/notice_flags.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -76,6 +77,7 @@ struct serve_options {
   std::string metrics_listen;
   std::string metrics_token_file;
   std::vector<std::string> trusted_proxies;
+  notice_flags notices;
 };
 
 void serve(serve_options options) {
@@ -91,6 +93,7 @@ void serve(serve_options options) {
     config.http.trusted_proxies.push_back(*canonical_address(proxy));  // checked by the ip_address validator
   }
 
+  apply_notice_flags(options.notices, config);
   app server{config};
   server.handle_signals(true);
   std::fprintf(stderr, "perkara: listening on http://%s:%u\n", config.http.host.c_str(), server.port());
@@ -163,6 +166,7 @@ void register_serve(CLI::App& perkara) {
       ->envname("PERKARA_MAX_CASE_DOCUMENT_BYTES")
       ->check(whole_number_at_least(1))
       ->capture_default_str();
+  add_notice_flags(*command, config, options->notices);
   command->callback([options] { serve(*options); });
 }
 

@@ -2,6 +2,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/json/json_output.hpp"
 #include "api/metrics/metrics.hpp"
+#include "api/metrics/notice_metrics.hpp"
 
 namespace perkara::api {
 
@@ -17,6 +18,12 @@ void register_health_routes(router& r, services& s) {
     response res;
     res.content_type = "text/plain; version=0.0.4; charset=utf-8";
     res.body = s.request_metrics.render(s.db.pool_in_use(), s.db.pool_size());
+    // The outbox counts need the database; /metrics still answers (without them) when it is away.
+    try {
+      const auto tx = s.db.begin(ports::access::read);
+      res.body += render_notice_metrics(tx->notices().counts(), s.clock.now());
+    } catch (const std::exception&) {
+    }
     return res;
   });
 }

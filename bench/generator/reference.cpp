@@ -223,5 +223,6 @@ ports::dispute_repository& reference_transaction::disputes() { return repos_->di
 ports::login_attempt_repository& reference_transaction::login_attempts() { unsupported("login attempts"); }
 ports::letter_repository& reference_transaction::letters() { unsupported("letters"); }
 ports::document_repository& reference_transaction::documents() { unsupported("documents"); }
+ports::notice_outbox& reference_transaction::notices() { unsupported("notices"); }
 
 }  // namespace perkara::bench

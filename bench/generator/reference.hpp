@@ -53,6 +53,7 @@ class reference_transaction final : public ports::transaction {
   ports::login_attempt_repository& login_attempts() override;
   ports::letter_repository& letters() override;
   ports::document_repository& documents() override;
+  ports::notice_outbox& notices() override;
   void commit() override {}
 
  private:

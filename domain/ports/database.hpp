@@ -7,6 +7,7 @@
 #include "domain/ports/letter_repository.hpp"
 #include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
+#include "domain/ports/notice_outbox.hpp"
 #include "domain/ports/repositories.hpp"
 #include "domain/ports/request_repository.hpp"
 
@@ -47,6 +48,7 @@ class transaction {
   virtual login_attempt_repository& login_attempts() = 0;
   virtual letter_repository& letters() = 0;
   virtual document_repository& documents() = 0;
+  virtual notice_outbox& notices() = 0;
   virtual void commit() = 0;
 };
 

@@ -280,6 +280,7 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_paper_originals_case ON paper_originals (case_kind, case_id)",
        }},
+      {14, "0014_notices", notice_schema()},
       {15,
        "0015_letters",
        {

@@ -25,6 +25,8 @@ const std::vector<migration>& all_migrations();
 /// and 0006 (schema_disputes.cpp).
 std::vector<std::string_view> request_schema();
 std::vector<std::string_view> dispute_schema();
+/// 0014 (schema_notices.cpp): the notice outbox, its delivery log, webhooks and opt-outs.
+std::vector<std::string_view> notice_schema();
 
 /// Expands the placeholders for one backend.
 std::string expand_dialect(std::string_view statement, backend kind);

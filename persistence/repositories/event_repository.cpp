@@ -16,6 +16,7 @@ void soci_event_repository::append(const domain::case_event& event) {
         .run(soci::use(event.case_type), soci::use(event.case_id), soci::use(event.version), soci::use(event.actor),
              soci::use(at), soci::use(event.action), soci::use(event.payload_json));
   });
+  appended_.push_back(event);
 }
 
 std::vector<domain::case_event> soci_event_repository::for_case(const std::string& case_type,

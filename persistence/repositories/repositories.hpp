@@ -6,6 +6,7 @@
 #include "domain/ports/letter_repository.hpp"
 #include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
+#include "domain/ports/notice_outbox.hpp"
 #include "domain/ports/repositories.hpp"
 #include "persistence/database_url.hpp"
 
@@ -144,8 +145,34 @@ class soci_event_repository final : public ports::event_repository {
   explicit soci_event_repository(db_context ctx) : ctx_(ctx) {}
   void append(const domain::case_event& event) override;
   std::vector<domain::case_event> for_case(const std::string& case_type, const std::string& case_id) override;
+  /// The events this transaction appended, whose notices its commit queues.
+  [[nodiscard]] const std::vector<domain::case_event>& appended() const { return appended_; }
 
  private:
+  db_context ctx_;
+  std::vector<domain::case_event> appended_;
+};
+
+class soci_notice_outbox final : public ports::notice_outbox {
+ public:
+  explicit soci_notice_outbox(db_context ctx) : ctx_(ctx) {}
+  /// Queues the notices of `events` in this transaction (called by its commit, before the commit).
+  void queue_for(const std::vector<domain::case_event>& events);
+  std::vector<ports::queued_notice> claim(const std::string& owner, domain::instant now, domain::instant lease_until,
+                                          int limit, const std::vector<domain::notices::channel>& channels) override;
+  bool settle(long long id, const std::string& owner, domain::instant at, bool sent, const std::string& detail,
+              std::optional<domain::instant> retry_at) override;
+  std::vector<ports::queued_notice> for_case(const std::string& case_type, const std::string& case_id) override;
+  std::vector<ports::notice_delivery> deliveries(long long notice_id) override;
+  ports::notice_counts counts() override;
+  std::vector<ports::webhook_endpoint> webhooks(const std::string& organisation) override;
+  long long add_webhook(const ports::webhook_endpoint& endpoint, domain::instant at) override;
+  void opt_out(const std::string& email, domain::instant at) override;
+
+ private:
+  std::optional<domain::notices::case_facts> facts_of(const std::string& case_type, const std::string& case_id);
+  void insert(const domain::notices::notice& n, const domain::notices::case_facts& f, const std::string& action,
+              domain::instant at);
   db_context ctx_;
 };
 

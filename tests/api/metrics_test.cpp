@@ -100,3 +100,21 @@ TEST_SUITE("metrics") {
     CHECK(m.open_connections() == 0);
   }
 }
+
+#include "api/metrics/notice_metrics.hpp"
+
+TEST_SUITE("metrics") {
+  TEST_CASE("the notice outbox counts and the age of the oldest pending notice") {
+    ports::notice_counts c;
+    c.pending = 3;
+    c.sent = 10;
+    c.failed = 1;
+    c.oldest_pending = domain::instant{std::chrono::seconds{1000}};
+    const auto text = api::render_notice_metrics(c, domain::instant{std::chrono::seconds{1090}});
+    CHECK(text.find("perkara_notices{state=\"queued\"} 3\n") != std::string::npos);
+    CHECK(text.find("perkara_notices{state=\"sent\"} 10\n") != std::string::npos);
+    CHECK(text.find("perkara_notices{state=\"failed\"} 1\n") != std::string::npos);
+    CHECK(text.find("perkara_notices_oldest_pending_seconds 90\n") != std::string::npos);
+    CHECK(api::render_notice_metrics({}, domain::instant{}).find("oldest_pending_seconds 0\n") != std::string::npos);
+  }
+}
