@@ -54,7 +54,7 @@ int visible_case(ports::transaction& tx, const caller& who, const docs::case_ref
   if (owner.kind == docs::case_kind::request) {
     holder = load_visible_request(tx, actor_of(who), owner.id, now, false).respondent;
   } else {
-    holder = load_visible_dispute(tx, dispute_actor_of(who), owner.id).ki;
+    holder = load_visible_dispute(tx, actor_of(who), owner.id).ki;
   }
   const auto org = tx.organisations().find(holder);
   return org ? org->utc_offset_minutes : 7 * 60;

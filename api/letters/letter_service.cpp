@@ -58,7 +58,7 @@ loaded_case load_case(ports::transaction& tx, const caller& who, case_kind kind,
     auto respondent = r.respondent;
     return {kind, std::move(r), id, respondent, respondent, ""};
   }
-  auto d = load_visible_dispute(tx, dispute_actor_of(who), id);
+  auto d = load_visible_dispute(tx, actor_of(who), id);
   auto ki = d.ki;
   auto respondent = d.respondent;
   return {kind, std::move(d), id, ki, respondent, ki};
