@@ -2,6 +2,7 @@
 
 #include "persistence/errors.hpp"
 
+#include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
 #include <charconv>
@@ -54,7 +55,7 @@ std::optional<std::string> unknown_command(CLI::App& perkara, const std::vector<
       if (current->get_require_subcommand_min() == 0) {
         break;
       }
-      return path + ": unknown command '" + word + "'";
+      return fmt::format("{}: unknown command '{}'", path, word);
     }
     current = named.front();
     path += " " + word;
