@@ -208,6 +208,9 @@ class soci_letter_repository final : public ports::letter_repository {
   std::vector<ports::issued_letter> for_case(const std::string& case_type, const std::string& case_id) override;
 
  private:
+  db_context ctx_;
+};
+
 class soci_document_repository final : public ports::document_repository {
  public:
   explicit soci_document_repository(db_context ctx) : ctx_(ctx) {}
