@@ -10,6 +10,7 @@
 #include "api/disputes/dispute_document.hpp"
 #include "api/disputes/dispute_input.hpp"
 #include "api/disputes/tracked_request.hpp"
+#include "api/documents/document_service.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"

@@ -1,6 +1,7 @@
 #include "api/documents/document_service.hpp"
 
 #include "api/auth/caller.hpp"
+#include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
 #include "api/handlers/audit.hpp"
 #include "api/http/problem.hpp"

@@ -3,7 +3,7 @@
 #include "api/auth/crypto.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
-#include "api/disputes/numbering.hpp"
+#include "api/cases/numbering.hpp"
 #include "api/handlers/audit.hpp"
 #include "api/http/problem.hpp"
 #include "api/letters/letter_html.hpp"
