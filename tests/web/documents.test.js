@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage } from './support.js';
+import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage, screenshot } from './support.js';
 
 const tag = `docs${runTag}`;
 let b;
@@ -80,6 +80,7 @@ after(async () => {
 
 test('the PPID uploads a PDF to a request, downloads it, sees a renamed text refused and retracts the PDF', async () => {
   const { page, errors } = b;
+  await b.context.clearCookies();  // a test that failed before its logout leaves no session behind
   await login(page, users.ppid);
   await open(page, `#/requests/${request.id}`);
   await page.locator('#document-list-empty').waitFor();
@@ -92,8 +93,10 @@ test('the PPID uploads a PDF to a request, downloads it, sees a renamed text ref
   assert.equal(await page.getByLabel('Jenis dokumen').getAttribute('aria-invalid'), 'true');
 
   // The file picker, opened by the drop zone (a button).
+  const chooserOpened = page.waitForEvent('filechooser');  // before the click: interception starts asynchronously
   await page.getByLabel('Jenis dokumen').selectOption({ label: 'Surat permohonan informasi' });
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#documents-drop').click()]);
+  await page.locator('#documents-drop').click();
+  const chooser = await chooserOpened;
   await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: pdf });
   const item = page.locator('#document-list li.document', { hasText: name });
   await item.waitFor();
@@ -132,12 +135,14 @@ test('the PPID uploads a PDF to a request, downloads it, sees a renamed text ref
   assert.equal(await retracted.locator('a[data-action=download]').count(), 1, 'still downloadable');
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('retracted')), true, 'focus on the marked item');
   await axeClean(page, 'request page with a retracted document');
+  await screenshot(page, 'documents-request');
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
 });
 
 test('the registrar completes the dispute checklist from the case file: a dropped KTP, a paper original, a decision', async () => {
   const { page, errors } = b;
+  await b.context.clearCookies();  // a test that failed before its logout leaves no session behind
   await login(page, users.registrar);
   await open(page, `#/disputes/${dispute.id}`);
   const ktp = page.locator('#checklist li[data-kind=identity_document]');
@@ -157,7 +162,7 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   await page.locator('#documents-drop').dispatchEvent('drop', { dataTransfer: transfer });
   await page.locator('#document-list li.document', { hasText: 'KTP Wulan.pdf' }).waitFor();
   await page.locator('#checklist li.present[data-kind=identity_document] [data-why=document]').waitFor();
-  assert.match(await page.locator('#checklist li[data-kind=identity_document]').innerText(), /KTP\/paspor.*dokumen terlampir: KTP Wulan\.pdf/);
+  assert.match(await page.locator('#checklist li[data-kind=identity_document]').innerText(), /KTP\/paspor[\s\S]*dokumen terlampir: KTP Wulan\.pdf/);
   await page.locator('#checklist li[data-kind=identity_document] button[data-action=show-document]').click();
   assert.match(await page.evaluate(() => document.activeElement.innerText), /KTP Wulan\.pdf/);
 
@@ -173,10 +178,14 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   assert.equal(await page.locator('#checklist li.missing').count(), 0, 'the checklist is complete');
 
   // The keyboard alone: Enter on the drop zone opens the picker; a decision marked publishable, then unmarked.
+  // Waiting for the chooser before any key is pressed: Playwright turns on its interception asynchronously.
+  const chooserOpened = page.waitForEvent('filechooser');
   await page.getByLabel('Jenis dokumen').selectOption({ label: 'Putusan' });
   await page.getByLabel('Boleh dipublikasikan (salinan putusan yang sudah disamarkan)').check();
-  await page.locator('#documents-drop').focus();
-  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'documents-drop', 'Tab from the checkbox reaches the drop zone');
+  await page.keyboard.press('Enter');
+  const chooser = await chooserOpened;
   await chooser.setFiles({ name: 'Putusan disamarkan.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Putusan') });
   const decision = page.locator('#document-list li.document', { hasText: 'Putusan disamarkan.pdf' });
   await decision.waitFor();
@@ -188,12 +197,14 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   assert.equal(await page.locator('#document-list li.document', { hasText: 'Putusan disamarkan.pdf' }).getByLabel('Boleh dipublikasikan', { exact: true }).isChecked(), false);
   assert.deepEqual(await codesOnPage(page), [], 'dispute page');
   await axeClean(page, 'dispute page with its case file');
+  await screenshot(page, 'documents-dispute');
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
 });
 
 test('the respondent PPID reads the dispute file without upload, retraction or paper controls', async () => {
   const { page, errors } = b;
+  await b.context.clearCookies();  // a test that failed before its logout leaves no session behind
   await login(page, users.ppid);
   await open(page, `#/disputes/${dispute.id}`);
   await page.locator('#document-list li.document', { hasText: 'KTP Wulan.pdf' }).waitFor();
