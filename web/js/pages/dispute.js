@@ -87,12 +87,16 @@ export async function disputePage(main, { params, isCurrent }) {
   const user = currentUser();
   const canWrite = hasRole('ki_admin', 'registrar', 'commissioner') && !!user && !!user.organisation && user.organisation.code === item.ki;
   const checklistBox = h('div', { class: 'checklist-box' }, checklist(item));
+  const actionsBox = h('div', { class: 'actions-box' }, actionBar(item, `/api/v1/disputes/${id}`, rerender));
   let current = item;
   const panel = documentsPanel(`/api/v1/disputes/${id}`, {
     canWrite,
     onData: async (data, changed) => {
       if (changed) current = await get(`/api/v1/disputes/${id}`).catch(() => current);
-      if (isCurrent()) replace(checklistBox, documentsChecklist(current, data, panel, { canWrite }));
+      if (!isCurrent()) return;
+      replace(checklistBox, documentsChecklist(current, data, panel, { canWrite }));
+      // The action forms offer checklist items by what is present: fresh ones, unless a form is open.
+      if (changed && current !== item && !actionsBox.querySelector('form')) replace(actionsBox, actionBar(current, `/api/v1/disputes/${id}`, rerender));
     },
   });
   replace(
@@ -105,7 +109,7 @@ export async function disputePage(main, { params, isCurrent }) {
       h('p', { class: 'awaiting', id: 'awaiting' }, h('strong', null, `${t('case.awaiting')}: `), awaitingText(item.awaiting)),
       item.jurisdiction_flag ? h('p', { class: 'alert warning' }, t('dispute.jurisdiction_flag')) : null,
     ),
-    section(t('case.actions'), actionBar(item, `/api/v1/disputes/${id}`, rerender)),
+    section(t('case.actions'), actionsBox),
     section(t('case.deadlines'), deadlineList(item.deadlines)),
     ['submitted', 'incomplete'].includes(item.state) || item.filing_timely !== undefined
       ? section(t('intake.assessment'), h('h3', null, t('timely.title')), timeliness(item), h('h3', null, t('checklist.title')), checklistBox)
