@@ -9,7 +9,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage, screenshot } from './support.js';
+import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage, screenshot, assertNoHorizontalScroll } from './support.js';
 
 const tag = `docs${runTag}`;
 let b;
@@ -97,9 +97,22 @@ test('the PPID uploads a PDF to a request, downloads it, sees a renamed text ref
   await page.getByLabel('Jenis dokumen').selectOption({ label: 'Surat permohonan informasi' });
   await page.locator('#documents-drop').click();
   const chooser = await chooserOpened;
+  // The upload is held at the network until the page has shown its progress bar and said what it sends.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  const isUpload = (url) => url.pathname.endsWith('/documents') && url.searchParams.has('kind');
+  await page.route(isUpload, async (route) => {
+    if (route.request().method() === 'POST') await held;
+    await route.continue();
+  });
   await chooser.setFiles({ name, mimeType: 'application/pdf', buffer: pdf });
+  await page.locator('#documents .upload-progress progress').waitFor();
+  assert.equal(await page.locator('#documents-status').innerText(), `Mengunggah ${name}…`);
+  assert.equal(await page.locator('#documents-drop').isDisabled(), true, 'one upload at a time');
+  release();
   const item = page.locator('#document-list li.document', { hasText: name });
   await item.waitFor();
+  await page.unroute(isUpload);  // after the held request is answered
   await page.locator('#documents-status', { hasText: `${name} diunggah sebagai Surat permohonan informasi.` }).waitFor();
   const text = await item.innerText();
   assert.match(text, /Surat permohonan informasi/);
@@ -214,6 +227,9 @@ test('the respondent PPID reads the dispute file without upload, retraction or p
   assert.equal(await page.locator('#checklist button[data-action=paper-seen]').count(), 0);
   assert.equal(await page.locator('#document-list a[data-action=download]').count(), 2);
   await axeClean(page, 'dispute page read by the PPID');
+  await page.setViewportSize({ width: 360, height: 740 });
+  await assertNoHorizontalScroll(page, 'dispute page with its case file at 360 px');
+  await page.setViewportSize({ width: 1280, height: 900 });
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
 });

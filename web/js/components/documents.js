@@ -299,17 +299,6 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
 
     drop.addEventListener('click', () => picker.click());
     picker.addEventListener('change', () => start(picker.files[0]));
-    drop.addEventListener('dragover', (ev) => {
-      ev.preventDefault();
-      drop.classList.add('dragging');
-    });
-    drop.addEventListener('dragleave', () => drop.classList.remove('dragging'));
-    drop.addEventListener('drop', (ev) => {
-      ev.preventDefault();
-      drop.classList.remove('dragging');
-      const files = ev.dataTransfer && ev.dataTransfer.files;
-      if (files && files.length) start(files[0]);
-    });
 
     const formEl = h(
       'div',
@@ -322,6 +311,21 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
       picker,
       progressRow,
     );
+    // A file dropped anywhere on the upload group (not only the zone) is taken, rather than opened by
+    // the browser in place of the application.
+    formEl.addEventListener('dragover', (ev) => {
+      ev.preventDefault();
+      drop.classList.add('dragging');
+    });
+    formEl.addEventListener('dragleave', (ev) => {
+      if (!formEl.contains(ev.relatedTarget)) drop.classList.remove('dragging');
+    });
+    formEl.addEventListener('drop', (ev) => {
+      ev.preventDefault();
+      drop.classList.remove('dragging');
+      const files = ev.dataTransfer && ev.dataTransfer.files;
+      if (files && files.length) start(files[0]);
+    });
     return {
       el: formEl,
       /** Preselects a kind and puts the keyboard on the drop zone (the checklist's "Unggah"). */
