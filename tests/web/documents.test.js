@@ -186,6 +186,7 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   await answer.locator('button[data-action=confirm-paper]').click();
   const seen = page.locator('#checklist li.present[data-kind=atasan_response]');
   await seen.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.kind), 'atasan_response', 'focus on the item now present');
   assert.match(await seen.innerText(), /kertas asli dilihat oleh Budi Panitera, \d{1,2} [A-Z][a-z]+ \d{4} \d{2}\.\d{2} WIB/);
   assert.match(await page.locator('#paper-list').innerText(), /Tanggapan atasan PPID — dilihat oleh Budi Panitera.*\(Dibawa pemohon ke loket\)/);
   assert.equal(await page.locator('#checklist li.missing').count(), 0, 'the checklist is complete');
@@ -202,6 +203,7 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   await chooser.setFiles({ name: 'Putusan disamarkan.pdf', mimeType: 'application/pdf', buffer: tinyPdf('Putusan') });
   const decision = page.locator('#document-list li.document', { hasText: 'Putusan disamarkan.pdf' });
   await decision.waitFor();
+  await page.waitForFunction(() => document.activeElement && document.activeElement.id === 'documents-drop');  // ready for the next file
   assert.match(await decision.innerText(), /boleh dipublikasikan/);
   const toggle = decision.getByLabel('Boleh dipublikasikan', { exact: true });
   assert.equal(await toggle.isChecked(), true);

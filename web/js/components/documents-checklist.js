@@ -66,6 +66,9 @@ function paperButton(kind, panel) {
           submit.disabled = true;
           try {
             await panel.recordPaper(kind, note.value.trim());
+            // The checklist was drawn again: the keyboard goes to the item that is now present.
+            const again = document.querySelector(`#checklist li[data-kind="${kind}"]`);
+            if (again) again.focus();
           } catch (err) {
             const field = err.errors.find((e) => e.field === 'note');
             error.textContent = field ? pickLang(field.message) : messageFor(err);
@@ -106,7 +109,7 @@ export function documentsChecklist(item, data, panel, { canWrite = false } = {})
     rows.map(([a, ok]) =>
       h(
         'li',
-        { class: ok ? 'present' : 'missing', 'data-kind': a },
+        { class: ok ? 'present' : 'missing', 'data-kind': a, tabindex: '-1' },
         h('span', { class: 'mark', 'aria-hidden': 'true' }, ok ? '✓ ' : '✗ '),
         h('span', { class: 'checklist-name' }, label('attachment', a)),
         h('span', { class: 'sr-only' }, ok ? ` (${t('checklist.present')})` : ` (${t('checklist.missing')})`),

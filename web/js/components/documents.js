@@ -98,7 +98,7 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
       if (canWrite) upload = uploadForm();
       replace(el, h('h3', null, t('documents.list')), listBox, papersBox, upload ? upload.el : null, status);
     }
-    if (onData) onData(data, changed);
+    if (onData) await onData(data, changed);
   };
 
   function documentList(items) {
@@ -273,6 +273,7 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
       const query = new URLSearchParams({ kind: kind.value, name: file.name });
       if (kind.value === 'decision' && publishable.checked) query.set('publishable', 'true');
       busy = true;
+      const hadFocus = document.activeElement === drop;
       drop.disabled = true;
       progress.value = 0;
       progressRow.hidden = false;
@@ -294,6 +295,8 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
         drop.disabled = false;
         progressRow.hidden = true;
         picker.value = '';
+        // Disabling the zone took the keyboard focus away from it: give it back for the next file.
+        if (hadFocus && (!document.activeElement || document.activeElement === document.body)) drop.focus();
       }
     };
 
