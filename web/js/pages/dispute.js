@@ -13,6 +13,9 @@ import { applicantFacts } from './request.js';
 import { lettersPanel } from '../components/letters.js';
 import { hearingsList, decisionView } from '../components/case-record.js';
 import { nameOf, fillName } from '../case-names.js';
+import { documentsPanel } from '../components/documents.js';
+import { documentsChecklist } from '../components/documents-checklist.js';
+import { currentUser, hasRole } from '../session.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
@@ -79,6 +82,23 @@ export async function disputePage(main, { params, isCurrent }) {
   const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
   const rerender = () => disputePage(main, { params, isCurrent });
   const rep = item.representative;
+  // The case file: the handling KI's staff write (docs/documents.md "Endpoints"); the checklist below
+  // follows it (an item present because a document is attached says so).
+  const user = currentUser();
+  const canWrite = hasRole('ki_admin', 'registrar', 'commissioner') && !!user && !!user.organisation && user.organisation.code === item.ki;
+  const checklistBox = h('div', { class: 'checklist-box' }, checklist(item));
+  const actionsBox = h('div', { class: 'actions-box' }, actionBar(item, `/api/v1/disputes/${id}`, rerender));
+  let current = item;
+  const panel = documentsPanel(`/api/v1/disputes/${id}`, {
+    canWrite,
+    onData: async (data, changed) => {
+      if (changed) current = await get(`/api/v1/disputes/${id}`).catch(() => current);
+      if (!isCurrent()) return;
+      replace(checklistBox, documentsChecklist(current, data, panel, { canWrite }));
+      // The action forms offer checklist items by what is present: fresh ones, unless a form is open.
+      if (changed && current !== item && !actionsBox.querySelector('form')) replace(actionsBox, actionBar(current, `/api/v1/disputes/${id}`, rerender));
+    },
+  });
   replace(
     body,
     h(
@@ -89,10 +109,10 @@ export async function disputePage(main, { params, isCurrent }) {
       h('p', { class: 'awaiting', id: 'awaiting' }, h('strong', null, `${t('case.awaiting')}: `), awaitingText(item.awaiting)),
       item.jurisdiction_flag ? h('p', { class: 'alert warning' }, t('dispute.jurisdiction_flag')) : null,
     ),
-    section(t('case.actions'), actionBar(item, `/api/v1/disputes/${id}`, rerender)),
+    section(t('case.actions'), actionsBox),
     section(t('case.deadlines'), deadlineList(item.deadlines)),
     ['submitted', 'incomplete'].includes(item.state) || item.filing_timely !== undefined
-      ? section(t('intake.assessment'), h('h3', null, t('timely.title')), timeliness(item), h('h3', null, t('checklist.title')), checklist(item))
+      ? section(t('intake.assessment'), h('h3', null, t('timely.title')), timeliness(item), h('h3', null, t('checklist.title')), checklistBox)
       : null,
     section(
       t('case.parties'),
@@ -118,6 +138,7 @@ export async function disputePage(main, { params, isCurrent }) {
         [t('request.ruleset'), item.ruleset ? label('ruleset', item.ruleset) : null],
       ]),
     ),
+    section(t('documents.title'), panel.el),
     section(t('case.hearings'), hearingsList(item.hearings)),
     section(t('case.decision'), decisionView(item.decision)),
     section(t('letters.title'), lettersPanel(`/api/v1/disputes/${encodeURIComponent(params.id)}`)),

@@ -4,7 +4,7 @@ import { t, label, formatInstant } from '../i18n.js';
 import { get, post } from '../api.js';
 import { form, field, localNow } from '../forms.js';
 import { go } from '../router.js';
-import { currentUser, orgOffset } from '../session.js';
+import { currentUser, orgOffset, hasRole } from '../session.js';
 import { startPage, loading, failure, section, setTitle } from '../page.js';
 import { stateBadge, awaitingText } from '../components/badges.js';
 import { deadlineList } from '../components/deadlines.js';
@@ -12,6 +12,7 @@ import { actionBar } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { lettersPanel } from '../components/letters.js';
+import { documentsPanel } from '../components/documents.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
@@ -48,6 +49,9 @@ export async function requestPage(main, { params, isCurrent }) {
   main.querySelector('h1').textContent = title;
   const respondentName = await orgName(item.respondent);
   const rerender = () => requestPage(main, { params, isCurrent });
+  // The case file: the respondent's PPID and PPID superior write (docs/documents.md "Endpoints").
+  const user = currentUser();
+  const canWrite = hasRole('ppid', 'ppid_superior') && !!user && !!user.organisation && user.organisation.code === item.respondent;
   replace(
     body,
     h('div', { class: 'case-status' }, stateBadge('request', item.state), h('p', { class: 'awaiting', id: 'awaiting' }, h('strong', null, `${t('case.awaiting')}: `), awaitingText(item.awaiting))),
@@ -74,6 +78,7 @@ export async function requestPage(main, { params, isCurrent }) {
       ]),
     ),
     steps(item),
+    section(t('documents.title'), documentsPanel(`/api/v1/requests/${id}`, { canWrite }).el),
     section(t('letters.title'), lettersPanel(`/api/v1/requests/${id}`)),
     section(t('case.timeline'), timeline(events)),
   );
