@@ -503,6 +503,7 @@ export default {
 
   'party.applicant': 'Applicant',
   'party.respondent': 'Respondent (PPID)',
+  'party.ppid_superior': 'PPID superior',
   'party.ki': 'Information Commission',
   'party.court': 'Court',
   'party.none': 'None',

@@ -503,6 +503,7 @@ export default {
 
   'party.applicant': 'Pemohon',
   'party.respondent': 'Termohon (PPID)',
+  'party.ppid_superior': 'Atasan PPID',
   'party.ki': 'Komisi Informasi',
   'party.court': 'Pengadilan',
   'party.none': 'Tidak ada',
