@@ -166,7 +166,9 @@ export function clearErrors(form) {
 }
 
 function findField(form, name) {
-  for (const el of form.querySelectorAll('[data-field]')) if (el.dataset.field === name) return el;
+  // An error on a list's member (`majelis[1]`) goes next to the list's field.
+  const names = [name, name.replace(/\[\d+\]$/, '')];
+  for (const n of names) for (const el of form.querySelectorAll('[data-field]')) if (el.dataset.field === n) return el;
   return null;
 }
 
