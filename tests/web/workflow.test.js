@@ -142,12 +142,12 @@ test('a registrar submits a dispute from a typed chronology, sees the checklist 
   assert.match(await c.deadline('ki_completion').innerText(), /PERKI 1\/2019|UU 14\/2008/);
   await screenshot(page, 'dispute-registered');
 
-  // The KI's board lists the registered case with its next due date.
+  // The KI's board lists the registered case with its next due date, counted in working days.
   await open(page, `#/board?q=${encodeURIComponent(registerNumber)}`);
   const row = page.locator('#board-table tbody tr');
   assert.equal(await row.count(), 1);
   assert.match(await row.innerText(), /Sengketa[\s\S]*Teregistrasi/);
-  assert.match(await row.innerText(), /hari kalender lagi|Jatuh tempo hari ini/);
+  assert.match(await row.innerText(), /hari kerja lagi|Jatuh tempo hari ini/);
   await screenshot(page, 'board-ki');
   await logout(page);
 });

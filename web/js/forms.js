@@ -12,7 +12,10 @@ export function field(spec) {
   const id = uid('f');
   const errorId = `${id}-error`;
   const hintId = spec.hint ? `${id}-hint` : null;
-  const describedBy = [hintId].filter(Boolean).join(' ') || null;
+  const type0 = spec.type || 'text';
+  const isDate = type0 === 'date' || type0 === 'datetime';
+  const formatId = isDate ? `${id}-format` : null;
+  const describedBy = [hintId, formatId].filter(Boolean).join(' ') || null;
   const common = {
     id,
     name: spec.name,
@@ -67,8 +70,20 @@ export function field(spec) {
       spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
       h('p', { class: 'field-error', id: errorId, hidden: true }),
     );
+  } else if (isDate) {
+    // Dates are typed and shown as dd/mm/yyyy (and a 24-hour hh.mm), whatever the browser's language:
+    // a text input; readForm() turns it into ISO (docs: Indonesian formats on every page).
+    control = h('input', {
+      ...common,
+      type: 'text',
+      inputmode: 'numeric',
+      pattern: type === 'date' ? datePattern : dateTimePattern,
+      placeholder: t(type === 'date' ? 'form.date_placeholder' : 'form.datetime_placeholder'),
+      value: type === 'date' ? displayDate(spec.value) : displayDateTime(spec.value),
+      size: type === 'date' ? 12 : 18,
+    });
   } else {
-    const htmlType = type === 'datetime' ? 'datetime-local' : type;
+    const htmlType = type;
     control = h('input', {
       ...common,
       type: htmlType,
@@ -83,12 +98,54 @@ export function field(spec) {
     { class: 'field', 'data-field': spec.name },
     h('label', { for: id }, spec.label, spec.required ? h('span', { class: 'req', 'aria-hidden': 'true' }, ' *') : null),
     spec.hint ? h('p', { class: 'hint', id: hintId }, spec.hint) : null,
+    isDate ? h('p', { class: 'hint format', id: formatId }, t(type === 'date' ? 'form.date_format' : 'form.datetime_format')) : null,
     control,
     h('p', { class: 'field-error', id: errorId, hidden: true }),
   );
 }
 
-/** "now" in the organisation's offset, formatted for <input type=datetime-local>. */
+const datePattern = '\\s*\\d{1,2}/\\d{1,2}/\\d{4}\\s*';
+const dateTimePattern = '\\s*\\d{1,2}/\\d{1,2}/\\d{4},?\\s+\\d{1,2}[.:]\\d{2}\\s*';
+const pad = (n) => String(n).padStart(2, '0');
+
+/** '2024-02-07' -> '07/02/2024'; anything else unchanged ('' for nothing). */
+export function displayDate(iso) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : iso || '';
+}
+
+/** '2024-02-07T10:15' -> '07/02/2024 10.15'; anything else unchanged. */
+export function displayDateTime(iso) {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})/.exec(iso || '');
+  return m ? `${displayDate(m[1])} ${m[2]}.${m[3]}` : iso || '';
+}
+
+function validDate(y, mo, d) {
+  const x = new Date(Date.UTC(y, mo - 1, d));
+  return x.getUTCFullYear() === y && x.getUTCMonth() === mo - 1 && x.getUTCDate() === d;
+}
+
+/** 'd/m/yyyy' (or an ISO date) -> 'yyyy-mm-dd'; null when it is no date. */
+export function parseDate(text) {
+  const s = String(text || '').trim();
+  let m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (m && validDate(Number(m[3]), Number(m[2]), Number(m[1]))) return `${m[3]}-${pad(m[2])}-${pad(m[1])}`;
+  m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (m && validDate(Number(m[1]), Number(m[2]), Number(m[3]))) return s;
+  return null;
+}
+
+/** 'd/m/yyyy hh.mm' (or ISO 'yyyy-mm-ddThh:mm') -> 'yyyy-mm-ddThh:mm'; null when it is no date and time. */
+export function parseDateTime(text) {
+  const s = String(text || '').trim();
+  const m = /^(.+?)(?:,?\s+|T)(\d{1,2})[.:](\d{2})(?::00)?$/.exec(s);
+  if (!m) return null;
+  const date = parseDate(m[1]);
+  if (!date || Number(m[2]) > 23 || Number(m[3]) > 59) return null;
+  return `${date}T${pad(m[2])}:${m[3]}`;
+}
+
+/** "now" in the organisation's offset as 'yyyy-mm-ddThh:mm' (a datetime field shows it as dd/mm/yyyy hh.mm). */
 export function localNow(offset = '+07:00') {
   const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset) || ['', '+', '07', '00'];
   const minutes = (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
@@ -137,7 +194,11 @@ export function readForm(form, offset = '+07:00') {
     }
     const raw = el.value.trim();
     if (raw === '') continue;
-    if (type === 'datetime') setPath(out, name, `${raw.length === 16 ? `${raw}:00` : raw}${offset}`);
+    // A date the parser cannot read goes to the server as typed: its 422 names the field.
+    if (type === 'datetime') {
+      const iso = parseDateTime(raw);
+      setPath(out, name, iso ? `${iso}:00${offset}` : raw);
+    } else if (type === 'date') setPath(out, name, parseDate(raw) || raw);
     else if (type === 'number') setPath(out, name, Number.isInteger(Number(raw)) ? Number(raw) : raw);
     else if (type === 'lines') setPath(out, name, raw.split('\n').map((s) => s.trim()).filter(Boolean));
     else setPath(out, name, el.value);
@@ -166,7 +227,9 @@ export function clearErrors(form) {
 }
 
 function findField(form, name) {
-  for (const el of form.querySelectorAll('[data-field]')) if (el.dataset.field === name) return el;
+  // An error on a list's member (`majelis[1]`) goes next to the list's field.
+  const names = [name, name.replace(/\[\d+\]$/, '')];
+  for (const n of names) for (const el of form.querySelectorAll('[data-field]')) if (el.dataset.field === n) return el;
   return null;
 }
 

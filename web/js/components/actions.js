@@ -2,9 +2,29 @@
 // The field names are exactly the body fields of the API (api/openapi/), so 422 errors land next to their inputs.
 import { h, replace } from '../dom.js';
 import { t, label } from '../i18n.js';
-import { post } from '../api.js';
+import { get, post } from '../api.js';
 import { form, field, localNow } from '../forms.js';
-import { orgOffset } from '../session.js';
+import { orgOffset, hasRole } from '../session.js';
+
+let commissionerList = null;
+
+/**
+ * The active commissioners of the caller's KI as [username, display name], or null when the caller
+ * cannot list users: GET /api/v1/users is for ki_admin and sysadmin only (docs/security.md), so a
+ * registrar types the usernames (the server checks each is a commissioner of this KI).
+ */
+export function commissioners() {
+  if (!hasRole('ki_admin')) return Promise.resolve(null);
+  if (!commissionerList) {
+    commissionerList = get('/api/v1/users')
+      .then((r) => ((r && r.items) || []).filter((u) => u.active && (u.roles || []).includes('commissioner')).map((u) => [u.username, u.display_name || u.username]))
+      .catch(() => {
+        commissionerList = null;
+        return null;
+      });
+  }
+  return commissionerList;
+}
 
 const grounds = () => 'abcdefg'.split('').map((g) => [g, `${g}. ${t(`ground.${g}`)}`]);
 const opts = (prefix, values) => values.map((v) => [v, label(prefix, v)]);
@@ -18,8 +38,10 @@ export const attachmentKinds = [
   'atasan_response', 'identity_document', 'articles_of_association', 'power_of_attorney', 'grantor_identity',
 ];
 
-/** Field specs per action (requests and disputes share this table; names do not collide in meaning). */
-export function actionFields(action, item = {}) {
+/** Field specs per action (requests and disputes share this table; names do not collide in meaning).
+ * `people.commissioners`: [username, name] of the KI's commissioners when known (a picker), else null. */
+export function actionFields(action, item = {}, people = {}) {
+  const picked = people.commissioners && people.commissioners.length ? people.commissioners : null;
   switch (action) {
     // Information requests
     case 'extend': return [reason()];
@@ -53,12 +75,17 @@ export function actionFields(action, item = {}) {
       return [
         whenOrNow('registered_at', 'form.registered_at'),
         { name: 'attachments', type: 'checkboxes', label: t('form.attachments_confirmed'), hint: t('form.attachments_hint'), options: opts('attachment', attachmentKinds) },
+        picked
+          ? { name: 'majelis', type: 'checkboxes', label: t('form.majelis'), hint: t('form.majelis_pick_hint'), options: picked }
+          : { name: 'majelis', type: 'lines', label: t('form.majelis'), hint: t('form.majelis_typed_hint'), rows: 3 },
       ];
     case 'reject_registration': return [reason()];
     case 'open_preliminary_examination': return [whenOrNow('held_at', 'form.held_at')];
     case 'start_mediation':
       return [
-        { name: 'mediator', label: t('form.mediator'), required: true, hint: t('form.mediator_hint'), autocomplete: 'off' },
+        picked
+          ? { name: 'mediator', type: 'select', label: t('form.mediator_pick'), required: true, placeholder: t('form.choose'), options: picked, hint: t('form.mediator_hint') }
+          : { name: 'mediator', label: t('form.mediator'), required: true, hint: t('form.mediator_hint'), autocomplete: 'off' },
         whenOrNow('held_at', 'form.held_at'),
         { name: 'exemption_claim_withdrawn', type: 'checkbox', label: t('form.exemption_withdrawn') },
       ];
@@ -158,10 +185,11 @@ export function actionBar(item, base, onDone) {
     button.focus();
   }
 
-  function openForm(action) {
+  async function openForm(action) {
     const heading = h('h3', { tabindex: '-1' }, label('action', action));
+    const people = ['register', 'start_mediation'].includes(action) ? { commissioners: await commissioners() } : {};
     const f = form({
-      fields: actionFields(action, item).map(field),
+      fields: actionFields(action, item, people).map(field),
       submitLabel: t('actions.submit', { action: label('action', action) }),
       offset: orgOffset,
       ariaLabel: label('action', action),

@@ -2,8 +2,6 @@
 // colour alone), and the "next deadline" of an item.
 import { h } from '../dom.js';
 import { t, label, daysText, formatDate } from '../i18n.js';
-import { todayIso } from '../forms.js';
-import { orgOffset } from '../session.js';
 
 export function stateBadge(kind, state) {
   return h('span', { class: `badge state state-${state}` }, label(`state.${kind}`, state));
@@ -24,12 +22,11 @@ export function awaitingList(awaiting) {
  * the running deadline due first, else null.
  */
 export function nextDeadline(item) {
-  // List summaries of disputes carry only next_due and overdue: count calendar days to it here (working
-  // days need the KI's calendar, which the case page shows).
+  // A dispute summary whose record could not be read carries only next_due and overdue: the date, and
+  // no count (working days need the KI's calendar; the server counts them in the record).
   if (!Array.isArray(item.deadlines)) {
     if (!item.next_due) return null;
-    const days = calendarDaysBetween(todayIso(orgOffset()), item.next_due);
-    return { key: null, due: item.next_due, status: item.overdue ? 'missed' : 'pending', calendar_days: days };
+    return { key: null, due: item.next_due, status: item.overdue ? 'missed' : 'pending', days_remaining: null };
   }
   const live = (item.deadlines || []).filter((d) => (d.status === 'pending' || d.status === 'missed') && d.due);
   live.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
@@ -40,15 +37,10 @@ export function nextDeadline(item) {
   return live.find((d) => d.status === 'pending') || null;
 }
 
-function calendarDaysBetween(from, to) {
-  const utc = (iso) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)));
-  return Math.round((utc(to) - utc(from)) / 86400000);
-}
-
 export function urgency(deadline) {
   if (!deadline) return 'none';
   if (deadline.status === 'missed') return 'overdue';
-  const n = deadline.calendar_days ?? deadline.days_remaining;
+  const n = deadline.days_remaining;
   if (n === null || n === undefined) return 'none';
   if (n < 0) return 'overdue';
   if (n <= 1) return 'soon';
@@ -59,10 +51,7 @@ export function countdown(deadline) {
   if (!deadline) return h('span', { class: 'countdown none' }, '—');
   const u = urgency(deadline);
   let text;
-  if (deadline.calendar_days !== undefined) {
-    const n = deadline.calendar_days;
-    text = n < 0 || deadline.status === 'missed' ? t('days.overdue_cal', { n: Math.max(-n, 0) }) : n === 0 ? t('days.today') : t('days.left_cal', { n });
-  } else if (deadline.status === 'missed' && (deadline.days_remaining === null || deadline.days_remaining === undefined)) {
+  if (deadline.status === 'missed' && (deadline.days_remaining === null || deadline.days_remaining === undefined)) {
     text = t('deadline.missed');
   } else {
     text = daysText(deadline.days_remaining, deadline.status);
@@ -75,6 +64,12 @@ export function countdown(deadline) {
   );
 }
 
+/** Who must act: an objection is answered by the atasan PPID, not by the PPID whose answer it contests. */
+function partyName(party, action) {
+  if (party === 'respondent' && action === 'answer_objection') return label('party', 'ppid_superior');
+  return label('party', party);
+}
+
 /** "Party: action — by date", one line per awaited step ("serve_copy:applicant" names the party). */
 export function awaitingText(awaiting, { withDue = true } = {}) {
   const list = awaitingList(awaiting);
@@ -82,7 +77,7 @@ export function awaitingText(awaiting, { withDue = true } = {}) {
   return list
     .map((a) => {
       const [action, party] = String(a.action || '').split(':');
-      let s = label('party', a.party);
+      let s = partyName(a.party, action);
       if (action) s += `: ${label('action', action)}${party ? ` (${label('party', party)})` : ''}`;
       if (a.due && withDue) s += ` — ${t('awaiting.by', { date: formatDate(a.due) })}`;
       return s;

@@ -39,6 +39,12 @@ function payloadText(payload) {
     .join(' · ');
 }
 
+/** A recorded event by its noun ("Perpanjangan"); the verb of the action's button when none is written. */
+function eventName(action) {
+  const noun = t(`record.${action}`);
+  return noun === `record.${action}` ? label('action', action) : noun;
+}
+
 export function timeline(events) {
   const items = events && Array.isArray(events.items) ? events.items : Array.isArray(events) ? events : null;
   if (!items) return h('p', { class: 'muted' }, t('timeline.unavailable'));
@@ -51,7 +57,7 @@ export function timeline(events) {
         'li',
         null,
         h('span', { class: 'when' }, formatInstant(e.at || e.time || e.occurred_at || e.created_at)),
-        h('span', { class: 'what' }, label('action', e.action || e.kind)),
+        h('span', { class: 'what' }, eventName(e.action || e.kind)),
         // The API gives the actor as an opaque user id; only a named actor is worth showing.
         e.actor && typeof e.actor === 'object' ? h('span', { class: 'who' }, e.actor.display_name || e.actor.username) : null,
         payloadText(e.payload) ? h('span', { class: 'payload' }, payloadText(e.payload)) : null,

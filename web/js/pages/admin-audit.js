@@ -4,7 +4,7 @@
 import { h, replace } from '../dom.js';
 import { t, label, formatDate, formatInstant } from '../i18n.js';
 import { get } from '../api.js';
-import { field } from '../forms.js';
+import { field, parseDate } from '../forms.js';
 import { go } from '../router.js';
 import { hasRole } from '../session.js';
 import { startPage, loading, failure } from '../page.js';
@@ -157,7 +157,9 @@ export async function auditPage(main, { query, isCurrent }) {
   filters.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const fd = new FormData(filters);
-    go('/admin/audit', Object.fromEntries(filterNames.map((n) => [n, fd.get(n)])));
+    // The date filters are typed dd/mm/yyyy; the query carries ISO dates.
+    const value = (n) => (n === 'from' || n === 'to' ? parseDate(fd.get(n)) || fd.get(n) : fd.get(n));
+    go('/admin/audit', Object.fromEntries(filterNames.map((n) => [n, value(n)])));
   });
   const results = h('div', { class: 'results', id: 'audit-results', 'aria-live': 'polite' }, loading());
   main.append(filters, results);

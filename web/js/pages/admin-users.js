@@ -10,14 +10,18 @@ import { startPage, loading, failure, section } from '../page.js';
 import { loadOrgs } from '../orgs.js';
 import { orgPicker } from '../org-picker.js';
 
-const allRoles = ['ki_admin', 'registrar', 'commissioner', 'ppid', 'ppid_superior', 'applicant', 'sysadmin'];
+// The roles that fit each kind of organisation (docs/security.md "Roles"; the server refuses others).
+const kiRoles = ['ki_admin', 'registrar', 'commissioner', 'applicant', 'sysadmin'];
+const bodyRoles = ['ppid', 'ppid_superior'];
+export const rolesFor = (kind) => (kind === 'ki' ? kiRoles : bodyRoles);
 
 export async function usersPage(main, { query, isCurrent }) {
   const me = currentUser();
   const sysadmin = hasRole('sysadmin');
   const orgCode = (sysadmin && query.get('organisation')) || (me.organisation && me.organisation.code);
   const orgs = await loadOrgs();
-  const orgLabel = (orgs.find((o) => o.code === orgCode) || {}).name || orgCode;
+  const org = orgs.find((o) => o.code === orgCode) || (me.organisation && me.organisation.code === orgCode ? me.organisation : {});
+  const orgLabel = org.name || orgCode;
   startPage(main, t('users.title'), t('users.intro', { org: orgLabel }));
   if (sysadmin) {
     const pick = h('form', { class: 'filters card', id: 'users-org' }, orgPicker({ name: 'organisation', label: t('holidays.organisation'), required: true, value: orgCode, orgs }), h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'button' }, t('users.show'))));
@@ -36,7 +40,7 @@ export async function usersPage(main, { query, isCurrent }) {
       field({ name: 'username', label: t('users.username'), required: true, hint: t('users.username_hint'), autocomplete: 'off' }),
       field({ name: 'display_name', label: t('users.display_name'), required: true, autocomplete: 'off' }),
       field({ name: 'password', type: 'password', label: t('users.password'), required: true, hint: t('users.password_hint'), autocomplete: 'new-password' }),
-      field({ name: 'roles', type: 'checkboxes', label: t('users.roles'), required: true, options: allRoles.filter((r) => sysadmin || r !== 'sysadmin').map((r) => [r, label('role', r)]) }),
+      field({ name: 'roles', type: 'checkboxes', label: t('users.roles'), required: true, options: rolesFor(org.kind).filter((r) => sysadmin || r !== 'sysadmin').map((r) => [r, label('role', r)]) }),
     ],
     onSubmit: async (data, formEl) => {
       const u = await post('/api/v1/users', { ...data, organisation: orgCode });

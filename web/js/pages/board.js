@@ -1,12 +1,13 @@
-// Deadline board (papan tenggat): the open requests and disputes of the user's organisation, ordered
-// by the due date of what is awaited, with days remaining; overdue rows are marked in words and colour.
+// Deadline board (papan tenggat): the open requests and disputes of the user's organisation (for a PPID:
+// its requests and the disputes against its office), ordered by the due date of what is awaited, with
+// working days remaining; overdue rows are marked in words and colour.
 import { nameOf } from '../case-names.js';
 import { h, replace } from '../dom.js';
 import { t, label, formatDate } from '../i18n.js';
 import { get } from '../api.js';
 import { field } from '../forms.js';
 import { go } from '../router.js';
-import { isPpid, isKiStaff } from '../session.js';
+import { isPpid, isKiStaff, currentUser } from '../session.js';
 import { startPage, loading, failure } from '../page.js';
 import { stateBadge, nextDeadline, countdown, urgency, awaitingText } from '../components/badges.js';
 import { loadOrgs } from '../orgs.js';
@@ -24,6 +25,39 @@ export async function loadList(kind, query) {
   } catch (err) {
     return { kind, error: err };
   }
+}
+
+/**
+ * The dispute list gives only next_due and overdue; the case record gives what is awaited and each
+ * clock's working days left. Reads the records of `items` (a few at a time) and merges both in.
+ */
+export async function withDisputeDetails(items) {
+  const disputes = items.filter((i) => i._kind === 'dispute');
+  let next = 0;
+  const worker = async () => {
+    while (next < disputes.length) {
+      const item = disputes[next++];
+      try {
+        const full = await get(`/api/v1/disputes/${encodeURIComponent(item.id)}`);
+        item.deadlines = full.deadlines || [];
+        item.awaiting = full.awaiting || [];
+      } catch {
+        /* keep the summary: the due date without a countdown */
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(6, disputes.length) }, worker));
+  return items;
+}
+
+/** The respondent bodies the caller can see cases of: a PPID its own office, KI staff the bodies of their KI. */
+export function visibleRespondents(orgs, user) {
+  const own = user && user.organisation && user.organisation.code;
+  if (isKiStaff()) {
+    const competent = orgs.filter((o) => o.kind !== 'ki' && o.competent_ki === own);
+    return competent.length ? competent : orgs.filter((o) => o.kind !== 'ki');
+  }
+  return orgs.filter((o) => o.code === own);
 }
 
 export function byNextDue(a, b) {
@@ -75,8 +109,9 @@ export async function boardPage(main, { query, isCurrent }) {
   startPage(main, t('board.title'), t('board.intro'));
   const kinds = [];
   // Case files are for the case staff only (docs/security.md): a sysadmin administers, it reads no cases.
-  if (isPpid()) kinds.push('request');
-  if (isKiStaff()) kinds.push('dispute');
+  // A PPID sees its requests and the disputes against its office (GET /api/v1/disputes scopes them).
+  if (isPpid()) kinds.push('request', 'dispute');
+  else if (isKiStaff()) kinds.push('dispute');
   if (!kinds.length) {
     main.append(h('p', { class: 'alert info' }, t('board.no_kinds')));
     return;
@@ -91,8 +126,8 @@ export async function boardPage(main, { query, isCurrent }) {
     { class: 'filters card', role: 'search', 'aria-label': t('board.filters'), id: 'board-filters' },
     field({ name: 'q', type: 'search', label: t('board.search'), value: current.q || '' }),
     field({ name: 'state', type: 'select', label: t('board.state'), options: stateOptions, value: current.state || '', placeholder: t('board.open_only') }),
-    field({ name: 'respondent', type: 'select', label: t('board.respondent'), options: orgs.filter((o) => o.kind !== 'ki').map((o) => [o.code, o.name]), value: current.respondent || '', placeholder: t('board.all') }),
-    kinds.includes('dispute') ? field({ name: 'ki', type: 'select', label: t('board.ki'), options: orgs.filter((o) => o.kind === 'ki').map((o) => [o.code, o.name]), value: current.ki || '', placeholder: t('board.all') }) : null,
+    field({ name: 'respondent', type: 'select', label: t('board.respondent'), options: visibleRespondents(orgs, currentUser()).map((o) => [o.code, o.name]), value: current.respondent || '', placeholder: t('board.all') }),
+    isKiStaff() ? field({ name: 'ki', type: 'select', label: t('board.ki'), options: orgs.filter((o) => o.kind === 'ki').map((o) => [o.code, o.name]), value: current.ki || '', placeholder: t('board.all') }) : null,
     field({ name: 'overdue', type: 'checkbox', label: t('board.overdue_only'), value: current.overdue === 'true' }),
     h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'button primary' }, t('board.apply')), h('a', { class: 'button', href: '#/board' }, t('board.reset'))),
   );
@@ -105,11 +140,13 @@ export async function boardPage(main, { query, isCurrent }) {
   main.append(filters, results);
 
   const apiQuery = { q: current.q, state: current.state, respondent: current.respondent, overdue: current.overdue };
-  const lists = await Promise.all(
-    kinds
-      .filter((k) => !current.state || (k === 'request' ? requestStates : disputeStates).includes(current.state))
-      .map((k) => loadList(k, k === 'dispute' ? { ...apiQuery, ki: current.ki } : apiQuery)),
-  );
+  const shown = kinds.filter((k) => !current.state || (k === 'request' ? requestStates : disputeStates).includes(current.state));
+  const queryOf = (k, q) => (k === 'dispute' ? { ...q, ki: current.ki } : q);
+  // "N melewati tenggat" counts what the overdue filter shows: the same lists asked with overdue=true.
+  const [lists, overdueLists] = await Promise.all([
+    Promise.all(shown.map((k) => loadList(k, queryOf(k, apiQuery)))),
+    current.overdue === 'true' ? null : Promise.all(shown.map((k) => loadList(k, queryOf(k, { ...apiQuery, overdue: 'true' })))),
+  ]);
   if (!isCurrent()) return;
   const notices = [];
   let items = [];
@@ -117,10 +154,13 @@ export async function boardPage(main, { query, isCurrent }) {
     if (l.error) notices.push(h('div', null, h('h2', { class: 'h3' }, t(`kind.${l.kind}.plural`)), failure(l.error, { notAvailable: true })));
     else items = items.concat(l.items.filter((i) => current.state || !closedStates[l.kind].includes(i.state)));
   }
+  await withDisputeDetails(items);
+  if (!isCurrent()) return;
+  const overdueKeys = new Set((overdueLists || lists).flatMap((l) => (l.items || []).map((i) => `${i._kind}:${i.id}`)));
   // The registrar's intake queue first: disputes not registered yet, then everything by next due date.
   const unregistered = (i) => (i._kind === 'dispute' && !i.register_number && i.state === 'submitted' ? 0 : 1);
   items.sort((a, b) => unregistered(a) - unregistered(b) || byNextDue(a, b));
-  const overdue = items.filter((i) => urgency(nextDeadline(i)) === 'overdue').length;
+  const overdue = items.filter((i) => overdueKeys.has(`${i._kind}:${i.id}`)).length;
   replace(
     results,
     notices,

@@ -1,7 +1,8 @@
 // PPID inbox (kotak masuk PPID): requests awaiting the PPID's answer, objections awaiting the atasan
-// PPID, each with its countdown and the forms to answer, extend, record an objection or answer it.
+// PPID, each with its countdown and the forms to answer, extend, record an objection or answer it. An
+// objection shows its grounds, its text and the PPID's answer it contests, so the atasan decides here.
 import { h, replace } from '../dom.js';
-import { t, formatDate, formatInstant } from '../i18n.js';
+import { t, label, formatDate, formatInstant } from '../i18n.js';
 import { hasRole } from '../session.js';
 import { startPage, loading, failure } from '../page.js';
 import { loadList, byNextDue } from './board.js';
@@ -13,6 +14,37 @@ export function inboxStates() {
   if (hasRole('ppid')) states.push('received', 'extended', 'answered');
   if (hasRole('ppid_superior')) states.push('objected');
   return states;
+}
+
+/** The objection (grounds by name, its text) and the PPID's answer it contests; nothing without an objection. */
+function objectionFacts(item) {
+  const o = item.objection;
+  if (!o) return null;
+  const r = item.response;
+  const dd = (text) => h('dd', { class: 'prose' }, text || t('inbox.none_given'));
+  return h(
+    'section',
+    { class: 'objection-facts', 'aria-label': t('inbox.objection') },
+    h('h3', { class: 'h4' }, t('inbox.objection')),
+    h(
+      'dl',
+      { class: 'facts compact' },
+      h('dt', null, t('inbox.objection_received')), h('dd', null, formatInstant(o.received_at)),
+      h('dt', null, t('inbox.grounds')),
+      h('dd', null, (o.grounds || []).length ? h('ul', { class: 'grounds' }, o.grounds.map((g) => h('li', null, label('ground', g)))) : '—'),
+      h('dt', null, t('inbox.objection_text')), dd(o.reasons),
+    ),
+    h('h3', { class: 'h4' }, t('inbox.ppid_answer')),
+    r
+      ? h(
+          'dl',
+          { class: 'facts compact ppid-answer' },
+          h('dt', null, t('inbox.decision')), h('dd', null, label('decision', r.decision)),
+          h('dt', null, t('inbox.answered_at')), h('dd', null, formatInstant(r.responded_at)),
+          h('dt', null, t('inbox.reasons')), dd(r.reasons),
+        )
+      : h('p', { class: 'ppid-answer' }, t('inbox.no_answer')),
+  );
 }
 
 function inboxCard(item, rerender) {
@@ -36,6 +68,7 @@ function inboxCard(item, rerender) {
       h('dt', null, t('request.information')), h('dd', { class: 'clamp' }, item.information_requested || '—'),
       h('dt', null, t('board.col.awaiting')), h('dd', null, awaitingText(item.awaiting)),
     ),
+    objectionFacts(item),
     actionBar(item, `/api/v1/requests/${id}`, rerender),
   );
 }

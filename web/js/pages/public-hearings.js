@@ -2,7 +2,7 @@
 import { h, replace } from '../dom.js';
 import { t, label, formatDateLong, formatInstant } from '../i18n.js';
 import { get } from '../api.js';
-import { field, todayIso } from '../forms.js';
+import { field, todayIso, parseDate } from '../forms.js';
 import { go } from '../router.js';
 import { startPage, loading, failure } from '../page.js';
 import { loadOrgs } from '../orgs.js';
@@ -17,7 +17,9 @@ export function filterForm(id, fields, onSubmit) {
   const f = h('form', { class: 'filters card', role: 'search', id }, fields, h('div', { class: 'form-buttons' }, h('button', { type: 'submit', class: 'button primary' }, t('board.apply'))));
   f.addEventListener('submit', (ev) => {
     ev.preventDefault();
-    onSubmit(Object.fromEntries(new FormData(f).entries()));
+    // Date inputs are typed dd/mm/yyyy; the query carries ISO dates.
+    const dates = new Set([...f.querySelectorAll('input[data-type="date"]')].map((el) => el.name));
+    onSubmit(Object.fromEntries([...new FormData(f).entries()].map(([k, v]) => [k, dates.has(k) ? parseDate(v) || v : v])));
   });
   return f;
 }

@@ -1,0 +1,221 @@
+// Everyday use (issue 17): the PPID's board shows the disputes against its office beside its requests,
+// counts as overdue exactly what the overdue filter shows, offers only its own office as Termohon, says
+// the atasan PPID is awaited on an objection and counts a dispute's working days; the atasan's inbox
+// shows the objection's grounds and text and the PPID's answer; forms offer only what is allowed
+// (roles by organisation kind, the KI's commissioners as majelis), dates are typed dd/mm/yyyy hh.mm,
+// and the timeline names events as nouns. Each page at 1366 and 390 px with axe.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import AxeBuilder from '@axe-core/playwright';
+import { launch, open, login, settle, users, apiAs, casePage, wibInstant, wibDate, runTag, codesOnPage, assertNoHorizontalScroll } from './support.js';
+
+const tag = `everyday${runTag}`;
+const viewports = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
+const fx = {};
+
+async function newRequest(api, name, receivedDaysAgo) {
+  const r = await api('POST', '/api/v1/requests', {
+    respondent: 'kpu-pangkalpinang',
+    received_at: wibInstant(-receivedDaysAgo, '08:30'),
+    channel: 'letter',
+    applicant: { kind: 'individual', name, address: 'Jl. Sudirman 5, Pangkalpinang' },
+    information_requested: `Daftar pemilih tetap ${tag}`,
+    purpose: 'Pemantauan pemilu',
+    format: 'softcopy',
+    delivery_medium: 'email',
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+async function newDispute(api, name) {
+  const r = await api('POST', '/api/v1/disputes', {
+    chronology: { request_date: wibDate(-40), objection_date: wibDate(-25), objection_response_date: wibDate(-15) },
+    applicant: { kind: 'individual', name, id_number: '3171999988887777', address: 'Jl. Merdeka 1', email: 'rahmat@example.id', phone: '0812-000-111' },
+    respondent: 'kpu-pangkalpinang',
+    information_requested: `Salinan DPT ${tag}`,
+    grounds: ['c'],
+    petitum: ['Memberikan salinan DPT'],
+    attachments: ['request_letter', 'request_receipt', 'objection_letter', 'objection_receipt', 'atasan_response', 'identity_document'],
+  });
+  assert.equal(r.status, 201, JSON.stringify(r.body));
+  return r.body;
+}
+
+before(async () => {
+  const ppid = await apiAs(users.ppid);
+  // Received 40 days ago and never answered: overdue for the PPID.
+  fx.late = await newRequest(ppid, 'Ani Lestari', 40);
+  // Refused, then objected on two grounds: the atasan PPID must answer.
+  fx.objected = await newRequest(ppid, 'Rahmat Hidayat', 3);
+  const respond = await ppid('POST', `/api/v1/requests/${fx.objected.id}/actions/respond`, {
+    decision: 'refused',
+    reasons: `Informasi dikecualikan menurut Pasal 17 huruf h ${tag}`,
+    responded_at: wibInstant(-2, '10:00'),
+  });
+  assert.equal(respond.status, 200, JSON.stringify(respond.body));
+  const objection = await ppid('POST', `/api/v1/requests/${fx.objected.id}/actions/file_objection`, {
+    grounds: ['a', 'c'],
+    reasons: `Daftar pemilih bukan informasi yang dikecualikan ${tag}`,
+    received_at: wibInstant(-1, '09:00'),
+  });
+  assert.equal(objection.status, 200, JSON.stringify(objection.body));
+  // Two requests the PPID's forms test works on, one per viewport.
+  fx.forForms = [await newRequest(ppid, 'Dedi Formulir', 3), await newRequest(ppid, 'Eka Formulir', 3)];
+
+  const registrar = await apiAs(users.registrar);
+  // A registered dispute against the PPID's office: its completion clock runs in working days.
+  fx.dispute = await newDispute(registrar, `Sari ${tag}`);
+  const reg = await registrar('POST', `/api/v1/disputes/${fx.dispute.id}/actions/register`, {}, { 'If-Match': `"${fx.dispute.version}"` });
+  assert.equal(reg.status, 200, JSON.stringify(reg.body));
+  fx.dispute = reg.body;
+  // Two unregistered disputes the ki_admin registers with a panel, one per viewport.
+  fx.toRegister = [await newDispute(registrar, `Tono ${tag}`), await newDispute(registrar, `Umi ${tag}`)];
+});
+
+async function axeClean(page, what) {
+  const result = await new AxeBuilder({ page }).analyze();
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
+}
+
+const rowOf = (page, text) => page.locator('#board-table tbody tr', { hasText: text });
+const cell = (row, key) => row.locator(`[data-label="${key}"]`);
+
+viewports.forEach((viewport, i) => {
+  test(`the PPID's board: requests and the disputes against its office, the overdue count, the atasan awaited (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      await login(page, users.ppid);
+      await open(page, `#/board?q=${tag}`);
+
+      const dispute = rowOf(page, fx.dispute.register_number);
+      assert.equal(await dispute.count(), 1, 'the dispute against the office is on the board');
+      assert.equal(await cell(dispute, 'Jenis').innerText(), 'Sengketa');
+      const awaited = await cell(dispute, 'Menunggu').innerText();
+      assert.notEqual(awaited.trim(), '—', 'a dispute says who is awaited');
+      assert.match(awaited, /Komisi Informasi/);
+      const due = await cell(dispute, 'Tenggat').innerText();
+      assert.match(due, /hari kerja lagi|Jatuh tempo hari ini|TERLAMBAT \d+ hari/, 'working days from the record');
+      assert.doesNotMatch(due, /kalender/);
+
+      const objected = rowOf(page, fx.objected.number);
+      const who = await cell(objected, 'Menunggu').innerText();
+      assert.match(who, /^Atasan PPID/, 'the atasan answers an objection');
+      assert.doesNotMatch(who, /Termohon/);
+      assert.equal(await rowOf(page, fx.late.number).count(), 1);
+
+      // Only the officer's own office is offered as Termohon, and no KI filter.
+      const respondents = await page.locator('#board-filters [name=respondent] option').allInnerTexts();
+      assert.deepEqual(respondents.slice(1), [users.ppid.org]);
+      assert.equal(await page.locator('#board-filters [name=ki]').count(), 0);
+
+      const summary = await page.locator('#board-summary').innerText();
+      const m = /(\d+) melewati tenggat/.exec(summary);
+      const counted = m ? Number(m[1]) : 0;
+      assert.ok(counted >= 1, summary);
+      assert.deepEqual(await codesOnPage(page), [], 'board');
+      await axeClean(page, `PPID board at ${viewport.width} px`);
+      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'PPID board');
+
+      // The overdue filter shows exactly the cases the summary counted.
+      await page.locator('#board-filters [name=overdue]').check();
+      await page.locator('#board-filters button[type=submit]').click();
+      await page.waitForFunction(() => location.hash.includes('overdue=true'));
+      await settle(page);
+      assert.equal(await page.locator('#board-table tbody tr').count(), counted, `the summary said: ${summary}`);
+      assert.equal(await rowOf(page, fx.late.number).count(), 1);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`the atasan's inbox shows the objection's grounds and text and the PPID's answer (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      await login(page, users.superior);
+      await open(page, '#/inbox');
+      const card = page.locator('li.inbox-item', { hasText: fx.objected.number });
+      assert.equal(await card.count(), 1);
+      const text = await card.innerText();
+      assert.match(text, /penolakan berdasarkan alasan pengecualian \(Pasal 17\)/, 'ground a by name');
+      assert.match(text, /permohonan tidak ditanggapi/, 'ground c by name');
+      assert.match(text, new RegExp(`Daftar pemilih bukan informasi yang dikecualikan ${tag}`), 'the objection text');
+      assert.match(await card.locator('.ppid-answer').innerText(), /Ditolak/, 'the PPID decision by name');
+      assert.match(text, new RegExp(`Informasi dikecualikan menurut Pasal 17 huruf h ${tag}`), 'the PPID reasons');
+      assert.match(text, /Atasan PPID/);
+      assert.deepEqual(await codesOnPage(page), [], 'inbox');
+      await axeClean(page, `inbox at ${viewport.width} px`);
+      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'inbox');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`forms: dates typed dd/mm/yyyy hh.mm, events named as nouns (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      const c = casePage(page);
+      const request = fx.forForms[i];
+      await login(page, users.ppid);
+      await open(page, `#/requests/${request.id}`);
+      await c.act('extend', 'extended', (f) => f.locator('[name=reason]').fill('Informasi perlu dihimpun dari beberapa satuan kerja'));
+      assert.match(await page.locator('.timeline').innerText(), /Perpanjangan/, 'the extension as a noun');
+      assert.doesNotMatch(await page.locator('.timeline').innerText(), /Perpanjang\b/);
+
+      const form = await c.openAction('respond');
+      const when = form.locator('[name=responded_at]');
+      assert.equal(await when.getAttribute('type'), 'text');
+      assert.match(await when.inputValue(), /^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}$/, 'now, shown dd/mm/yyyy hh.mm');
+      await axeClean(page, `respond form at ${viewport.width} px`);
+      const [y, mo, d] = wibDate(-1).split('-');
+      await form.locator('[name=decision]').selectOption('granted');
+      await when.fill(`${d}/${mo}/${y} 14.30`);
+      await c.submitAction('respond');
+      await page.locator('.case-status .badge.state-answered').waitFor();
+      await settle(page);
+      const api = await apiAs(users.ppid);
+      const stored = await api('GET', `/api/v1/requests/${request.id}`);
+      assert.equal(stored.body.response.responded_at.slice(0, 16), `${wibDate(-1)}T14:30`, 'parsed as 24-hour WIB');
+      assert.match(await page.locator('.timeline').innerText(), /Tanggapan PPID/);
+      assert.deepEqual(await codesOnPage(page), [], 'request page');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`forms: the KI admin gives KI roles only and picks the majelis from the KI's commissioners (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      const c = casePage(page);
+      await login(page, users.kiAdmin);
+      await open(page, '#/admin/users');
+      const roles = await page.locator('#user-form [data-field=roles] label').allInnerTexts();
+      assert.ok(roles.includes('Panitera') && roles.includes('Komisioner'), roles.join(', '));
+      assert.ok(!roles.includes('PPID') && !roles.includes('Atasan PPID'), `no PPID roles at a KI: ${roles.join(', ')}`);
+      await axeClean(page, `users at ${viewport.width} px`);
+
+      const dispute = fx.toRegister[i];
+      await open(page, `#/disputes/${encodeURIComponent(dispute.id)}`);
+      const form = await c.openAction('register');
+      const panel = form.locator('[data-field=majelis]');
+      await panel.getByLabel(users.commissioner.name).check();
+      await axeClean(page, `register form at ${viewport.width} px`);
+      await c.submitAction('register');
+      await page.locator('.case-status .badge.state-registered').waitFor();
+      await settle(page);
+      const api = await apiAs(users.registrar);
+      const stored = await api('GET', `/api/v1/disputes/${dispute.id}`);
+      assert.deepEqual(stored.body.majelis, [users.commissioner.username]);
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+});
