@@ -11,10 +11,10 @@ import { launch, open, login, users, settle, codesOnPage } from './support.js';
 // The budget of a first visit (cold cache), per page: requests for and kilobytes (as transferred) of
 // static files. Raise a number only with a reason in the commit.
 const budgets = {
-  '#/public/status': { requests: 16, kilobytes: 38 },
-  '#/public/calculator': { requests: 16, kilobytes: 38 },
-  '#/login': { requests: 13, kilobytes: 33 },
-  '#/board': { requests: 16, kilobytes: 38 },  // 16: web/js/case-names.js (numbers instead of ids)
+  '#/public/status': { requests: 16, kilobytes: 40 },  // 40: the dictionary grew with documents and letters
+  '#/public/calculator': { requests: 17, kilobytes: 42 },  // 17: web/js/org-picker.js (the national list)
+  '#/login': { requests: 13, kilobytes: 35 },
+  '#/board': { requests: 16, kilobytes: 42 },  // 16: web/js/case-names.js (numbers instead of ids)
 };
 
 function record(page) {
