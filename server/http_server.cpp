@@ -1,6 +1,7 @@
 #include "server/http_server.hpp"
 
 #include "api/http/problem.hpp"
+#include "persistence/files/disk_file_store.hpp"
 #include "server/access_log.hpp"
 #include "server/client_address.hpp"
 #include "server/blocking.hpp"

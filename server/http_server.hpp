@@ -6,7 +6,6 @@
 
 #include "api/application.hpp"
 #include "api/metrics/metrics.hpp"
-#include "persistence/files/disk_file_store.hpp"
 
 #include <chrono>
 #include <cstddef>
@@ -14,6 +13,10 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+namespace perkara::persistence {
+class disk_file_store;  // persistence/files/disk_file_store.hpp: where streamed uploads are staged
+}  // namespace perkara::persistence
 
 namespace perkara::server {
 
