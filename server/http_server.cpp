@@ -55,11 +55,11 @@ using steady = std::chrono::steady_clock;
 using beast_response = http::response<http::string_body>;
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
-constexpr std::size_t read_chunk = 16 * 1024;
+constexpr std::size_t read_chunk = std::size_t{16} * 1024;
 // A streamed upload is read and written to its staged file in pieces of this size (one buffer per
 // upload in flight, so ten 20 MB uploads hold 640 KiB of body, not 200 MB).
-constexpr std::size_t upload_chunk = 64 * 1024;
-constexpr std::size_t linger_drain_limit = 1024 * 1024;
+constexpr std::size_t upload_chunk = std::size_t{64} * 1024;
+constexpr std::size_t linger_drain_limit = std::size_t{1024} * 1024;
 constexpr std::chrono::milliseconds linger_timeout{2000};
 constexpr std::string_view unmatched_route = "unmatched";
 
@@ -72,7 +72,7 @@ void log_error(std::string_view where, std::string_view what) {
 
 // The co_spawn completion handler: a null exception_ptr is the normal end; never re-throw here.
 auto completion(std::string_view what) {
-  return [what](std::exception_ptr e) {
+  return [what](const std::exception_ptr& e) {
     if (!e) {
       return;
     }

@@ -29,7 +29,7 @@ struct http_config {
   // a read pool no larger than the database pool keeps reads from waking idle threads for nothing.
   int read_workers = 4;   // GET and HEAD requests, static files
   int write_workers = 4;  // every other method
-  std::size_t header_limit = 8 * 1024;
+  std::size_t header_limit = std::size_t{8} * 1024;
   std::chrono::milliseconds read_timeout{15000};  // whole request (head+body); a 1-byte/s client is cut off
   std::chrono::milliseconds write_timeout{15000};
   std::chrono::milliseconds keep_alive_timeout{30000};
