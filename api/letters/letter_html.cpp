@@ -1,9 +1,13 @@
 #include "api/letters/letter_html.hpp"
 
+#include "domain/html_text.hpp"
+
 #include <fmt/format.h>
 #include <sodium.h>
 
 namespace perkara::api {
+
+using domain::html_escape;
 namespace {
 
 // A4 with the margins Indonesian official letters use; the screen view shows the sheet on grey.
@@ -56,22 +60,6 @@ std::string letter_content_security_policy() {
       "form-action 'none'; frame-ancestors 'none'",
       sha256_base64(style), sha256_base64(script));
   return policy;
-}
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
 }
 
 std::string render_letter_html(const domain::letters::letter_content& letter, const std::string& organisation_name,

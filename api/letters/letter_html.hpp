@@ -15,9 +15,6 @@ namespace perkara::api {
 /// only as data URLs, nothing else.
 std::string letter_content_security_policy();
 
-/// `text` with & < > " ' escaped for HTML text and attribute values.
-std::string html_escape(std::string_view text);
-
 /// The whole page. `head` may be empty (no letterhead recorded yet): the organisation name alone.
 std::string render_letter_html(const domain::letters::letter_content& letter, const std::string& organisation_name,
                                const ports::letterhead& head);

@@ -1,6 +1,7 @@
 #include "domain/notices/notice.hpp"
 
 #include "domain/json_text.hpp"
+#include "domain/html_text.hpp"
 #include "domain/notices/wording.hpp"
 #include "domain/time/instant.hpp"
 

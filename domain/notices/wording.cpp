@@ -1,5 +1,8 @@
 #include "domain/notices/wording.hpp"
 
+#include "domain/html_text.hpp"
+#include "domain/letters/indonesian_date.hpp"
+
 #include <fmt/format.h>
 
 #include <array>
@@ -68,8 +71,6 @@ constexpr std::array<period_words, 9> periods{{
     {"court_objection", "pengajuan keberatan ke pengadilan", "filing an objection with the court"},
 }};
 
-constexpr std::array<std::string_view, 12> months_id{"Januari", "Februari", "Maret",     "April",   "Mei",      "Juni",
-                                                     "Juli",    "Agustus",  "September", "Oktober", "November", "Desember"};
 constexpr std::array<std::string_view, 12> months_en{"January", "February", "March",     "April",   "May",      "June",
                                                      "July",    "August",   "September", "October", "November", "December"};
 
@@ -97,23 +98,7 @@ bilingual spoken_date(civil_date date) {
   const auto m = static_cast<unsigned>(date.month()) - 1;
   const auto d = static_cast<unsigned>(date.day());
   const int y = static_cast<int>(date.year());
-  return {fmt::format("{} {} {}", d, months_id.at(m), y), fmt::format("{} {} {}", d, months_en.at(m), y)};
-}
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (const char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
+  return {letters::format_indonesian_date(date), fmt::format("{} {} {}", d, months_en.at(m), y)};
 }
 
 }  // namespace perkara::domain::notices

@@ -24,7 +24,4 @@ bilingual what_is_due(std::string_view period_key);
 /// "14 Februari 2024" / "14 February 2024".
 bilingual spoken_date(civil_date date);
 
-/// `text` with &, <, >, " and ' escaped for HTML.
-std::string html_escape(std::string_view text);
-
 }  // namespace perkara::domain::notices
