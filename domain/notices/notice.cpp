@@ -85,8 +85,8 @@ lines describe(const case_event& e, const case_facts& f, const bilingual& what,
   l.id.push_back(fmt::format("Yang terjadi: {} ({}).", what.id, when.id));
   l.en.push_back(fmt::format("What happened: {} ({}).", what.en, when.en));
   if (open.empty()) {
-    l.id.push_back("Tidak ada batas waktu yang sedang berjalan.");
-    l.en.push_back("No deadline is running.");
+    l.id.emplace_back("Tidak ada batas waktu yang sedang berjalan.");
+    l.en.emplace_back("No deadline is running.");
   }
   for (const auto& c : open) {
     const auto due_is = what_is_due(c.key);
