@@ -1,41 +1,19 @@
 // perkara-generate: fills a freshly migrated database with N requests and N disputes for the benchmarks.
 //   perkara-generate --db URL --cases N [--seed S] [--today YYYY-MM-DD] --out DIR
 // Exit codes as the perkara command: 0 success, 1 usage error, 2 configuration or database error
-// (bad URL, unreachable, or already holding requests or disputes).
+// (bad URL, unreachable, or already holding requests or disputes). The command line is parsed by CLI11,
+// as the perkara command's is (server/cli.cpp).
 #include "bench/generator/generator.hpp"
 #include "bench/generator/national_organisations.hpp"
 
+#include <CLI/CLI.hpp>
 #include <malloc.h>
 
-#include <charconv>
-#include <cstdlib>
+#include <cstdint>
 #include <iostream>
-#include <optional>
 #include <string>
-#include <string_view>
 
 namespace {
-
-constexpr const char* usage =
-    "usage: perkara-generate --db URL --cases N [--seed S] [--today YYYY-MM-DD] --out DIR\n"
-    "  URL: sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE (default: $PERKARA_DB)\n"
-    "  Generates N information requests and N disputes (seed default 1, today default 2026-11-27) and writes\n"
-    "  register-numbers.txt, dispute-ids.txt, actionable-dispute-ids.txt, request-ids.txt and summary.json to DIR.\n";
-
-template <class T>
-std::optional<T> parse_number(std::string_view text) {
-  T value{};
-  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc{} || end != text.data() + text.size()) {
-    return std::nullopt;
-  }
-  return value;
-}
-
-int fail_usage(const std::string& why) {
-  std::cerr << "perkara-generate: " << why << "\n" << usage;
-  return 1;
-}
 
 // One line: the first line of the message.
 std::string one_line(std::string text) {
@@ -45,6 +23,11 @@ std::string one_line(std::string text) {
   return text;
 }
 
+const CLI::Validator iso_date{[](const std::string& text) -> std::string {
+                                return perkara::domain::parse_iso_date(text) ? "" : "must be a date YYYY-MM-DD";
+                              },
+                              "YYYY-MM-DD"};
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -53,49 +36,29 @@ int main(int argc, char** argv) {
   mallopt(M_MMAP_THRESHOLD, 64 << 20);
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
   perkara::bench::generator_options options;
-  if (const char* env = std::getenv("PERKARA_DB")) {
-    options.database_url = env;
+  std::string today;
+  CLI::App app{
+      "Generates N information requests and N disputes and writes register-numbers.txt, dispute-ids.txt,\n"
+      "actionable-dispute-ids.txt, request-ids.txt and summary.json to DIR.",
+      "perkara-generate"};
+  app.add_option("--db", options.database_url, "sqlite:PATH or mysql://USER:PASSWORD@HOST:PORT/DATABASE")
+      ->envname("PERKARA_DB")
+      ->required();
+  app.add_option("--cases", options.cases, "How many requests and how many disputes")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{100'000'000}))
+      ->required();
+  app.add_option("--seed", options.seed, "Random seed")->capture_default_str();
+  app.add_option("--today", today, "The generator's today (default 2026-11-27)")->check(iso_date);
+  app.add_option("--out", options.out_dir, "Directory for the id lists and summary.json")->required();
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    const int status = app.exit(e);
+    return status == 0 ? 0 : 1;  // --help is 0; every usage error is 1, as for perkara
   }
-  std::optional<std::size_t> cases;
-  for (int i = 1; i < argc; ++i) {
-    const std::string_view arg = argv[i];
-    if (arg == "--help" || arg == "-h") {
-      std::cout << usage;
-      return 0;
-    }
-    if (i + 1 >= argc) {
-      return fail_usage(std::string(arg) + " needs a value");
-    }
-    const std::string_view value = argv[++i];
-    if (arg == "--db") {
-      options.database_url = value;
-    } else if (arg == "--cases") {
-      cases = parse_number<std::size_t>(value);
-      if (!cases || *cases == 0 || *cases > 100'000'000) {
-        return fail_usage("--cases must be a whole number from 1 to 100000000");
-      }
-    } else if (arg == "--seed") {
-      const auto seed = parse_number<std::uint64_t>(value);
-      if (!seed) {
-        return fail_usage("--seed must be a whole number");
-      }
-      options.seed = *seed;
-    } else if (arg == "--today") {
-      const auto today = perkara::domain::parse_iso_date(value);
-      if (!today) {
-        return fail_usage("--today must be a date YYYY-MM-DD");
-      }
-      options.today = *today;
-    } else if (arg == "--out") {
-      options.out_dir = std::string(value);
-    } else {
-      return fail_usage("unknown option " + std::string(arg));
-    }
+  if (!today.empty()) {
+    options.today = *perkara::domain::parse_iso_date(today);
   }
-  if (options.database_url.empty() || !cases || options.out_dir.empty()) {
-    return fail_usage("--db, --cases and --out are required");
-  }
-  options.cases = *cases;
   options.progress = [](const std::string& line) { std::cerr << line << std::endl; };
   try {
     const auto summary = perkara::bench::generate(options);

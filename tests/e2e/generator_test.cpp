@@ -258,6 +258,14 @@ TEST_SUITE("e2e generator") {
     CHECK(run_program(PERKARA_GENERATE_BINARY, {"--help"}).exit_code == 0);
     CHECK(run_program(PERKARA_GENERATE_BINARY, {}).exit_code == 1);
     CHECK(run_program(PERKARA_GENERATE_BINARY, {"--db", "sqlite:/tmp/x.db", "--cases", "ten", "--out", "/tmp"}).exit_code == 1);
+    CHECK(run_program(PERKARA_GENERATE_BINARY, {"--db", "sqlite:/tmp/x.db", "--cases", "0", "--out", "/tmp"}).exit_code == 1);
+    CHECK(run_program(PERKARA_GENERATE_BINARY, {"--db", "sqlite:/tmp/x.db", "--cases", "1", "--out", "/tmp", "--today",
+                                                "2026-13-01"})
+              .exit_code == 1);
+    const auto unknown =
+        run_program(PERKARA_GENERATE_BINARY, {"--db", "sqlite:/tmp/x.db", "--cases", "1", "--out", "/tmp", "--fast"});
+    CHECK(unknown.exit_code == 1);
+    CHECK(unknown.err.find("--fast") != std::string::npos);
     CHECK(run_program(PERKARA_GENERATE_BINARY, {"--db", "postgres://x", "--cases", "10", "--out", "/tmp"}).exit_code == 2);
   }
 }
