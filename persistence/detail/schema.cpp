@@ -315,6 +315,15 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
        }},
+      {21,
+       "0021_report_indexes",
+       {
+           // The national reports and open data (issue 18, docs/open-data.md) read every office's requests
+           // of a period and every dispute submitted up to a day; one office's or one KI's use the
+           // (respondent, received_date) and (ki, submitted_at) indexes.
+           "CREATE INDEX ix_requests_received ON requests (received_date)",
+           "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at)",
+       }},
   };
   return migrations;
 }
