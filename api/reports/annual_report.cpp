@@ -1,5 +1,6 @@
 #include "api/reports/annual_report.hpp"
 
+#include "api/reports/csv.hpp"
 #include "domain/html_text.hpp"
 #include "domain/letters/indonesian_date.hpp"
 
@@ -57,20 +58,6 @@ std::string outcome_label(std::string_view key) {
   if (key == "inadmissible") return "Tidak dapat diterima";
   if (key == "no_jurisdiction") return "Komisi Informasi tidak berwenang";
   return "Putusan mediasi (kesepakatan)";
-}
-
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\n\r") == std::string::npos) {
-    return text;
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  return out + "\"";
 }
 
 constexpr const char* style =

@@ -1,5 +1,6 @@
 #include "api/reports/open_data.hpp"
 
+#include "api/reports/csv.hpp"
 #include "api/reports/report_service.hpp"
 #include "domain/reports/open_data.hpp"
 
@@ -37,18 +38,7 @@ std::string csv_field(const boost::json::value& v) {
   if (v.is_double()) {
     return fmt::format("{:.2f}", v.as_double());
   }
-  std::string text(v.as_string());
-  if (text.find_first_of(",\"\n\r") == std::string::npos) {
-    return text;
-  }
-  std::string out = "\"";
-  for (const char c : text) {
-    out += c;
-    if (c == '"') {
-      out += '"';
-    }
-  }
-  return out + "\"";
+  return csv_cell(v.as_string());
 }
 
 // CSV (RFC 4180, CRLF) of `rows` with the given columns; a withheld count is an empty cell.
