@@ -17,24 +17,34 @@ std::optional<std::string> organisation_param(const request& req) {
   return v && !v->empty() ? std::optional<std::string>(std::string(*v)) : std::nullopt;
 }
 
-response ppid(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
+// What every report route does first: authenticate (the route's policy), read the period, decide the
+// scope the caller may see (`scope_of`: ppid_scope or ki_scope) and the caller's local day.
+struct report_call {
+  std::unique_ptr<ports::transaction> tx;
+  report_scope scope;
+  domain::reports::period p;
+  domain::civil_date today;
+};
+
+template <class ScopeOf>
+report_call begin_report(services& s, const request& req, ScopeOf scope_of) {
+  report_call c{s.db.begin(ports::access::read), {}, {}, {}};
   const auto now = s.clock.now();
-  const auto who = authenticate(req, *tx, now);
-  const auto p = report_period(req);
-  const auto scope = ppid_scope(*tx, who, organisation_param(req));
-  const auto report = ppid_report_of(*tx, scope, p, local_today(who.organisation, now));
-  return json_response(200, ppid_report_json(report, scope, p));
+  const auto who = authenticate(req, *c.tx, now);
+  c.p = report_period(req);
+  c.scope = scope_of(*c.tx, who, organisation_param(req));
+  c.today = local_today(who.organisation, now);
+  return c;
+}
+
+response ppid(services& s, const request& req) {
+  auto c = begin_report(s, req, ppid_scope);
+  return json_response(200, ppid_report_json(ppid_report_of(*c.tx, c.scope, c.p, c.today), c.scope, c.p));
 }
 
 response ki(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto now = s.clock.now();
-  const auto who = authenticate(req, *tx, now);
-  const auto p = report_period(req);
-  const auto scope = ki_scope(*tx, who, organisation_param(req));
-  const auto report = ki_report_of(*tx, scope, p, local_today(who.organisation, now));
-  return json_response(200, ki_report_json(report, scope, p));
+  auto c = begin_report(s, req, ki_scope);
+  return json_response(200, ki_report_json(ki_report_of(*c.tx, c.scope, c.p, c.today), c.scope, c.p));
 }
 
 // The annual report's tables as a print page (default) or CSV (?format=csv).
@@ -60,23 +70,15 @@ response annual(const request& req, const std::string& heading, const report_sco
 }
 
 response ppid_annual(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto now = s.clock.now();
-  const auto who = authenticate(req, *tx, now);
-  const auto p = report_period(req);
-  const auto scope = ppid_scope(*tx, who, organisation_param(req));
-  const auto report = ppid_report_of(*tx, scope, p, local_today(who.organisation, now));
-  return annual(req, "Laporan Layanan Informasi Publik", scope, p, ppid_annual_tables(report));
+  auto c = begin_report(s, req, ppid_scope);
+  return annual(req, "Laporan Layanan Informasi Publik", c.scope, c.p,
+                ppid_annual_tables(ppid_report_of(*c.tx, c.scope, c.p, c.today)));
 }
 
 response ki_annual(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto now = s.clock.now();
-  const auto who = authenticate(req, *tx, now);
-  const auto p = report_period(req);
-  const auto scope = ki_scope(*tx, who, organisation_param(req));
-  const auto report = ki_report_of(*tx, scope, p, local_today(who.organisation, now));
-  return annual(req, "Laporan Penyelesaian Sengketa Informasi", scope, p, ki_annual_tables(report));
+  auto c = begin_report(s, req, ki_scope);
+  return annual(req, "Laporan Penyelesaian Sengketa Informasi", c.scope, c.p,
+                ki_annual_tables(ki_report_of(*c.tx, c.scope, c.p, c.today)));
 }
 
 }  // namespace
