@@ -91,8 +91,14 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock) {
       answer_after = 4;
     }
     const char* decision = kind <= 4 || kind == 9 ? "granted" : kind <= 6 ? "partly_granted" : kind == 7 ? "refused" : "not_held";
-    const std::string reasons = kind == 7 ? fmt::format("Dikecualikan berdasarkan Pasal 17 huruf {} UU 14/2008", exemptions[(i / 10) % std::size(exemptions)])
-                                          : std::string(kind == 8 ? "Informasi tidak dikuasai" : "");
+    std::string reasons;  // required for every answer but a full grant
+    if (kind == 7) {
+      reasons = fmt::format("Dikecualikan berdasarkan Pasal 17 huruf {} UU 14/2008", exemptions[(i / 10) % std::size(exemptions)]);
+    } else if (kind == 8) {
+      reasons = "Informasi tidak dikuasai";
+    } else if (kind == 5 || kind == 6) {
+      reasons = "Sebagian informasi belum tersedia dalam bentuk yang diminta";
+    }
     const auto responded = at(days_ago - answer_after);
     step(ppid, "respond", fmt::format(R"({{"decision":"{}","reasons":"{}","responded_at":"{}"}})", decision, reasons, rfc(responded)),
          responded);
