@@ -6,8 +6,8 @@
 #include "api/requests/request_service.hpp"
 #include "server/seed_demo.hpp"
 
-#include <boost/json/parse.hpp>
 #include <fmt/format.h>
+#include <boost/json/parse.hpp>
 
 #include <chrono>
 #include <stdexcept>
@@ -23,8 +23,8 @@ constexpr int every_days = 4;
 constexpr const char* channels[] = {"web", "email", "walk_in", "letter", "web", "email", "phone"};
 constexpr const char* exemptions[] = {"b", "h", "j", "c"};
 constexpr const char* subjects[] = {"Salinan formulir C.Hasil TPS", "Daftar pemilih tetap per kelurahan",
-                                    "Anggaran sosialisasi pemilu", "Notulen rapat pleno",
-                                    "Daftar anggota KPPS", "Laporan dana kampanye"};
+                                    "Anggaran sosialisasi pemilu",  "Notulen rapat pleno",
+                                    "Daftar anggota KPPS",          "Laporan dana kampanye"};
 
 domain::case_actor actor(ports::transaction& tx, const std::string& username) {
   const auto cred = tx.users().find_credentials(username);
@@ -75,7 +75,8 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock) {
     in.format = "softcopy";
     in.delivery_medium = "email";
     const auto id = api::create_request(*tx, ppid, in, received + std::chrono::minutes{5}).id;
-    const auto step = [&](const domain::case_actor& who, const char* action, const std::string& body, domain::instant when) {
+    const auto step = [&](const domain::case_actor& who, const char* action, const std::string& body,
+                          domain::instant when) {
       api::act_on_request(*tx, who, id, action, json(body), std::nullopt, when);
     };
 
@@ -90,22 +91,28 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock) {
       step(ppid, "extend", R"({"reason":"Informasi masih dihimpun dari satuan kerja"})", at(days_ago - 1));
       answer_after = 4;
     }
-    const char* decision = kind <= 4 || kind == 9 ? "granted" : kind <= 6 ? "partly_granted" : kind == 7 ? "refused" : "not_held";
+    const char* decision = kind <= 4 || kind == 9 ? "granted"
+                           : kind <= 6            ? "partly_granted"
+                           : kind == 7            ? "refused"
+                                                  : "not_held";
     std::string reasons;  // required for every answer but a full grant
     if (kind == 7) {
-      reasons = fmt::format("Dikecualikan berdasarkan Pasal 17 huruf {} UU 14/2008", exemptions[(i / 10) % std::size(exemptions)]);
+      reasons = fmt::format("Dikecualikan berdasarkan Pasal 17 huruf {} UU 14/2008",
+                            exemptions[(i / 10) % std::size(exemptions)]);
     } else if (kind == 8) {
       reasons = "Informasi tidak dikuasai";
     } else if (kind == 5 || kind == 6) {
       reasons = "Sebagian informasi belum tersedia dalam bentuk yang diminta";
     }
     const auto responded = at(days_ago - answer_after);
-    step(ppid, "respond", fmt::format(R"({{"decision":"{}","reasons":"{}","responded_at":"{}"}})", decision, reasons, rfc(responded)),
+    step(ppid, "respond",
+         fmt::format(R"({{"decision":"{}","reasons":"{}","responded_at":"{}"}})", decision, reasons, rfc(responded)),
          responded);
     if (kind == 7) {
       const auto objected = at(days_ago - answer_after - 2);
       step(ppid, "file_objection",
-           fmt::format(R"({{"grounds":["a"],"reasons":"Bukan informasi yang dikecualikan","received_at":"{}"}})", rfc(objected)),
+           fmt::format(R"({{"grounds":["a"],"reasons":"Bukan informasi yang dikecualikan","received_at":"{}"}})",
+                       rfc(objected)),
            objected);
       if (kpu) {
         const auto answered = at(days_ago - answer_after - 5);

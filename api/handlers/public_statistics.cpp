@@ -53,17 +53,20 @@ boost::json::object dispute_register(services& s, const request& req) {
 void register_public_statistics_routes(router& r, services& s) {
   r.add("GET", "/api/v1/public/statistics", policy::public_route,
         [&s](const request& req, const route_params&) { return json_response(200, statistics(s, req).json); });
-  r.add("GET", "/api/v1/public/statistics/offices.csv", policy::public_route, [&s](const request& req, const route_params&) {
-    return csv_response(statistics(s, req).offices_csv, "statistik-ppid.csv");
-  });
-  r.add("GET", "/api/v1/public/statistics/kis.csv", policy::public_route, [&s](const request& req, const route_params&) {
-    return csv_response(statistics(s, req).kis_csv, "statistik-ki.csv");
-  });
+  r.add("GET", "/api/v1/public/statistics/offices.csv", policy::public_route,
+        [&s](const request& req, const route_params&) {
+          return csv_response(statistics(s, req).offices_csv, "statistik-ppid.csv");
+        });
+  r.add("GET", "/api/v1/public/statistics/kis.csv", policy::public_route,
+        [&s](const request& req, const route_params&) {
+          return csv_response(statistics(s, req).kis_csv, "statistik-ki.csv");
+        });
   r.add("GET", "/api/v1/public/dispute-register", policy::public_route,
         [&s](const request& req, const route_params&) { return json_response(200, dispute_register(s, req)); });
-  r.add("GET", "/api/v1/public/dispute-register.csv", policy::public_route, [&s](const request& req, const route_params&) {
-    return csv_response(public_dispute_register_csv(dispute_register(s, req)), "register-sengketa.csv");
-  });
+  r.add("GET", "/api/v1/public/dispute-register.csv", policy::public_route,
+        [&s](const request& req, const route_params&) {
+          return csv_response(public_dispute_register_csv(dispute_register(s, req)), "register-sengketa.csv");
+        });
 }
 
 }  // namespace perkara::api

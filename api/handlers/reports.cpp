@@ -4,8 +4,8 @@
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/handlers/routes.hpp"
-#include "api/json/json_output.hpp"
 #include "api/http/problem.hpp"
+#include "api/json/json_output.hpp"
 #include "api/reports/annual_report.hpp"
 #include "api/reports/report_service.hpp"
 
@@ -84,10 +84,14 @@ response ki_annual(services& s, const request& req) {
 }  // namespace
 
 void register_report_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/reports/ppid", policy::ppid_report_readers, [&s](const request& req, const route_params&) { return ppid(s, req); });
-  r.add("GET", "/api/v1/reports/ki", policy::ki_report_readers, [&s](const request& req, const route_params&) { return ki(s, req); });
-  r.add("GET", "/api/v1/reports/ppid/annual", policy::ppid_report_readers, [&s](const request& req, const route_params&) { return ppid_annual(s, req); });
-  r.add("GET", "/api/v1/reports/ki/annual", policy::ki_report_readers, [&s](const request& req, const route_params&) { return ki_annual(s, req); });
+  r.add("GET", "/api/v1/reports/ppid", policy::ppid_report_readers,
+        [&s](const request& req, const route_params&) { return ppid(s, req); });
+  r.add("GET", "/api/v1/reports/ki", policy::ki_report_readers,
+        [&s](const request& req, const route_params&) { return ki(s, req); });
+  r.add("GET", "/api/v1/reports/ppid/annual", policy::ppid_report_readers,
+        [&s](const request& req, const route_params&) { return ppid_annual(s, req); });
+  r.add("GET", "/api/v1/reports/ki/annual", policy::ki_report_readers,
+        [&s](const request& req, const route_params&) { return ki_annual(s, req); });
 }
 
 }  // namespace perkara::api

@@ -68,7 +68,8 @@ constexpr const char* style =
 }  // namespace
 
 std::vector<report_table> ppid_annual_tables(const ppid_report& r) {
-  report_table received{"Tabel 1. Permohonan informasi publik yang diterima", {{"Jumlah permohonan", count(r.received)}}};
+  report_table received{"Tabel 1. Permohonan informasi publik yang diterima",
+                        {{"Jumlah permohonan", count(r.received)}}};
   for (const auto& c : r.by_channel) {
     received.rows.emplace_back("Melalui " + channel_label(c.key), count(c.count));
   }
@@ -140,10 +141,12 @@ std::string annual_report_html(const std::string& heading, const report_scope& s
       domain::html_escape(heading), style, domain::html_escape(name), domain::letters::format_indonesian_date(p.from),
       domain::letters::format_indonesian_date(p.to));
   for (const auto& t : tables) {
-    out += fmt::format("<h2>{}</h2><table><thead><tr><th scope=\"col\">Uraian</th><th scope=\"col\">Jumlah</th></tr></thead><tbody>",
-                       domain::html_escape(t.title));
+    out += fmt::format(
+        "<h2>{}</h2><table><thead><tr><th scope=\"col\">Uraian</th><th scope=\"col\">Jumlah</th></tr></thead><tbody>",
+        domain::html_escape(t.title));
     for (const auto& [label, value] : t.rows) {
-      out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>", domain::html_escape(label), domain::html_escape(value));
+      out += fmt::format("<tr><td>{}</td><td class=\"n\">{}</td></tr>", domain::html_escape(label),
+                         domain::html_escape(value));
     }
     out += "</tbody></table>";
   }

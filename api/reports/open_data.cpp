@@ -131,12 +131,13 @@ public_statistics public_statistics_of(ports::transaction& tx, const period& p, 
   public_statistics out;
   out.json = {{"period", period_json(p)},
               {"suppression_threshold", suppression_threshold},
-              {"national", {{"ppid", office_json(ppid_measures(requests, disputes, p, today, calendars))},
-                            {"ki", ki_json(ki_measures(disputes, p, today, calendars))}}},
+              {"national",
+               {{"ppid", office_json(ppid_measures(requests, disputes, p, today, calendars))},
+                {"ki", ki_json(ki_measures(disputes, p, today, calendars))}}},
               {"offices", offices},
               {"kis", kis}};
-  out.offices_csv = csv(offices, {"organisation", "name", "requests", "answered_on_time", "answered_late", "never_answered",
-                                  "pending", "objections", "disputes", "dispute_rate"});
+  out.offices_csv = csv(offices, {"organisation", "name", "requests", "answered_on_time", "answered_late",
+                                  "never_answered", "pending", "objections", "disputes", "dispute_rate"});
   out.kis_csv = csv(kis, {"organisation", "name", "received", "registered", "decided", "decided_on_time",
                           "decided_late", "pending", "clearance_rate"});
   return out;
@@ -160,7 +161,8 @@ boost::json::object public_dispute_register_json(ports::transaction& tx, const p
         {"decided_on", date_or_null(d->decided_on)},
         {"closed_on", date_or_null(d->closed_on)},
         {"state", domain::disputes::to_string(d->state)},
-        {"outcome", d->outcome ? boost::json::value(domain::disputes::to_string(*d->outcome)) : boost::json::value(nullptr)},
+        {"outcome",
+         d->outcome ? boost::json::value(domain::disputes::to_string(*d->outcome)) : boost::json::value(nullptr)},
         {"completion_due", date_or_null(d->completion_due)},
         {"completion_clock", completion_clock_status(*d, today)},
     });
@@ -170,8 +172,8 @@ boost::json::object public_dispute_register_json(ports::transaction& tx, const p
 
 std::string public_dispute_register_csv(const boost::json::object& reg) {
   return csv(reg.at("disputes").as_array(),
-             {"register_number", "ki", "respondent", "submitted_on", "registered_on", "decided_on", "closed_on", "state",
-              "outcome", "completion_due", "completion_clock"});
+             {"register_number", "ki", "respondent", "submitted_on", "registered_on", "decided_on", "closed_on",
+              "state", "outcome", "completion_due", "completion_clock"});
 }
 
 }  // namespace perkara::api

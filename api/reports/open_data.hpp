@@ -19,7 +19,8 @@ struct public_statistics {
   std::string kis_csv;       // one row per KI
 };
 
-public_statistics public_statistics_of(ports::transaction& tx, const domain::reports::period& p, domain::civil_date today);
+public_statistics public_statistics_of(ports::transaction& tx, const domain::reports::period& p,
+                                       domain::civil_date today);
 
 /// The public register of disputes with a stage in the period: JSON (`{"period", "disputes": [...]}`) and CSV.
 boost::json::object public_dispute_register_json(ports::transaction& tx, const domain::reports::period& p,

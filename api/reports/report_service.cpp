@@ -17,9 +17,7 @@ namespace {
 using domain::role;
 using namespace domain::reports;
 
-bool ki_staff(const caller& who) {
-  return who.has_any_role({role::ki_admin, role::registrar, role::commissioner});
-}
+bool ki_staff(const caller& who) { return who.has_any_role({role::ki_admin, role::registrar, role::commissioner}); }
 
 domain::organisation known(ports::transaction& tx, const std::string& code) {
   auto org = tx.organisations().find(code);
@@ -30,7 +28,8 @@ domain::organisation known(ports::transaction& tx, const std::string& code) {
 }
 
 // The KI hearing disputes against `office`: as stored, else derived from the region (docs/legal-sources.md §1.4).
-std::optional<std::string> competent_ki_of(const domain::organisation& office, const std::vector<domain::organisation>& all) {
+std::optional<std::string> competent_ki_of(const domain::organisation& office,
+                                           const std::vector<domain::organisation>& all) {
   return office.competent_ki ? office.competent_ki : domain::derive_competent_ki(office, all);
 }
 
@@ -107,7 +106,7 @@ boost::json::object header_json(const report_scope& scope, const period& p) {
 // Disputes submitted up to the period's end (a day later in UTC covers every Indonesian offset; the
 // measures count by local date).
 std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
-                                        const std::optional<std::string>& respondent, const period& p) {
+                                           const std::optional<std::string>& respondent, const period& p) {
   const auto before = domain::start_of_local_day(domain::add_days(p.to, 2), 0).time_since_epoch().count();
   std::vector<dispute_fact> out;
   for (const auto& row : tx.reports().disputes(ki, respondent, before)) {
@@ -126,14 +125,16 @@ period report_period(const request& req) {
   if (const auto preset = req.query_param("period"); preset && !preset->empty()) {
     const auto p = parse_preset(*preset);
     if (!p) {
-      throw validation_problem({{"period", "tahun (2024), triwulan (2024-Q1) atau bulan (2024-02) / a year, quarter or month"}});
+      throw validation_problem(
+          {{"period", "tahun (2024), triwulan (2024-Q1) atau bulan (2024-02) / a year, quarter or month"}});
     }
     return *p;
   }
   const auto from = query_date(req, "from");
   const auto to = query_date(req, "to");
   if (!from) {
-    throw validation_problem({{"from", "wajib diisi bersama to, atau gunakan period / required with to, or give period"}});
+    throw validation_problem(
+        {{"from", "wajib diisi bersama to, atau gunakan period / required with to, or give period"}});
   }
   if (!to) {
     throw validation_problem({{"to", "wajib diisi bersama from / required with from"}});

@@ -36,7 +36,8 @@ report_scope ki_scope(ports::transaction& tx, const caller& who, const std::opti
 
 /// The facts of the disputes handled by `ki` and/or brought against `respondent` (unset: all),
 /// submitted up to the period's end.
-std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
+std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& tx,
+                                                            const std::optional<std::string>& ki,
                                                             const std::optional<std::string>& respondent,
                                                             const domain::reports::period& p);
 /// Working calendars of `clocks`, for the measures (default counting rules: cuti bersama closed).

@@ -67,6 +67,7 @@ class rulesets_repo final : public ports::ruleset_repository {
       }
     }
     std::vector<domain::ruleset> out;
+    out.reserve(latest.size());
     for (auto& [name, r] : latest) {
       out.push_back(std::move(r));
     }

@@ -183,7 +183,8 @@ ki_report ki_measures(const std::vector<dispute_fact>& disputes, const period& p
                       const calendar_of& calendars) {
   ki_report out;
   out.by_route = zeros({"mediation", "adjudication"});
-  out.outcomes = zeros({"granted", "partly_granted", "rejected", "inadmissible", "no_jurisdiction", "mediation_agreement"});
+  out.outcomes =
+      zeros({"granted", "partly_granted", "rejected", "inadmissible", "no_jurisdiction", "mediation_agreement"});
   out.pending_by_age = zeros({"0-30", "31-90", "91-180", "181+"});
   out.trend = empty_trend(p);
   const auto as_of = std::min(p.to, today);

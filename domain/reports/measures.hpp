@@ -45,12 +45,12 @@ struct dispute_fact {
   std::string ki;
   std::string respondent;
   std::optional<std::string> register_number;  // once registered
-  civil_date submitted_on{};  // KI-local
+  civil_date submitted_on{};                   // KI-local
   std::optional<civil_date> registered_on;
   disputes::dispute_state state = disputes::dispute_state::submitted;
   std::optional<disputes::dispute_outcome> outcome;
-  bool mediated = false;     // mediation started
-  bool adjudicated = false;  // adjudication started
+  bool mediated = false;                     // mediation started
+  bool adjudicated = false;                  // adjudication started
   std::optional<civil_date> decided_on;      // decision read
   std::optional<civil_date> completion_due;  // the ki_completion clock's due date
   std::optional<civil_date> closed_on;       // closed without a decision (rejected, withdrawn, lapsed)
@@ -79,8 +79,8 @@ struct ppid_report {
   long long answered_within_period = 0;     // by the due date, no extension used
   long long answered_within_extension = 0;  // by the extended due date
   long long answered_late = 0;
-  long long never_answered = 0;  // no answer and the due date passed (or the request ended unanswered)
-  long long pending = 0;         // no answer yet, still within the due date
+  long long never_answered = 0;                 // no answer and the due date passed (or the request ended unanswered)
+  long long pending = 0;                        // no answer yet, still within the due date
   std::vector<count_row> outcomes;              // granted, partly_granted, refused, not_held
   std::vector<count_row> refused_by_exemption;  // "a".."j", and "none" for a refusal citing no ground
   std::optional<double> median_working_days;    // receipt to answer, answered requests
@@ -99,18 +99,18 @@ struct ki_report {
   long long rejected = 0;    // not registered, closed in the period
   long long withdrawn = 0;
   long long lapsed = 0;
-  long long decided = 0;  // decisions read in the period
-  std::vector<count_row> by_route;    // mediation, adjudication (of the decided)
-  std::vector<count_row> outcomes;    // decision outcomes
-  long long decided_on_time = 0;      // on or before the ki_completion due date
+  long long decided = 0;            // decisions read in the period
+  std::vector<count_row> by_route;  // mediation, adjudication (of the decided)
+  std::vector<count_row> outcomes;  // decision outcomes
+  long long decided_on_time = 0;    // on or before the ki_completion due date
   long long decided_late = 0;
   std::optional<double> median_days_to_decision;  // registration to decision, working days on the KI's calendar
   std::vector<count_row> pending_by_age;          // open at the end of the period, by days since submission
   long long pending = 0;
-  long long court_objections = 0;               // filed in the period
-  std::vector<count_row> court_results;         // decided in the period, by result text; "pending" still open
-  std::optional<double> clearance_rate;         // finished / received in the period, per 100
-  std::vector<month_row> trend;                 // received (as `disputes`) per month
+  long long court_objections = 0;        // filed in the period
+  std::vector<count_row> court_results;  // decided in the period, by result text; "pending" still open
+  std::optional<double> clearance_rate;  // finished / received in the period, per 100
+  std::vector<month_row> trend;          // received (as `disputes`) per month
 };
 
 /// The working calendar of an organisation (by code), for counting working days.

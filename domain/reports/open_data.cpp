@@ -33,8 +33,8 @@ std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact
   return out;
 }
 
-std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p,
-                                          civil_date today, const calendar_of& calendars) {
+std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p, civil_date today,
+                                          const calendar_of& calendars) {
   std::map<std::string, std::vector<dispute_fact>> by_ki;
   for (const auto& d : disputes) {
     if (d.submitted_on <= p.to) {
@@ -74,7 +74,8 @@ std::vector<const dispute_fact*> public_register(const std::vector<dispute_fact>
     }
   }
   std::sort(out.begin(), out.end(), [](const dispute_fact* a, const dispute_fact* b) {
-    return std::tie(a->ki, a->registered_on, *a->register_number) < std::tie(b->ki, b->registered_on, *b->register_number);
+    return std::tie(a->ki, a->registered_on, *a->register_number) <
+           std::tie(b->ki, b->registered_on, *b->register_number);
   });
   return out;
 }

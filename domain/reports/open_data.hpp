@@ -23,8 +23,8 @@ std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact
                                                   const std::vector<dispute_fact>& disputes, const period& p,
                                                   civil_date today, const calendar_of& calendars);
 /// The KI measures of each KI with disputes up to the period's end (by organisation code, ordered).
-std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p,
-                                          civil_date today, const calendar_of& calendars);
+std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p, civil_date today,
+                                          const calendar_of& calendars);
 
 /// The state of a dispute's statutory completion clock as published: "met" (decided by its due date),
 /// "missed" (decided after it, or still open after it), "running" (open, not yet due), "none" (no clock:

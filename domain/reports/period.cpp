@@ -31,7 +31,8 @@ std::optional<period> parse_preset(std::string_view text) {
   }
   const std::chrono::year y{*year};
   if (text.size() == 4) {
-    return period{civil_date{y, std::chrono::January, std::chrono::day{1}}, civil_date{y, std::chrono::December, std::chrono::day{31}}};
+    return period{civil_date{y, std::chrono::January, std::chrono::day{1}},
+                  civil_date{y, std::chrono::December, std::chrono::day{31}}};
   }
   if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q')) {
     const auto q = number(text.substr(6, 1));
@@ -39,7 +40,8 @@ std::optional<period> parse_preset(std::string_view text) {
       return std::nullopt;
     }
     const auto first = static_cast<unsigned>((*q - 1) * 3 + 1);
-    return period{civil_date{y, std::chrono::month{first}, std::chrono::day{1}}, last_of_month(y, std::chrono::month{first + 2})};
+    return period{civil_date{y, std::chrono::month{first}, std::chrono::day{1}},
+                  last_of_month(y, std::chrono::month{first + 2})};
   }
   if (text.size() == 7 && text[4] == '-') {
     const auto m = number(text.substr(5, 2));

@@ -77,7 +77,8 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
         }
       }
       if (resp_ind == soci::i_ok) {
-        f.responded_on = domain::local_date(from_epoch_seconds(responded_at), off_ind == soci::i_ok ? responded_offset : 0);
+        f.responded_on =
+            domain::local_date(from_epoch_seconds(responded_at), off_ind == soci::i_ok ? responded_offset : 0);
       }
       f.response_due = optional_date(due, due_ind, "deadlines.due");
       f.objected = obj_ind == soci::i_ok;
@@ -91,8 +92,8 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
 }
 
 std::vector<ports::dispute_report_row> soci_report_repository::disputes(const std::optional<std::string>& ki,
-                                                                       const std::optional<std::string>& respondent,
-                                                                       long long submitted_before) {
+                                                                        const std::optional<std::string>& respondent,
+                                                                        long long submitted_before) {
   return translated([&] {
     std::string ki_code = ki.value_or("");
     std::string org = respondent.value_or("");

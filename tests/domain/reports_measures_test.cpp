@@ -8,8 +8,8 @@
 
 using namespace perkara;
 using namespace perkara::domain::reports;
-using perkara::test::d;
 using domain::disputes::dispute_outcome;
+using perkara::test::d;
 
 namespace {
 

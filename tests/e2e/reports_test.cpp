@@ -47,7 +47,8 @@ TEST_SUITE("e2e reports") {
 
     // A: received Mon 5 Feb, granted on 6 Feb (1 working day; due 12 Feb).
     const auto ra = str(create(s, a.ppid, received("2024-02-05T09:00:00+07:00", "email")).at("id"));
-    act_ok(s, a.ppid, ra, "respond", {{"decision", "granted"}, {"reasons", ""}, {"responded_at", "2024-02-06T10:00:00+07:00"}});
+    act_ok(s, a.ppid, ra, "respond",
+           {{"decision", "granted"}, {"reasons", ""}, {"responded_at", "2024-02-06T10:00:00+07:00"}});
     // B: received Wed 7 Feb: due 15 Feb (12, 13, 15; 8, 9 and 14 Feb are closed).
     const auto b = create(s, a.ppid, received("2024-02-07T09:00:00+07:00", "web"));
     const auto rb = str(b.at("id"));
@@ -57,12 +58,15 @@ TEST_SUITE("e2e reports") {
     // D: refused the same day under Pasal 17 huruf j (0 working days).
     const auto rd = str(create(s, a.ppid, received("2024-02-07T10:00:00+07:00", "email")).at("id"));
     act_ok(s, a.ppid, rd, "respond",
-           {{"decision", "refused"}, {"reasons", "Dikecualikan berdasarkan Pasal 17 huruf j"}, {"responded_at", "2024-02-07T10:05:00+07:00"}});
+           {{"decision", "refused"},
+            {"reasons", "Dikecualikan berdasarkan Pasal 17 huruf j"},
+            {"responded_at", "2024-02-07T10:05:00+07:00"}});
 
     // A holiday added on 15 Feb moves B's due date to 16 Feb.
-    const auto added = s.post("/api/v1/holidays",
-                              R"({"date":"2024-02-15","kind":"national","name":"Libur nasional tambahan","name_en":"Extra holiday","source":"Keppres-uji"})",
-                              root);
+    const auto added = s.post(
+        "/api/v1/holidays",
+        R"({"date":"2024-02-15","kind":"national","name":"Libur nasional tambahan","name_en":"Extra holiday","source":"Keppres-uji"})",
+        root);
     REQUIRE_MESSAGE(added.status == 201, added.body);
     CHECK(str(deadline(json_of(s.get("/api/v1/requests/" + rb, a.ppid)), "ppid_response").at("due")) == "2024-02-16");
 
@@ -72,19 +76,25 @@ TEST_SUITE("e2e reports") {
     const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");
     const auto atasan = s.login("atasan.pkp", "password-atasan.pkp");
     const auto panitera = s.login("panitera", "password-panitera");
-    act_ok(s, ppid, rb, "respond", {{"decision", "granted"}, {"reasons", ""}, {"responded_at", "2024-02-16T10:00:00+07:00"}});
+    act_ok(s, ppid, rb, "respond",
+           {{"decision", "granted"}, {"reasons", ""}, {"responded_at", "2024-02-16T10:00:00+07:00"}});
     act_ok(s, ppid, rd, "file_objection",
-           {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", "2024-02-16T10:00:00+07:00"}});
+           {{"grounds", {"a"}},
+            {"reasons", "Bukan informasi dikecualikan"},
+            {"received_at", "2024-02-16T10:00:00+07:00"}});
     act_ok(s, atasan, rd, "answer_objection",
            {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", "2024-02-16T10:01:00+07:00"}});
-    const auto dispute = s.post("/api/v1/disputes",
-                                R"({"request_id":")" + rd + R"(","respondent":"kpu-pangkalpinang",)"
-                                R"("applicant":{"kind":"individual","name":"Siti Aminah","email":"siti.aminah@example.id"},)"
-                                R"("information_requested":"Salinan formulir C.Hasil TPS 012","reasons":"Keberatan ditolak",)"
-                                R"("grounds":["a"],"petitum":["Menyatakan informasi terbuka"],"attachments":["identity_document"]})",
-                                panitera);
+    const auto dispute =
+        s.post("/api/v1/disputes",
+               R"({"request_id":")" + rd +
+                   R"(","respondent":"kpu-pangkalpinang",)"
+                   R"("applicant":{"kind":"individual","name":"Siti Aminah","email":"siti.aminah@example.id"},)"
+                   R"("information_requested":"Salinan formulir C.Hasil TPS 012","reasons":"Keberatan ditolak",)"
+                   R"("grounds":["a"],"petitum":["Menyatakan informasi terbuka"],"attachments":["identity_document"]})",
+               panitera);
     REQUIRE_MESSAGE(dispute.status == 201, dispute.body);
-    const auto registered = s.post("/api/v1/disputes/" + str(json_of(dispute).at("id")) + "/actions/register", "{}", panitera);
+    const auto registered =
+        s.post("/api/v1/disputes/" + str(json_of(dispute).at("id")) + "/actions/register", "{}", panitera);
     REQUIRE_MESSAGE(registered.status == 200, registered.body);
 
     // Monday 26 Feb: C's due date (16 Feb) has passed unanswered.
@@ -127,11 +137,13 @@ TEST_SUITE("e2e reports") {
     CHECK(page.body.find("Periode 1 Februari 2024 s.d. 29 Februari 2024") != std::string::npos);
     CHECK(page.body.find("<td>Dijawab dalam jangka waktu</td><td class=\"n\">3</td>") != std::string::npos);
     CHECK(page.body.find("kpu-pangkalpinang") == std::string::npos);  // names, never codes
-    const auto table = s.get("/api/v1/reports/ppid/annual?organisation=kpu-pangkalpinang&period=2024-02&format=csv", ppid_late);
+    const auto table =
+        s.get("/api/v1/reports/ppid/annual?organisation=kpu-pangkalpinang&period=2024-02&format=csv", ppid_late);
     REQUIRE(table.status == 200);
     CHECK(table.body.find("Tabel 3. Keputusan atas permohonan,Ditolak berdasarkan UU 14/2008 Pasal 17 huruf j,1\r\n") !=
           std::string::npos);
-    CHECK(table.body.find("Tabel 2. Waktu pemenuhan permohonan,Median hari kerja sampai dijawab,1\r\n") != std::string::npos);
+    CHECK(table.body.find("Tabel 2. Waktu pemenuhan permohonan,Median hari kerja sampai dijawab,1\r\n") !=
+          std::string::npos);
     CHECK(error_field(s.get("/api/v1/reports/ppid/annual?period=2024&format=pdf", ppid_late)) == "format");
 
     // The same office seen from its KI (scope: every office KI Babel hears), and nationally by a sysadmin.
@@ -160,11 +172,13 @@ TEST_SUITE("e2e reports") {
     // Scope and period: another office's PPID is refused; bad periods name the field.
     const auto other = s.token_for("ppid.other", role::ppid, "bawaslu-babel");
     CHECK(s.get("/api/v1/reports/ppid?organisation=kpu-pangkalpinang&period=2024", other).status == 403);
-    CHECK(s.get("/api/v1/reports/ki?organisation=ki-pusat&period=2024", s.login("panitera", "password-panitera")).status == 403);
+    CHECK(s.get("/api/v1/reports/ki?organisation=ki-pusat&period=2024", s.login("panitera", "password-panitera"))
+              .status == 403);
     CHECK(error_field(s.get("/api/v1/reports/ppid?period=2024-13", ppid_late)) == "period");
     CHECK(error_field(s.get("/api/v1/reports/ppid?from=2024-02-10&to=2024-02-01", ppid_late)) == "to");
     CHECK(error_field(s.get("/api/v1/reports/ppid?period=2024&organisation=nowhere", ppid_late)) == "organisation");
-    CHECK(error_field(s.get("/api/v1/reports/ki?period=2024&organisation=kpu-pangkalpinang", root_late)) == "organisation");
+    CHECK(error_field(s.get("/api/v1/reports/ki?period=2024&organisation=kpu-pangkalpinang", root_late)) ==
+          "organisation");
     (void)rc;
 
     // Open data, no login: small counts (1 or 2) withheld, nothing personal anywhere.
