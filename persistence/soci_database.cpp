@@ -6,6 +6,7 @@
 #include "persistence/errors.hpp"
 #include "persistence/migrations.hpp"
 #include "persistence/repositories/dispute_repository.hpp"
+#include "persistence/repositories/report_repository.hpp"
 #include "persistence/repositories/repositories.hpp"
 #include "persistence/repositories/request_repository.hpp"
 
@@ -147,7 +148,8 @@ class soci_transaction final : public ports::transaction {
         login_attempts_(ctx_),
         letters_(ctx_),
         documents_(ctx_),
-        notices_(ctx_) {}
+        notices_(ctx_),
+        reports_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -173,6 +175,7 @@ class soci_transaction final : public ports::transaction {
   ports::letter_repository& letters() override { return letters_; }
   ports::document_repository& documents() override { return documents_; }
   ports::notice_outbox& notices() override { return notices_; }
+  ports::report_repository& reports() override { return reports_; }
 
   void commit() override {
     if (ended_) {
@@ -212,6 +215,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_letter_repository letters_;
   detail::soci_document_repository documents_;
   detail::soci_notice_outbox notices_;
+  detail::soci_report_repository reports_;
   bool ended_ = false;
 };
 

@@ -23,6 +23,10 @@ std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock&
 /// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many it created (0 when present).
 std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock);
 
+/// A year of demo request history for the reports dashboard (after the users); returns how many it
+/// created (0 when present).
+std::size_t seed_demo_history(ports::database& db, const ports::clock& clock);
+
 /// Demo dispute cases at ki-babel in every state (after the users); returns how many it created (0 when present).
 std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock);
 

@@ -83,6 +83,13 @@ inline constexpr auto dispute_actors = access_policy::any_of({role::ki_admin, ro
 /// Letterheads (issue 15): a sysadmin everywhere, a KI's ki_admin, a respondent body's PPID superior
 /// (checked per organisation).
 inline constexpr auto letterhead_admins = access_policy::any_of({role::sysadmin, role::ki_admin, role::ppid_superior});
+/// The PPID report (issue 18): an office's PPID and PPID superior, its KI's staff, a sysadmin nationally
+/// (scope checked per organisation, api/reports/report_service.hpp).
+inline constexpr auto ppid_report_readers = access_policy::any_of(
+    {role::sysadmin, role::ki_admin, role::registrar, role::commissioner, role::ppid, role::ppid_superior});
+/// The KI report: the KI's staff, a sysadmin nationally.
+inline constexpr auto ki_report_readers =
+    access_policy::any_of({role::sysadmin, role::ki_admin, role::registrar, role::commissioner});
 }  // namespace policy
 
 }  // namespace perkara::api

@@ -23,5 +23,7 @@ void register_letter_routes(router& r, services& s);
 void register_letterhead_routes(router& r, services& s);
 void register_tracked_request_routes(router& r, services& s);
 void register_document_routes(router& r, services& s);
+void register_report_routes(router& r, services& s);
+void register_public_statistics_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -67,6 +67,7 @@ class rulesets_repo final : public ports::ruleset_repository {
       }
     }
     std::vector<domain::ruleset> out;
+    out.reserve(latest.size());
     for (auto& [name, r] : latest) {
       out.push_back(std::move(r));
     }
@@ -224,5 +225,6 @@ ports::login_attempt_repository& reference_transaction::login_attempts() { unsup
 ports::letter_repository& reference_transaction::letters() { unsupported("letters"); }
 ports::document_repository& reference_transaction::documents() { unsupported("documents"); }
 ports::notice_outbox& reference_transaction::notices() { unsupported("notices"); }
+ports::report_repository& reference_transaction::reports() { unsupported("reports"); }
 
 }  // namespace perkara::bench

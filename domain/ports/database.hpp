@@ -8,6 +8,7 @@
 #include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
 #include "domain/ports/notice_outbox.hpp"
+#include "domain/ports/report_repository.hpp"
 #include "domain/ports/repositories.hpp"
 #include "domain/ports/request_repository.hpp"
 
@@ -49,6 +50,7 @@ class transaction {
   virtual letter_repository& letters() = 0;
   virtual document_repository& documents() = 0;
   virtual notice_outbox& notices() = 0;
+  virtual report_repository& reports() = 0;
   virtual void commit() = 0;
 };
 

@@ -99,6 +99,15 @@ const row rows[] = {
     {"POST", "/api/v1/disputes/{id}/documents/{doc}/retract", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/documents/{dispute_doc}/retract", R"({"reason":"matrix"})", true},
     {"POST", "/api/v1/disputes/{id}/papers", "ki_admin, registrar, commissioner", "/api/v1/disputes/{dispute}/papers", R"({"kind":"identity_document","note":"asli dilihat"})", true},
     {"GET", "/api/v1/public/documents/{doc}", "public", "/api/v1/public/documents/{dispute_doc}", "", false},
+    {"GET", "/api/v1/reports/ppid", "sysadmin, ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/reports/ppid?organisation=kpu-pangkalpinang&period=2024", "", true},
+    {"GET", "/api/v1/reports/ki", "sysadmin, ki_admin, registrar, commissioner", "/api/v1/reports/ki?organisation=ki-babel&period=2024", "", true},
+    {"GET", "/api/v1/reports/ppid/annual", "sysadmin, ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/reports/ppid/annual?organisation=kpu-pangkalpinang&period=2024", "", true},
+    {"GET", "/api/v1/reports/ki/annual", "sysadmin, ki_admin, registrar, commissioner", "/api/v1/reports/ki/annual?organisation=ki-babel&period=2024&format=csv", "", true},
+    {"GET", "/api/v1/public/statistics", "public", "/api/v1/public/statistics?period=2024", "", false},
+    {"GET", "/api/v1/public/statistics/offices.csv", "public", "/api/v1/public/statistics/offices.csv?period=2024", "", false},
+    {"GET", "/api/v1/public/statistics/kis.csv", "public", "/api/v1/public/statistics/kis.csv?period=2024", "", false},
+    {"GET", "/api/v1/public/dispute-register", "public", "/api/v1/public/dispute-register?period=2024", "", false},
+    {"GET", "/api/v1/public/dispute-register.csv", "public", "/api/v1/public/dispute-register.csv?period=2024", "", false},
 };
 // clang-format on
 

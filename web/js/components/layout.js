@@ -12,6 +12,7 @@ function navLinks(path) {
     if (isPpid()) links.push(['/inbox', t('nav.inbox')]);
     if (hasRole('ppid')) links.push(['/requests/new', t('nav.new_request')]);
     if (isKiStaff()) links.push(['/disputes/new', t('nav.intake')]);
+    if (hasRole('sysadmin', 'ki_admin', 'registrar', 'commissioner', 'ppid', 'ppid_superior')) links.push(['/reports', t('nav.reports')]);
     if (isAdmin()) {
       links.push(['/admin/holidays', t('nav.holidays')]);
       links.push(['/admin/users', t('nav.users')]);
@@ -22,6 +23,7 @@ function navLinks(path) {
   links.push(['/public/status', t('nav.public_status')]);
   links.push(['/public/hearings', t('nav.public_hearings')]);
   links.push(['/public/decisions', t('nav.public_decisions')]);
+  links.push(['/public/statistics', t('nav.statistics')]);
   links.push(['/public/calculator', t('nav.calculator')]);
   return links.map(([href, text]) =>
     h('li', null, h('a', { href: `#${href}`, 'aria-current': path === href ? 'page' : null }, text)),

@@ -1,0 +1,179 @@
+#include "api/reports/open_data.hpp"
+
+#include "api/reports/csv.hpp"
+#include "api/reports/report_service.hpp"
+#include "domain/reports/open_data.hpp"
+
+#include <boost/json/array.hpp>
+
+#include <fmt/format.h>
+
+#include <map>
+
+namespace perkara::api {
+namespace {
+
+using namespace domain::reports;
+
+boost::json::value count_json(long long count) {
+  const auto shown = published(count);
+  return shown ? boost::json::value(*shown) : boost::json::value(nullptr);
+}
+
+// A rate is withheld with its numerator.
+boost::json::value rate_json(const std::optional<double>& rate, long long numerator) {
+  if (!rate || !published(numerator)) {
+    return nullptr;
+  }
+  return *rate;
+}
+
+std::string csv_field(const boost::json::value& v) {
+  if (v.is_null()) {
+    return "";
+  }
+  if (v.is_int64()) {
+    return std::to_string(v.as_int64());
+  }
+  if (v.is_double()) {
+    return fmt::format("{:.2f}", v.as_double());
+  }
+  return csv_cell(v.as_string());
+}
+
+// CSV (RFC 4180, CRLF) of `rows` with the given columns; a withheld count is an empty cell.
+std::string csv(const boost::json::array& rows, std::initializer_list<const char*> columns) {
+  std::string out;
+  const char* sep = "";
+  for (const auto* c : columns) {
+    out += sep;
+    out += c;
+    sep = ",";
+  }
+  out += "\r\n";
+  for (const auto& row : rows) {
+    sep = "";
+    for (const auto* c : columns) {
+      out += sep;
+      out += csv_field(row.as_object().at(c));
+      sep = ",";
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+boost::json::object office_json(const ppid_report& r) {
+  const auto answered_on_time = r.answered_within_period + r.answered_within_extension;
+  return {{"requests", count_json(r.received)},
+          {"answered_on_time", count_json(answered_on_time)},
+          {"answered_late", count_json(r.answered_late)},
+          {"never_answered", count_json(r.never_answered)},
+          {"pending", count_json(r.pending)},
+          {"objections", count_json(r.objections)},
+          {"disputes", count_json(r.disputes)},
+          {"dispute_rate", rate_json(r.dispute_rate, r.disputes)}};
+}
+
+boost::json::object ki_json(const ki_report& r) {
+  return {{"received", count_json(r.received)},
+          {"registered", count_json(r.registered)},
+          {"decided", count_json(r.decided)},
+          {"decided_on_time", count_json(r.decided_on_time)},
+          {"decided_late", count_json(r.decided_late)},
+          {"pending", count_json(r.pending)},
+          {"clearance_rate", rate_json(r.clearance_rate, r.received)}};
+}
+
+std::map<std::string, std::string> organisation_names(ports::transaction& tx) {
+  std::map<std::string, std::string> out;
+  for (auto& o : tx.organisations().list()) {
+    out.emplace(o.code, std::move(o.name));
+  }
+  return out;
+}
+
+boost::json::value date_or_null(const std::optional<domain::civil_date>& d) {
+  return d ? boost::json::value(domain::format_iso_date(*d)) : boost::json::value(nullptr);
+}
+
+boost::json::object period_json(const period& p) {
+  return {{"from", domain::format_iso_date(p.from)}, {"to", domain::format_iso_date(p.to)}};
+}
+
+}  // namespace
+
+public_statistics public_statistics_of(ports::transaction& tx, const period& p, domain::civil_date today) {
+  const auto requests = tx.reports().requests(std::nullopt, p.from, p.to);
+  const auto disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+  clock_context clocks(tx);
+  const auto calendars = calendars_in(clocks);
+  const auto names = organisation_names(tx);
+  const auto name_of = [&](const std::string& code) {
+    const auto it = names.find(code);
+    return it == names.end() ? code : it->second;
+  };
+
+  boost::json::array offices;
+  for (const auto& [code, r] : ppid_by_office(requests, disputes, p, today, calendars)) {
+    auto row = office_json(r);
+    row.emplace("organisation", code);
+    row.emplace("name", name_of(code));
+    offices.push_back(std::move(row));
+  }
+  boost::json::array kis;
+  for (const auto& [code, r] : ki_by_ki(disputes, p, today, calendars)) {
+    auto row = ki_json(r);
+    row.emplace("organisation", code);
+    row.emplace("name", name_of(code));
+    kis.push_back(std::move(row));
+  }
+  public_statistics out;
+  out.json = {{"period", period_json(p)},
+              {"suppression_threshold", suppression_threshold},
+              {"national",
+               {{"ppid", office_json(ppid_measures(requests, disputes, p, today, calendars))},
+                {"ki", ki_json(ki_measures(disputes, p, today, calendars))}}},
+              {"offices", offices},
+              {"kis", kis}};
+  out.offices_csv = csv(offices, {"organisation", "name", "requests", "answered_on_time", "answered_late",
+                                  "never_answered", "pending", "objections", "disputes", "dispute_rate"});
+  out.kis_csv = csv(kis, {"organisation", "name", "received", "registered", "decided", "decided_on_time",
+                          "decided_late", "pending", "clearance_rate"});
+  return out;
+}
+
+boost::json::object public_dispute_register_json(ports::transaction& tx, const period& p, domain::civil_date today) {
+  const auto disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+  const auto names = organisation_names(tx);
+  const auto name_of = [&](const std::string& code) {
+    const auto it = names.find(code);
+    return it == names.end() ? code : it->second;
+  };
+  boost::json::array rows;
+  for (const auto* d : public_register(disputes, p)) {
+    rows.push_back(boost::json::object{
+        {"register_number", *d->register_number},
+        {"ki", name_of(d->ki)},
+        {"respondent", name_of(d->respondent)},
+        {"submitted_on", domain::format_iso_date(d->submitted_on)},
+        {"registered_on", date_or_null(d->registered_on)},
+        {"decided_on", date_or_null(d->decided_on)},
+        {"closed_on", date_or_null(d->closed_on)},
+        {"state", domain::disputes::to_string(d->state)},
+        {"outcome",
+         d->outcome ? boost::json::value(domain::disputes::to_string(*d->outcome)) : boost::json::value(nullptr)},
+        {"completion_due", date_or_null(d->completion_due)},
+        {"completion_clock", completion_clock_status(*d, today)},
+    });
+  }
+  return {{"period", period_json(p)}, {"disputes", std::move(rows)}};
+}
+
+std::string public_dispute_register_csv(const boost::json::object& reg) {
+  return csv(reg.at("disputes").as_array(),
+             {"register_number", "ki", "respondent", "submitted_on", "registered_on", "decided_on", "closed_on",
+              "state", "outcome", "completion_due", "completion_clock"});
+}
+
+}  // namespace perkara::api

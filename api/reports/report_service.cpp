@@ -1,0 +1,265 @@
+#include "api/reports/report_service.hpp"
+
+#include "api/calendar/calendar_service.hpp"
+#include "api/disputes/dispute_document.hpp"
+#include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
+#include "domain/org/jurisdiction.hpp"
+
+#include <boost/json/array.hpp>
+#include <boost/json/parse.hpp>
+
+#include <fmt/format.h>
+
+namespace perkara::api {
+namespace {
+
+using domain::role;
+using namespace domain::reports;
+
+bool ki_staff(const caller& who) { return who.has_any_role({role::ki_admin, role::registrar, role::commissioner}); }
+
+domain::organisation known(ports::transaction& tx, const std::string& code) {
+  auto org = tx.organisations().find(code);
+  if (!org) {
+    throw validation_problem({{"organisation", "organisasi tidak dikenal / unknown organisation"}});
+  }
+  return *org;
+}
+
+// The KI hearing disputes against `office`: as stored, else derived from the region (docs/legal-sources.md §1.4).
+std::optional<std::string> competent_ki_of(const domain::organisation& office,
+                                           const std::vector<domain::organisation>& all) {
+  return office.competent_ki ? office.competent_ki : domain::derive_competent_ki(office, all);
+}
+
+std::optional<domain::civil_date> local_day(const std::optional<domain::offset_instant>& at) {
+  if (!at) {
+    return std::nullopt;
+  }
+  return domain::local_date(at->utc, at->offset_minutes);
+}
+
+dispute_fact fact_of(const domain::disputes::dispute& d, const std::optional<domain::civil_date>& completion_due) {
+  dispute_fact f;
+  f.ki = d.ki;
+  f.respondent = d.respondent;
+  f.register_number = d.register_number;
+  f.submitted_on = domain::local_date(d.submitted_at.utc, d.submitted_at.offset_minutes);
+  f.registered_on = local_day(d.registered_at);
+  f.state = d.state;
+  f.outcome = d.outcome;
+  f.mediated = d.mediation_started_at.has_value();
+  f.adjudicated = d.adjudication_started_at.has_value();
+  if (d.decision) {
+    f.decided_on = local_day(d.decision->read_at);
+  } else if (d.closed) {
+    f.closed_on = local_day(d.closed->at);
+  }
+  f.completion_due = completion_due;
+  if (d.court_objection) {
+    f.court_objection_on = local_day(d.court_objection->filed_at);
+  }
+  if (d.court_decision) {
+    f.court_decided_on = local_day(d.court_decision->decided_at);
+    f.court_result = d.court_decision->result;
+  }
+  return f;
+}
+
+boost::json::array rows_json(const std::vector<count_row>& rows) {
+  boost::json::array out;
+  for (const auto& r : rows) {
+    out.push_back(boost::json::object{{"key", r.key}, {"count", r.count}});
+  }
+  return out;
+}
+
+boost::json::value number_or_null(const std::optional<double>& v) {
+  return v ? boost::json::value(*v) : boost::json::value(nullptr);
+}
+
+boost::json::array trend_json(const std::vector<month_row>& rows, bool with_requests) {
+  boost::json::array out;
+  for (const auto& r : rows) {
+    boost::json::object o{{"month", domain::format_iso_date(r.month).substr(0, 7)}, {"disputes", r.disputes}};
+    if (with_requests) {
+      o["requests"] = r.requests;
+      o["dispute_rate"] = number_or_null(r.dispute_rate);
+    }
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+boost::json::object header_json(const report_scope& scope, const period& p) {
+  static constexpr const char* kinds[] = {"office", "ki", "national"};
+  boost::json::object s{{"kind", kinds[static_cast<int>(scope.what)]}};
+  s["organisation"] = scope.organisation ? boost::json::value(scope.organisation->code) : boost::json::value(nullptr);
+  s["name"] = scope.organisation ? scope.organisation->name : std::string("Nasional");
+  return {{"scope", std::move(s)},
+          {"period", {{"from", domain::format_iso_date(p.from)}, {"to", domain::format_iso_date(p.to)}}}};
+}
+
+}  // namespace
+
+// Disputes submitted up to the period's end (a day later in UTC covers every Indonesian offset; the
+// measures count by local date).
+std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
+                                           const std::optional<std::string>& respondent, const period& p) {
+  const auto before = domain::start_of_local_day(domain::add_days(p.to, 2), 0).time_since_epoch().count();
+  std::vector<dispute_fact> out;
+  for (const auto& row : tx.reports().disputes(ki, respondent, before)) {
+    out.push_back(fact_of(dispute_from_json(boost::json::parse(row.body).as_object()), row.completion_due));
+  }
+  return out;
+}
+
+calendar_of calendars_in(clock_context& clocks) {
+  return [&clocks](const std::string& org) -> const domain::working_calendar& {
+    return clocks.calendar(org, domain::counting_rules{});
+  };
+}
+
+period report_period(const request& req) {
+  if (const auto preset = req.query_param("period"); preset && !preset->empty()) {
+    const auto p = parse_preset(*preset);
+    if (!p) {
+      throw validation_problem(
+          {{"period", "tahun (2024), triwulan (2024-Q1) atau bulan (2024-02) / a year, quarter or month"}});
+    }
+    return *p;
+  }
+  const auto from = query_date(req, "from");
+  const auto to = query_date(req, "to");
+  if (!from) {
+    throw validation_problem(
+        {{"from", "wajib diisi bersama to, atau gunakan period / required with to, or give period"}});
+  }
+  if (!to) {
+    throw validation_problem({{"to", "wajib diisi bersama from / required with from"}});
+  }
+  if (*to < *from) {
+    throw validation_problem({{"to", "harus sama atau setelah from / must not be before from"}});
+  }
+  if ((domain::to_days(*to) - domain::to_days(*from)).count() > max_period_days) {
+    throw validation_problem({{"to", "rentang paling lama lima tahun / at most five years"}});
+  }
+  return {*from, *to};
+}
+
+report_scope ppid_scope(ports::transaction& tx, const caller& who, const std::optional<std::string>& wanted) {
+  const bool sysadmin = who.has_role(role::sysadmin);
+  if (!wanted && sysadmin) {
+    return {};
+  }
+  const auto org = known(tx, wanted.value_or(who.organisation.code));
+  report_scope scope;
+  scope.organisation = org;
+  if (org.kind == domain::organisation_kind::ki) {
+    // A KI's scope: every office whose disputes it hears (docs/open-data.md "Scopes").
+    if (!sysadmin && !(ki_staff(who) && who.organisation.code == org.code)) {
+      throw forbidden();
+    }
+    scope.what = report_scope::kind::ki;
+    const auto all = tx.organisations().list();
+    for (const auto& o : all) {
+      if (o.is_respondent() && competent_ki_of(o, all) == org.code) {
+        scope.respondents.push_back(o.code);
+      }
+    }
+    return scope;
+  }
+  const bool own = who.organisation.code == org.code && who.has_any_role({role::ppid, role::ppid_superior});
+  const bool its_ki = ki_staff(who) && competent_ki_of(org, tx.organisations().list()) == who.organisation.code;
+  if (!sysadmin && !own && !its_ki) {
+    throw forbidden();
+  }
+  scope.what = report_scope::kind::office;
+  scope.respondents.push_back(org.code);
+  return scope;
+}
+
+report_scope ki_scope(ports::transaction& tx, const caller& who, const std::optional<std::string>& wanted) {
+  const bool sysadmin = who.has_role(role::sysadmin);
+  if (!wanted && sysadmin) {
+    return {};
+  }
+  const auto org = known(tx, wanted.value_or(who.organisation.code));
+  if (org.kind != domain::organisation_kind::ki) {
+    throw validation_problem({{"organisation", "bukan Komisi Informasi / not an information commission"}});
+  }
+  if (!sysadmin && !(ki_staff(who) && who.organisation.code == org.code)) {
+    throw forbidden();
+  }
+  return {report_scope::kind::ki, org, {}};
+}
+
+ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope, const period& p,
+                           domain::civil_date today) {
+  std::vector<request_fact> requests;
+  std::vector<dispute_fact> disputes;
+  if (scope.what == report_scope::kind::national) {
+    requests = tx.reports().requests(std::nullopt, p.from, p.to);
+    disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+  }
+  for (const auto& office : scope.respondents) {
+    auto more = tx.reports().requests(office, p.from, p.to);
+    requests.insert(requests.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+    auto against = dispute_facts_in(tx, std::nullopt, office, p);
+    disputes.insert(disputes.end(), std::make_move_iterator(against.begin()), std::make_move_iterator(against.end()));
+  }
+  clock_context clocks(tx);
+  return ppid_measures(requests, disputes, p, today, calendars_in(clocks));
+}
+
+ki_report ki_report_of(ports::transaction& tx, const report_scope& scope, const period& p, domain::civil_date today) {
+  const auto ki = scope.organisation ? std::optional<std::string>(scope.organisation->code) : std::nullopt;
+  clock_context clocks(tx);
+  return ki_measures(dispute_facts_in(tx, ki, std::nullopt, p), p, today, calendars_in(clocks));
+}
+
+boost::json::object ppid_report_json(const ppid_report& r, const report_scope& scope, const period& p) {
+  auto out = header_json(scope, p);
+  out["received"] = r.received;
+  out["by_channel"] = rows_json(r.by_channel);
+  out["timeliness"] = {{"within_period", r.answered_within_period},
+                       {"within_extension", r.answered_within_extension},
+                       {"late", r.answered_late},
+                       {"never", r.never_answered},
+                       {"pending", r.pending}};
+  out["outcomes"] = rows_json(r.outcomes);
+  out["refused_by_exemption"] = rows_json(r.refused_by_exemption);
+  out["working_days_to_answer"] = {{"median", number_or_null(r.median_working_days)},
+                                   {"p90", number_or_null(r.p90_working_days)}};
+  out["extensions_used"] = r.extensions_used;
+  out["objections"] = {{"filed", r.objections}, {"outcomes", rows_json(r.objection_outcomes)}};
+  out["disputes"] = r.disputes;
+  out["dispute_rate"] = number_or_null(r.dispute_rate);
+  out["trend"] = trend_json(r.trend, true);
+  return out;
+}
+
+boost::json::object ki_report_json(const ki_report& r, const report_scope& scope, const period& p) {
+  auto out = header_json(scope, p);
+  out["received"] = r.received;
+  out["registered"] = r.registered;
+  out["rejected"] = r.rejected;
+  out["withdrawn"] = r.withdrawn;
+  out["lapsed"] = r.lapsed;
+  out["decided"] = r.decided;
+  out["by_route"] = rows_json(r.by_route);
+  out["outcomes"] = rows_json(r.outcomes);
+  out["decided_on_time"] = r.decided_on_time;
+  out["decided_late"] = r.decided_late;
+  out["median_working_days_to_decision"] = number_or_null(r.median_days_to_decision);
+  out["pending"] = r.pending;
+  out["pending_by_age"] = rows_json(r.pending_by_age);
+  out["court_objections"] = r.court_objections;
+  out["court_results"] = rows_json(r.court_results);
+  out["clearance_rate"] = number_or_null(r.clearance_rate);
+  out["trend"] = trend_json(r.trend, false);
+  return out;
+}
+
+}  // namespace perkara::api

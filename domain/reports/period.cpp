@@ -1,0 +1,67 @@
+#include "domain/reports/period.hpp"
+
+#include <charconv>
+
+namespace perkara::domain::reports {
+namespace {
+
+std::optional<int> number(std::string_view text) {
+  int value = 0;
+  const auto* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (ec != std::errc{} || ptr != end || text.empty()) {
+    return std::nullopt;
+  }
+  return value;
+}
+
+civil_date last_of_month(std::chrono::year y, std::chrono::month m) {
+  return civil_date{std::chrono::year_month_day_last{y, std::chrono::month_day_last{m}}};
+}
+
+}  // namespace
+
+std::optional<period> parse_preset(std::string_view text) {
+  if (text.size() < 4) {
+    return std::nullopt;
+  }
+  const auto year = number(text.substr(0, 4));
+  if (!year || *year < min_input_year || *year > max_input_year) {
+    return std::nullopt;
+  }
+  const std::chrono::year y{*year};
+  if (text.size() == 4) {
+    return period{civil_date{y, std::chrono::January, std::chrono::day{1}},
+                  civil_date{y, std::chrono::December, std::chrono::day{31}}};
+  }
+  if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q')) {
+    const auto q = number(text.substr(6, 1));
+    if (!q || *q < 1 || *q > 4) {
+      return std::nullopt;
+    }
+    const auto first = static_cast<unsigned>((*q - 1) * 3 + 1);
+    return period{civil_date{y, std::chrono::month{first}, std::chrono::day{1}},
+                  last_of_month(y, std::chrono::month{first + 2})};
+  }
+  if (text.size() == 7 && text[4] == '-') {
+    const auto m = number(text.substr(5, 2));
+    if (!m || *m < 1 || *m > 12) {
+      return std::nullopt;
+    }
+    const std::chrono::month month{static_cast<unsigned>(*m)};
+    return period{civil_date{y, month, std::chrono::day{1}}, last_of_month(y, month)};
+  }
+  return std::nullopt;
+}
+
+std::vector<civil_date> months_of(const period& p) {
+  std::vector<civil_date> out;
+  auto month = std::chrono::year_month{p.from.year(), p.from.month()};
+  const auto last = std::chrono::year_month{p.to.year(), p.to.month()};
+  for (; month <= last; month += std::chrono::months{1}) {
+    out.emplace_back(month.year(), month.month(), std::chrono::day{1});
+  }
+  return out;
+}
+
+}  // namespace perkara::domain::reports

@@ -1,0 +1,22 @@
+#pragma once
+// Internal: the SOCI implementation of ports::report_repository (issue 18).
+
+#include "domain/ports/report_repository.hpp"
+#include "persistence/repositories/repositories.hpp"
+
+namespace perkara::persistence::detail {
+
+class soci_report_repository final : public ports::report_repository {
+ public:
+  explicit soci_report_repository(db_context ctx) : ctx_(ctx) {}
+  std::vector<domain::reports::request_fact> requests(const std::optional<std::string>& respondent,
+                                                      domain::civil_date from, domain::civil_date to) override;
+  std::vector<ports::dispute_report_row> disputes(const std::optional<std::string>& ki,
+                                                  const std::optional<std::string>& respondent,
+                                                  long long submitted_before) override;
+
+ private:
+  db_context ctx_;
+};
+
+}  // namespace perkara::persistence::detail
