@@ -4,6 +4,7 @@
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
 #include "api/disputes/dispute_view.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/intake/tracked_requests.hpp"
@@ -29,6 +30,10 @@ response submit(services& s, const request& req) {
   const auto actor = actor_of(who);
   resolve_tracked_request_reference(*tx, who, body);  // a tracked request given by its number (issue 15)
   const auto result = submit_dispute(*tx, actor, body, now);
+  if (result.dispute.request_id) {
+    // The tracked request's documents and letters become the dispute's (docs/documents.md).
+    attach_request_dossier(*tx, s.files, who, *result.dispute.request_id, result.dispute.id, now);
+  }
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
   tx->commit();
   auto res = versioned_json_response(201, view, result.dispute.version);

@@ -2,6 +2,7 @@
 // copy of an issued letter (text/html, exactly as issued). Thin: authenticate, call
 // api/letters/letter_service, commit, serialise.
 #include "api/auth/caller.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/json/json_output.hpp"
 #include "api/letters/letter_html.hpp"
@@ -41,6 +42,10 @@ response issue(services& s, const request& req, const route_params& p, case_kind
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
   const auto letter = issue_letter(*tx, who, kind, p.get("id"), p.get("kind"), now);
+  // What was sent is also a document of the case (docs/documents.md "Letters and the dossier").
+  if (s.files != nullptr) {
+    file_issued_letter(*tx, *s.files, letter, now);
+  }
   auto body = issued_letter_json(*tx, letter, who.organisation.utc_offset_minutes);
   tx->commit();
   auto res = json_response(201, body);

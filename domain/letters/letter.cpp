@@ -17,27 +17,28 @@ struct kind_info {
   std::string_view title;
   std::string_view subject;
   std::string_view number_template;
+  std::string_view document_kind;  // the case-file kind (domain/documents) the issued letter is filed as
 };
 
 // Number templates: sequence per issuer, kind and year; the kind's code after the number, then the
 // issuer, as Indonesian offices number their outgoing letters ("001/TBP/PPID-KPU-.../XII/2026").
 constexpr std::array<kind_info, 8> kinds = {{
     {letter_kind::request_receipt, "request_receipt", "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK",
-     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}", "request_receipt"},
     {letter_kind::extension_notice, "extension_notice", "PEMBERITAHUAN PERPANJANGAN WAKTU",
-     "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}", "extension_notice"},
     {letter_kind::written_notice, "written_notice", "PEMBERITAHUAN TERTULIS",
-     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}", "ppid_response"},
     {letter_kind::objection_receipt, "objection_receipt", "TANDA BUKTI PENERIMAAN KEBERATAN",
-     "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}", "objection_receipt"},
     {letter_kind::objection_response, "objection_response", "TANGGAPAN ATASAN PPID ATAS KEBERATAN",
-     "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}"},
+     "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}", "atasan_response"},
     {letter_kind::registration_deed, "registration_deed", "AKTA REGISTRASI SENGKETA INFORMASI PUBLIK",
-     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}"},
+     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}", "registration_record"},
     {letter_kind::hearing_summons, "hearing_summons", "SURAT PANGGILAN SIDANG",
-     "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}"},
+     "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}", "summons"},
     {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN",
-     "Tanda terima salinan putusan", "{seq:03}/TTP/{org_code}/{month_roman}/{year}"},
+     "Tanda terima salinan putusan", "{seq:03}/TTP/{org_code}/{month_roman}/{year}", "service_receipt"},
 }};
 
 const kind_info& info(letter_kind kind) { return kinds[static_cast<std::size_t>(kind)]; }
@@ -164,6 +165,8 @@ bool is_request_letter(letter_kind kind) {
 
 std::string_view letter_title(letter_kind kind) { return info(kind).title; }
 std::string_view letter_number_template(letter_kind kind) { return info(kind).number_template; }
+
+std::string_view letter_document_kind(letter_kind kind) { return info(kind).document_kind; }
 
 std::string letter_key(const letter_ref& ref) {
   std::string key(to_string(ref.kind));

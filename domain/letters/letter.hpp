@@ -44,6 +44,10 @@ std::string_view letter_title(letter_kind kind);
 /// The numbering template of the letter kind (domain/numbering placeholders); {org_code} is the
 /// issuer's code ("PPID-KPU-PANGKALPINANG", "KI-BABEL"), counted per issuer, kind and year.
 std::string_view letter_number_template(letter_kind kind);
+/// The case-file kind an issued letter is filed as (docs/documents.md "Kinds"): the checklist item it
+/// answers where there is one (request_receipt, ppid_response, objection_receipt, atasan_response),
+/// else the paper a case produces (extension_notice, registration_record, summons, service_receipt).
+std::string_view letter_document_kind(letter_kind kind);
 
 /// One letter of a case: its kind and, for per-hearing and per-party letters, which one.
 struct letter_ref {

@@ -1,5 +1,6 @@
 // Letters generated from the record (issue 15): Indonesian dates, which letters a case has, and that
 // each letter's facts are the record's.
+#include "domain/documents/document.hpp"
 #include "domain/letters/indonesian_date.hpp"
 #include "domain/letters/letter.hpp"
 
@@ -235,6 +236,20 @@ TEST_SUITE("letters") {
     CHECK_FALSE(parse_letter_key("nope"));
     for (const auto k : all_letter_kinds) {
       CHECK(parse_letter_kind(to_string(k)) == k);
+    }
+  }
+
+  TEST_CASE("each issued letter is filed under a document kind, the checklist item it answers where there is one") {
+    const std::pair<letter_kind, std::string_view> rows[] = {
+        {letter_kind::request_receipt, "request_receipt"},   {letter_kind::extension_notice, "extension_notice"},
+        {letter_kind::written_notice, "ppid_response"},      {letter_kind::objection_receipt, "objection_receipt"},
+        {letter_kind::objection_response, "atasan_response"}, {letter_kind::registration_deed, "registration_record"},
+        {letter_kind::hearing_summons, "summons"},           {letter_kind::decision_receipt, "service_receipt"},
+    };
+    for (const auto& [kind, document_kind] : rows) {
+      CAPTURE(to_string(kind));
+      CHECK(letter_document_kind(kind) == document_kind);
+      CHECK(perkara::domain::documents::is_document_kind(letter_document_kind(kind)));
     }
   }
 }

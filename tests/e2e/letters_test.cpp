@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 using namespace perkara;
 using namespace perkara::e2e;
 using domain::role;
@@ -179,6 +181,27 @@ TEST_SUITE("e2e letters") {
     CHECK(f.s.get("/api/v1/letters/" + summons_id, f.ppid).status == 404);
     CHECK(f.s.get(base + "/registration_deed/preview", f.ppid).status == 403);
     CHECK(f.s.post(base + "/registration_deed", "", f.ppid).status == 403);
+
+    // Issued letters are documents of the case too, under their checklist kinds; the summons to the
+    // applicant stays out of the respondent's view there as well.
+    const auto documents = f.s.get("/api/v1/disputes/" + id + "/documents", f.registrar);
+    REQUIRE_MESSAGE(documents.status == 200, documents.body);
+    std::vector<std::string> filed;
+    std::string summons_document;
+    for (const auto& item : rq::json_of(documents).at("items").as_array()) {
+      filed.push_back(rq::str(item.at("kind")) + " " + rq::str(item.at("letter").at("number")));
+      if (rq::str(item.at("letter").at("id")) == summons_id) {
+        summons_document = rq::str(item.at("href"));
+        CHECK(rq::str(item.at("sha256")) == rq::str(rq::json_of(summons).at("sha256")));
+      }
+    }
+    std::sort(filed.begin(), filed.end());
+    CHECK(filed == std::vector<std::string>{"registration_record 001/ARS/KI-BABEL/II/2024", "summons 001/SPS/KI-BABEL/II/2024"});
+    CHECK(f.s.get(summons_document, f.registrar).body == page.body);
+    const auto ppid_documents = f.s.get("/api/v1/disputes/" + id + "/documents", f.ppid);
+    REQUIRE(ppid_documents.status == 200);
+    CHECK(rq::json_of(ppid_documents).at("items").as_array().size() == 1);
+    CHECK(f.s.get(summons_document, f.ppid).status == 404);
 
     // Another KI's staff: not found.
     const auto pusat = f.s.token_for("panitera.pusat", role::registrar, "ki-pusat");
