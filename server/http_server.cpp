@@ -38,6 +38,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -53,6 +54,7 @@ using tcp = net::ip::tcp;
 using error_code = boost::system::error_code;
 using steady = std::chrono::steady_clock;
 using beast_response = http::response<http::string_body>;
+using file_response = http::response<http::file_body>;
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t read_chunk = std::size_t{16} * 1024;
@@ -110,12 +112,10 @@ api::response transport_problem(int status, std::string detail, const std::strin
   return res;
 }
 
-beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
-                        const std::string& request_id) {
-  if (res.status < 100 || res.status > 599) {
-    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
-  }
-  beast_response out;
+// The status line and headers of an answer, whatever its body type.
+template <class Body>
+void set_head(http::response<Body>& out, const api::response& res, unsigned version, bool keep_alive,
+              const std::string& request_id) {
   out.version(version);
   out.result(static_cast<unsigned>(res.status));
   for (const auto& [name, value] : res.headers) {
@@ -132,6 +132,16 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
   }
   out.set("X-Request-Id", request_id);
   out.keep_alive(keep_alive);
+  out.erase(http::field::transfer_encoding);
+}
+
+beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
+                        const std::string& request_id) {
+  if (res.status < 100 || res.status > 599) {
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
+  }
+  beast_response out;
+  set_head(out, res, version, keep_alive, request_id);
   // 1xx, 204 and 304 carry no body and no Content-Length (RFC 9110 section 8.6).
   const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
   if (bodiless) {
@@ -143,7 +153,23 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
       out.body() = std::move(res.body);
     }
   }
-  out.erase(http::field::transfer_encoding);
+  return out;
+}
+
+// An answer whose body is a file (a document download, api::response::body_file), sent from the disk
+// in pieces rather than read into memory. nullopt when the file cannot be opened.
+std::optional<file_response> to_beast_file(const api::response& res, unsigned version, bool keep_alive,
+                                           const std::string& request_id) {
+  error_code ec;
+  http::file_body::value_type body;
+  body.open(res.body_file.c_str(), beast::file_mode::scan, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  file_response out;
+  set_head(out, res, version, keep_alive, request_id);
+  out.body() = std::move(body);
+  out.prepare_payload();
   return out;
 }
 
@@ -235,6 +261,10 @@ struct http_server::impl {
   net::awaitable<bool> write_response(beast::tcp_stream& stream, beast_response& out, std::string_view method,
                                       std::string_view route, const std::string& request_id,
                                       steady::time_point started);
+  net::awaitable<bool> write_file(beast::tcp_stream& stream, file_response& out, std::string_view method,
+                                  std::string_view route, const std::string& request_id, steady::time_point started);
+  void observe(std::string_view method, std::string_view route, int status, const std::string& request_id,
+               steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
                                             http::request_parser<http::string_body>& header_parser,
@@ -652,6 +682,23 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
 
   const bool keep = keep_alive && !stopping.load();
   const std::string route = res.route.empty() ? std::string{unmatched_route} : res.route;
+  if (!res.body_file.empty()) {
+    auto file = to_beast_file(res, version, keep, request_id);
+    if (file && !head_only) {
+      const bool sent = co_await write_file(stream, *file, method, route, request_id, started);
+      co_return sent && keep;
+    }
+    if (file) {
+      res.body.clear();  // HEAD: the file's length, no body
+      auto head = to_beast(std::move(res), version, true, keep, request_id);
+      head.content_length(file->body().size());
+      const bool sent = co_await write_response(stream, head, method, route, request_id, started);
+      co_return sent && keep;
+    }
+    log_error("download", "cannot open " + res.body_file);
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
+                            request_id);
+  }
   auto out = to_beast(std::move(res), version, head_only, keep, request_id);
   const bool written = co_await write_response(stream, out, method, route, request_id, started);
   co_return written && keep;
@@ -682,15 +729,34 @@ net::awaitable<bool> http_server::impl::write_response(beast::tcp_stream& stream
                                                        const std::string& request_id, steady::time_point started) {
   stream.expires_after(config.write_timeout);
   auto [ec, n] = co_await http::async_write(stream, out, use_tuple);
+  observe(method, route, static_cast<int>(out.result_int()), request_id, started);
+  co_return !ec;
+}
+
+// A file body goes out piece by piece (Beast's file_body reads it as it is sent); each piece gets the
+// write timeout afresh, an idle limit as for uploads, so a large download on a slow line is not cut.
+net::awaitable<bool> http_server::impl::write_file(beast::tcp_stream& stream, file_response& out,
+                                                   std::string_view method, std::string_view route,
+                                                   const std::string& request_id, steady::time_point started) {
+  http::response_serializer<http::file_body> serializer{out};
+  error_code ec;
+  while (!ec && !serializer.is_done()) {
+    stream.expires_after(config.write_timeout);
+    std::tie(ec, std::ignore) = co_await http::async_write_some(stream, serializer, use_tuple);
+  }
+  observe(method, route, static_cast<int>(out.result_int()), request_id, started);
+  co_return !ec;
+}
+
+void http_server::impl::observe(std::string_view method, std::string_view route, int status,
+                                const std::string& request_id, steady::time_point started) {
   const double seconds = std::chrono::duration<double>(steady::now() - started).count();
   const auto label = method_label(method);
-  const int status = static_cast<int>(out.result_int());
   metrics.observe_request(label, route, status, seconds);
   if (config.access_log) {
     write_access_log({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
                       seconds * 1000.0});
   }
-  co_return !ec;
 }
 
 // After an error response the client may still be sending (an oversized body): stop sending, then
