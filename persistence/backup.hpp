@@ -2,7 +2,7 @@
 // The database half of `perkara backup` and `perkara restore` (docs/operations.md "Backup and
 // restore"): a consistent copy of the database, loading it into an empty one, and what a database
 // holds (for the backup's manifest and the restore's check). The file store half is
-// disk_file_store::import_file; server/command_backup.cpp puts the two together.
+// persistence/files/file_copy.hpp; server/command_backup.cpp puts the two together.
 
 #include "persistence/database_url.hpp"
 

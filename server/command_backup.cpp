@@ -7,6 +7,7 @@
 #include "persistence/backup.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/files/disk_file_store.hpp"
+#include "persistence/files/file_copy.hpp"
 #include "persistence/files/durable.hpp"
 #include "persistence/files/files_location.hpp"
 #include "server/backup_manifest.hpp"
@@ -63,7 +64,7 @@ void backup(const backup_options& options) {
     if (!fs::exists(source)) {
       throw std::runtime_error("missing file " + sha + " (run perkara check)");
     }
-    const auto staged = kept.import_file(source);
+    const auto staged = persistence::import_file(kept, source);
     if (staged.sha256 != sha) {
       throw std::runtime_error("damaged file " + sha + " (run perkara check)");
     }

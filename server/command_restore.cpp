@@ -6,6 +6,7 @@
 #include "persistence/backup.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/files/disk_file_store.hpp"
+#include "persistence/files/file_copy.hpp"
 #include "persistence/files/files_location.hpp"
 #include "persistence/files/verify.hpp"
 #include "persistence/migrations.hpp"
@@ -87,7 +88,7 @@ void restore(const restore_options& options) {
   persistence::load_database(url, from / m.database_file);
   const persistence::disk_file_store kept{from / files_dir_name};
   for (const auto& [sha, size] : m.files) {
-    if (target.import_file(kept.address_of(sha)).sha256 != sha) {
+    if (persistence::import_file(target, kept.address_of(sha)).sha256 != sha) {
       throw std::runtime_error("file " + sha + " changed while it was restored");
     }
   }

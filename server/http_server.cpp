@@ -1,5 +1,6 @@
 #include "server/http_server.hpp"
 
+#include "api/http/file_body.hpp"
 #include "api/http/problem.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "server/access_log.hpp"
@@ -156,13 +157,13 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
   return out;
 }
 
-// An answer whose body is a file (a document download, api::response::body_file), sent from the disk
+// An answer whose body is a file (a document download, api/http/file_body.hpp), sent from the disk
 // in pieces rather than read into memory. nullopt when the file cannot be opened.
-std::optional<file_response> to_beast_file(const api::response& res, unsigned version, bool keep_alive,
-                                           const std::string& request_id) {
+std::optional<file_response> to_beast_file(const api::response& res, const std::string& path, unsigned version,
+                                           bool keep_alive, const std::string& request_id) {
   error_code ec;
   http::file_body::value_type body;
-  body.open(res.body_file.c_str(), beast::file_mode::scan, ec);
+  body.open(path.c_str(), beast::file_mode::scan, ec);
   if (ec) {
     return std::nullopt;
   }
@@ -682,8 +683,8 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
 
   const bool keep = keep_alive && !stopping.load();
   const std::string route = res.route.empty() ? std::string{unmatched_route} : res.route;
-  if (!res.body_file.empty()) {
-    auto file = to_beast_file(res, version, keep, request_id);
+  if (const auto path = api::take_body_file(res)) {
+    auto file = to_beast_file(res, *path, version, keep, request_id);
     if (file && !head_only) {
       const bool sent = co_await write_file(stream, *file, method, route, request_id, started);
       co_return sent && keep;
@@ -695,7 +696,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
       const bool sent = co_await write_response(stream, head, method, route, request_id, started);
       co_return sent && keep;
     }
-    log_error("download", "cannot open " + res.body_file);
+    log_error("download", "cannot open " + *path);
     res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
                             request_id);
   }

@@ -4,6 +4,7 @@
 // at KI Babel (uploaded by its registrar); stored like an upload (durable file, then the row) and
 // audited as one. Idempotent: a case with an uploaded document is skipped.
 #include "api/auth/crypto.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/audit.hpp"
 #include "domain/documents/document.hpp"
 #include "server/seed_demo.hpp"
@@ -54,7 +55,8 @@ std::string demo_pdf(const std::string& line) {
 
 bool has_upload(ports::transaction& tx, const docs::case_ref& owner) {
   const auto existing = tx.documents().for_case(owner);
-  return std::any_of(existing.begin(), existing.end(), [](const docs::document& d) { return d.letter_id.empty(); });
+  return std::any_of(existing.begin(), existing.end(),
+                     [](const docs::document& d) { return d.content_type != api::letter_content_type; });
 }
 
 void attach(ports::transaction& tx, ports::file_store& store, const api::caller& who, domain::instant now,

@@ -3,7 +3,9 @@
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/audit.hpp"
+#include "api/http/file_body.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
@@ -54,28 +56,31 @@ std::string case_path(const docs::case_ref& owner) {
 struct visible {
   int offset = 7 * 60;  // the UTC offset of the organisation that holds the case (for times in answers)
   bool holder = false;  // the caller belongs to that organisation
+  std::optional<std::string> tracked_request;  // a dispute's: the request it was filed from
 };
 
 visible visible_case(ports::transaction& tx, const caller& who, const docs::case_ref& owner, domain::instant now) {
   std::string holder;
+  std::optional<std::string> tracked_request;
   if (owner.kind == docs::case_kind::request) {
     holder = load_visible_request(tx, actor_of(who), owner.id, now, false).respondent;
   } else {
-    holder = load_visible_dispute(tx, actor_of(who), owner.id).ki;
+    const auto d = load_visible_dispute(tx, actor_of(who), owner.id);
+    holder = d.ki;
+    tracked_request = d.request_id;
   }
   const auto org = tx.organisations().find(holder);
-  return {org ? org->utc_offset_minutes : 7 * 60, who.organisation.code == holder};
+  return {org ? org->utc_offset_minutes : 7 * 60, who.organisation.code == holder, tracked_request};
 }
 
 /// A dispute's letter to the applicant carries the applicant's address: outside the KI (the
 /// respondent reads the dispute too) its document is as invisible as the letter itself
 /// (api/letters/letter_service.hpp, docs/security.md).
-bool hidden_letter(ports::transaction& tx, const docs::document& d, const visible& v) {
-  if (d.letter_id.empty() || v.holder || d.owner.kind != docs::case_kind::dispute) {
+bool hidden_letter(const ports::issued_letter* letter, const docs::document& d, const visible& v) {
+  if (letter == nullptr || v.holder || d.owner.kind != docs::case_kind::dispute) {
     return false;
   }
-  const auto l = tx.letters().find(d.letter_id);
-  const auto ref = l ? domain::letters::parse_letter_key(l->letter_key) : std::nullopt;
+  const auto ref = domain::letters::parse_letter_key(letter->letter_key);
   return !ref || ref->party == domain::disputes::party::applicant;
 }
 
@@ -96,7 +101,7 @@ class names {
   std::map<std::string, std::string> known_;
 };
 
-object document_json(ports::transaction& tx, const docs::document& d, names& who, int offset) {
+object document_json(const docs::document& d, const ports::issued_letter* letter, names& who, int offset) {
   object o{
       {"id", d.id},
       {"kind", d.kind},
@@ -111,10 +116,8 @@ object document_json(ports::transaction& tx, const docs::document& d, names& who
       {"href", case_path(d.owner) + "/documents/" + d.id},
   };
   o["letter"] = nullptr;
-  if (!d.letter_id.empty()) {
-    if (const auto l = tx.letters().find(d.letter_id)) {
-      o["letter"] = object{{"id", l->id}, {"number", l->number}, {"href", "/api/v1/letters/" + l->id}};
-    }
+  if (letter != nullptr) {
+    o["letter"] = object{{"id", letter->id}, {"number", letter->number}, {"href", "/api/v1/letters/" + letter->id}};
   }
   if (d.retracted) {
     o["retracted"] = object{{"by", who.of(d.retracted->by)},
@@ -193,8 +196,8 @@ response file_response(services& s, const docs::document& d, std::string_view di
   res.status = 200;
   res.content_type = d.content_type;
   // Sent from the disk in pieces by the transport, never read whole here.
-  res.body_file = std::move(*path);
-  if (d.content_type == "text/html") {
+  set_body_file(res, std::move(*path));
+  if (d.content_type == letter_content_type) {
     // An issued letter: its own policy admits only its inline style and script (api/letters/letter_html.hpp).
     res.content_type = "text/html; charset=utf-8";
     res.set_header("Content-Security-Policy", letter_content_security_policy());
@@ -321,7 +324,7 @@ response upload_document(services& s, const request& req, const docs::case_ref& 
                                       {"sha256", d.sha256},
                                       {"publishable", d.publishable}}));
   names who_names{*tx};
-  auto view = document_json(*tx, d, who_names, offset);
+  auto view = document_json(d, nullptr, who_names, offset);  // an upload is never a letter
   tx->commit();
   auto res = json_response(201, view);
   res.set_header("Location", case_path(owner) + "/documents/" + d.id);
@@ -334,13 +337,15 @@ response list_documents(services& s, const request& req, const docs::case_ref& o
   const auto who = authenticate(req, *tx, now);
   const auto seen = visible_case(*tx, who, owner, now);
   const int offset = seen.offset;
+  const letter_index letters{*tx, owner, seen.tracked_request};
   names who_names{*tx};
   array items;
   for (const auto& d : tx->documents().for_case(owner)) {
-    if (hidden_letter(*tx, d, seen)) {
+    const auto* letter = letters.of(d);
+    if (hidden_letter(letter, d, seen)) {
       continue;
     }
-    items.push_back(document_json(*tx, d, who_names, offset));
+    items.push_back(document_json(d, letter, who_names, offset));
   }
   array papers;
   for (const auto& p : tx->documents().papers_for_case(owner)) {
@@ -365,7 +370,7 @@ response download_document(services& s, const request& req, const docs::case_ref
   const auto who = authenticate(req, *tx, now);
   const auto seen = visible_case(*tx, who, owner, now);
   const auto d = load_document(*tx, owner, document_id);
-  if (hidden_letter(*tx, d, seen)) {
+  if (hidden_letter(letter_index{*tx, owner, seen.tracked_request}.of(d), d, seen)) {
     throw not_found();
   }
   tx.reset();  // the file is read without holding a connection
@@ -385,8 +390,14 @@ response retract_document(services& s, const request& req, const docs::case_ref&
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now).offset;
+  const auto seen = visible_case(*tx, who, owner, now);
+  const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
+  const letter_index letters{*tx, owner, seen.tracked_request};
+  const auto* letter = letters.of(d);
+  if (hidden_letter(letter, d, seen)) {
+    throw not_found();
+  }
   const docs::retraction r{who.user.id, now, reason};
   if (!tx->documents().retract(d.id, r)) {
     throw problem{409, "Dokumen sudah ditarik / Document already retracted"};
@@ -395,7 +406,7 @@ response retract_document(services& s, const request& req, const docs::case_ref&
   audit(*tx, who, now, "document_retract", std::string{docs::to_string(owner.kind)}, owner.id,
         boost::json::serialize(object{{"document", d.id}, {"file_name", d.file_name}, {"reason", reason}}));
   names who_names{*tx};
-  auto view = document_json(*tx, d, who_names, offset);
+  auto view = document_json(d, letter, who_names, offset);
   tx->commit();
   return json_response(200, view);
 }
@@ -410,8 +421,14 @@ response update_document(services& s, const request& req, const docs::case_ref& 
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now).offset;
+  const auto seen = visible_case(*tx, who, owner, now);
+  const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
+  const letter_index letters{*tx, owner, seen.tracked_request};
+  const auto* letter = letters.of(d);
+  if (hidden_letter(letter, d, seen)) {
+    throw not_found();
+  }
   if (d.retracted) {
     throw problem{409, "Dokumen sudah ditarik / Document already retracted"};
   }
@@ -423,7 +440,7 @@ response update_document(services& s, const request& req, const docs::case_ref& 
   audit(*tx, who, now, "document_update", std::string{docs::to_string(owner.kind)}, owner.id,
         boost::json::serialize(details));
   names who_names{*tx};
-  auto view = document_json(*tx, d, who_names, offset);
+  auto view = document_json(d, letter, who_names, offset);
   tx->commit();
   return json_response(200, view);
 }

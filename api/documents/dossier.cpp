@@ -24,6 +24,26 @@ std::string letter_file_name(const ports::issued_letter& l) {
 
 }  // namespace
 
+letter_index::letter_index(ports::transaction& tx, const docs::case_ref& owner,
+                           const std::optional<std::string>& tracked_request) {
+  for (auto& l : tx.letters().for_case(std::string{docs::to_string(owner.kind)}, owner.id)) {
+    by_checksum_.emplace(l.sha256, std::move(l));
+  }
+  if (tracked_request) {
+    for (auto& l : tx.letters().for_case("request", *tracked_request)) {
+      by_checksum_.emplace(l.sha256, std::move(l));
+    }
+  }
+}
+
+const ports::issued_letter* letter_index::of(const docs::document& d) const {
+  if (d.content_type != letter_content_type) {
+    return nullptr;
+  }
+  const auto it = by_checksum_.find(d.sha256);
+  return it == by_checksum_.end() ? nullptr : &it->second;
+}
+
 docs::document file_issued_letter(ports::transaction& tx, ports::file_store& store, const ports::issued_letter& l,
                                   domain::instant now) {
   const auto ref = domain::letters::parse_letter_key(l.letter_key);
@@ -39,13 +59,12 @@ docs::document file_issued_letter(ports::transaction& tx, ports::file_store& sto
   d.owner = {l.case_type == "request" ? docs::case_kind::request : docs::case_kind::dispute, l.case_id};
   d.kind = std::string{domain::letters::letter_document_kind(ref->kind)};
   d.file_name = letter_file_name(l);
-  d.content_type = "text/html";
+  d.content_type = std::string{letter_content_type};
   d.sha256 = staged.sha256;
   d.size = staged.size;
   d.uploaded_by = l.issued_by;
   d.organisation = l.organisation;
   d.uploaded_at = now;
-  d.letter_id = l.id;
   tx.documents().insert(d);
   return d;
 }
@@ -57,7 +76,9 @@ std::vector<docs::document> attach_request_dossier(ports::transaction& tx, ports
   auto from = tx.documents().for_case(request);
   if (store != nullptr) {
     for (const auto& l : tx.letters().for_case("request", request_id)) {
-      const bool filed = std::any_of(from.begin(), from.end(), [&](const docs::document& d) { return d.letter_id == l.id; });
+      const bool filed = std::any_of(from.begin(), from.end(), [&](const docs::document& d) {
+        return d.content_type == letter_content_type && d.sha256 == l.sha256;
+      });
       if (!filed) {
         from.push_back(file_issued_letter(tx, *store, l, l.issued_at));
       }

@@ -9,13 +9,34 @@
 #include "domain/ports/database.hpp"
 #include "domain/ports/file_store.hpp"
 
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace perkara::api {
 
-/// Keeps the letter's HTML in the file store (durably, before the row) and inserts the document of
-/// kind letter_document_kind naming the letter. Returns the document.
+/// The type of an issued letter filed as a document; no upload has it (uploads are sniffed, and HTML
+/// is not among their types), so it marks a letter's document.
+inline constexpr std::string_view letter_content_type = "text/html";
+
+/// The issued letters a case's documents may be: the case's own and, for a dispute filed from a
+/// tracked request, the request's. A letter's document is its HTML under the same SHA-256, so the
+/// checksum is the link.
+class letter_index {
+ public:
+  letter_index(ports::transaction& tx, const domain::documents::case_ref& owner,
+               const std::optional<std::string>& tracked_request);
+  /// The letter a document is; null for an uploaded file.
+  [[nodiscard]] const ports::issued_letter* of(const domain::documents::document& d) const;
+
+ private:
+  std::map<std::string, ports::issued_letter> by_checksum_;
+};
+
+/// Keeps the letter's HTML in the file store (durably, before the row) and inserts it as a document of
+/// its case, of kind letter_document_kind and type letter_content_type. Returns the document.
 domain::documents::document file_issued_letter(ports::transaction& tx, ports::file_store& store,
                                                const ports::issued_letter& letter, domain::instant now);
 

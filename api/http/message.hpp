@@ -50,9 +50,6 @@ struct response {
   std::string content_type = "application/json";
   std::vector<std::pair<std::string, std::string>> headers;  // extra headers (ETag, Allow, Set-Cookie...)
   std::string body;
-  /// When set, the body is this file instead (a document download): the transport sends it from the
-  /// disk in pieces, never whole in memory (server/http_server.cpp). `body` is then empty.
-  std::string body_file;
   std::string route;  // the route pattern that handled it ("unmatched" otherwise), for logs and metrics
 
   void set_header(std::string name, std::string value) { headers.emplace_back(std::move(name), std::move(value)); }

@@ -55,8 +55,6 @@ struct document {
   std::string organisation;  // the uploader's organisation
   instant uploaded_at{};
   std::optional<retraction> retracted;
-  /// The issued letter this document is (ports::issued_letter::id); empty for an uploaded file.
-  std::string letter_id;
 };
 
 /// A paper original seen by a member of staff (the checklist item is then present without a file).

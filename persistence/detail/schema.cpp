@@ -315,13 +315,6 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
        }},
-      {16,
-       "0016_letter_documents",
-       {
-           // An issued letter is also a document of its case (docs/documents.md "Letters and the dossier"):
-           // its HTML is kept in the file store and the row names the letter. NULL for an upload.
-           "ALTER TABLE documents ADD COLUMN letter_id VARCHAR(64) NULL",
-       }},
   };
   return migrations;
 }

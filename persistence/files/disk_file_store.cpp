@@ -1,6 +1,7 @@
 #include "persistence/files/disk_file_store.hpp"
 
 #include "persistence/files/durable.hpp"
+#include "persistence/files/file_copy.hpp"
 
 #include <fcntl.h>
 #include <sodium.h>
@@ -158,33 +159,6 @@ ports::file_sample disk_file_store::sample(const ports::staged_file& staged, std
   in.seekg(static_cast<std::streamoff>(staged.size - tail));
   in.read(out.tail.data(), static_cast<std::streamsize>(tail));
   return out;
-}
-
-ports::staged_file disk_file_store::import_file(const fs::path& source) {
-  const int fd = ::open(source.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    fail_errno("cannot open", source.string());
-  }
-  auto u = begin_upload();
-  std::vector<char> buf(256 * 1024);
-  for (;;) {
-    const auto n = ::read(fd, buf.data(), buf.size());
-    if (n < 0 && errno == EINTR) {
-      continue;
-    }
-    if (n < 0) {
-      ::close(fd);
-      fail_errno("cannot read", source.string());
-    }
-    if (n == 0) {
-      break;
-    }
-    u->append(buf.data(), static_cast<std::size_t>(n));
-  }
-  ::close(fd);
-  auto staged = u->finish();
-  keep(staged);
-  return staged;
 }
 
 fs::path disk_file_store::address_of(const std::string& sha256) const {

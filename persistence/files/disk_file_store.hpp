@@ -53,10 +53,6 @@ class disk_file_store final : public ports::file_store {
 
   void discard(const std::string& staged_path) override;
 
-  /// Copies a file from elsewhere into the store, hashed on the way, and keeps it durably (a backup
-  /// and a restore use it, so every copied file is verified by its new name). Its hash and size.
-  ports::staged_file import_file(const std::filesystem::path& source);
-
   /// The address of a checksum (whether or not the file exists).
   [[nodiscard]] std::filesystem::path address_of(const std::string& sha256) const;
   /// Every checksum stored under objects/.
@@ -75,9 +71,6 @@ class disk_file_store final : public ports::file_store {
  private:
   std::filesystem::path root_;
 };
-
-/// SHA-256 of a file's content, lower-case hex, read in pieces; nullopt when it cannot be read.
-std::optional<std::string> sha256_of_file(const std::filesystem::path& file);
 
 /// SHA-256 of a byte string, lower-case hex.
 std::string sha256_hex(std::string_view bytes);

@@ -15,7 +15,7 @@ namespace docs = domain::documents;
 
 constexpr const char* columns =
     "SELECT id, case_kind, case_id, kind, file_name, content_type, sha256, size_bytes, publishable, uploaded_by, "
-    "organisation, uploaded_at, retracted_by, retracted_at, retract_reason, letter_id FROM documents ";
+    "organisation, uploaded_at, retracted_by, retracted_at, retract_reason FROM documents ";
 
 docs::case_kind case_kind_column(const std::string& text) {
   const auto k = docs::parse_case_kind(text);
@@ -33,13 +33,12 @@ void soci_document_repository::insert(const docs::document& doc) {
     const auto size = static_cast<long long>(doc.size);
     const int publishable = doc.publishable ? 1 : 0;
     const long long at = epoch_seconds(doc.uploaded_at);
-    const soci::indicator letter_ind = doc.letter_id.empty() ? soci::i_null : soci::i_ok;
     ctx_.sql << "INSERT INTO documents (id, case_kind, case_id, kind, file_name, content_type, sha256, size_bytes, "
-                "publishable, uploaded_by, organisation, uploaded_at, letter_id) VALUES (:id, :ck, :cid, :kind, :name, "
-                ":ct, :sha, :size, :pub, :by, :org, :at, :letter)",
+                "publishable, uploaded_by, organisation, uploaded_at) VALUES (:id, :ck, :cid, :kind, :name, :ct, "
+                ":sha, :size, :pub, :by, :org, :at)",
         soci::use(doc.id), soci::use(kind), soci::use(doc.owner.id), soci::use(doc.kind), soci::use(doc.file_name),
         soci::use(doc.content_type), soci::use(doc.sha256), soci::use(size), soci::use(publishable),
-        soci::use(doc.uploaded_by), soci::use(doc.organisation), soci::use(at), soci::use(doc.letter_id, letter_ind);
+        soci::use(doc.uploaded_by), soci::use(doc.organisation), soci::use(at);
   });
 }
 
@@ -48,10 +47,10 @@ std::vector<docs::document> soci_document_repository::select(const std::string& 
   return translated([&] {
     std::vector<docs::document> out;
     std::string id, case_kind, case_id, kind, file_name, content_type, sha256, uploaded_by, organisation;
-    std::string retracted_by, retract_reason, letter_id;
+    std::string retracted_by, retract_reason;
     long long size = 0, uploaded_at = 0, retracted_at = 0;
     int publishable = 0;
-    soci::indicator by_ind = soci::i_ok, at_ind = soci::i_ok, reason_ind = soci::i_ok, letter_ind = soci::i_ok;
+    soci::indicator by_ind = soci::i_ok, at_ind = soci::i_ok, reason_ind = soci::i_ok;
     soci::statement st{ctx_.sql};
     st.alloc();
     st.prepare(std::string{columns} + where);
@@ -70,7 +69,6 @@ std::vector<docs::document> soci_document_repository::select(const std::string& 
     st.exchange(soci::into(retracted_by, by_ind));
     st.exchange(soci::into(retracted_at, at_ind));
     st.exchange(soci::into(retract_reason, reason_ind));
-    st.exchange(soci::into(letter_id, letter_ind));
     for (const auto& p : params) {
       st.exchange(soci::use(p));
     }
@@ -92,9 +90,6 @@ std::vector<docs::document> soci_document_repository::select(const std::string& 
       if (by_ind == soci::i_ok && at_ind == soci::i_ok) {
         d.retracted = docs::retraction{retracted_by, from_epoch_seconds(retracted_at),
                                        reason_ind == soci::i_ok ? retract_reason : std::string{}};
-      }
-      if (letter_ind == soci::i_ok) {
-        d.letter_id = letter_id;
       }
       out.push_back(std::move(d));
     }
