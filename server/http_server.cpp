@@ -691,9 +691,9 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     }
     if (file) {
       res.body.clear();  // HEAD: the file's length, no body
-      auto head = to_beast(std::move(res), version, true, keep, request_id);
-      head.content_length(file->body().size());
-      const bool sent = co_await write_response(stream, head, method, route, request_id, started);
+      auto length_only = to_beast(std::move(res), version, true, keep, request_id);
+      length_only.content_length(file->body().size());
+      const bool sent = co_await write_response(stream, length_only, method, route, request_id, started);
       co_return sent && keep;
     }
     log_error("download", "cannot open " + *path);
