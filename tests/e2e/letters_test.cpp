@@ -188,7 +188,8 @@ TEST_SUITE("e2e letters") {
     REQUIRE_MESSAGE(documents.status == 200, documents.body);
     std::vector<std::string> filed;
     std::string summons_document;
-    for (const auto& item : rq::json_of(documents).at("items").as_array()) {
+    const auto listed = rq::json_of(documents);
+    for (const auto& item : listed.at("items").as_array()) {
       filed.push_back(rq::str(item.at("kind")) + " " + rq::str(item.at("letter").at("number")));
       if (rq::str(item.at("letter").at("id")) == summons_id) {
         summons_document = rq::str(item.at("href"));
