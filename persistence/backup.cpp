@@ -21,7 +21,7 @@ namespace {
 namespace fs = std::filesystem;
 
 // The tables a backup's manifest counts: the cases, their files and letters, the people, the trail.
-constexpr const char* counted_tables[] = {"organisations", "users",           "requests",    "disputes",
+constexpr const char* counted_tables[] = {"organisations", "users",           "requests",       "disputes",
                                           "documents",     "paper_originals", "issued_letters", "audit_log"};
 
 // A value for a MariaDB option file: double-quoted, with \ and " escaped.
@@ -92,9 +92,10 @@ std::vector<std::string> table_names(soci::session& sql, backend kind, bool view
       kind == backend::sqlite
           ? fmt::format("SELECT name FROM sqlite_master WHERE type='{}' AND name NOT LIKE 'sqlite_%'",
                         views ? "view" : "table")
-          : fmt::format("SELECT table_name FROM information_schema.tables WHERE table_schema=DATABASE() AND "
-                        "table_type {} 'VIEW'",
-                        views ? "=" : "<>");
+          : fmt::format(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema=DATABASE() AND "
+                "table_type {} 'VIEW'",
+                views ? "=" : "<>");
   soci::statement st = (sql.prepare << query, soci::into(name));
   st.execute();
   while (st.fetch()) {
@@ -113,7 +114,7 @@ void dump_database(const database_url& url, const fs::path& target) {
   }
   if (url.kind == backend::sqlite) {
     soci::session sql;
-  open(sql, url);
+    open(sql, url);
     const std::string path = target.string();
     sql << "VACUUM INTO :target", soci::use(path);
   } else {

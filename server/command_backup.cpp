@@ -7,15 +7,15 @@
 #include "persistence/backup.hpp"
 #include "persistence/database_url.hpp"
 #include "persistence/files/disk_file_store.hpp"
-#include "persistence/files/file_copy.hpp"
 #include "persistence/files/durable.hpp"
+#include "persistence/files/file_copy.hpp"
 #include "persistence/files/files_location.hpp"
 #include "server/backup_manifest.hpp"
 #include "server/cli.hpp"
 #include "server/system_clock.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -83,7 +83,8 @@ void backup(const backup_options& options) {
 }  // namespace
 
 void register_backup(CLI::App& perkara) {
-  auto* command = perkara.add_subcommand("backup", "Back up the database and the file store together into a new directory");
+  auto* command =
+      perkara.add_subcommand("backup", "Back up the database and the file store together into a new directory");
   auto options = std::make_shared<backup_options>();
   add_database_option(*command, options->database_url);
   command->add_option("--files", options->files, "Directory of the file store (default: as perkara serve)")

@@ -13,8 +13,8 @@
 
 #include <CLI/CLI.hpp>
 
-#include <memory>
 #include <cstdio>
+#include <memory>
 #include <set>
 #include <stdexcept>
 

@@ -13,8 +13,8 @@
 #include "server/backup_manifest.hpp"
 #include "server/cli.hpp"
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <CLI/CLI.hpp>
 
 #include <cstdio>
 #include <filesystem>
@@ -36,7 +36,8 @@ struct restore_options {
 /// Refuses a backup that does not match its manifest, before the target is touched.
 void verify_backup(const backup_manifest& m, const fs::path& from, const persistence::database_url& url) {
   if (m.kind != url.kind) {
-    throw std::runtime_error(fmt::format("a {} backup restores into {} only", m.kind == persistence::backend::sqlite ? "SQLite" : "MariaDB",
+    throw std::runtime_error(fmt::format("a {} backup restores into {} only",
+                                         m.kind == persistence::backend::sqlite ? "SQLite" : "MariaDB",
                                          m.kind == persistence::backend::sqlite ? "SQLite" : "MariaDB"));
   }
   if (m.schema_version > persistence::latest_schema_version()) {
@@ -81,8 +82,9 @@ void restore(const restore_options& options) {
   persistence::disk_file_store target{persistence::files_location(url, options.files)};
   const bool empty = persistence::database_is_empty(url) && target.stored_checksums().empty();
   if (!empty && !options.force) {
-    throw std::runtime_error("the target database or file store is not empty; --force replaces the database "
-                             "(and adds the files to the store)");
+    throw std::runtime_error(
+        "the target database or file store is not empty; --force replaces the database "
+        "(and adds the files to the store)");
   }
   persistence::clear_database(url);
   persistence::load_database(url, from / m.database_file);

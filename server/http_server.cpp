@@ -4,8 +4,8 @@
 #include "api/http/problem.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "server/access_log.hpp"
-#include "server/client_address.hpp"
 #include "server/blocking.hpp"
+#include "server/client_address.hpp"
 #include "server/metrics_access.hpp"
 #include "server/peer_address.hpp"
 #include "server/request_framing.hpp"
@@ -13,6 +13,7 @@
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
 
+#include <fmt/format.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -28,7 +29,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
@@ -235,9 +235,9 @@ struct http_server::impl {
 
   // What reading a streamed body ended with.
   struct streamed_body {
-    error_code ec;                              // a read error (body_limit, parse, peer gone...)
-    bool store_failed = false;                  // the staged file could not be written
-    std::optional<ports::staged_file> file;     // set when the whole body was staged
+    error_code ec;                           // a read error (body_limit, parse, peer gone...)
+    bool store_failed = false;               // the staged file could not be written
+    std::optional<ports::staged_file> file;  // set when the whole body was staged
   };
 
   void run();
@@ -246,7 +246,7 @@ struct http_server::impl {
   void run_io();
 
   std::optional<connection_slot> open_connection(net::any_io_executor strand, const tcp::socket& socket,
-                                                bool metrics_listener);
+                                                 bool metrics_listener);
   void close_connection(const std::shared_ptr<connection>& conn);
   std::size_t connection_count();
   void reject_overloaded(tcp::socket& socket);
@@ -268,8 +268,7 @@ struct http_server::impl {
                steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            http::request_parser<http::string_body>& header_parser,
-                                            std::size_t limit);
+                                            http::request_parser<http::string_body>& header_parser, std::size_t limit);
   std::string request_client_address(beast::tcp_stream& stream, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
@@ -401,8 +400,8 @@ net::awaitable<void> http_server::impl::drain() {
 }
 
 std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand,
-                                                                                   const tcp::socket& socket,
-                                                                                   bool metrics_listener) {
+                                                                                     const tcp::socket& socket,
+                                                                                     bool metrics_listener) {
   auto conn = std::make_shared<connection>();
   conn->strand = std::move(strand);
   conn->metrics_listener = metrics_listener;
@@ -574,8 +573,8 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   // Before any body is read: a body whose end the server cannot tell is refused, never read as the
   // next request (server/request_framing.hpp).
   const auto transfer_encoding = transfer_encoding_of(head);
-  if (const auto refusal = check_request_framing(transfer_encoding, head.count(http::field::content_length) > 0,
-                                                 head.version())) {
+  if (const auto refusal =
+          check_request_framing(transfer_encoding, head.count(http::field::content_length) > 0, head.version())) {
     co_return co_await reject(stream, buffer, refusal->status, refusal->detail, method, request_id, started);
   }
   auto req = to_api_request(head, request_id);
@@ -586,14 +585,13 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   req->client_address = request_client_address(stream, *req);
 
   switch (decide_metrics_access(req->path, metrics_listener, config.metrics_token, req->header("authorization"))) {
-    case metrics_access::serve:
-      break;
+    case metrics_access::serve: break;
     case metrics_access::not_found:
       co_return co_await refuse(stream, buffer, api::problem_response(api::not_found(), *req), method, request_id,
                                 started);
     case metrics_access::unauthorized:
-      co_return co_await refuse(stream, buffer, api::problem_response(api::unauthorized(), *req), method,
-                                request_id, started);
+      co_return co_await refuse(stream, buffer, api::problem_response(api::unauthorized(), *req), method, request_id,
+                                started);
   }
 
   const std::size_t limit = app.body_limit(req->method, req->path);
@@ -631,9 +629,10 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
                                 request_id, started);
     }
     if (body.store_failed) {
-      co_return co_await reject(stream, buffer, 500,
-                                "Berkas tidak dapat disimpan / The file could not be stored (request " + request_id + ")",
-                                method, request_id, started);
+      co_return co_await reject(
+          stream, buffer, 500,
+          "Berkas tidak dapat disimpan / The file could not be stored (request " + request_id + ")", method, request_id,
+          started);
     }
     if (body.ec || !body.file) {
       co_return false;
@@ -687,14 +686,14 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     auto file = to_beast_file(res, *path, version, keep, request_id);
     if (file && !head_only) {
       const bool sent = co_await write_file(stream, *file, method, route, request_id, started);
-      co_return sent && keep;
+      co_return sent&& keep;
     }
     if (file) {
       res.body.clear();  // HEAD: the file's length, no body
       auto length_only = to_beast(std::move(res), version, true, keep, request_id);
       length_only.content_length(file->body().size());
       const bool sent = co_await write_response(stream, length_only, method, route, request_id, started);
-      co_return sent && keep;
+      co_return sent&& keep;
     }
     log_error("download", "cannot open " + *path);
     res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
@@ -702,7 +701,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   }
   auto out = to_beast(std::move(res), version, head_only, keep, request_id);
   const bool written = co_await write_response(stream, out, method, route, request_id, started);
-  co_return written && keep;
+  co_return written&& keep;
 }
 
 // Answers a request the transport refuses (malformed, too large), then closes the connection.
@@ -715,9 +714,9 @@ net::awaitable<bool> http_server::impl::reject(beast::tcp_stream& stream, beast:
 
 // Writes a refusal without reading the request's body, then closes the connection (the body, if any,
 // is drained and discarded, never read as a request).
-net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                               api::response res, std::string_view method,
-                                               const std::string& request_id, steady::time_point started) {
+net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
+                                               std::string_view method, const std::string& request_id,
+                                               steady::time_point started) {
   auto out = to_beast(std::move(res), 11, method == "HEAD", false, request_id);
   if (co_await write_response(stream, out, method, unmatched_route, request_id, started)) {
     co_await linger_close(stream, buffer);

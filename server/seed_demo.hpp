@@ -24,7 +24,8 @@ struct demo_login {
 /// Creates the demo users that do not exist yet; returns the logins it created.
 std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock);
 
-/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many it created (0 when present).
+/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many
+/// it created (0 when present).
 std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock);
 
 /// Demo dispute cases at ki-babel in every state (after the users); returns how many it created (0 when present).

@@ -9,8 +9,8 @@
 #include "domain/documents/document.hpp"
 #include "server/seed_demo.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <vector>
@@ -60,7 +60,8 @@ bool has_upload(ports::transaction& tx, const docs::case_ref& owner) {
 }
 
 void attach(ports::transaction& tx, ports::file_store& store, const api::caller& who, domain::instant now,
-            const docs::case_ref& owner, const std::string& kind, const std::string& file_name, const std::string& line) {
+            const docs::case_ref& owner, const std::string& kind, const std::string& file_name,
+            const std::string& line) {
   const auto staged = store.stage(demo_pdf(line));
   store.keep(staged);
   docs::document d;

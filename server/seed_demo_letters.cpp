@@ -1,7 +1,8 @@
 // Demo letterheads and issued letters (issue 15): KI Babel, KPU Pangkalpinang and Bawaslu Babel get a
 // letterhead (address, contact, a small emblem), and the demo cases get the letters their stage has:
 // receipts and written notices of the first answered requests, the registration deeds of the first
-// registered disputes, each also filed as a document of its case. Idempotent: an organisation with a letterhead, a case with a letter is skipped.
+// registered disputes, each also filed as a document of its case. Idempotent: an organisation with a letterhead, a case
+// with a letter is skipped.
 #include "api/auth/caller.hpp"
 #include "api/documents/dossier.hpp"
 #include "api/letters/letter_service.hpp"
@@ -14,7 +15,10 @@ namespace {
 
 // A 48x48 PNG: a red circle with a cross, drawn for the demo (no third-party artwork).
 constexpr const char* demo_logo_png_base64 =
-    "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAxElEQVR42u3Z2w2EMAxE0emDyqkWGkCOPQb2ajHKZ+wcAcrD0QF79D+gfduC9h4odvRleo7isfQ0pcrSa5qkSQblxg4FUCZRcrySSUmN9wqNnCmQ/U2NtLI13i+y7Clb44GWQ0Qge0YoBUagTt5OYArUmcGrsdegZtJm7ALUXG6NcDyon7EfHoF+0gY0oAENCDUxzlpWBCG2H7gNGnELi9vkE49BuIMi8ShNLDbgyjHEghWxpActehLLwtDCOfRq4XO3QSfQfjbHZEgLygAAAABJRU5ErkJggg==";
+    "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAxElEQVR42u3Z2w2EMAxE0emDyqkWGkCOPQb2ajHKZ+wcAcrD0QF79D+"
+    "gfduC9h4odvRleo7isfQ0pcrSa5qkSQblxg4FUCZRcrySSUmN9wqNnCmQ/"
+    "U2NtLI13i+y7Clb44GWQ0Qge0YoBUagTt5OYArUmcGrsdegZtJm7ALUXG6NcDyon7EfHoF+"
+    "0gY0oAENCDUxzlpWBCG2H7gNGnELi9vkE49BuIMi8ShNLDbgyjHEghWxpActehLLwtDCOfRq4XO3QSfQfjbHZEgLygAAAABJRU5ErkJggg==";
 
 struct demo_letterhead {
   const char* organisation;
@@ -29,8 +33,8 @@ constexpr demo_letterhead demo_letterheads[] = {
      "sekretariat@ki.babelprov.example.id", "ki.babelprov.example.id"},
     {"kpu-pangkalpinang", "Jl. Jenderal Sudirman No. 1, Pangkalpinang 33121", "(0717) 421000",
      "ppid@kpu-pangkalpinang.example.id", "kota-pangkalpinang.kpu.example.id"},
-    {"bawaslu-babel", "Jl. Pulau Belitung No. 10, Pangkalpinang 33149", "(0717) 439000", "ppid@babel.bawaslu.example.id",
-     "babel.bawaslu.example.id"},
+    {"bawaslu-babel", "Jl. Pulau Belitung No. 10, Pangkalpinang 33149", "(0717) 439000",
+     "ppid@babel.bawaslu.example.id", "babel.bawaslu.example.id"},
 };
 
 }  // namespace

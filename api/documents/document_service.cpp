@@ -9,14 +9,14 @@
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
+#include "api/letters/letter_html.hpp"
 #include "api/requests/request_service.hpp"
 #include "domain/documents/content_type.hpp"
 #include "domain/documents/limits.hpp"
 #include "domain/letters/letter.hpp"
-#include "api/letters/letter_html.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <map>
 #include <random>
@@ -210,8 +210,7 @@ response file_response(services& s, const docs::document& d, std::string_view di
 
 void check_size(services& s, std::uint64_t size, std::uint64_t case_bytes) {
   switch (docs::check_size(size, case_bytes, s.config.document_limits)) {
-    case docs::size_verdict::ok:
-      return;
+    case docs::size_verdict::ok: return;
     case docs::size_verdict::file_too_large:
       throw problem{413, fmt::format("Berkas melebihi {} bait / File larger than {} bytes",
                                      s.config.document_limits.per_file, s.config.document_limits.per_file)};
@@ -385,7 +384,8 @@ response retract_document(services& s, const request& req, const docs::case_ref&
     reason = std::string{r->as_string()};
   }
   if (reason.empty() || reason.size() > max_reason) {
-    throw validation_problem({{"reason", "wajib diisi, paling banyak 1000 karakter / required, at most 1000 characters"}});
+    throw validation_problem(
+        {{"reason", "wajib diisi, paling banyak 1000 karakter / required, at most 1000 characters"}});
   }
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
@@ -411,8 +411,7 @@ response retract_document(services& s, const request& req, const docs::case_ref&
   return json_response(200, view);
 }
 
-response update_document(services& s, const request& req, const docs::case_ref& owner,
-                         const std::string& document_id) {
+response update_document(services& s, const request& req, const docs::case_ref& owner, const std::string& document_id) {
   const auto body = parse_json_object(req);
   const auto* flag = body.if_contains("publishable");
   if (flag == nullptr || !flag->is_bool()) {

@@ -95,17 +95,20 @@ response events(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  return json_response(200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))},
-                                                {"next_cursor", nullptr}});
+  return json_response(
+      200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))}, {"next_cursor", nullptr}});
 }
 
 }  // namespace
 
 void register_dispute_routes(router& r, services& s) {
-  r.add("POST", "/api/v1/disputes", policy::dispute_intake, [&s](const request& req, const route_params&) { return submit(s, req); },
+  r.add("POST", "/api/v1/disputes", policy::dispute_intake,
+        [&s](const request& req, const route_params&) { return submit(s, req); },
         {.body_limit = 256 * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/disputes", policy::dispute_readers, [&s](const request& req, const route_params&) { return list(s, req); });
-  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers, [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
+  r.add("GET", "/api/v1/disputes", policy::dispute_readers,
+        [&s](const request& req, const route_params&) { return list(s, req); });
+  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers,
+        [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
   r.add("POST", "/api/v1/disputes/{id}/actions/{action}", policy::dispute_actors,
         [&s](const request& req, const route_params& p) { return act(s, req, p); },
         {.body_limit = 256 * 1024, .requires_json_body = true});

@@ -76,8 +76,9 @@ void register_letter_routes(router& r, services& s) {
     r.add("GET", base, readers, [&s, k](const request& req, const route_params& p) { return list(s, req, p, k); });
     r.add("GET", base + "/{kind}/preview", actors,
           [&s, k](const request& req, const route_params& p) { return preview(s, req, p, k); });
-    r.add("POST", base + "/{kind}", actors,
-          [&s, k](const request& req, const route_params& p) { return issue(s, req, p, k); }, no_body);
+    r.add(
+        "POST", base + "/{kind}", actors,
+        [&s, k](const request& req, const route_params& p) { return issue(s, req, p, k); }, no_body);
   }
   r.add("GET", "/api/v1/letters/{id}", policy::signed_in,
         [&s](const request& req, const route_params& p) { return read(s, req, p); });

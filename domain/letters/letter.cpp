@@ -24,21 +24,24 @@ struct kind_info {
 // issuer, as Indonesian offices number their outgoing letters ("001/TBP/PPID-KPU-.../XII/2026").
 constexpr std::array<kind_info, 8> kinds = {{
     {letter_kind::request_receipt, "request_receipt", "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK",
-     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}", "request_receipt"},
+     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}",
+     "request_receipt"},
     {letter_kind::extension_notice, "extension_notice", "PEMBERITAHUAN PERPANJANGAN WAKTU",
      "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}", "extension_notice"},
     {letter_kind::written_notice, "written_notice", "PEMBERITAHUAN TERTULIS",
-     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}", "ppid_response"},
+     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}",
+     "ppid_response"},
     {letter_kind::objection_receipt, "objection_receipt", "TANDA BUKTI PENERIMAAN KEBERATAN",
      "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}", "objection_receipt"},
     {letter_kind::objection_response, "objection_response", "TANGGAPAN ATASAN PPID ATAS KEBERATAN",
      "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}", "atasan_response"},
     {letter_kind::registration_deed, "registration_deed", "AKTA REGISTRASI SENGKETA INFORMASI PUBLIK",
-     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}", "registration_record"},
+     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}",
+     "registration_record"},
     {letter_kind::hearing_summons, "hearing_summons", "SURAT PANGGILAN SIDANG",
      "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}", "summons"},
-    {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN",
-     "Tanda terima salinan putusan", "{seq:03}/TTP/{org_code}/{month_roman}/{year}", "service_receipt"},
+    {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN", "Tanda terima salinan putusan",
+     "{seq:03}/TTP/{org_code}/{month_roman}/{year}", "service_receipt"},
 }};
 
 const kind_info& info(letter_kind kind) { return kinds[static_cast<std::size_t>(kind)]; }
@@ -120,7 +123,9 @@ std::optional<civil_date> due_of(const letter_facts& f, std::string_view key) {
   return std::nullopt;
 }
 
-std::string local_day(const offset_instant& at) { return format_indonesian_date(local_date(at.utc, at.offset_minutes)); }
+std::string local_day(const offset_instant& at) {
+  return format_indonesian_date(local_date(at.utc, at.offset_minutes));
+}
 
 letter_content frame(const letter_ref& ref, const letter_facts& f, std::string signatory_role) {
   letter_content c;
@@ -142,7 +147,9 @@ std::vector<std::string> applicant_block(const std::string& name, const std::opt
   return lines;
 }
 
-std::string ppid_of(const letter_facts& f) { return "Pejabat Pengelola Informasi dan Dokumentasi (PPID) " + f.respondent_name; }
+std::string ppid_of(const letter_facts& f) {
+  return "Pejabat Pengelola Informasi dan Dokumentasi (PPID) " + f.respondent_name;
+}
 
 }  // namespace
 
@@ -255,8 +262,7 @@ std::vector<letter_ref> available_letters(const disputes::dispute& d) {
   return out;
 }
 
-std::optional<letter_content> build_letter(const information_request& r, const letter_ref& ref,
-                                           const letter_facts& f) {
+std::optional<letter_content> build_letter(const information_request& r, const letter_ref& ref, const letter_facts& f) {
   const auto available = available_letters(r);
   if (std::find(available.begin(), available.end(), ref) == available.end()) {
     return std::nullopt;
@@ -280,9 +286,10 @@ std::optional<letter_content> build_letter(const information_request& r, const l
       c.facts.push_back({"Tujuan penggunaan informasi", r.purpose});
       c.facts.push_back({"Cara memperoleh informasi", r.format + "; " + r.delivery_medium});
       if (const auto due = due_of(f, "ppid_response")) {
-        c.closing.push_back(fmt::format("Pemberitahuan tertulis atas permohonan ini akan disampaikan paling lambat "
-                                        "tanggal {}.",
-                                        format_indonesian_date(*due)));
+        c.closing.push_back(
+            fmt::format("Pemberitahuan tertulis atas permohonan ini akan disampaikan paling lambat "
+                        "tanggal {}.",
+                        format_indonesian_date(*due)));
       }
       c.closing.push_back("Tanda bukti ini agar disimpan sebagai bukti pengajuan permohonan informasi publik.");
       break;
@@ -303,8 +310,8 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     }
     case letter_kind::written_notice: {
       const auto& resp = *r.response;
-      c.opening.push_back(fmt::format("Menanggapi permohonan informasi Saudara, {} memutuskan bahwa {}.",
-                                      ppid_of(f), decision_text(resp.decision)));
+      c.opening.push_back(fmt::format("Menanggapi permohonan informasi Saudara, {} memutuskan bahwa {}.", ppid_of(f),
+                                      decision_text(resp.decision)));
       c.facts = request_facts;
       c.facts.push_back({"Tanggal pemberitahuan", local_day(resp.responded_at)});
       c.facts.push_back({"Keputusan", std::string(decision_text(resp.decision))});
@@ -315,8 +322,8 @@ std::optional<letter_content> build_letter(const information_request& r, const l
           c.facts.push_back({"Dasar hukum penolakan", "sebagaimana diuraikan dalam alasan di atas"});
         }
         for (const char e : cited) {
-          c.facts.push_back({fmt::format("Dasar hukum: UU 14/2008 Pasal 17 huruf {}", e),
-                             std::string(exemption_description(e))});
+          c.facts.push_back(
+              {fmt::format("Dasar hukum: UU 14/2008 Pasal 17 huruf {}", e), std::string(exemption_description(e))});
         }
         c.closing.push_back(
             "Apabila Saudara tidak puas atas keputusan ini, Saudara dapat mengajukan keberatan kepada atasan "
@@ -327,8 +334,9 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     }
     case letter_kind::objection_receipt: {
       const auto& o = *r.objection;
-      c.opening.push_back("Dengan ini kami menerangkan bahwa keberatan Saudara atas permohonan informasi berikut "
-                          "telah diterima dan dicatat dalam register keberatan:");
+      c.opening.push_back(
+          "Dengan ini kami menerangkan bahwa keberatan Saudara atas permohonan informasi berikut "
+          "telah diterima dan dicatat dalam register keberatan:");
       c.facts = request_facts;
       c.facts.push_back({"Nomor registrasi keberatan", o.number});
       c.facts.push_back({"Tanggal keberatan diterima", format_indonesian_date_time(o.received_at)});
@@ -348,10 +356,11 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     case letter_kind::objection_response: {
       const auto& a = *r.objection_answer;
       const bool upheld = a.decision == objection_decision::upheld;
-      c.opening.push_back(fmt::format(
-          "Atas keberatan Saudara nomor {}, atasan PPID {} {}.", r.objection ? r.objection->number : std::string("-"),
-          f.respondent_name,
-          upheld ? "menguatkan keputusan PPID" : "membatalkan keputusan PPID dan memerintahkan agar informasi diberikan"));
+      c.opening.push_back(fmt::format("Atas keberatan Saudara nomor {}, atasan PPID {} {}.",
+                                      r.objection ? r.objection->number : std::string("-"), f.respondent_name,
+                                      upheld
+                                          ? "menguatkan keputusan PPID"
+                                          : "membatalkan keputusan PPID dan memerintahkan agar informasi diberikan"));
       c.facts = request_facts;
       c.facts.push_back({"Tanggal tanggapan", local_day(a.answered_at)});
       c.facts.push_back({"Tanggapan", upheld ? "keberatan ditolak (keputusan PPID dikuatkan)"
@@ -385,12 +394,10 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
   };
   const auto party_block = [&](disputes::party p) {
     if (p == disputes::party::respondent) {
-      return std::vector<std::string>{"Kepada Yth.", "Pimpinan " + f.respondent_name,
-                                      "c.q. " + ppid_of(f)};
+      return std::vector<std::string>{"Kepada Yth.", "Pimpinan " + f.respondent_name, "c.q. " + ppid_of(f)};
     }
-    auto lines = applicant_block(d.applicant.name, d.applicant.address.empty()
-                                                       ? std::nullopt
-                                                       : std::optional<std::string>(d.applicant.address));
+    auto lines = applicant_block(
+        d.applicant.name, d.applicant.address.empty() ? std::nullopt : std::optional<std::string>(d.applicant.address));
     if (d.representative) {
       lines.insert(lines.begin() + 2, "melalui kuasanya " + d.representative->name);
     }
@@ -398,9 +405,10 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
   };
   switch (ref.kind) {
     case letter_kind::registration_deed: {
-      c.opening.push_back(fmt::format("Panitera {} dengan ini mencatat bahwa permohonan penyelesaian sengketa "
-                                      "informasi publik berikut telah diregistrasi:",
-                                      f.ki_name));
+      c.opening.push_back(
+          fmt::format("Panitera {} dengan ini mencatat bahwa permohonan penyelesaian sengketa "
+                      "informasi publik berikut telah diregistrasi:",
+                      f.ki_name));
       c.facts = case_facts;
       c.facts.push_back({"Tanggal permohonan diterima", local_day(d.submitted_at)});
       if (d.registered_at) {
@@ -432,16 +440,18 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
       if (!h->online_link.empty()) {
         c.facts.push_back({"Sidang daring", h->online_link});
       }
-      c.closing.push_back("Para pihak diminta hadir tepat waktu dengan membawa identitas diri, surat kuasa (bila "
-                          "diwakili) dan dokumen pendukung.");
+      c.closing.push_back(
+          "Para pihak diminta hadir tepat waktu dengan membawa identitas diri, surat kuasa (bila "
+          "diwakili) dan dokumen pendukung.");
       break;
     }
     case letter_kind::decision_receipt: {
       const auto* s = d.served(*ref.party);
       c.recipient = party_block(*ref.party);
-      c.opening.push_back(fmt::format("Yang bertanda tangan di bawah ini menerangkan bahwa salinan putusan perkara "
-                                      "berikut telah diterima oleh {}:",
-                                      party_text(*ref.party)));
+      c.opening.push_back(
+          fmt::format("Yang bertanda tangan di bawah ini menerangkan bahwa salinan putusan perkara "
+                      "berikut telah diterima oleh {}:",
+                      party_text(*ref.party)));
       c.facts = case_facts;
       c.facts.push_back({"Nomor putusan", d.decision->decision_number});
       c.facts.push_back({"Tanggal putusan dibacakan", local_day(d.decision->read_at)});
@@ -502,17 +512,20 @@ std::vector<char> cited_exemptions(std::string_view reasons) {
 std::string_view exemption_description(char letter) {
   switch (letter) {
     case 'a': return "informasi yang apabila dibuka dapat menghambat proses penegakan hukum";
-    case 'b': return "informasi yang apabila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan "
-                     "intelektual dan perlindungan dari persaingan usaha tidak sehat";
+    case 'b':
+      return "informasi yang apabila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan "
+             "intelektual dan perlindungan dari persaingan usaha tidak sehat";
     case 'c': return "informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara";
     case 'd': return "informasi yang apabila dibuka dapat mengungkapkan kekayaan alam Indonesia";
     case 'e': return "informasi yang apabila dibuka dapat merugikan ketahanan ekonomi nasional";
     case 'f': return "informasi yang apabila dibuka dapat merugikan kepentingan hubungan luar negeri";
-    case 'g': return "informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi "
-                     "dan kemauan terakhir ataupun wasiat seseorang";
+    case 'g':
+      return "informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi "
+             "dan kemauan terakhir ataupun wasiat seseorang";
     case 'h': return "informasi yang apabila dibuka dapat mengungkap rahasia pribadi";
-    case 'i': return "memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut "
-                     "sifatnya dirahasiakan";
+    case 'i':
+      return "memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut "
+             "sifatnya dirahasiakan";
     case 'j': return "informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang";
     default: return "";
   }

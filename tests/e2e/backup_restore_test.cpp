@@ -28,9 +28,9 @@ std::string temp_dir(const char* what) {
 }
 
 std::string login(unsigned short port) {
-  const auto r = fetch(port, "POST", "/api/v1/sessions",
-                       R"({"username":"panitera.cadangan","password":"kata-sandi-panjang"})",
-                       {{"Content-Type", "application/json"}});
+  const auto r =
+      fetch(port, "POST", "/api/v1/sessions", R"({"username":"panitera.cadangan","password":"kata-sandi-panjang"})",
+            {{"Content-Type", "application/json"}});
   REQUIRE_MESSAGE(r.status == 201, r.body);
   return std::string{boost::json::parse(r.body).at("token").as_string()};
 }
@@ -61,8 +61,9 @@ TEST_SUITE("e2e backup and restore") {
       for (int i = 0; i < 3; ++i) {
         std::string bytes = fmt::format("%PDF-1.4\n% bukti {}\n", i);
         bytes.resize(100 * 1024 + static_cast<std::size_t>(i), static_cast<char>('a' + i));
-        const auto r = fetch(server.port(), "POST", dispute_path + fmt::format("/documents?kind=evidence&name=b{}.pdf", i),
-                             bytes, {{"Content-Type", "application/pdf"}, {"Authorization", "Bearer " + token}});
+        const auto r =
+            fetch(server.port(), "POST", dispute_path + fmt::format("/documents?kind=evidence&name=b{}.pdf", i), bytes,
+                  {{"Content-Type", "application/pdf"}, {"Authorization", "Bearer " + token}});
         REQUIRE_MESSAGE(r.status == 201, r.body);
         uploaded[std::string{boost::json::parse(r.body).at("id").as_string()}] = persistence::sha256_hex(bytes);
       }
@@ -92,8 +93,8 @@ TEST_SUITE("e2e backup and restore") {
       CHECK(fetch(again.port(), "GET", dispute_path, {}, {{"Authorization", "Bearer " + token}}).status == 200);
       for (const auto& [id, sha] : uploaded) {
         CAPTURE(id);
-        const auto got = fetch(again.port(), "GET", dispute_path + "/documents/" + id, {},
-                               {{"Authorization", "Bearer " + token}});
+        const auto got =
+            fetch(again.port(), "GET", dispute_path + "/documents/" + id, {}, {{"Authorization", "Bearer " + token}});
         REQUIRE(got.status == 200);
         CHECK(persistence::sha256_hex(got.body) == sha);
       }
@@ -113,8 +114,8 @@ TEST_SUITE("e2e backup and restore") {
       std::ofstream damage(kept.address_of(uploaded.begin()->second), std::ios::binary | std::ios::app);
       damage << "x";
     }
-    const auto damaged = run_perkara({"restore", "--db", target.url(), "--files", target_files, "--from", backup,
-                                      "--force"});
+    const auto damaged =
+        run_perkara({"restore", "--db", target.url(), "--files", target_files, "--from", backup, "--force"});
     CHECK(damaged.exit_code == 2);
     CHECK(damaged.err.find("missing or damaged") != std::string::npos);
 

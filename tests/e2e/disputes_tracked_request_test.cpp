@@ -15,7 +15,8 @@ using namespace perkara::e2e::requests;
 namespace {
 
 std::string dispute_from(const std::string& request_id, const std::string& respondent = "kpu-pangkalpinang") {
-  return R"({"request_id":")" + request_id + R"(","respondent":")" + respondent + R"(",)"
+  return R"({"request_id":")" + request_id + R"(","respondent":")" + respondent +
+         R"(",)"
          R"("applicant":{"kind":"individual","name":"Siti Aminah","id_number":"1971014101900001",)"
          R"("address":"Jl. Jenderal Sudirman No. 12, Pangkalpinang","email":"siti.aminah@example.id"},)"
          R"("information_requested":"Salinan formulir C.Hasil TPS 012 Kelurahan Bukit Intan",)"
@@ -45,8 +46,9 @@ TEST_SUITE("e2e disputes from tracked requests") {
     const auto at = [&] { return domain::format_rfc3339(s.clock().now(), 7 * 60); };
 
     s.clock().advance(std::chrono::hours{1});
-    REQUIRE(act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
-                .status == 200);
+    REQUIRE(
+        act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
+            .status == 200);
     // The request's file: the applicant's letter, uploaded, and the PPID's letters, issued.
     const auto request_path = "/api/v1/requests/" + id;
     REQUIRE(s.send("POST", request_path + "/documents?kind=request_letter&name=Surat%20permohonan.pdf",
@@ -56,12 +58,14 @@ TEST_SUITE("e2e disputes from tracked requests") {
     REQUIRE(s.post(request_path + "/letters/written_notice", "", a.ppid).status == 201);
     s.clock().advance(std::chrono::hours{24 * 5});
     const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");  // sessions last 12 hours
-    REQUIRE(act(s, ppid, id, "file_objection", {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
+    REQUIRE(act(s, ppid, id, "file_objection",
+                {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
                 .status == 200);
     REQUIRE(s.post(request_path + "/letters/objection_receipt", "", ppid).status == 201);
     s.clock().advance(std::chrono::hours{24});
     const auto atasan = s.login("atasan.pkp", "password-atasan.pkp");
-    REQUIRE(act(s, atasan, id, "answer_objection", {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}})
+    REQUIRE(act(s, atasan, id, "answer_objection",
+                {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}})
                 .status == 200);
     REQUIRE(s.post(request_path + "/letters/objection_response", "", atasan).status == 201);
     // Each issued letter is a document of the request, filed under the checklist item it answers.
@@ -96,7 +100,8 @@ TEST_SUITE("e2e disputes from tracked requests") {
     for (const auto& p : dispute.at("completeness").at("present").as_array()) {
       present.push_back(str(p));
     }
-    for (const auto* kind : {"request_letter", "request_receipt", "ppid_response", "objection_receipt", "atasan_response"}) {
+    for (const auto* kind :
+         {"request_letter", "request_receipt", "ppid_response", "objection_receipt", "atasan_response"}) {
       CAPTURE(kind);
       CHECK(std::find(present.begin(), present.end(), kind) != present.end());
     }
