@@ -104,14 +104,14 @@ response events(services& s, const request& req, const route_params& p) {
 void register_dispute_routes(router& r, services& s) {
   r.add("POST", "/api/v1/disputes", policy::dispute_intake,
         [&s](const request& req, const route_params&) { return submit(s, req); },
-        {.body_limit = 256 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/disputes", policy::dispute_readers,
         [&s](const request& req, const route_params&) { return list(s, req); });
   r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers,
         [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
   r.add("POST", "/api/v1/disputes/{id}/actions/{action}", policy::dispute_actors,
         [&s](const request& req, const route_params& p) { return act(s, req, p); },
-        {.body_limit = 256 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/disputes/{id}/events", policy::dispute_readers,
         [&s](const request& req, const route_params& p) { return events(s, req, p); });
 }
