@@ -291,11 +291,11 @@ std::optional<letter_content> build_letter(const information_request& r, const l
                         "tanggal {}.",
                         format_indonesian_date(*due)));
       }
-      c.closing.push_back("Tanda bukti ini agar disimpan sebagai bukti pengajuan permohonan informasi publik.");
+      c.closing.emplace_back("Tanda bukti ini agar disimpan sebagai bukti pengajuan permohonan informasi publik.");
       break;
     }
     case letter_kind::extension_notice: {
-      c.opening.push_back(
+      c.opening.emplace_back(
           "Bersama ini kami beritahukan bahwa jangka waktu pemberitahuan tertulis atas permohonan informasi "
           "Saudara diperpanjang (Undang-Undang Nomor 14 Tahun 2008 Pasal 22 ayat (8)), dengan keterangan "
           "sebagai berikut:");
@@ -325,7 +325,7 @@ std::optional<letter_content> build_letter(const information_request& r, const l
           c.facts.push_back(
               {fmt::format("Dasar hukum: UU 14/2008 Pasal 17 huruf {}", e), std::string(exemption_description(e))});
         }
-        c.closing.push_back(
+        c.closing.emplace_back(
             "Apabila Saudara tidak puas atas keputusan ini, Saudara dapat mengajukan keberatan kepada atasan "
             "PPID paling lambat 30 (tiga puluh) hari kerja sejak diterimanya pemberitahuan ini (Undang-Undang "
             "Nomor 14 Tahun 2008 Pasal 35 dan Pasal 36).");
@@ -334,7 +334,7 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     }
     case letter_kind::objection_receipt: {
       const auto& o = *r.objection;
-      c.opening.push_back(
+      c.opening.emplace_back(
           "Dengan ini kami menerangkan bahwa keberatan Saudara atas permohonan informasi berikut "
           "telah diterima dan dicatat dalam register keberatan:");
       c.facts = request_facts;
@@ -367,7 +367,7 @@ std::optional<letter_content> build_letter(const information_request& r, const l
                                              : "keberatan diterima (informasi diberikan)"});
       c.facts.push_back({"Alasan", a.reasons});
       if (upheld) {
-        c.closing.push_back(
+        c.closing.emplace_back(
             "Apabila Saudara tidak puas atas tanggapan ini, Saudara dapat mengajukan permohonan penyelesaian "
             "sengketa informasi kepada Komisi Informasi paling lambat 14 (empat belas) hari kerja sejak "
             "diterimanya tanggapan ini (Undang-Undang Nomor 14 Tahun 2008 Pasal 37).");
@@ -421,7 +421,7 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
         grounds += fmt::format("{}huruf {}: {}", grounds.empty() ? "" : "; ", letter, objection_ground_text(letter));
       }
       c.facts.push_back({"Alasan permohonan (UU 14/2008 Pasal 35 ayat (1))", grounds});
-      c.closing.push_back("Akta registrasi ini dibuat untuk dipergunakan sebagaimana mestinya.");
+      c.closing.emplace_back("Akta registrasi ini dibuat untuk dipergunakan sebagaimana mestinya.");
       break;
     }
     case letter_kind::hearing_summons: {
@@ -440,7 +440,7 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
       if (!h->online_link.empty()) {
         c.facts.push_back({"Sidang daring", h->online_link});
       }
-      c.closing.push_back(
+      c.closing.emplace_back(
           "Para pihak diminta hadir tepat waktu dengan membawa identitas diri, surat kuasa (bila "
           "diwakili) dan dokumen pendukung.");
       break;
