@@ -54,7 +54,7 @@ std::optional<std::string> sha256_of_file(const fs::path& p) {
   }
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
-  std::vector<unsigned char> buf(256 * 1024);
+  std::vector<unsigned char> buf(std::size_t{256} * 1024);
   for (;;) {
     const auto n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
