@@ -18,7 +18,8 @@ using registration = void (*)(CLI::App&);
 
 // Every command, in the order `perkara --help` lists them (server/command_*.cpp).
 constexpr registration commands[] = {
-    register_serve, register_migrate, register_user_add, register_seed_demo, register_organisations_import, register_check,
+    register_serve, register_migrate, register_user_add, register_seed_demo, register_organisations_import,
+    register_check, register_backup,  register_restore,
 };
 
 constexpr const char* footer =

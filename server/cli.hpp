@@ -37,5 +37,7 @@ void register_user_add(CLI::App& perkara);
 void register_seed_demo(CLI::App& perkara);
 void register_organisations_import(CLI::App& perkara);
 void register_check(CLI::App& perkara);
+void register_backup(CLI::App& perkara);
+void register_restore(CLI::App& perkara);
 
 }  // namespace perkara::server

@@ -7,13 +7,14 @@
 #include "persistence/database_url.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "persistence/files/files_location.hpp"
+#include "persistence/files/verify.hpp"
 #include "persistence/soci_database.hpp"
 #include "server/cli.hpp"
 
 #include <CLI/CLI.hpp>
 
-#include <memory>
 #include <cstdio>
+#include <memory>
 #include <set>
 #include <stdexcept>
 
@@ -37,25 +38,8 @@ void check(const check_options& options) {
     auto tx = db->begin(ports::access::read);
     referenced = tx->documents().all_checksums();
   }
-  std::size_t missing = 0;
-  std::size_t damaged = 0;
-  for (const auto& sha : referenced) {
-    const auto actual = store.rehash(sha);
-    if (!actual) {
-      ++missing;
-      std::fprintf(stderr, "perkara: missing file %s\n", sha.c_str());
-    } else if (*actual != sha) {
-      ++damaged;
-      std::fprintf(stderr, "perkara: damaged file %s (content hashes to %s)\n", sha.c_str(), actual->c_str());
-    }
-  }
+  const auto verdict = persistence::verify_store(referenced, store);
   const std::set<std::string> named(referenced.begin(), referenced.end());
-  std::size_t orphans = 0;
-  for (const auto& sha : store.stored_checksums()) {
-    if (!named.contains(sha)) {
-      ++orphans;
-    }
-  }
   persistence::disk_file_store::collected collected;
   if (options.collect_orphans) {
     collected = store.collect_orphans(named, std::chrono::seconds{options.min_age_seconds});
@@ -63,8 +47,8 @@ void check(const check_options& options) {
   std::printf(
       "{\"documents_files\":%zu,\"missing\":%zu,\"damaged\":%zu,\"orphans\":%zu,\"orphans_removed\":%zu,"
       "\"staged_removed\":%zu}\n",
-      referenced.size(), missing, damaged, orphans, collected.objects, collected.staged);
-  if (missing + damaged != 0) {
+      referenced.size(), verdict.missing, verdict.damaged, verdict.orphans, collected.objects, collected.staged);
+  if (!verdict.consistent()) {
     throw std::runtime_error("the file store is not consistent with the database (exit code 2)");
   }
 }

@@ -1,6 +1,9 @@
-// perkara seed-demo --db URL [--logins-file FILE]: demo users (passwords printed once, on standard output
-// or into FILE, created readable by its owner only) and demo cases.
+// perkara seed-demo --db URL [--logins-file FILE] [--files DIR]: demo users (passwords printed once, on
+// standard output or into FILE, created readable by its owner only) and demo cases, with their letters
+// and documents in the file store.
 #include "persistence/database_url.hpp"
+#include "persistence/files/disk_file_store.hpp"
+#include "persistence/files/files_location.hpp"
 #include "persistence/soci_database.hpp"
 #include "server/cli.hpp"
 #include "server/seed_demo.hpp"
@@ -21,6 +24,7 @@ namespace {
 struct seed_demo_options {
   std::string database_url;
   std::string logins_file;
+  std::string files;
 };
 
 // The file for the demo passwords: a new file (never an existing one), mode 0600.
@@ -38,7 +42,9 @@ void seed_demo(const seed_demo_options& options) {
   const std::unique_ptr<std::FILE, int (*)(std::FILE*)> logins_file{
       options.logins_file.empty() ? nullptr : open_logins_file(options.logins_file), &std::fclose};
   std::FILE* out = logins_file ? logins_file.get() : stdout;
-  const auto db = persistence::open_database(persistence::parse_database_url(options.database_url), 1);
+  const auto url = persistence::parse_database_url(options.database_url);
+  const auto db = persistence::open_database(url, 1);
+  persistence::disk_file_store store{persistence::files_location(url, options.files)};
   const system_clock clock;
   const auto logins = seed_demo_users(*db, clock);
   for (const auto& l : logins) {
@@ -50,8 +56,12 @@ void seed_demo(const seed_demo_options& options) {
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
   // would take for its own demo cases existing already.
   std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
-  std::fprintf(stderr, "perkara: %zu demo letters issued\n", seed_demo_letters(*db, clock));
-  std::fprintf(stderr, "perkara: %zu demo history requests created\n", seed_demo_history(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo letters issued
+", seed_demo_letters(*db, clock, store));
+  std::fprintf(stderr, "perkara: %zu demo documents added
+", seed_demo_documents(*db, clock, store));
+  std::fprintf(stderr, "perkara: %zu demo history requests created
+", seed_demo_history(*db, clock));
 }
 
 }  // namespace
@@ -62,6 +72,8 @@ void register_seed_demo(CLI::App& perkara) {
   add_database_option(*command, options->database_url);
   command->add_option("--logins-file", options->logins_file,
                       "Write the demo logins to this new file (mode 0600) instead of standard output");
+  command->add_option("--files", options->files, "Directory of the file store (default: as perkara serve)")
+      ->envname("PERKARA_FILES");
   command->callback([options] { seed_demo(*options); });
 }
 

@@ -1,10 +1,11 @@
 #include "server/http_server.hpp"
 
+#include "api/http/file_body.hpp"
 #include "api/http/problem.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "server/access_log.hpp"
-#include "server/client_address.hpp"
 #include "server/blocking.hpp"
+#include "server/client_address.hpp"
 #include "server/metrics_access.hpp"
 #include "server/peer_address.hpp"
 #include "server/request_framing.hpp"
@@ -12,6 +13,7 @@
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
 
+#include <fmt/format.h>
 #include <boost/asio/as_tuple.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/io_context.hpp>
@@ -27,7 +29,6 @@
 #include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/json.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 #include <atomic>
@@ -38,6 +39,7 @@
 #include <mutex>
 #include <optional>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -53,6 +55,7 @@ using tcp = net::ip::tcp;
 using error_code = boost::system::error_code;
 using steady = std::chrono::steady_clock;
 using beast_response = http::response<http::string_body>;
+using file_response = http::response<http::file_body>;
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
 constexpr std::size_t read_chunk = std::size_t{16} * 1024;
@@ -110,12 +113,10 @@ api::response transport_problem(int status, std::string detail, const std::strin
   return res;
 }
 
-beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
-                        const std::string& request_id) {
-  if (res.status < 100 || res.status > 599) {
-    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
-  }
-  beast_response out;
+// The status line and headers of an answer, whatever its body type.
+template <class Body>
+void set_head(http::response<Body>& out, const api::response& res, unsigned version, bool keep_alive,
+              const std::string& request_id) {
   out.version(version);
   out.result(static_cast<unsigned>(res.status));
   for (const auto& [name, value] : res.headers) {
@@ -132,6 +133,16 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
   }
   out.set("X-Request-Id", request_id);
   out.keep_alive(keep_alive);
+  out.erase(http::field::transfer_encoding);
+}
+
+beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
+                        const std::string& request_id) {
+  if (res.status < 100 || res.status > 599) {
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
+  }
+  beast_response out;
+  set_head(out, res, version, keep_alive, request_id);
   // 1xx, 204 and 304 carry no body and no Content-Length (RFC 9110 section 8.6).
   const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
   if (bodiless) {
@@ -143,7 +154,23 @@ beast_response to_beast(api::response res, unsigned version, bool head_only, boo
       out.body() = std::move(res.body);
     }
   }
-  out.erase(http::field::transfer_encoding);
+  return out;
+}
+
+// An answer whose body is a file (a document download, api/http/file_body.hpp), sent from the disk
+// in pieces rather than read into memory. nullopt when the file cannot be opened.
+std::optional<file_response> to_beast_file(const api::response& res, const std::string& path, unsigned version,
+                                           bool keep_alive, const std::string& request_id) {
+  error_code ec;
+  http::file_body::value_type body;
+  body.open(path.c_str(), beast::file_mode::scan, ec);
+  if (ec) {
+    return std::nullopt;
+  }
+  file_response out;
+  set_head(out, res, version, keep_alive, request_id);
+  out.body() = std::move(body);
+  out.prepare_payload();
   return out;
 }
 
@@ -208,9 +235,9 @@ struct http_server::impl {
 
   // What reading a streamed body ended with.
   struct streamed_body {
-    error_code ec;                              // a read error (body_limit, parse, peer gone...)
-    bool store_failed = false;                  // the staged file could not be written
-    std::optional<ports::staged_file> file;     // set when the whole body was staged
+    error_code ec;                           // a read error (body_limit, parse, peer gone...)
+    bool store_failed = false;               // the staged file could not be written
+    std::optional<ports::staged_file> file;  // set when the whole body was staged
   };
 
   void run();
@@ -219,7 +246,7 @@ struct http_server::impl {
   void run_io();
 
   std::optional<connection_slot> open_connection(net::any_io_executor strand, const tcp::socket& socket,
-                                                bool metrics_listener);
+                                                 bool metrics_listener);
   void close_connection(const std::shared_ptr<connection>& conn);
   std::size_t connection_count();
   void reject_overloaded(tcp::socket& socket);
@@ -235,10 +262,13 @@ struct http_server::impl {
   net::awaitable<bool> write_response(beast::tcp_stream& stream, beast_response& out, std::string_view method,
                                       std::string_view route, const std::string& request_id,
                                       steady::time_point started);
+  net::awaitable<bool> write_file(beast::tcp_stream& stream, file_response& out, std::string_view method,
+                                  std::string_view route, const std::string& request_id, steady::time_point started);
+  void observe(std::string_view method, std::string_view route, int status, const std::string& request_id,
+               steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            http::request_parser<http::string_body>& header_parser,
-                                            std::size_t limit);
+                                            http::request_parser<http::string_body>& header_parser, std::size_t limit);
   std::string request_client_address(beast::tcp_stream& stream, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
@@ -370,8 +400,8 @@ net::awaitable<void> http_server::impl::drain() {
 }
 
 std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand,
-                                                                                   const tcp::socket& socket,
-                                                                                   bool metrics_listener) {
+                                                                                     const tcp::socket& socket,
+                                                                                     bool metrics_listener) {
   auto conn = std::make_shared<connection>();
   conn->strand = std::move(strand);
   conn->metrics_listener = metrics_listener;
@@ -543,8 +573,8 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   // Before any body is read: a body whose end the server cannot tell is refused, never read as the
   // next request (server/request_framing.hpp).
   const auto transfer_encoding = transfer_encoding_of(head);
-  if (const auto refusal = check_request_framing(transfer_encoding, head.count(http::field::content_length) > 0,
-                                                 head.version())) {
+  if (const auto refusal =
+          check_request_framing(transfer_encoding, head.count(http::field::content_length) > 0, head.version())) {
     co_return co_await reject(stream, buffer, refusal->status, refusal->detail, method, request_id, started);
   }
   auto req = to_api_request(head, request_id);
@@ -555,14 +585,13 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   req->client_address = request_client_address(stream, *req);
 
   switch (decide_metrics_access(req->path, metrics_listener, config.metrics_token, req->header("authorization"))) {
-    case metrics_access::serve:
-      break;
+    case metrics_access::serve: break;
     case metrics_access::not_found:
       co_return co_await refuse(stream, buffer, api::problem_response(api::not_found(), *req), method, request_id,
                                 started);
     case metrics_access::unauthorized:
-      co_return co_await refuse(stream, buffer, api::problem_response(api::unauthorized(), *req), method,
-                                request_id, started);
+      co_return co_await refuse(stream, buffer, api::problem_response(api::unauthorized(), *req), method, request_id,
+                                started);
   }
 
   const std::size_t limit = app.body_limit(req->method, req->path);
@@ -600,9 +629,10 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
                                 request_id, started);
     }
     if (body.store_failed) {
-      co_return co_await reject(stream, buffer, 500,
-                                "Berkas tidak dapat disimpan / The file could not be stored (request " + request_id + ")",
-                                method, request_id, started);
+      co_return co_await reject(
+          stream, buffer, 500,
+          "Berkas tidak dapat disimpan / The file could not be stored (request " + request_id + ")", method, request_id,
+          started);
     }
     if (body.ec || !body.file) {
       co_return false;
@@ -652,9 +682,26 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
 
   const bool keep = keep_alive && !stopping.load();
   const std::string route = res.route.empty() ? std::string{unmatched_route} : res.route;
+  if (const auto path = api::take_body_file(res)) {
+    auto file = to_beast_file(res, *path, version, keep, request_id);
+    if (file && !head_only) {
+      const bool sent = co_await write_file(stream, *file, method, route, request_id, started);
+      co_return sent&& keep;
+    }
+    if (file) {
+      res.body.clear();  // HEAD: the file's length, no body
+      auto length_only = to_beast(std::move(res), version, true, keep, request_id);
+      length_only.content_length(file->body().size());
+      const bool sent = co_await write_response(stream, length_only, method, route, request_id, started);
+      co_return sent&& keep;
+    }
+    log_error("download", "cannot open " + *path);
+    res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
+                            request_id);
+  }
   auto out = to_beast(std::move(res), version, head_only, keep, request_id);
   const bool written = co_await write_response(stream, out, method, route, request_id, started);
-  co_return written && keep;
+  co_return written&& keep;
 }
 
 // Answers a request the transport refuses (malformed, too large), then closes the connection.
@@ -667,9 +714,9 @@ net::awaitable<bool> http_server::impl::reject(beast::tcp_stream& stream, beast:
 
 // Writes a refusal without reading the request's body, then closes the connection (the body, if any,
 // is drained and discarded, never read as a request).
-net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                               api::response res, std::string_view method,
-                                               const std::string& request_id, steady::time_point started) {
+net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
+                                               std::string_view method, const std::string& request_id,
+                                               steady::time_point started) {
   auto out = to_beast(std::move(res), 11, method == "HEAD", false, request_id);
   if (co_await write_response(stream, out, method, unmatched_route, request_id, started)) {
     co_await linger_close(stream, buffer);
@@ -682,15 +729,34 @@ net::awaitable<bool> http_server::impl::write_response(beast::tcp_stream& stream
                                                        const std::string& request_id, steady::time_point started) {
   stream.expires_after(config.write_timeout);
   auto [ec, n] = co_await http::async_write(stream, out, use_tuple);
+  observe(method, route, static_cast<int>(out.result_int()), request_id, started);
+  co_return !ec;
+}
+
+// A file body goes out piece by piece (Beast's file_body reads it as it is sent); each piece gets the
+// write timeout afresh, an idle limit as for uploads, so a large download on a slow line is not cut.
+net::awaitable<bool> http_server::impl::write_file(beast::tcp_stream& stream, file_response& out,
+                                                   std::string_view method, std::string_view route,
+                                                   const std::string& request_id, steady::time_point started) {
+  http::response_serializer<http::file_body> serializer{out};
+  error_code ec;
+  while (!ec && !serializer.is_done()) {
+    stream.expires_after(config.write_timeout);
+    std::tie(ec, std::ignore) = co_await http::async_write_some(stream, serializer, use_tuple);
+  }
+  observe(method, route, static_cast<int>(out.result_int()), request_id, started);
+  co_return !ec;
+}
+
+void http_server::impl::observe(std::string_view method, std::string_view route, int status,
+                                const std::string& request_id, steady::time_point started) {
   const double seconds = std::chrono::duration<double>(steady::now() - started).count();
   const auto label = method_label(method);
-  const int status = static_cast<int>(out.result_int());
   metrics.observe_request(label, route, status, seconds);
   if (config.access_log) {
     write_access_log({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
                       seconds * 1000.0});
   }
-  co_return !ec;
 }
 
 // After an error response the client may still be sending (an oversized body): stop sending, then

@@ -2,8 +2,12 @@
 // Demo data for `perkara seed-demo`: one user per role (random passwords, printed once) and, as the
 // workflows grow, requests and disputes in every stage, so a new user sees a living system.
 
+#include "api/auth/caller.hpp"
 #include "domain/ports/clock.hpp"
 #include "domain/ports/database.hpp"
+#include "domain/ports/file_store.hpp"
+
+#include <optional>
 
 #include <string>
 #include <vector>
@@ -20,7 +24,8 @@ struct demo_login {
 /// Creates the demo users that do not exist yet; returns the logins it created.
 std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock);
 
-/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many it created (0 when present).
+/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many
+/// it created (0 when present).
 std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock);
 
 /// A year of demo request history for the reports dashboard (after the users); returns how many it
@@ -31,7 +36,14 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock);
 std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock);
 
 /// Demo letterheads (ki-babel, kpu-pangkalpinang, bawaslu-babel) and letters issued in a few demo cases
-/// (after the cases); returns how many letters it issued.
-std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock);
+/// (after the cases), each filed as a document of its case in `store`; returns how many letters it issued.
+std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock, ports::file_store& store);
+
+/// Small generated PDFs uploaded to a few demo requests and disputes (after the cases); returns how
+/// many documents it added (0 when present).
+std::size_t seed_demo_documents(ports::database& db, const ports::clock& clock, ports::file_store& store);
+
+/// The demo user `username` as a caller of its organisation (for service calls and audit entries).
+std::optional<api::caller> demo_caller(ports::transaction& tx, const std::string& username);
 
 }  // namespace perkara::server

@@ -1,8 +1,10 @@
 // Demo letterheads and issued letters (issue 15): KI Babel, KPU Pangkalpinang and Bawaslu Babel get a
 // letterhead (address, contact, a small emblem), and the demo cases get the letters their stage has:
 // receipts and written notices of the first answered requests, the registration deeds of the first
-// registered disputes. Idempotent: an organisation with a letterhead, a case with a letter is skipped.
+// registered disputes, each also filed as a document of its case. Idempotent: an organisation with a letterhead, a case
+// with a letter is skipped.
 #include "api/auth/caller.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/letters/letter_service.hpp"
 #include "server/seed_demo.hpp"
 
@@ -13,7 +15,10 @@ namespace {
 
 // A 48x48 PNG: a red circle with a cross, drawn for the demo (no third-party artwork).
 constexpr const char* demo_logo_png_base64 =
-    "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAxElEQVR42u3Z2w2EMAxE0emDyqkWGkCOPQb2ajHKZ+wcAcrD0QF79D+gfduC9h4odvRleo7isfQ0pcrSa5qkSQblxg4FUCZRcrySSUmN9wqNnCmQ/U2NtLI13i+y7Clb44GWQ0Qge0YoBUagTt5OYArUmcGrsdegZtJm7ALUXG6NcDyon7EfHoF+0gY0oAENCDUxzlpWBCG2H7gNGnELi9vkE49BuIMi8ShNLDbgyjHEghWxpActehLLwtDCOfRq4XO3QSfQfjbHZEgLygAAAABJRU5ErkJggg==";
+    "iVBORw0KGgoAAAANSUhEUgAAADAAAAAwCAIAAADYYG7QAAAAxElEQVR42u3Z2w2EMAxE0emDyqkWGkCOPQb2ajHKZ+wcAcrD0QF79D+"
+    "gfduC9h4odvRleo7isfQ0pcrSa5qkSQblxg4FUCZRcrySSUmN9wqNnCmQ/"
+    "U2NtLI13i+y7Clb44GWQ0Qge0YoBUagTt5OYArUmcGrsdegZtJm7ALUXG6NcDyon7EfHoF+"
+    "0gY0oAENCDUxzlpWBCG2H7gNGnELi9vkE49BuIMi8ShNLDbgyjHEghWxpActehLLwtDCOfRq4XO3QSfQfjbHZEgLygAAAABJRU5ErkJggg==";
 
 struct demo_letterhead {
   const char* organisation;
@@ -28,11 +33,13 @@ constexpr demo_letterhead demo_letterheads[] = {
      "sekretariat@ki.babelprov.example.id", "ki.babelprov.example.id"},
     {"kpu-pangkalpinang", "Jl. Jenderal Sudirman No. 1, Pangkalpinang 33121", "(0717) 421000",
      "ppid@kpu-pangkalpinang.example.id", "kota-pangkalpinang.kpu.example.id"},
-    {"bawaslu-babel", "Jl. Pulau Belitung No. 10, Pangkalpinang 33149", "(0717) 439000", "ppid@babel.bawaslu.example.id",
-     "babel.bawaslu.example.id"},
+    {"bawaslu-babel", "Jl. Pulau Belitung No. 10, Pangkalpinang 33149", "(0717) 439000",
+     "ppid@babel.bawaslu.example.id", "babel.bawaslu.example.id"},
 };
 
-std::optional<api::caller> caller_named(ports::transaction& tx, const std::string& username) {
+}  // namespace
+
+std::optional<api::caller> demo_caller(ports::transaction& tx, const std::string& username) {
   const auto creds = tx.users().find_credentials(username);
   if (!creds) {
     return std::nullopt;
@@ -44,9 +51,7 @@ std::optional<api::caller> caller_named(ports::transaction& tx, const std::strin
   return api::caller{creds->user, *org, "", false};
 }
 
-}  // namespace
-
-std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock) {
+std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock, ports::file_store& store) {
   const auto now = clock.now();
   std::size_t issued = 0;
   auto tx = db.begin(ports::access::write);
@@ -57,9 +62,9 @@ std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock) {
     tx->letters().put_letterhead(ports::letterhead{d.organisation, d.address, d.phone, d.email, d.website, "image/png",
                                                    demo_logo_png_base64, now, "seed-demo"});
   }
-  const auto ppid = caller_named(*tx, "ppid.pangkalpinang");
-  const auto atasan = caller_named(*tx, "atasan.pangkalpinang");
-  const auto registrar = caller_named(*tx, "panitera.babel");
+  const auto ppid = demo_caller(*tx, "ppid.pangkalpinang");
+  const auto atasan = demo_caller(*tx, "atasan.pangkalpinang");
+  const auto registrar = demo_caller(*tx, "panitera.babel");
   if (ppid && atasan) {
     ports::request_filter f;
     f.respondent = "kpu-pangkalpinang";
@@ -72,7 +77,10 @@ std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock) {
       ++cases;
       for (const auto& ref : domain::letters::available_letters(r.request)) {
         const auto& who = ref.kind == domain::letters::letter_kind::objection_response ? *atasan : *ppid;
-        (void)api::issue_letter(*tx, who, api::case_kind::request, r.request.id, domain::letters::letter_key(ref), now);
+        api::file_issued_letter(
+            *tx, store,
+            api::issue_letter(*tx, who, api::case_kind::request, r.request.id, domain::letters::letter_key(ref), now),
+            now);
         ++issued;
       }
     }
@@ -87,7 +95,8 @@ std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock) {
         continue;
       }
       ++cases;
-      (void)api::issue_letter(*tx, *registrar, api::case_kind::dispute, d.id, "registration_deed", now);
+      api::file_issued_letter(
+          *tx, store, api::issue_letter(*tx, *registrar, api::case_kind::dispute, d.id, "registration_deed", now), now);
       ++issued;
     }
   }

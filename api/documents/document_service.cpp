@@ -3,16 +3,20 @@
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/audit.hpp"
+#include "api/http/file_body.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
+#include "api/letters/letter_html.hpp"
 #include "api/requests/request_service.hpp"
 #include "domain/documents/content_type.hpp"
 #include "domain/documents/limits.hpp"
+#include "domain/letters/letter.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
+#include <boost/json.hpp>
 
 #include <map>
 #include <random>
@@ -49,16 +53,35 @@ std::string case_path(const docs::case_ref& owner) {
 }
 
 /// The case as the caller may see it: 404 when it does not exist or is another organisation's.
-/// Returns the UTC offset of the organisation that holds the case (for times in answers).
-int visible_case(ports::transaction& tx, const caller& who, const docs::case_ref& owner, domain::instant now) {
+struct visible {
+  int offset = 7 * 60;  // the UTC offset of the organisation that holds the case (for times in answers)
+  bool holder = false;  // the caller belongs to that organisation
+  std::optional<std::string> tracked_request;  // a dispute's: the request it was filed from
+};
+
+visible visible_case(ports::transaction& tx, const caller& who, const docs::case_ref& owner, domain::instant now) {
   std::string holder;
+  std::optional<std::string> tracked_request;
   if (owner.kind == docs::case_kind::request) {
     holder = load_visible_request(tx, actor_of(who), owner.id, now, false).respondent;
   } else {
-    holder = load_visible_dispute(tx, actor_of(who), owner.id).ki;
+    const auto d = load_visible_dispute(tx, actor_of(who), owner.id);
+    holder = d.ki;
+    tracked_request = d.request_id;
   }
   const auto org = tx.organisations().find(holder);
-  return org ? org->utc_offset_minutes : 7 * 60;
+  return {org ? org->utc_offset_minutes : 7 * 60, who.organisation.code == holder, tracked_request};
+}
+
+/// A dispute's letter to the applicant carries the applicant's address: outside the KI (the
+/// respondent reads the dispute too) its document is as invisible as the letter itself
+/// (api/letters/letter_service.hpp, docs/security.md).
+bool hidden_letter(const ports::issued_letter* letter, const docs::document& d, const visible& v) {
+  if (letter == nullptr || v.holder || d.owner.kind != docs::case_kind::dispute) {
+    return false;
+  }
+  const auto ref = domain::letters::parse_letter_key(letter->letter_key);
+  return !ref || ref->party == domain::disputes::party::applicant;
 }
 
 /// Display names of users, looked up once per answer (people see names, never ids).
@@ -78,7 +101,7 @@ class names {
   std::map<std::string, std::string> known_;
 };
 
-object document_json(const docs::document& d, names& who, int offset) {
+object document_json(const docs::document& d, const ports::issued_letter* letter, names& who, int offset) {
   object o{
       {"id", d.id},
       {"kind", d.kind},
@@ -92,6 +115,10 @@ object document_json(const docs::document& d, names& who, int offset) {
       {"uploaded_at", domain::format_rfc3339(d.uploaded_at, offset)},
       {"href", case_path(d.owner) + "/documents/" + d.id},
   };
+  o["letter"] = nullptr;
+  if (letter != nullptr) {
+    o["letter"] = object{{"id", letter->id}, {"number", letter->number}, {"href", "/api/v1/letters/" + letter->id}};
+  }
   if (d.retracted) {
     o["retracted"] = object{{"by", who.of(d.retracted->by)},
                             {"at", domain::format_rfc3339(d.retracted->at, offset)},
@@ -160,15 +187,21 @@ docs::document load_document(ports::transaction& tx, const docs::case_ref& owner
 }
 
 response file_response(services& s, const docs::document& d, std::string_view disposition_type) {
-  auto bytes = store_of(s).read(d.sha256);
-  if (!bytes) {
+  auto path = store_of(s).path_of(d.sha256);
+  if (!path) {
     // A row never names a missing file (docs/documents.md "Consistency"); if one does, say so.
     throw std::runtime_error("document file missing from the store: " + d.sha256);
   }
   response res;
   res.status = 200;
   res.content_type = d.content_type;
-  res.body = std::move(*bytes);
+  // Sent from the disk in pieces by the transport, never read whole here.
+  set_body_file(res, std::move(*path));
+  if (d.content_type == letter_content_type) {
+    // An issued letter: its own policy admits only its inline style and script (api/letters/letter_html.hpp).
+    res.content_type = "text/html; charset=utf-8";
+    res.set_header("Content-Security-Policy", letter_content_security_policy());
+  }
   res.set_header("Content-Disposition", disposition(d.file_name, disposition_type));
   res.set_header("ETag", "\"" + d.sha256 + "\"");
   res.set_header("Cache-Control", "private, no-store");
@@ -177,8 +210,7 @@ response file_response(services& s, const docs::document& d, std::string_view di
 
 void check_size(services& s, std::uint64_t size, std::uint64_t case_bytes) {
   switch (docs::check_size(size, case_bytes, s.config.document_limits)) {
-    case docs::size_verdict::ok:
-      return;
+    case docs::size_verdict::ok: return;
     case docs::size_verdict::file_too_large:
       throw problem{413, fmt::format("Berkas melebihi {} bait / File larger than {} bytes",
                                      s.config.document_limits.per_file, s.config.document_limits.per_file)};
@@ -267,7 +299,7 @@ response upload_document(services& s, const request& req, const docs::case_ref& 
 
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now);
+  const int offset = visible_case(*tx, who, owner, now).offset;
   // Again inside the write transaction, so two uploads at once cannot both pass the case limit.
   check_size(s, staged.file().size, tx->documents().case_bytes(owner));
   docs::document d;
@@ -291,7 +323,7 @@ response upload_document(services& s, const request& req, const docs::case_ref& 
                                       {"sha256", d.sha256},
                                       {"publishable", d.publishable}}));
   names who_names{*tx};
-  auto view = document_json(d, who_names, offset);
+  auto view = document_json(d, nullptr, who_names, offset);  // an upload is never a letter
   tx->commit();
   auto res = json_response(201, view);
   res.set_header("Location", case_path(owner) + "/documents/" + d.id);
@@ -302,11 +334,17 @@ response list_documents(services& s, const request& req, const docs::case_ref& o
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now);
+  const auto seen = visible_case(*tx, who, owner, now);
+  const int offset = seen.offset;
+  const letter_index letters{*tx, owner, seen.tracked_request};
   names who_names{*tx};
   array items;
   for (const auto& d : tx->documents().for_case(owner)) {
-    items.push_back(document_json(d, who_names, offset));
+    const auto* letter = letters.of(d);
+    if (hidden_letter(letter, d, seen)) {
+      continue;
+    }
+    items.push_back(document_json(d, letter, who_names, offset));
   }
   array papers;
   for (const auto& p : tx->documents().papers_for_case(owner)) {
@@ -329,8 +367,11 @@ response download_document(services& s, const request& req, const docs::case_ref
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  visible_case(*tx, who, owner, now);
+  const auto seen = visible_case(*tx, who, owner, now);
   const auto d = load_document(*tx, owner, document_id);
+  if (hidden_letter(letter_index{*tx, owner, seen.tracked_request}.of(d), d, seen)) {
+    throw not_found();
+  }
   tx.reset();  // the file is read without holding a connection
   return file_response(s, d, req.query_param("inline") == "true" ? "inline" : "attachment");
 }
@@ -343,13 +384,20 @@ response retract_document(services& s, const request& req, const docs::case_ref&
     reason = std::string{r->as_string()};
   }
   if (reason.empty() || reason.size() > max_reason) {
-    throw validation_problem({{"reason", "wajib diisi, paling banyak 1000 karakter / required, at most 1000 characters"}});
+    throw validation_problem(
+        {{"reason", "wajib diisi, paling banyak 1000 karakter / required, at most 1000 characters"}});
   }
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now);
+  const auto seen = visible_case(*tx, who, owner, now);
+  const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
+  const letter_index letters{*tx, owner, seen.tracked_request};
+  const auto* letter = letters.of(d);
+  if (hidden_letter(letter, d, seen)) {
+    throw not_found();
+  }
   const docs::retraction r{who.user.id, now, reason};
   if (!tx->documents().retract(d.id, r)) {
     throw problem{409, "Dokumen sudah ditarik / Document already retracted"};
@@ -358,13 +406,12 @@ response retract_document(services& s, const request& req, const docs::case_ref&
   audit(*tx, who, now, "document_retract", std::string{docs::to_string(owner.kind)}, owner.id,
         boost::json::serialize(object{{"document", d.id}, {"file_name", d.file_name}, {"reason", reason}}));
   names who_names{*tx};
-  auto view = document_json(d, who_names, offset);
+  auto view = document_json(d, letter, who_names, offset);
   tx->commit();
   return json_response(200, view);
 }
 
-response update_document(services& s, const request& req, const docs::case_ref& owner,
-                         const std::string& document_id) {
+response update_document(services& s, const request& req, const docs::case_ref& owner, const std::string& document_id) {
   const auto body = parse_json_object(req);
   const auto* flag = body.if_contains("publishable");
   if (flag == nullptr || !flag->is_bool()) {
@@ -373,8 +420,14 @@ response update_document(services& s, const request& req, const docs::case_ref& 
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now);
+  const auto seen = visible_case(*tx, who, owner, now);
+  const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
+  const letter_index letters{*tx, owner, seen.tracked_request};
+  const auto* letter = letters.of(d);
+  if (hidden_letter(letter, d, seen)) {
+    throw not_found();
+  }
   if (d.retracted) {
     throw problem{409, "Dokumen sudah ditarik / Document already retracted"};
   }
@@ -386,7 +439,7 @@ response update_document(services& s, const request& req, const docs::case_ref& 
   audit(*tx, who, now, "document_update", std::string{docs::to_string(owner.kind)}, owner.id,
         boost::json::serialize(details));
   names who_names{*tx};
-  auto view = document_json(d, who_names, offset);
+  auto view = document_json(d, letter, who_names, offset);
   tx->commit();
   return json_response(200, view);
 }
@@ -407,7 +460,7 @@ response record_paper_original(services& s, const request& req, const docs::case
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
-  const int offset = visible_case(*tx, who, owner, now);
+  const int offset = visible_case(*tx, who, owner, now).offset;
   const docs::paper_original p{owner, kind, who.user.id, now, note};
   tx->documents().insert_paper(p);
   audit(*tx, who, now, "paper_original_seen", std::string{docs::to_string(owner.kind)}, owner.id,

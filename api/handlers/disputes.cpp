@@ -4,6 +4,7 @@
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
 #include "api/disputes/dispute_view.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/intake/tracked_requests.hpp"
@@ -29,6 +30,10 @@ response submit(services& s, const request& req) {
   const auto actor = actor_of(who);
   resolve_tracked_request_reference(*tx, who, body);  // a tracked request given by its number (issue 15)
   const auto result = submit_dispute(*tx, actor, body, now);
+  if (result.dispute.request_id) {
+    // The tracked request's documents and letters become the dispute's (docs/documents.md).
+    attach_request_dossier(*tx, s.files, who, *result.dispute.request_id, result.dispute.id, now);
+  }
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
   tx->commit();
   auto res = versioned_json_response(201, view, result.dispute.version);
@@ -90,20 +95,23 @@ response events(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  return json_response(200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))},
-                                                {"next_cursor", nullptr}});
+  return json_response(
+      200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))}, {"next_cursor", nullptr}});
 }
 
 }  // namespace
 
 void register_dispute_routes(router& r, services& s) {
-  r.add("POST", "/api/v1/disputes", policy::dispute_intake, [&s](const request& req, const route_params&) { return submit(s, req); },
-        {.body_limit = 256 * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/disputes", policy::dispute_readers, [&s](const request& req, const route_params&) { return list(s, req); });
-  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers, [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
+  r.add("POST", "/api/v1/disputes", policy::dispute_intake,
+        [&s](const request& req, const route_params&) { return submit(s, req); },
+        {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
+  r.add("GET", "/api/v1/disputes", policy::dispute_readers,
+        [&s](const request& req, const route_params&) { return list(s, req); });
+  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers,
+        [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
   r.add("POST", "/api/v1/disputes/{id}/actions/{action}", policy::dispute_actors,
         [&s](const request& req, const route_params& p) { return act(s, req, p); },
-        {.body_limit = 256 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/disputes/{id}/events", policy::dispute_readers,
         [&s](const request& req, const route_params& p) { return events(s, req, p); });
 }

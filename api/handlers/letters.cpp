@@ -2,6 +2,7 @@
 // copy of an issued letter (text/html, exactly as issued). Thin: authenticate, call
 // api/letters/letter_service, commit, serialise.
 #include "api/auth/caller.hpp"
+#include "api/documents/dossier.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/json/json_output.hpp"
 #include "api/letters/letter_html.hpp"
@@ -41,6 +42,10 @@ response issue(services& s, const request& req, const route_params& p, case_kind
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);
   const auto letter = issue_letter(*tx, who, kind, p.get("id"), p.get("kind"), now);
+  // What was sent is also a document of the case (docs/documents.md "Letters and the dossier").
+  if (s.files != nullptr) {
+    file_issued_letter(*tx, *s.files, letter, now);
+  }
   auto body = issued_letter_json(*tx, letter, who.organisation.utc_offset_minutes);
   tx->commit();
   auto res = json_response(201, body);
@@ -71,8 +76,9 @@ void register_letter_routes(router& r, services& s) {
     r.add("GET", base, readers, [&s, k](const request& req, const route_params& p) { return list(s, req, p, k); });
     r.add("GET", base + "/{kind}/preview", actors,
           [&s, k](const request& req, const route_params& p) { return preview(s, req, p, k); });
-    r.add("POST", base + "/{kind}", actors,
-          [&s, k](const request& req, const route_params& p) { return issue(s, req, p, k); }, no_body);
+    r.add(
+        "POST", base + "/{kind}", actors,
+        [&s, k](const request& req, const route_params& p) { return issue(s, req, p, k); }, no_body);
   }
   r.add("GET", "/api/v1/letters/{id}", policy::signed_in,
         [&s](const request& req, const route_params& p) { return read(s, req, p); });

@@ -17,27 +17,31 @@ struct kind_info {
   std::string_view title;
   std::string_view subject;
   std::string_view number_template;
+  std::string_view document_kind;  // the case-file kind (domain/documents) the issued letter is filed as
 };
 
 // Number templates: sequence per issuer, kind and year; the kind's code after the number, then the
 // issuer, as Indonesian offices number their outgoing letters ("001/TBP/PPID-KPU-.../XII/2026").
 constexpr std::array<kind_info, 8> kinds = {{
     {letter_kind::request_receipt, "request_receipt", "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK",
-     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan permohonan informasi publik", "{seq:03}/TBP/{org_code}/{month_roman}/{year}",
+     "request_receipt"},
     {letter_kind::extension_notice, "extension_notice", "PEMBERITAHUAN PERPANJANGAN WAKTU",
-     "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan perpanjangan waktu", "{seq:03}/PPW/{org_code}/{month_roman}/{year}", "extension_notice"},
     {letter_kind::written_notice, "written_notice", "PEMBERITAHUAN TERTULIS",
-     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}"},
+     "Pemberitahuan tertulis atas permohonan informasi publik", "{seq:03}/PT/{org_code}/{month_roman}/{year}",
+     "ppid_response"},
     {letter_kind::objection_receipt, "objection_receipt", "TANDA BUKTI PENERIMAAN KEBERATAN",
-     "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}"},
+     "Tanda bukti penerimaan keberatan", "{seq:03}/TBK/{org_code}/{month_roman}/{year}", "objection_receipt"},
     {letter_kind::objection_response, "objection_response", "TANGGAPAN ATASAN PPID ATAS KEBERATAN",
-     "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}"},
+     "Tanggapan atasan PPID atas keberatan", "{seq:03}/TAP/{org_code}/{month_roman}/{year}", "atasan_response"},
     {letter_kind::registration_deed, "registration_deed", "AKTA REGISTRASI SENGKETA INFORMASI PUBLIK",
-     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}"},
+     "Akta registrasi sengketa informasi publik", "{seq:03}/ARS/{org_code}/{month_roman}/{year}",
+     "registration_record"},
     {letter_kind::hearing_summons, "hearing_summons", "SURAT PANGGILAN SIDANG",
-     "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}"},
-    {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN",
-     "Tanda terima salinan putusan", "{seq:03}/TTP/{org_code}/{month_roman}/{year}"},
+     "Panggilan sidang sengketa informasi publik", "{seq:03}/SPS/{org_code}/{month_roman}/{year}", "summons"},
+    {letter_kind::decision_receipt, "decision_receipt", "TANDA TERIMA SALINAN PUTUSAN", "Tanda terima salinan putusan",
+     "{seq:03}/TTP/{org_code}/{month_roman}/{year}", "service_receipt"},
 }};
 
 const kind_info& info(letter_kind kind) { return kinds[static_cast<std::size_t>(kind)]; }
@@ -119,7 +123,9 @@ std::optional<civil_date> due_of(const letter_facts& f, std::string_view key) {
   return std::nullopt;
 }
 
-std::string local_day(const offset_instant& at) { return format_indonesian_date(local_date(at.utc, at.offset_minutes)); }
+std::string local_day(const offset_instant& at) {
+  return format_indonesian_date(local_date(at.utc, at.offset_minutes));
+}
 
 letter_content frame(const letter_ref& ref, const letter_facts& f, std::string signatory_role) {
   letter_content c;
@@ -141,7 +147,9 @@ std::vector<std::string> applicant_block(const std::string& name, const std::opt
   return lines;
 }
 
-std::string ppid_of(const letter_facts& f) { return "Pejabat Pengelola Informasi dan Dokumentasi (PPID) " + f.respondent_name; }
+std::string ppid_of(const letter_facts& f) {
+  return "Pejabat Pengelola Informasi dan Dokumentasi (PPID) " + f.respondent_name;
+}
 
 }  // namespace
 
@@ -164,6 +172,8 @@ bool is_request_letter(letter_kind kind) {
 
 std::string_view letter_title(letter_kind kind) { return info(kind).title; }
 std::string_view letter_number_template(letter_kind kind) { return info(kind).number_template; }
+
+std::string_view letter_document_kind(letter_kind kind) { return info(kind).document_kind; }
 
 std::string letter_key(const letter_ref& ref) {
   std::string key(to_string(ref.kind));
@@ -252,8 +262,7 @@ std::vector<letter_ref> available_letters(const disputes::dispute& d) {
   return out;
 }
 
-std::optional<letter_content> build_letter(const information_request& r, const letter_ref& ref,
-                                           const letter_facts& f) {
+std::optional<letter_content> build_letter(const information_request& r, const letter_ref& ref, const letter_facts& f) {
   const auto available = available_letters(r);
   if (std::find(available.begin(), available.end(), ref) == available.end()) {
     return std::nullopt;
@@ -277,15 +286,16 @@ std::optional<letter_content> build_letter(const information_request& r, const l
       c.facts.push_back({"Tujuan penggunaan informasi", r.purpose});
       c.facts.push_back({"Cara memperoleh informasi", r.format + "; " + r.delivery_medium});
       if (const auto due = due_of(f, "ppid_response")) {
-        c.closing.push_back(fmt::format("Pemberitahuan tertulis atas permohonan ini akan disampaikan paling lambat "
-                                        "tanggal {}.",
-                                        format_indonesian_date(*due)));
+        c.closing.push_back(
+            fmt::format("Pemberitahuan tertulis atas permohonan ini akan disampaikan paling lambat "
+                        "tanggal {}.",
+                        format_indonesian_date(*due)));
       }
-      c.closing.push_back("Tanda bukti ini agar disimpan sebagai bukti pengajuan permohonan informasi publik.");
+      c.closing.emplace_back("Tanda bukti ini agar disimpan sebagai bukti pengajuan permohonan informasi publik.");
       break;
     }
     case letter_kind::extension_notice: {
-      c.opening.push_back(
+      c.opening.emplace_back(
           "Bersama ini kami beritahukan bahwa jangka waktu pemberitahuan tertulis atas permohonan informasi "
           "Saudara diperpanjang (Undang-Undang Nomor 14 Tahun 2008 Pasal 22 ayat (8)), dengan keterangan "
           "sebagai berikut:");
@@ -300,8 +310,8 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     }
     case letter_kind::written_notice: {
       const auto& resp = *r.response;
-      c.opening.push_back(fmt::format("Menanggapi permohonan informasi Saudara, {} memutuskan bahwa {}.",
-                                      ppid_of(f), decision_text(resp.decision)));
+      c.opening.push_back(fmt::format("Menanggapi permohonan informasi Saudara, {} memutuskan bahwa {}.", ppid_of(f),
+                                      decision_text(resp.decision)));
       c.facts = request_facts;
       c.facts.push_back({"Tanggal pemberitahuan", local_day(resp.responded_at)});
       c.facts.push_back({"Keputusan", std::string(decision_text(resp.decision))});
@@ -312,10 +322,10 @@ std::optional<letter_content> build_letter(const information_request& r, const l
           c.facts.push_back({"Dasar hukum penolakan", "sebagaimana diuraikan dalam alasan di atas"});
         }
         for (const char e : cited) {
-          c.facts.push_back({fmt::format("Dasar hukum: UU 14/2008 Pasal 17 huruf {}", e),
-                             std::string(exemption_description(e))});
+          c.facts.push_back(
+              {fmt::format("Dasar hukum: UU 14/2008 Pasal 17 huruf {}", e), std::string(exemption_description(e))});
         }
-        c.closing.push_back(
+        c.closing.emplace_back(
             "Apabila Saudara tidak puas atas keputusan ini, Saudara dapat mengajukan keberatan kepada atasan "
             "PPID paling lambat 30 (tiga puluh) hari kerja sejak diterimanya pemberitahuan ini (Undang-Undang "
             "Nomor 14 Tahun 2008 Pasal 35 dan Pasal 36).");
@@ -324,8 +334,9 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     }
     case letter_kind::objection_receipt: {
       const auto& o = *r.objection;
-      c.opening.push_back("Dengan ini kami menerangkan bahwa keberatan Saudara atas permohonan informasi berikut "
-                          "telah diterima dan dicatat dalam register keberatan:");
+      c.opening.emplace_back(
+          "Dengan ini kami menerangkan bahwa keberatan Saudara atas permohonan informasi berikut "
+          "telah diterima dan dicatat dalam register keberatan:");
       c.facts = request_facts;
       c.facts.push_back({"Nomor registrasi keberatan", o.number});
       c.facts.push_back({"Tanggal keberatan diterima", format_indonesian_date_time(o.received_at)});
@@ -345,17 +356,18 @@ std::optional<letter_content> build_letter(const information_request& r, const l
     case letter_kind::objection_response: {
       const auto& a = *r.objection_answer;
       const bool upheld = a.decision == objection_decision::upheld;
-      c.opening.push_back(fmt::format(
-          "Atas keberatan Saudara nomor {}, atasan PPID {} {}.", r.objection ? r.objection->number : std::string("-"),
-          f.respondent_name,
-          upheld ? "menguatkan keputusan PPID" : "membatalkan keputusan PPID dan memerintahkan agar informasi diberikan"));
+      c.opening.push_back(fmt::format("Atas keberatan Saudara nomor {}, atasan PPID {} {}.",
+                                      r.objection ? r.objection->number : std::string("-"), f.respondent_name,
+                                      upheld
+                                          ? "menguatkan keputusan PPID"
+                                          : "membatalkan keputusan PPID dan memerintahkan agar informasi diberikan"));
       c.facts = request_facts;
       c.facts.push_back({"Tanggal tanggapan", local_day(a.answered_at)});
       c.facts.push_back({"Tanggapan", upheld ? "keberatan ditolak (keputusan PPID dikuatkan)"
                                              : "keberatan diterima (informasi diberikan)"});
       c.facts.push_back({"Alasan", a.reasons});
       if (upheld) {
-        c.closing.push_back(
+        c.closing.emplace_back(
             "Apabila Saudara tidak puas atas tanggapan ini, Saudara dapat mengajukan permohonan penyelesaian "
             "sengketa informasi kepada Komisi Informasi paling lambat 14 (empat belas) hari kerja sejak "
             "diterimanya tanggapan ini (Undang-Undang Nomor 14 Tahun 2008 Pasal 37).");
@@ -382,12 +394,10 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
   };
   const auto party_block = [&](disputes::party p) {
     if (p == disputes::party::respondent) {
-      return std::vector<std::string>{"Kepada Yth.", "Pimpinan " + f.respondent_name,
-                                      "c.q. " + ppid_of(f)};
+      return std::vector<std::string>{"Kepada Yth.", "Pimpinan " + f.respondent_name, "c.q. " + ppid_of(f)};
     }
-    auto lines = applicant_block(d.applicant.name, d.applicant.address.empty()
-                                                       ? std::nullopt
-                                                       : std::optional<std::string>(d.applicant.address));
+    auto lines = applicant_block(
+        d.applicant.name, d.applicant.address.empty() ? std::nullopt : std::optional<std::string>(d.applicant.address));
     if (d.representative) {
       lines.insert(lines.begin() + 2, "melalui kuasanya " + d.representative->name);
     }
@@ -395,9 +405,10 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
   };
   switch (ref.kind) {
     case letter_kind::registration_deed: {
-      c.opening.push_back(fmt::format("Panitera {} dengan ini mencatat bahwa permohonan penyelesaian sengketa "
-                                      "informasi publik berikut telah diregistrasi:",
-                                      f.ki_name));
+      c.opening.push_back(
+          fmt::format("Panitera {} dengan ini mencatat bahwa permohonan penyelesaian sengketa "
+                      "informasi publik berikut telah diregistrasi:",
+                      f.ki_name));
       c.facts = case_facts;
       c.facts.push_back({"Tanggal permohonan diterima", local_day(d.submitted_at)});
       if (d.registered_at) {
@@ -410,7 +421,7 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
         grounds += fmt::format("{}huruf {}: {}", grounds.empty() ? "" : "; ", letter, objection_ground_text(letter));
       }
       c.facts.push_back({"Alasan permohonan (UU 14/2008 Pasal 35 ayat (1))", grounds});
-      c.closing.push_back("Akta registrasi ini dibuat untuk dipergunakan sebagaimana mestinya.");
+      c.closing.emplace_back("Akta registrasi ini dibuat untuk dipergunakan sebagaimana mestinya.");
       break;
     }
     case letter_kind::hearing_summons: {
@@ -429,16 +440,18 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
       if (!h->online_link.empty()) {
         c.facts.push_back({"Sidang daring", h->online_link});
       }
-      c.closing.push_back("Para pihak diminta hadir tepat waktu dengan membawa identitas diri, surat kuasa (bila "
-                          "diwakili) dan dokumen pendukung.");
+      c.closing.emplace_back(
+          "Para pihak diminta hadir tepat waktu dengan membawa identitas diri, surat kuasa (bila "
+          "diwakili) dan dokumen pendukung.");
       break;
     }
     case letter_kind::decision_receipt: {
       const auto* s = d.served(*ref.party);
       c.recipient = party_block(*ref.party);
-      c.opening.push_back(fmt::format("Yang bertanda tangan di bawah ini menerangkan bahwa salinan putusan perkara "
-                                      "berikut telah diterima oleh {}:",
-                                      party_text(*ref.party)));
+      c.opening.push_back(
+          fmt::format("Yang bertanda tangan di bawah ini menerangkan bahwa salinan putusan perkara "
+                      "berikut telah diterima oleh {}:",
+                      party_text(*ref.party)));
       c.facts = case_facts;
       c.facts.push_back({"Nomor putusan", d.decision->decision_number});
       c.facts.push_back({"Tanggal putusan dibacakan", local_day(d.decision->read_at)});
@@ -499,17 +512,20 @@ std::vector<char> cited_exemptions(std::string_view reasons) {
 std::string_view exemption_description(char letter) {
   switch (letter) {
     case 'a': return "informasi yang apabila dibuka dapat menghambat proses penegakan hukum";
-    case 'b': return "informasi yang apabila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan "
-                     "intelektual dan perlindungan dari persaingan usaha tidak sehat";
+    case 'b':
+      return "informasi yang apabila dibuka dapat mengganggu kepentingan perlindungan hak atas kekayaan "
+             "intelektual dan perlindungan dari persaingan usaha tidak sehat";
     case 'c': return "informasi yang apabila dibuka dapat membahayakan pertahanan dan keamanan negara";
     case 'd': return "informasi yang apabila dibuka dapat mengungkapkan kekayaan alam Indonesia";
     case 'e': return "informasi yang apabila dibuka dapat merugikan ketahanan ekonomi nasional";
     case 'f': return "informasi yang apabila dibuka dapat merugikan kepentingan hubungan luar negeri";
-    case 'g': return "informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi "
-                     "dan kemauan terakhir ataupun wasiat seseorang";
+    case 'g':
+      return "informasi yang apabila dibuka dapat mengungkapkan isi akta otentik yang bersifat pribadi "
+             "dan kemauan terakhir ataupun wasiat seseorang";
     case 'h': return "informasi yang apabila dibuka dapat mengungkap rahasia pribadi";
-    case 'i': return "memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut "
-                     "sifatnya dirahasiakan";
+    case 'i':
+      return "memorandum atau surat-surat antar Badan Publik atau intra Badan Publik yang menurut "
+             "sifatnya dirahasiakan";
     case 'j': return "informasi yang tidak boleh diungkapkan berdasarkan Undang-Undang";
     default: return "";
   }

@@ -20,20 +20,20 @@
 namespace perkara::domain::letters {
 
 enum class letter_kind {
-  request_receipt,      // tanda bukti penerimaan permohonan informasi
-  extension_notice,     // pemberitahuan perpanjangan waktu
-  written_notice,       // pemberitahuan tertulis (the PPID's answer)
-  objection_receipt,    // tanda bukti penerimaan keberatan
-  objection_response,   // tanggapan atasan PPID atas keberatan
-  registration_deed,    // akta registrasi sengketa informasi
-  hearing_summons,      // surat panggilan sidang (one per hearing and party)
-  decision_receipt,     // tanda terima salinan putusan (one per party served)
+  request_receipt,     // tanda bukti penerimaan permohonan informasi
+  extension_notice,    // pemberitahuan perpanjangan waktu
+  written_notice,      // pemberitahuan tertulis (the PPID's answer)
+  objection_receipt,   // tanda bukti penerimaan keberatan
+  objection_response,  // tanggapan atasan PPID atas keberatan
+  registration_deed,   // akta registrasi sengketa informasi
+  hearing_summons,     // surat panggilan sidang (one per hearing and party)
+  decision_receipt,    // tanda terima salinan putusan (one per party served)
 };
 
-inline constexpr letter_kind all_letter_kinds[] = {
-    letter_kind::request_receipt,    letter_kind::extension_notice,  letter_kind::written_notice,
-    letter_kind::objection_receipt,  letter_kind::objection_response, letter_kind::registration_deed,
-    letter_kind::hearing_summons,    letter_kind::decision_receipt};
+inline constexpr letter_kind all_letter_kinds[] = {letter_kind::request_receipt,    letter_kind::extension_notice,
+                                                   letter_kind::written_notice,     letter_kind::objection_receipt,
+                                                   letter_kind::objection_response, letter_kind::registration_deed,
+                                                   letter_kind::hearing_summons,    letter_kind::decision_receipt};
 
 std::string_view to_string(letter_kind kind);
 std::optional<letter_kind> parse_letter_kind(std::string_view text);
@@ -44,12 +44,16 @@ std::string_view letter_title(letter_kind kind);
 /// The numbering template of the letter kind (domain/numbering placeholders); {org_code} is the
 /// issuer's code ("PPID-KPU-PANGKALPINANG", "KI-BABEL"), counted per issuer, kind and year.
 std::string_view letter_number_template(letter_kind kind);
+/// The case-file kind an issued letter is filed as (docs/documents.md "Kinds"): the checklist item it
+/// answers where there is one (request_receipt, ppid_response, objection_receipt, atasan_response),
+/// else the paper a case produces (extension_notice, registration_record, summons, service_receipt).
+std::string_view letter_document_kind(letter_kind kind);
 
 /// One letter of a case: its kind and, for per-hearing and per-party letters, which one.
 struct letter_ref {
   letter_kind kind = letter_kind::request_receipt;
-  std::string hearing;                          // hearing id ("h1") for a summons
-  std::optional<disputes::party> party;         // summons and decision receipt
+  std::string hearing;                   // hearing id ("h1") for a summons
+  std::optional<disputes::party> party;  // summons and decision receipt
   friend bool operator==(const letter_ref&, const letter_ref&) = default;
 };
 
@@ -61,12 +65,12 @@ std::optional<letter_ref> parse_letter_key(std::string_view key);
 /// What the record does not hold but the letter needs: names of organisations, the number and date of
 /// issue, who signs, and the open due dates of the case (clock key → due date).
 struct letter_facts {
-  std::string number;             // empty on a preview: the number is given when the letter is issued
-  civil_date date{};              // the date of the letter (the issuer's local date)
-  std::string issuer_name;        // the issuing organisation's name
-  std::string respondent_name;    // the respondent body's name
-  std::string ki_name;            // the KI's name (disputes)
-  std::string signer_name;        // display name of the user who issues (or previews)
+  std::string number;           // empty on a preview: the number is given when the letter is issued
+  civil_date date{};            // the date of the letter (the issuer's local date)
+  std::string issuer_name;      // the issuing organisation's name
+  std::string respondent_name;  // the respondent body's name
+  std::string ki_name;          // the KI's name (disputes)
+  std::string signer_name;      // display name of the user who issues (or previews)
   std::vector<std::pair<std::string, civil_date>> due_dates;
 };
 
@@ -80,9 +84,9 @@ struct letter_field {
 struct letter_content {
   letter_ref ref;
   std::string title;
-  std::string number;       // "Nomor: ..." line (may be a placeholder on a preview)
-  std::string date_text;    // "5 Desember 2026"
-  std::string subject;      // Perihal
+  std::string number;                  // "Nomor: ..." line (may be a placeholder on a preview)
+  std::string date_text;               // "5 Desember 2026"
+  std::string subject;                 // Perihal
   std::vector<std::string> recipient;  // "Kepada Yth." block, one line each
   std::vector<std::string> opening;    // paragraphs before the facts
   std::vector<letter_field> facts;     // the facts of the case, label: value

@@ -1,5 +1,8 @@
 #include "persistence/files/disk_file_store.hpp"
 
+#include "persistence/files/durable.hpp"
+#include "persistence/files/file_copy.hpp"
+
 #include <fcntl.h>
 #include <sodium.h>
 #include <sys/stat.h>
@@ -18,10 +21,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-[[noreturn]] void fail(const std::string& what, const std::string& path) {
-  throw std::system_error(errno, std::generic_category(), what + " " + path);
-}
-
 std::string hex(const unsigned char* bytes, std::size_t n) {
   static constexpr char digits[] = "0123456789abcdef";
   std::string out(n * 2, '0');
@@ -36,20 +35,6 @@ bool is_checksum(std::string_view s) {
   return s.size() == 64 && s.find_first_not_of("0123456789abcdef") == std::string_view::npos;
 }
 
-void fsync_path(const fs::path& p, int flags) {
-  const int fd = ::open(p.c_str(), flags | O_CLOEXEC);
-  if (fd < 0) {
-    fail("cannot open", p.string());
-  }
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) {
-    fail("cannot fsync", p.string());
-  }
-}
-
-void fsync_dir(const fs::path& dir) { fsync_path(dir, O_RDONLY | O_DIRECTORY); }
-
 std::string random_name() {
   thread_local std::random_device device;
   std::uniform_int_distribution<unsigned> nibble(0, 15);
@@ -60,29 +45,16 @@ std::string random_name() {
   return name + ".part";
 }
 
-// Creates `dir` and any missing parents, fsyncing the parent of each directory it creates so the new
-// entry survives a crash.
-void make_durable_dirs(const fs::path& dir) {
-  if (fs::exists(dir)) {
-    return;
-  }
-  make_durable_dirs(dir.parent_path());
-  std::error_code ec;
-  if (fs::create_directory(dir, ec)) {
-    fsync_dir(dir.parent_path());
-  } else if (ec) {
-    throw fs::filesystem_error("cannot create directory", dir, ec);
-  }
-}
+}  // namespace
 
-std::optional<std::string> hash_file(const fs::path& p) {
+std::optional<std::string> sha256_of_file(const fs::path& p) {
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     return std::nullopt;
   }
   crypto_hash_sha256_state state;
   crypto_hash_sha256_init(&state);
-  std::vector<unsigned char> buf(256 * 1024);
+  std::vector<unsigned char> buf(std::size_t{256} * 1024);
   for (;;) {
     const auto n = ::read(fd, buf.data(), buf.size());
     if (n < 0) {
@@ -102,8 +74,6 @@ std::optional<std::string> hash_file(const fs::path& p) {
   crypto_hash_sha256_final(&state, out);
   return hex(out, sizeof out);
 }
-
-}  // namespace
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char out[crypto_hash_sha256_BYTES];
@@ -135,7 +105,7 @@ void disk_file_store::upload::append(const char* data, std::size_t size) {
       if (errno == EINTR) {
         continue;
       }
-      fail("cannot write", path_);
+      fail_errno("cannot write", path_);
     }
     data += n;
     size -= static_cast<std::size_t>(n);
@@ -164,7 +134,7 @@ std::unique_ptr<disk_file_store::upload> disk_file_store::begin_upload() {
   auto path = (dir / random_name()).string();
   const int fd = ::open(path.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0640);
   if (fd < 0) {
-    fail("cannot create", path);
+    fail_errno("cannot create", path);
   }
   return std::unique_ptr<upload>(new upload(fd, std::move(path)));
 }
@@ -178,7 +148,7 @@ ports::staged_file disk_file_store::stage(std::string_view bytes) {
 ports::file_sample disk_file_store::sample(const ports::staged_file& staged, std::size_t window) {
   std::ifstream in(staged.path, std::ios::binary);
   if (!in) {
-    fail("cannot open", staged.path);
+    fail_errno("cannot open", staged.path);
   }
   ports::file_sample out;
   const auto head = static_cast<std::size_t>(std::min<std::uint64_t>(window, staged.size));
@@ -210,9 +180,9 @@ void disk_file_store::keep(const ports::staged_file& staged) {
     return;
   }
   // The content reaches the disk before it gets its name; the rename is made durable by the directory's.
-  fsync_path(staged.path, O_RDONLY);
+  fsync_file(staged.path);
   if (::rename(staged.path.c_str(), target.c_str()) != 0) {
-    fail("cannot rename to", target.string());
+    fail_errno("cannot rename to", target.string());
   }
   fsync_dir(dir);
 }
@@ -252,7 +222,7 @@ std::vector<std::string> disk_file_store::stored_checksums() const {
 }
 
 std::optional<std::string> disk_file_store::rehash(const std::string& sha256) const {
-  return hash_file(address_of(sha256));
+  return sha256_of_file(address_of(sha256));
 }
 
 disk_file_store::collected disk_file_store::collect_orphans(const std::set<std::string>& referenced,

@@ -1,5 +1,6 @@
 // Letters generated from the record (issue 15): Indonesian dates, which letters a case has, and that
 // each letter's facts are the record's.
+#include "domain/documents/document.hpp"
 #include "domain/letters/indonesian_date.hpp"
 #include "domain/letters/letter.hpp"
 
@@ -68,9 +69,9 @@ TEST_SUITE("letters") {
       const char* text;
     };
     const row rows[] = {
-        {ymd(2026, 12, 5), "5 Desember 2026"},  {ymd(2024, 1, 1), "1 Januari 2024"},
-        {ymd(2024, 2, 29), "29 Februari 2024"}, {ymd(2019, 3, 31), "31 Maret 2019"},
-        {ymd(2024, 5, 9), "9 Mei 2024"},        {ymd(2024, 8, 17), "17 Agustus 2024"},
+        {ymd(2026, 12, 5), "5 Desember 2026"},   {ymd(2024, 1, 1), "1 Januari 2024"},
+        {ymd(2024, 2, 29), "29 Februari 2024"},  {ymd(2019, 3, 31), "31 Maret 2019"},
+        {ymd(2024, 5, 9), "9 Mei 2024"},         {ymd(2024, 8, 17), "17 Agustus 2024"},
         {ymd(2024, 11, 30), "30 November 2024"},
     };
     for (const auto& r : rows) {
@@ -109,11 +110,15 @@ TEST_SUITE("letters") {
     CHECK(keys(available_letters(r)) == std::vector<std::string>{"request_receipt", "extension_notice"});
     r.response = request_response{response_decision::refused, "Dikecualikan berdasarkan Pasal 17 huruf h.",
                                   at("2026-12-08T14:00:00+07:00")};
-    r.objection = request_objection{"0002/KEB/PPID-KPU-PANGKALPINANG/XII/2026", {objection_ground::a},
-                                    "Informasi ini terbuka", at("2026-12-10T10:00:00+07:00")};
-    r.objection_answer = request_objection_answer{objection_decision::upheld, "Menguatkan", at("2026-12-15T10:00:00+07:00")};
-    CHECK(keys(available_letters(r)) == std::vector<std::string>{"request_receipt", "extension_notice", "written_notice",
-                                                                 "objection_receipt", "objection_response"});
+    r.objection = request_objection{"0002/KEB/PPID-KPU-PANGKALPINANG/XII/2026",
+                                    {objection_ground::a},
+                                    "Informasi ini terbuka",
+                                    at("2026-12-10T10:00:00+07:00")};
+    r.objection_answer =
+        request_objection_answer{objection_decision::upheld, "Menguatkan", at("2026-12-15T10:00:00+07:00")};
+    CHECK(keys(available_letters(r)) == std::vector<std::string>{"request_receipt", "extension_notice",
+                                                                 "written_notice", "objection_receipt",
+                                                                 "objection_response"});
   }
 
   TEST_CASE("a letter the case does not have is refused") {
@@ -215,8 +220,8 @@ TEST_SUITE("letters") {
     CHECK(value_of(*deed, "Nomor registrasi") == "001/KI-BABEL-PSIP/XII/2026");
     CHECK(value_of(*deed, "Tanggal registrasi") == "22 Desember 2026");
 
-    d.decision = disputes::decision{disputes::dispute_outcome::granted, "001/KI-BABEL-PSIP-A/XII/2026",
-                                    at("2027-02-01T14:00:00+07:00"), {}};
+    d.decision = disputes::decision{
+        disputes::dispute_outcome::granted, "001/KI-BABEL-PSIP-A/XII/2026", at("2027-02-01T14:00:00+07:00"), {}};
     d.services.push_back({disputes::party::applicant, at("2027-02-03T11:00:00+07:00")});
     CHECK(keys(available_letters(d)).back() == "decision_receipt:applicant");
     const auto receipt = build_letter(d, *parse_letter_key("decision_receipt:applicant"), f);
@@ -235,6 +240,24 @@ TEST_SUITE("letters") {
     CHECK_FALSE(parse_letter_key("nope"));
     for (const auto k : all_letter_kinds) {
       CHECK(parse_letter_kind(to_string(k)) == k);
+    }
+  }
+
+  TEST_CASE("each issued letter is filed under a document kind, the checklist item it answers where there is one") {
+    const std::pair<letter_kind, std::string_view> rows[] = {
+        {letter_kind::request_receipt, "request_receipt"},
+        {letter_kind::extension_notice, "extension_notice"},
+        {letter_kind::written_notice, "ppid_response"},
+        {letter_kind::objection_receipt, "objection_receipt"},
+        {letter_kind::objection_response, "atasan_response"},
+        {letter_kind::registration_deed, "registration_record"},
+        {letter_kind::hearing_summons, "summons"},
+        {letter_kind::decision_receipt, "service_receipt"},
+    };
+    for (const auto& [kind, document_kind] : rows) {
+      CAPTURE(to_string(kind));
+      CHECK(letter_document_kind(kind) == document_kind);
+      CHECK(perkara::domain::documents::is_document_kind(letter_document_kind(kind)));
     }
   }
 }

@@ -5,8 +5,12 @@
 
 #include <doctest/doctest.h>
 
-#include <algorithm>
+#include <unistd.h>
+#include <filesystem>
+#include <string>
+
 #include <signal.h>
+#include <algorithm>
 
 using namespace perkara;
 using namespace perkara::e2e;
@@ -51,22 +55,30 @@ TEST_SUITE("e2e cli") {
     CHECK(again.exit_code == 0);
     CHECK(again.err.find("applied migration") == std::string::npos);
 
-    const auto added = run_perkara({"user", "add", "--db", db.url(), "--username", "panitera.cli", "--role", "registrar",
-                                    "--organisation", "ki-babel"},
+    const auto added = run_perkara({"user", "add", "--db", db.url(), "--username", "panitera.cli", "--role",
+                                    "registrar", "--organisation", "ki-babel"},
                                    "kata-sandi-panjang\n");
     CHECK(added.exit_code == 0);
-    CHECK(run_perkara({"user", "add", "--db", db.url(), "--username", "x", "--role", "registrar", "--organisation",
-                       "ki-babel"},
-                      "short\n")
+    CHECK(run_perkara(
+              {"user", "add", "--db", db.url(), "--username", "x", "--role", "registrar", "--organisation", "ki-babel"},
+              "short\n")
               .exit_code == 1);
-    const auto seeded = run_perkara({"seed-demo", "--db", db.url()});
+    const auto files = std::filesystem::temp_directory_path() / ("perkara-cli-files-" + std::to_string(::getpid()));
+    const auto seeded = run_perkara({"seed-demo", "--db", db.url(), "--files", files.string()});
     CHECK(seeded.exit_code == 0);
     CHECK(seeded.out.find("panitera.babel") != std::string::npos);
+    CHECK(seeded.err.find(" demo documents added") != std::string::npos);
+    // The demo cases' documents and issued letters are in the file store, every one intact.
+    const auto checked = run_perkara({"check", "--db", db.url(), "--files", files.string()});
+    CHECK_MESSAGE(checked.exit_code == 0, checked.err);
+    CHECK(checked.out.find("\"missing\":0,\"damaged\":0,\"orphans\":0") != std::string::npos);
+    CHECK(checked.out.find("{\"documents_files\":0,") == std::string::npos);
+    std::filesystem::remove_all(files);
 
     background_server server{{"serve", "--db", db.url(), "--listen", "127.0.0.1:0"}};
-    const auto login = fetch(server.port(), "POST", "/api/v1/sessions",
-                             R"({"username":"panitera.cli","password":"kata-sandi-panjang"})",
-                             {{"Content-Type", "application/json"}});
+    const auto login =
+        fetch(server.port(), "POST", "/api/v1/sessions",
+              R"({"username":"panitera.cli","password":"kata-sandi-panjang"})", {{"Content-Type", "application/json"}});
     CHECK(login.status == 201);
     CHECK(server.signal_and_wait(SIGTERM) == 0);
   }

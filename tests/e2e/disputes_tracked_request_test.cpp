@@ -1,8 +1,12 @@
 // A dispute submitted from a tracked information request: the chronology comes from the request, the
-// request moves to `disputed`, and the KI that holds the dispute may then read it.
+// request moves to `disputed`, the KI that holds the dispute may then read it, and the request's
+// documents and issued letters become the dispute's (docs/documents.md "Letters and the dossier").
 #include "e2e/requests_support.hpp"
+#include "persistence/files/disk_file_store.hpp"
 
 #include <doctest/doctest.h>
+
+#include <algorithm>
 
 using namespace perkara;
 using namespace perkara::e2e;
@@ -11,12 +15,23 @@ using namespace perkara::e2e::requests;
 namespace {
 
 std::string dispute_from(const std::string& request_id, const std::string& respondent = "kpu-pangkalpinang") {
-  return R"({"request_id":")" + request_id + R"(","respondent":")" + respondent + R"(",)"
+  return R"({"request_id":")" + request_id + R"(","respondent":")" + respondent +
+         R"(",)"
          R"("applicant":{"kind":"individual","name":"Siti Aminah","id_number":"1971014101900001",)"
          R"("address":"Jl. Jenderal Sudirman No. 12, Pangkalpinang","email":"siti.aminah@example.id"},)"
          R"("information_requested":"Salinan formulir C.Hasil TPS 012 Kelurahan Bukit Intan",)"
          R"("reasons":"Keberatan ditolak atasan PPID","grounds":["a"],)"
          R"("petitum":["Menyatakan informasi terbuka"],"attachments":["identity_document"]})";
+}
+
+// The `field` of every item of a documents list, sorted.
+std::vector<std::string> fields_of(const boost::json::value& list, const char* field) {
+  std::vector<std::string> out;
+  for (const auto& item : list.at("items").as_array()) {
+    out.push_back(str(item.at(field)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 }  // namespace
@@ -31,16 +46,33 @@ TEST_SUITE("e2e disputes from tracked requests") {
     const auto at = [&] { return domain::format_rfc3339(s.clock().now(), 7 * 60); };
 
     s.clock().advance(std::chrono::hours{1});
-    REQUIRE(act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
-                .status == 200);
+    REQUIRE(
+        act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
+            .status == 200);
+    // The request's file: the applicant's letter, uploaded, and the PPID's letters, issued.
+    const auto request_path = "/api/v1/requests/" + id;
+    REQUIRE(s.send("POST", request_path + "/documents?kind=request_letter&name=Surat%20permohonan.pdf",
+                   "%PDF-1.4\n% surat permohonan Siti Aminah\n", a.ppid, {{"Content-Type", "application/pdf"}})
+                .status == 201);
+    REQUIRE(s.post(request_path + "/letters/request_receipt", "", a.ppid).status == 201);
+    REQUIRE(s.post(request_path + "/letters/written_notice", "", a.ppid).status == 201);
     s.clock().advance(std::chrono::hours{24 * 5});
     const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");  // sessions last 12 hours
-    REQUIRE(act(s, ppid, id, "file_objection", {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
+    REQUIRE(act(s, ppid, id, "file_objection",
+                {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
                 .status == 200);
+    REQUIRE(s.post(request_path + "/letters/objection_receipt", "", ppid).status == 201);
     s.clock().advance(std::chrono::hours{24});
     const auto atasan = s.login("atasan.pkp", "password-atasan.pkp");
-    REQUIRE(act(s, atasan, id, "answer_objection", {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}})
+    REQUIRE(act(s, atasan, id, "answer_objection",
+                {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}})
                 .status == 200);
+    REQUIRE(s.post(request_path + "/letters/objection_response", "", atasan).status == 201);
+    // Each issued letter is a document of the request, filed under the checklist item it answers.
+    const auto request_documents = json_of(s.get(request_path + "/documents", atasan));
+    CHECK(fields_of(request_documents, "kind") == std::vector<std::string>{"atasan_response", "objection_receipt",
+                                                                           "ppid_response", "request_letter",
+                                                                           "request_receipt"});
 
     // Before the dispute, another organisation's staff cannot see the request.
     const auto registrar_now = s.login("panitera.tr", "password-panitera.tr");
@@ -56,6 +88,37 @@ TEST_SUITE("e2e disputes from tracked requests") {
     CHECK(str(dispute.at("request_id")) == id);
     CHECK(str(dispute.at("chronology").at("request_date")) == "2024-02-07");
     CHECK(str(dispute.at("chronology").at("objection_response_date")) == "2024-02-13");
+
+    // The dossier: the request's documents and letters, the same files (checksums), so the checklist
+    // starts filled; one audit entry says so.
+    const auto dispute_path = "/api/v1/disputes/" + str(dispute.at("id"));
+    const auto documents = s.get(dispute_path + "/documents", registrar_now);
+    REQUIRE_MESSAGE(documents.status == 200, documents.body);
+    CHECK(fields_of(json_of(documents), "sha256") == fields_of(request_documents, "sha256"));
+    CHECK(fields_of(json_of(documents), "kind") == fields_of(request_documents, "kind"));
+    std::vector<std::string> present;
+    for (const auto& p : dispute.at("completeness").at("present").as_array()) {
+      present.push_back(str(p));
+    }
+    for (const auto* kind :
+         {"request_letter", "request_receipt", "ppid_response", "objection_receipt", "atasan_response"}) {
+      CAPTURE(kind);
+      CHECK(std::find(present.begin(), present.end(), kind) != present.end());
+    }
+    const auto listed = json_of(documents);
+    for (const auto& item : listed.at("items").as_array()) {
+      if (item.at("letter").is_null()) {
+        continue;
+      }
+      const auto file = s.get(str(item.at("href")), registrar_now);
+      REQUIRE(file.status == 200);
+      CHECK(persistence::sha256_hex(file.body) == str(item.at("sha256")));
+      CHECK(file.header("Content-Security-Policy").value_or("").find("default-src 'none'") == 0);
+    }
+    const auto root = s.token_for("root", domain::role::sysadmin, "ki-pusat");
+    const auto audit = s.get("/api/v1/audit?object_type=dispute&action=dispute.attach_request_documents", root);
+    REQUIRE_MESSAGE(audit.status == 200, audit.body);
+    CHECK(json_of(audit).at("items").as_array().size() == 1);
 
     const auto request = s.get("/api/v1/requests/" + id, registrar_now);
     REQUIRE(request.status == 200);

@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <sodium.h>
 
+#include <algorithm>
+
 using namespace perkara;
 using namespace perkara::e2e;
 using domain::role;
@@ -129,10 +131,11 @@ TEST_SUITE("e2e letters") {
     live_server s;
     rq::actors a(s);
     const auto id = rq::str(rq::create(s, a.ppid).at("id"));
-    const auto r = rq::act(s, a.ppid, id, "respond",
-                           {{"decision", "refused"},
-                            {"reasons", "Informasi memuat data pribadi pemilih, dikecualikan berdasarkan Pasal 17 huruf h."},
-                            {"responded_at", "2024-02-07T10:00:00+07:00"}});
+    const auto r =
+        rq::act(s, a.ppid, id, "respond",
+                {{"decision", "refused"},
+                 {"reasons", "Informasi memuat data pribadi pemilih, dikecualikan berdasarkan Pasal 17 huruf h."},
+                 {"responded_at", "2024-02-07T10:00:00+07:00"}});
     REQUIRE_MESSAGE(r.status == 200, r.body);
     const auto page = s.get("/api/v1/requests/" + id + "/letters/written_notice/preview", a.ppid);
     REQUIRE_MESSAGE(page.status == 200, page.body);
@@ -153,8 +156,9 @@ TEST_SUITE("e2e letters") {
     const auto base = "/api/v1/disputes/" + id + "/letters";
     const auto list = f.s.get(base, f.registrar);
     REQUIRE_MESSAGE(list.status == 200, list.body);
-    CHECK(keys_of(rq::json_of(list), "available") ==
-          std::vector<std::string>{"registration_deed", "hearing_summons:h1:applicant", "hearing_summons:h1:respondent"});
+    CHECK(keys_of(rq::json_of(list), "available") == std::vector<std::string>{"registration_deed",
+                                                                              "hearing_summons:h1:applicant",
+                                                                              "hearing_summons:h1:respondent"});
 
     const auto deed = f.s.post(base + "/registration_deed", "", f.registrar);
     REQUIRE_MESSAGE(deed.status == 201, deed.body);
@@ -180,6 +184,29 @@ TEST_SUITE("e2e letters") {
     CHECK(f.s.get(base + "/registration_deed/preview", f.ppid).status == 403);
     CHECK(f.s.post(base + "/registration_deed", "", f.ppid).status == 403);
 
+    // Issued letters are documents of the case too, under their checklist kinds; the summons to the
+    // applicant stays out of the respondent's view there as well.
+    const auto documents = f.s.get("/api/v1/disputes/" + id + "/documents", f.registrar);
+    REQUIRE_MESSAGE(documents.status == 200, documents.body);
+    std::vector<std::string> filed;
+    std::string summons_document;
+    const auto listed = rq::json_of(documents);
+    for (const auto& item : listed.at("items").as_array()) {
+      filed.push_back(rq::str(item.at("kind")) + " " + rq::str(item.at("letter").at("number")));
+      if (rq::str(item.at("letter").at("id")) == summons_id) {
+        summons_document = rq::str(item.at("href"));
+        CHECK(rq::str(item.at("sha256")) == rq::str(rq::json_of(summons).at("sha256")));
+      }
+    }
+    std::sort(filed.begin(), filed.end());
+    CHECK(filed ==
+          std::vector<std::string>{"registration_record 001/ARS/KI-BABEL/II/2024", "summons 001/SPS/KI-BABEL/II/2024"});
+    CHECK(f.s.get(summons_document, f.registrar).body == page.body);
+    const auto ppid_documents = f.s.get("/api/v1/disputes/" + id + "/documents", f.ppid);
+    REQUIRE(ppid_documents.status == 200);
+    CHECK(rq::json_of(ppid_documents).at("items").as_array().size() == 1);
+    CHECK(f.s.get(summons_document, f.ppid).status == 404);
+
     // Another KI's staff: not found.
     const auto pusat = f.s.token_for("panitera.pusat", role::registrar, "ki-pusat");
     CHECK(f.s.get(base, pusat).status == 404);
@@ -195,7 +222,8 @@ TEST_SUITE("e2e letters") {
     auto put = [&](const std::string& body, const std::string& token) { return f.s.send("PUT", url, body, token, {}); };
 
     auto r = put(R"({"address":"Jl. Pulau Bangka, Pangkalpinang","phone":"0717-438000","email":"ki@babelprov.go.id",)"
-                 R"("website":"ki.babelprov.go.id","logo":")" + png_base64 + R"("})",
+                 R"("website":"ki.babelprov.go.id","logo":")" +
+                     png_base64 + R"("})",
                  admin);
     REQUIRE_MESSAGE(r.status == 200, r.body);
     CHECK(rq::str(rq::json_of(r).at("logo").at("media_type")) == "image/png");
@@ -216,7 +244,8 @@ TEST_SUITE("e2e letters") {
     // Only its own admin: another KI's admin does not find it, a registrar is not an admin.
     CHECK(put(R"({"address":"x"})", f.s.token_for("admin.pusat", role::ki_admin, "ki-pusat")).status == 404);
     CHECK(put(R"({"address":"x"})", f.registrar).status == 403);
-    CHECK(put(R"({"address":"x"})", f.s.token_for("atasan.pkp", role::ppid_superior, "kpu-pangkalpinang")).status == 404);
+    CHECK(put(R"({"address":"x"})", f.s.token_for("atasan.pkp", role::ppid_superior, "kpu-pangkalpinang")).status ==
+          404);
 
     const auto id = f.submit();
     f.act(id, "register", "{}", f.registrar);
@@ -271,13 +300,17 @@ TEST_SUITE("e2e letters") {
     // Answered, objected to, objection upheld: ready for the KI.
     const auto at = [&] { return domain::format_rfc3339(s.clock().now(), 7 * 60); };
     s.clock().advance(std::chrono::hours{1});
-    REQUIRE(rq::act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}}).status == 200);
+    REQUIRE(rq::act(s, a.ppid, id, "respond",
+                    {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
+                .status == 200);
     s.clock().advance(std::chrono::hours{24 * 5});
     REQUIRE(rq::act(s, s.login("ppid.pkp", "password-ppid.pkp"), id, "file_objection",
-                    {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}}).status == 200);
+                    {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
+                .status == 200);
     s.clock().advance(std::chrono::hours{24});
     REQUIRE(rq::act(s, s.login("atasan.pkp", "password-atasan.pkp"), id, "answer_objection",
-                    {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}}).status == 200);
+                    {{"decision", "upheld"}, {"reasons", "Tetap dikecualikan"}, {"answered_at", at()}})
+                .status == 200);
     found = s.get("/api/v1/tracked-requests?number=" + number, s.login("panitera", "password-panitera"));
     CHECK(rq::strings(rq::json_of(found).at("objection_grounds")) == std::vector<std::string>{"a"});
     filed = s.post("/api/v1/disputes", R"({"request_number":")" + typed + R"(",)" + application,

@@ -1,6 +1,6 @@
 // Letters (issue 15): the PPID issues the receipt of a request on its case page, prints it to PDF with
 // Chromium and the PDF's text (pdftotext, poppler-utils) carries the letter: title, number, the
-// applicant and the date in Indonesian. The registrar then finds the same request by its number on the
+// applicant and the date in Indonesian; the case's documents then list it with its own "Cetak". The registrar then finds the same request by its number on the
 // dispute intake form, which the search prefills.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +75,15 @@ test('the PPID issues a receipt and prints it to PDF; the PDF text is the letter
   }
   assert.deepEqual(letterErrors, []);  // the page's own CSP admits its style and script
   await letter.close();
+
+  // The issued letter is also a document of the case, with its number and its own "Cetak".
+  await page.reload();
+  const filed = page.locator('#document-list li[data-kind=request_receipt]');
+  await filed.waitFor();
+  assert.ok((await filed.locator('.document-letter').innerText()).includes(number));
+  const print = filed.locator('a[data-action=print-letter]');
+  assert.equal(await print.innerText(), 'Cetak');
+  assert.match(await print.getAttribute('href'), /^\/api\/v1\/requests\/[0-9a-f]+\/documents\/[0-9a-f]+\?inline=true#print$/);
   await logout(page);
   assert.deepEqual(errors, []);
 });

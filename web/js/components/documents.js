@@ -113,6 +113,7 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
       { class: `document${r ? ' retracted' : ''}`, 'data-id': d.id, 'data-kind': d.kind, id: `document-${d.id}`, tabindex: '-1' },
       h('p', { class: 'document-head' }, h('strong', { class: 'document-kind' }, kindName(d.kind)), r ? h('span', { class: 'badge retracted-badge' }, t('documents.retracted_badge')) : null),
       h('p', { class: 'document-file' }, h('span', { class: 'file-name' }, d.file_name), ` · ${sizeText(d.size)}`, d.publishable && !r ? [' · ', h('span', { class: 'badge publishable-badge' }, t('documents.publishable_badge'))] : null),
+      d.letter ? h('p', { class: 'document-letter' }, t('documents.letter_number', { number: d.letter.number })) : null,
       h('p', { class: 'document-meta muted' }, t('documents.uploaded', { who: d.uploaded_by || '—', when: formatInstant(d.uploaded_at) })),
       r ? h('p', { class: 'document-retraction' }, t('documents.retracted', { who: r.by || '—', when: formatInstant(r.at) }), ' ', h('span', { class: 'retraction-reason' }, t('documents.retracted_reason', { reason: r.reason }))) : null,
     );
@@ -122,6 +123,8 @@ export function documentsPanel(base, { canWrite = false, onData } = {}) {
       h('a', { class: 'button secondary small', href: d.href, download: d.file_name, 'data-action': 'download', 'aria-label': t('documents.download_named', { name: d.file_name }) }, t('documents.download')),
       h('a', { class: 'button secondary small', href: `${d.href}?inline=true`, target: '_blank', rel: 'noopener', 'data-action': 'open', 'aria-label': t('documents.open_named', { name: d.file_name }) }, t('documents.open')),
     );
+    // An issued letter (docs/documents.md "Letters and the dossier"): its page prints itself on #print.
+    if (d.letter) tools.append(h('a', { class: 'button secondary small', href: `${d.href}?inline=true#print`, target: '_blank', rel: 'noopener', 'data-action': 'print-letter', 'aria-label': t('documents.print_named', { name: d.file_name }) }, t('letters.print')));
     li.append(tools);
     if (canWrite && !r) {
       if (d.kind === 'decision' || d.publishable) tools.append(publishToggle(d));
