@@ -305,7 +305,7 @@ viewports.forEach((viewport, i) => {
       await opener.click();
       await row.locator('form.password-reset [name=password]').fill('pendek');
       await row.locator('form.password-reset button[type=submit]').click();
-      assert.match(await fieldError(page, '#user-list form.password-reset', 'password').innerText(), /10 karakter/);
+      await fieldError(page, '#user-list form.password-reset', 'password').filter({ hasText: /10 karakter/ }).waitFor();
       await axeClean(page, `password reset form at ${viewport.width} px`);
       await row.locator('form.password-reset [name=password]').fill('sandi-baru-5678');
       await row.locator('form.password-reset button[type=submit]').click();
