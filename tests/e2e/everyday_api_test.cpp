@@ -17,7 +17,7 @@ TEST_SUITE("e2e everyday") {
             "left; an admin's password reset ends the user's sessions") {
     fixture f;
     auto& s = f.s;
-    const auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
+    auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
     s.add_user("komisioner.dua", "rahasia-komisioner-2", {role::commissioner}, "ki-babel");
     const auto gone = s.add_user("komisioner.lama", "rahasia-komisioner-3", {role::commissioner}, "ki-babel");
     REQUIRE(s.patch("/api/v1/users/" + gone, R"({"active":false})", admin).status == 200);
@@ -28,7 +28,8 @@ TEST_SUITE("e2e everyday") {
     const auto staff = s.get("/api/v1/ki-staff", f.commissioner);
     REQUIRE_MESSAGE(staff.status == 200, staff.body);
     std::vector<std::string> names;
-    for (const auto& m : json_of(staff).at("items").as_array()) {
+    const auto staff_json = json_of(staff);
+    for (const auto& m : staff_json.at("items").as_array()) {
       CHECK(m.as_object().size() == 3);  // username, display_name, roles
       names.emplace_back(m.at("username").as_string());
     }
@@ -44,13 +45,19 @@ TEST_SUITE("e2e everyday") {
     const auto registered = f.submit();
     f.act(registered, "register", "{}", f.registrar);
     f.advance_days(3);
-    const auto list = json_of(s.get("/api/v1/disputes?sort=due", f.registrar));
+    admin = s.login("admin.babel", "password-admin.babel");
+    const auto list = json_of(s.get("/api/v1/disputes", f.registrar));
     int seen = 0;
     for (const auto& item : list.at("items").as_array()) {
       const auto id = std::string(item.at("id").as_string());
       CAPTURE(id);
       const auto full = f.get(id, f.registrar);
       CHECK(item.at("awaiting") == full.at("awaiting"));
+      seen += id == submitted || id == registered ? 1 : 0;
+      if (item.at("next_due").is_null()) {
+        CHECK(item.at("days_remaining").is_null());
+        continue;
+      }
       const auto& deadlines = full.at("deadlines").as_array();
       const auto due = std::find_if(deadlines.begin(), deadlines.end(), [&](const auto& d) {
         const auto status = d.at("status").as_string();
@@ -58,7 +65,6 @@ TEST_SUITE("e2e everyday") {
       });
       REQUIRE(due != deadlines.end());
       CHECK(item.at("days_remaining") == due->at("days_remaining"));
-      seen += id == submitted || id == registered ? 1 : 0;
     }
     CHECK(seen == 2);
     // The PPID's list of the disputes against its office carries the same.
@@ -70,7 +76,8 @@ TEST_SUITE("e2e everyday") {
     // audit says the password changed and never what it is.
     const auto me = json_of(s.get("/api/v1/me", f.registrar));
     const auto user_id = std::string(me.at("id").as_string());
-    CHECK(s.patch("/api/v1/users/" + user_id, R"({"password":"pendek"})", admin).status == 422);
+    const auto short_password = s.patch("/api/v1/users/" + user_id, R"({"password":"pendek"})", admin);
+    CHECK_MESSAGE(short_password.status == 422, short_password.body);
     CHECK(s.get("/api/v1/me", f.registrar).status == 200);
     REQUIRE(s.patch("/api/v1/users/" + user_id, R"({"password":"setel-ulang-123"})", admin).status == 200);
     CHECK(s.get("/api/v1/me", f.registrar).status == 401);
