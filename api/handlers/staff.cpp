@@ -26,8 +26,8 @@ response list_ki_staff(services& s, const request& req) {
       }
     }
     if (u.active && !roles.empty()) {
-      items.push_back(boost::json::object{
-          {"username", u.username}, {"display_name", u.display_name}, {"roles", std::move(roles)}});
+      items.push_back(
+          boost::json::object{{"username", u.username}, {"display_name", u.display_name}, {"roles", std::move(roles)}});
     }
   }
   return json_response(200, boost::json::object{{"items", std::move(items)}, {"next_cursor", nullptr}});
@@ -36,7 +36,8 @@ response list_ki_staff(services& s, const request& req) {
 }  // namespace
 
 void register_staff_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/ki-staff", policy::ki_staff, [&s](const request& req, const route_params&) { return list_ki_staff(s, req); });
+  r.add("GET", "/api/v1/ki-staff", policy::ki_staff,
+        [&s](const request& req, const route_params&) { return list_ki_staff(s, req); });
 }
 
 }  // namespace perkara::api

@@ -13,8 +13,9 @@ using namespace perkara::e2e::disputes;
 using domain::role;
 
 TEST_SUITE("e2e everyday") {
-  TEST_CASE("pickers list the KI's own staff; the dispute list says what is awaited and the working days "
-            "left; an admin's password reset ends the user's sessions") {
+  TEST_CASE(
+      "pickers list the KI's own staff; the dispute list says what is awaited and the working days "
+      "left; an admin's password reset ends the user's sessions") {
     fixture f;
     auto& s = f.s;
     auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
