@@ -9,6 +9,7 @@ rest_application::rest_application(services& s) {
   register_openapi_routes(router_, s);
   register_session_routes(router_, s);
   register_user_routes(router_, s);
+  register_staff_routes(router_, s);
   register_organisation_routes(router_, s);
   register_holiday_routes(router_, s);
   register_ruleset_routes(router_, s);

@@ -80,6 +80,8 @@ inline constexpr auto dispute_readers =
     access_policy::any_of({role::ki_admin, role::registrar, role::commissioner, role::ppid, role::ppid_superior});
 /// Acting on a dispute: the handling KI's staff, each role its own actions.
 inline constexpr auto dispute_actors = access_policy::any_of({role::ki_admin, role::registrar, role::commissioner});
+/// The KI's own commissioners and registrars for the case forms' pickers: its staff.
+inline constexpr auto ki_staff = dispute_actors;
 /// Letterheads (issue 15): a sysadmin everywhere, a KI's ki_admin, a respondent body's PPID superior
 /// (checked per organisation).
 inline constexpr auto letterhead_admins = access_policy::any_of({role::sysadmin, role::ki_admin, role::ppid_superior});

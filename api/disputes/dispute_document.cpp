@@ -380,7 +380,18 @@ ds::dispute dispute_from_json(const object& o) {
   return d;
 }
 
-boost::json::object dispute_list_item(const ds::dispute& d) {
+array awaiting_json(const std::vector<ds::awaiting_item>& items) {
+  array out;
+  for (const auto& a : items) {
+    out.push_back(object{{"who", a.who},
+                         {"what", a.what},
+                         {"deadline_key", text_json(a.deadline_key)},
+                         {"due", date_json(a.due)}});
+  }
+  return out;
+}
+
+boost::json::object dispute_list_item(const ds::dispute& d, const ds::due_map& open_dues) {
   using boost::json::value;
   const auto instant = [](const auto& at) { return value(domain::format_rfc3339(at.utc, at.offset_minutes)); };
   return {{"id", d.id},
@@ -394,6 +405,9 @@ boost::json::object dispute_list_item(const ds::dispute& d) {
           {"submitted_at", instant(d.submitted_at)},
           {"registered_at", d.registered_at ? instant(*d.registered_at) : value(nullptr)},
           {"jurisdiction_flag", d.jurisdiction_flag},
+          {"awaiting", awaiting_json(ds::awaiting(d, open_dues))},
+          {"ruleset", d.ruleset},
+          {"ruleset_version", d.ruleset_version},
           {"version", d.version}};
 }
 
@@ -424,8 +438,9 @@ ports::dispute_document to_document(const ds::dispute& d, const std::vector<doma
   doc.search_text = domain::fold_for_search(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
                                 "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
   doc.body = boost::json::serialize(dispute_to_json(d));
-  doc.list_item = boost::json::serialize(dispute_list_item(d));
-  doc.public_item = boost::json::serialize(dispute_public_status(d, open_due_map(records)));
+  const auto open_dues = open_due_map(records);
+  doc.list_item = boost::json::serialize(dispute_list_item(d, open_dues));
+  doc.public_item = boost::json::serialize(dispute_public_status(d, open_dues));
   for (const auto& h : d.hearings) {
     ports::dispute_hearing_entry e;
     e.dispute_id = d.id;

@@ -4,10 +4,12 @@
 // the aggregate is added once here. Field names follow api/openapi/30-disputes.json.
 
 #include "domain/deadline_record.hpp"
+#include "domain/disputes/access.hpp"
 #include "domain/disputes/deadline_intent.hpp"
 #include "domain/disputes/dispute.hpp"
 #include "domain/ports/dispute_repository.hpp"
 
+#include <boost/json/array.hpp>
 #include <boost/json/object.hpp>
 
 #include <optional>
@@ -19,9 +21,13 @@ boost::json::object dispute_to_json(const domain::disputes::dispute& d);
 /// The inverse of dispute_to_json; throws std::runtime_error on a document it did not write.
 domain::disputes::dispute dispute_from_json(const boost::json::object& json);
 
-/// A case as one item of GET /api/v1/disputes, without what depends on the day it is read (next_due,
-/// overdue). Stored beside the document (ports::dispute_document::list_item) so lists need not decode it.
-boost::json::object dispute_list_item(const domain::disputes::dispute& d);
+/// What the case awaits, `[{who, what, deadline_key, due}]` (domain awaiting()), for the view and the list.
+boost::json::array awaiting_json(const std::vector<domain::disputes::awaiting_item>& items);
+
+/// A case as one item of GET /api/v1/disputes, with what it awaits (its due dates from `open_dues`) and
+/// its rule set, without what depends on the day it is read (next_due, overdue, days_remaining). Stored
+/// beside the document (ports::dispute_document::list_item) so lists need not decode it.
+boost::json::object dispute_list_item(const domain::disputes::dispute& d, const domain::disputes::due_map& open_dues);
 
 /// The public status of a case (GET /api/v1/public/disputes): domain public_view as JSON, its next
 /// deadline looked up in `open_dues`. Stored beside the document (ports::dispute_document::public_item).

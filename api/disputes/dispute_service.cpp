@@ -135,6 +135,13 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
   if (d.request_id) {
     payload.text("request_id", *d.request_id);
   }
+  // The file as it came in, so the timeline can say whether it was complete and what it lacked.
+  const auto file = ds::check_completeness(d);
+  std::vector<std::string> missing;
+  for (const auto a : file.missing) {
+    missing.emplace_back(ds::to_string(a));
+  }
+  payload.boolean("complete", file.complete()).texts("missing", missing);
   tx.events().append(domain::case_event{case_type, d.id, d.version, actor.user_id, now, "submit", payload.str()});
   append_audit(tx, actor, now, "submit", d.id, payload.str());
   std::vector<std::string> warnings;

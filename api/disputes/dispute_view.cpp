@@ -8,11 +8,13 @@
 #include "api/http/problem.hpp"
 #include "api/json/json_output.hpp"
 #include "domain/cases/search_text.hpp"
+#include "domain/deadline/status.hpp"
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/public_view.hpp"
 #include "domain/documents/checklist.hpp"
 
+#include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
 namespace perkara::api {
@@ -31,15 +33,21 @@ bool is_ki_staff(const case_actor& a) { return a.has_any({role::ki_admin, role::
 
 const domain::organisation& ki_of(clock_context& clocks, const ds::dispute& d) { return clocks.organisation(d.ki); }
 
-array awaiting_json(const std::vector<ds::awaiting_item>& items) {
-  array out;
-  for (const auto& a : items) {
-    out.push_back(object{{"who", a.who},
-                         {"what", a.what},
-                         {"deadline_key", a.deadline_key ? value(*a.deadline_key) : value(nullptr)},
-                         {"due", a.due ? value(domain::format_iso_date(*a.due)) : value(nullptr)}});
+// The stored list item of a row; built from the document and its clocks for a row stored before the
+// list item carried `awaiting` (or before migration 0007), as a write would build it.
+object list_item_of(ports::transaction& tx, const ports::dispute_document& doc) {
+  if (!doc.list_item.empty()) {
+    auto stored = boost::json::parse(doc.list_item);
+    if (stored.is_object() && stored.as_object().contains("awaiting")) {
+      return std::move(stored.as_object());
+    }
   }
-  return out;
+  const auto full = doc.body.empty() ? tx.disputes().find(doc.id, false) : std::optional<ports::dispute_document>{doc};
+  if (!full) {
+    throw not_found();
+  }
+  const auto d = from_document(*full);
+  return dispute_list_item(d, open_due_map(tx.deadlines().for_case(case_type, d.id)));
 }
 
 }  // namespace
@@ -144,35 +152,26 @@ std::string list_disputes(ports::transaction& tx, const case_actor& actor, const
                       ? page_cursor("due", {domain::format_iso_date(*last.next_due), last.id})
                       : page_cursor("submitted", {std::to_string(last.submitted_at.time_since_epoch().count()), last.id});
   }
-  // Written as text: each stored item is already JSON (an object), so it is copied rather than parsed
-  // and serialised again, and closed with what depends on the day it is read.
-  constexpr std::size_t per_item_extra = 64;  // ,"next_due":"YYYY-MM-DD","overdue":false
-  std::size_t size = 64;
+  // Each stored item is closed with what depends on the day it is read: the due date of the earliest
+  // open clock, whether it passed, and the working days left to it (counted as the case page counts
+  // them: the KI's calendar under the case's rule set).
+  std::string out = R"({"items":[)";
   for (const auto& doc : docs) {
-    size += (doc.list_item.empty() ? 512 : doc.list_item.size()) + per_item_extra;
-  }
-  std::string out;
-  out.reserve(size);
-  out = R"({"items":[)";
-  for (const auto& doc : docs) {
-    // The stored projection when there is one (rows since migration 0007), else from the document.
-    const std::string built = doc.list_item.empty() ? boost::json::serialize(dispute_list_item(from_document(doc)))
-                                                    : std::string{};
-    const std::string& item = doc.list_item.empty() ? built : doc.list_item;
+    auto item = list_item_of(tx, doc);
+    item["next_due"] = doc.next_due ? value(domain::format_iso_date(*doc.next_due)) : value(nullptr);
+    item["overdue"] = doc.next_due && *doc.next_due < today;
+    value days = nullptr;
+    if (doc.next_due) {
+      const auto& rules = clocks.ruleset(std::string(item.at("ruleset").as_string()),
+                                         static_cast<int>(item.at("ruleset_version").to_number<std::int64_t>()));
+      const auto status = domain::evaluate(*doc.next_due, std::nullopt, today, clocks.calendar(doc.ki, rules.counting));
+      days = status.days_remaining ? value(*status.days_remaining) : value(nullptr);
+    }
+    item["days_remaining"] = days;
     if (out.back() != '[') {
       out += ',';
     }
-    out.append(item, 0, item.rfind('}'));
-    out += R"(,"next_due":)";
-    if (doc.next_due) {
-      out += '"';
-      out += domain::format_iso_date(*doc.next_due);
-      out += '"';
-    } else {
-      out += "null";
-    }
-    out += R"(,"overdue":)";
-    out += doc.next_due && *doc.next_due < today ? "true}" : "false}";
+    out += boost::json::serialize(item);
   }
   out += R"(],"next_cursor":)";
   out += boost::json::serialize(next_cursor);

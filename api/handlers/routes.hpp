@@ -10,6 +10,7 @@ namespace perkara::api {
 void register_health_routes(router& r, services& s);
 void register_session_routes(router& r, services& s);
 void register_user_routes(router& r, services& s);
+void register_staff_routes(router& r, services& s);
 void register_organisation_routes(router& r, services& s);
 void register_openapi_routes(router& r, services& s);
 void register_holiday_routes(router& r, services& s);

@@ -49,6 +49,7 @@ const row rows[] = {
      R"({"username":"baru.{n}","display_name":"Baru","password":"rahasia-baru-123","roles":["registrar"],"organisation":"ki-babel"})", true},
     {"GET", "/api/v1/users/{id}", "sysadmin, ki_admin", "/api/v1/users/{user}", "", true},
     {"PATCH", "/api/v1/users/{id}", "sysadmin, ki_admin", "/api/v1/users/{user}", R"({"display_name":"Panitera {n}"})", true},
+    {"GET", "/api/v1/ki-staff", "ki_admin, registrar, commissioner", "/api/v1/ki-staff", "", false},
     {"GET", "/api/v1/audit", "sysadmin, ki_admin", "/api/v1/audit", "", false},
     {"GET", "/api/v1/organisations", "public", "/api/v1/organisations", "", false},
     {"GET", "/api/v1/organisations/{code}", "public", "/api/v1/organisations/ki-babel", "", false},

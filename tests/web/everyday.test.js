@@ -7,7 +7,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, settle, users, apiAs, casePage, wibInstant, wibDate, runTag, codesOnPage, assertNoHorizontalScroll } from './support.js';
+import { launch, open, login, logout, settle, users, apiAs, casePage, wibInstant, wibDate, runTag, codesOnPage, assertNoHorizontalScroll, fieldError, baseUrl } from './support.js';
 
 const tag = `everyday${runTag}`;
 const viewports = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
@@ -71,7 +71,22 @@ before(async () => {
   fx.dispute = reg.body;
   // Two unregistered disputes the ki_admin registers with a panel, one per viewport.
   fx.toRegister = [await newDispute(registrar, `Tono ${tag}`), await newDispute(registrar, `Umi ${tag}`)];
+  // Two the registrar registers and a commissioner takes to mediation, one per viewport.
+  fx.toMediate = [await newDispute(registrar, `Vina ${tag}`), await newDispute(registrar, `Wati ${tag}`)];
+  // Two users whose password the ki_admin resets, one per viewport.
+  const admin = await apiAs(users.kiAdmin);
+  fx.resetUsers = [];
+  for (const n of [0, 1]) {
+    const u = { username: `reset.${tag}.${n}`, display_name: `Petugas Reset ${n}`, password: 'sandi-awal-1234', roles: ['registrar'] };
+    const r = await admin('POST', '/api/v1/users', u);
+    assert.equal(r.status, 201, JSON.stringify(r.body));
+    fx.resetUsers.push(u);
+  }
 });
+
+const focusedText = (page) => page.evaluate(() => (document.activeElement ? document.activeElement.textContent.trim() : ''));
+const loginStatus = async (username, pass) =>
+  (await fetch(`${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: pass }) })).status;
 
 async function axeClean(page, what) {
   const result = await new AxeBuilder({ page }).analyze();
@@ -214,6 +229,106 @@ viewports.forEach((viewport, i) => {
       const stored = await api('GET', `/api/v1/disputes/${dispute.id}`);
       assert.deepEqual(stored.body.majelis, [users.commissioner.username]);
       assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`forms: the registrar picks the majelis and the commissioner the mediator by name; "Batal" gives the keyboard back; the case reads in words in both languages (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      const c = casePage(page);
+      const dispute = fx.toMediate[i];
+      const path = `#/disputes/${encodeURIComponent(dispute.id)}`;
+      await login(page, users.registrar);
+      await open(page, path);
+      let form = await c.openAction('register');
+      await form.locator('button', { hasText: 'Batal' }).click();
+      assert.equal(await focusedText(page), await c.actionButton('register').innerText(), 'the keyboard is back on "Registrasi"');
+      form = await c.openAction('register');
+      await form.locator('[data-field=majelis]').getByLabel(users.commissioner.name).check();
+      await c.submitAction('register');
+      await page.locator('.case-status .badge.state-registered').waitFor();
+      await settle(page);
+      assert.match(await page.locator('.timeline').innerText(), /berkas (belum )?lengkap/, 'the file as it came in, in words');
+      assert.deepEqual(await codesOnPage(page), [], 'registered dispute');
+      await logout(page);
+
+      await login(page, users.commissioner);
+      await open(page, path);
+      await c.act('open_preliminary_examination', 'preliminary_examination');
+      form = await c.openAction('start_mediation');
+      const mediator = form.locator('[name=mediator]');
+      assert.equal(await mediator.evaluate((el) => el.tagName), 'SELECT', 'the mediator is picked, not typed');
+      await mediator.selectOption({ label: users.commissioner.name });
+      await c.submitAction('start_mediation');
+      await page.locator('.case-status .badge.state-mediation').waitFor();
+      await settle(page);
+      const details = (await page.locator('dl.facts').allInnerTexts()).join('\n');
+      assert.match(details, new RegExp(users.commissioner.name), 'the mediator by name');
+      assert.doesNotMatch(details, new RegExp(users.commissioner.username.replace('.', '\\.')));
+      assert.deepEqual(await codesOnPage(page), [], 'dispute in mediation');
+      await axeClean(page, `dispute in mediation at ${viewport.width} px`);
+      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'dispute page');
+
+      // English: the reasoning and the timeline with English dates, no ISO dates or codes.
+      await page.locator('#lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'en');
+      await settle(page);
+      const reasoning = await page.locator('#timeliness').innerText();
+      assert.doesNotMatch(reasoning, /\d{4}-\d{2}-\d{2}/);
+      assert.doesNotMatch(reasoning, /Januari|Februari|Maret|Mei|Juni|Juli|Agustus|Oktober|Desember/, 'English month names');
+      assert.match(await page.locator('.timeline').innerText(), /file (in)?complete/);
+      assert.deepEqual(await codesOnPage(page), [], 'dispute page in English');
+      await page.locator('#lang-switch').click();
+      await page.waitForFunction(() => document.documentElement.lang === 'id');
+      assert.deepEqual(b.errors, []);
+    } finally {
+      await b.close();
+    }
+  });
+
+  test(`the KI admin resets a user's password ("Batal" gives the keyboard back); an unknown case reads "not found", unlike an unavailable server (${viewport.width} px)`, async () => {
+    const b = await launch({ viewport });
+    try {
+      const { page } = b;
+      const u = fx.resetUsers[i];
+      await login(page, users.kiAdmin);
+      await open(page, '#/admin/users');
+      const row = page.locator('#user-list tr', { hasText: u.username });
+      const opener = row.getByRole('button', { name: 'Setel ulang kata sandi' });
+      await opener.click();
+      await row.locator('form.password-reset button', { hasText: 'Batal' }).click();
+      assert.equal(await focusedText(page), 'Setel ulang kata sandi');
+      assert.equal(await row.locator('form.password-reset').count(), 0);
+      await opener.click();
+      await row.locator('form.password-reset [name=password]').fill('pendek');
+      await row.locator('form.password-reset button[type=submit]').click();
+      await fieldError(page, '#user-list form.password-reset', 'password').filter({ hasText: /10 karakter/ }).waitFor();
+      await axeClean(page, `password reset form at ${viewport.width} px`);
+      await row.locator('form.password-reset [name=password]').fill('sandi-baru-5678');
+      await row.locator('form.password-reset button[type=submit]').click();
+      await row.locator('.reset-status', { hasText: 'telah diganti' }).waitFor();
+      assert.equal(await focusedText(page), 'Setel ulang kata sandi');
+      assert.equal(await loginStatus(u.username, u.password), 401, 'the old password no longer works');
+      assert.equal(await loginStatus(u.username, 'sandi-baru-5678'), 201);
+      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'users page');
+
+      await open(page, '#/disputes/tidak-ada-perkara');
+      const missing = await page.locator('#main').innerText();
+      assert.match(missing, /tidak ditemukan/);
+      assert.doesNotMatch(missing, /belum tersedia/);
+      await open(page, '#/requests/tidak-ada-perkara');
+      assert.match(await page.locator('#main').innerText(), /tidak ditemukan/);
+      await page.route('**/api/v1/disputes/server-sibuk', (r) =>
+        r.fulfill({ status: 503, contentType: 'application/problem+json', body: JSON.stringify({ title: 'Service Unavailable', status: 503, detail: 'Basis data sedang tidak tersedia / The database is unavailable' }) }));
+      await open(page, '#/disputes/server-sibuk');
+      const down = await page.locator('#main').innerText();
+      assert.match(down, /Basis data sedang tidak tersedia/);
+      assert.doesNotMatch(down, /tidak ditemukan/);
+      await axeClean(page, `unavailable case at ${viewport.width} px`);
+      assert.deepEqual(b.errors.filter((e) => !/status of 503/.test(e)), []);
     } finally {
       await b.close();
     }

@@ -1,7 +1,7 @@
 // Form building and the display of API problems: each `errors[].field` message goes next to the input
 // whose data-field matches it (dotted paths such as `applicant.name`), `detail` at the top of the form.
 import { h, clear, uid } from './dom.js';
-import { t, pickLang } from './i18n.js';
+import { t, label, pickLang } from './i18n.js';
 
 /**
  * One labelled input. spec: {name, label, type ('text'|'password'|'date'|'datetime'|'number'|'textarea'|
@@ -263,7 +263,7 @@ export function showErrors(form, error) {
     const detail = error.status === 0 ? t('error.network') : messageFor(error);
     alert.append(h('p', null, detail));
     if (unmatched.length) {
-      alert.append(h('ul', null, unmatched.map((e) => h('li', null, e.field ? `${e.field}: ` : '', pickLang(e.message)))));
+      alert.append(h('ul', null, unmatched.map((e) => h('li', null, e.field ? `${label('field', e.field.replace(/\[\d+\]$/, ''))}: ` : '', pickLang(e.message)))));
     }
     alert.hidden = false;
   }

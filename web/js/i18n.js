@@ -55,12 +55,35 @@ export function label(prefix, value) {
   return s === key ? String(value).replace(/_/g, ' ') : s;
 }
 
-/** The server's bilingual messages read "Indonesian / English"; show the half in the current language. */
+/**
+ * The server's bilingual messages read "Indonesian / English": the half in the current language, made
+ * readable (readable()).
+ */
 export function pickLang(message) {
   if (typeof message !== 'string') return '';
   const parts = message.split(' / ');
-  if (parts.length !== 2) return message;
-  return lang === 'en' ? parts[1] : parts[0];
+  return readable(parts.length !== 2 ? message : lang === 'en' ? parts[1] : parts[0]);
+}
+
+// Where a code inside server text is looked up, in this order (a checklist item before a clock's name).
+const codeVocabularies = ['attachment', 'deadline', 'period', 'action', 'state.dispute', 'state.request', 'outcome', 'party', 'role'];
+
+/**
+ * Server text (reasoning, notes, error messages) as a person reads it: ISO dates in the page's date
+ * format, `period` codes and bare codes the dictionaries know (identity_document) by their names.
+ * A word the dictionaries do not know is left as it is.
+ */
+export function readable(text) {
+  return String(text ?? '')
+    .replace(/`([a-z_]+)`/g, (m, code) => `"${label('period', code)}"`)
+    .replace(/\b(\d{4}-\d{2}-\d{2})(?![T\d])/g, (m, iso) => formatDate(iso))
+    .replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) => {
+      for (const prefix of codeVocabularies) {
+        const s = t(`${prefix}.${code}`);
+        if (s !== `${prefix}.${code}`) return s;
+      }
+      return code;
+    });
 }
 
 function parts(iso) {

@@ -6,24 +6,21 @@ import { get, post } from '../api.js';
 import { form, field, localNow } from '../forms.js';
 import { orgOffset, hasRole } from '../session.js';
 
-let commissionerList = null;
+let staffList = null;
 
 /**
- * The active commissioners of the caller's KI as [username, display name], or null when the caller
- * cannot list users: GET /api/v1/users is for ki_admin and sysadmin only (docs/security.md), so a
- * registrar types the usernames (the server checks each is a commissioner of this KI).
+ * The active commissioners of the caller's KI as [username, display name] (GET /api/v1/ki-staff, for
+ * every KI role): the register form's majelis and the mediator are picked from it, never typed.
  */
 export function commissioners() {
-  if (!hasRole('ki_admin')) return Promise.resolve(null);
-  if (!commissionerList) {
-    commissionerList = get('/api/v1/users')
-      .then((r) => ((r && r.items) || []).filter((u) => u.active && (u.roles || []).includes('commissioner')).map((u) => [u.username, u.display_name || u.username]))
-      .catch(() => {
-        commissionerList = null;
-        return null;
-      });
+  if (!hasRole('ki_admin', 'registrar', 'commissioner')) return Promise.resolve([]);
+  if (!staffList) {
+    staffList = get('/api/v1/ki-staff').catch((err) => {
+      staffList = null;
+      throw err;
+    });
   }
-  return commissionerList;
+  return staffList.then((r) => ((r && r.items) || []).filter((u) => (u.roles || []).includes('commissioner')).map((u) => [u.username, u.display_name]));
 }
 
 const grounds = () => 'abcdefg'.split('').map((g) => [g, `${g}. ${t(`ground.${g}`)}`]);
@@ -39,9 +36,9 @@ export const attachmentKinds = [
 ];
 
 /** Field specs per action (requests and disputes share this table; names do not collide in meaning).
- * `people.commissioners`: [username, name] of the KI's commissioners when known (a picker), else null. */
+ * `people.commissioners`: [username, name] of the KI's commissioners (the pickers' options). */
 export function actionFields(action, item = {}, people = {}) {
-  const picked = people.commissioners && people.commissioners.length ? people.commissioners : null;
+  const picked = people.commissioners || [];
   switch (action) {
     // Information requests
     case 'extend': return [reason()];
@@ -75,17 +72,13 @@ export function actionFields(action, item = {}, people = {}) {
       return [
         whenOrNow('registered_at', 'form.registered_at'),
         { name: 'attachments', type: 'checkboxes', label: t('form.attachments_confirmed'), hint: t('form.attachments_hint'), options: opts('attachment', attachmentKinds) },
-        picked
-          ? { name: 'majelis', type: 'checkboxes', label: t('form.majelis'), hint: t('form.majelis_pick_hint'), options: picked }
-          : { name: 'majelis', type: 'lines', label: t('form.majelis'), hint: t('form.majelis_typed_hint'), rows: 3 },
+        { name: 'majelis', type: 'checkboxes', label: t('form.majelis'), hint: t('form.majelis_pick_hint'), options: picked },
       ];
     case 'reject_registration': return [reason()];
     case 'open_preliminary_examination': return [whenOrNow('held_at', 'form.held_at')];
     case 'start_mediation':
       return [
-        picked
-          ? { name: 'mediator', type: 'select', label: t('form.mediator_pick'), required: true, placeholder: t('form.choose'), options: picked, hint: t('form.mediator_hint') }
-          : { name: 'mediator', label: t('form.mediator'), required: true, hint: t('form.mediator_hint'), autocomplete: 'off' },
+        { name: 'mediator', type: 'select', label: t('form.mediator_pick'), required: true, placeholder: t('form.choose'), options: picked, hint: t('form.mediator_hint') },
         whenOrNow('held_at', 'form.held_at'),
         { name: 'exemption_claim_withdrawn', type: 'checkbox', label: t('form.exemption_withdrawn') },
       ];
@@ -187,7 +180,7 @@ export function actionBar(item, base, onDone) {
 
   async function openForm(action) {
     const heading = h('h3', { tabindex: '-1' }, label('action', action));
-    const people = ['register', 'start_mediation'].includes(action) ? { commissioners: await commissioners() } : {};
+    const people = ['register', 'start_mediation'].includes(action) ? { commissioners: await commissioners().catch(() => []) } : {};
     const f = form({
       fields: actionFields(action, item, people).map(field),
       submitLabel: t('actions.submit', { action: label('action', action) }),

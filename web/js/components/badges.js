@@ -22,11 +22,11 @@ export function awaitingList(awaiting) {
  * the running deadline due first, else null.
  */
 export function nextDeadline(item) {
-  // A dispute summary whose record could not be read carries only next_due and overdue: the date, and
-  // no count (working days need the KI's calendar; the server counts them in the record).
+  // A dispute of the list (GET /api/v1/disputes) carries its earliest open clock as next_due, overdue
+  // and days_remaining (working days, counted by the server as on the case page).
   if (!Array.isArray(item.deadlines)) {
     if (!item.next_due) return null;
-    return { key: null, due: item.next_due, status: item.overdue ? 'missed' : 'pending', days_remaining: null };
+    return { key: null, due: item.next_due, status: item.overdue ? 'missed' : 'pending', days_remaining: item.days_remaining ?? null };
   }
   const live = (item.deadlines || []).filter((d) => (d.status === 'pending' || d.status === 'missed') && d.due);
   live.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));

@@ -135,7 +135,12 @@ export async function holidaysPage(main, { query, isCurrent }) {
     try {
       const p = await del(`${path}?preview=true${q ? `&${q}` : ''}`);
       const yes = h('button', { type: 'button', class: 'button danger' }, t('holidays.delete_now'));
-      const no = h('button', { type: 'button', class: 'button', onclick: () => loadList() }, t('form.cancel'));
+      // "Batal" puts the list back and the keyboard on the row's delete button again.
+      const no = h('button', { type: 'button', class: 'button', onclick: async () => {
+        await loadList();
+        const again = listBox.querySelector(`tr[data-date="${hol.date}"][data-scope="${hol.scope || 'national'}"] .row-actions button`);
+        if (again) again.focus();
+      } }, t('form.cancel'));
       yes.addEventListener('click', async () => {
         await runSubmit(confirmBox, yes, async () => {
           const r = await del(`${path}${q ? `?${q}` : ''}`);

@@ -52,6 +52,37 @@ export async function usersPage(main, { query, isCurrent }) {
   f.id = 'user-form';
   main.append(section(t('users.list'), listBox), section(t('users.add'), f, created));
 
+  /** "Setel ulang kata sandi": a new password for `u` (PATCH /users/{id}; the server ends its sessions). */
+  function passwordReset(u) {
+    const opener = h('button', { type: 'button', class: 'button small', 'aria-expanded': 'false' }, t('users.reset'));
+    const slot = h('div');
+    const status = h('p', { class: 'reset-status', role: 'status' });
+    const close = () => {
+      replace(slot);
+      opener.setAttribute('aria-expanded', 'false');
+      opener.focus();
+    };
+    opener.addEventListener('click', () => {
+      status.textContent = '';
+      const f = form({
+        ariaLabel: t('users.reset_for', { name: u.display_name || u.username }),
+        submitLabel: t('users.reset_save'),
+        className: 'password-reset',
+        fields: [field({ name: 'password', type: 'password', label: t('users.new_password'), required: true, hint: t('users.password_hint'), autocomplete: 'new-password' })],
+        extraButtons: [h('button', { type: 'button', class: 'button', onclick: close }, t('form.cancel'))],
+        onSubmit: async (data) => {
+          await patch(`/api/v1/users/${encodeURIComponent(u.id)}`, { password: data.password });
+          close();
+          status.textContent = t('users.reset_done', { name: u.display_name || u.username });
+        },
+      });
+      replace(slot, f);
+      opener.setAttribute('aria-expanded', 'true');
+      f.querySelector('input').focus();
+    });
+    return h('div', { class: 'password-reset-box' }, opener, slot, status);
+  }
+
   async function loadList() {
     let r;
     try {
@@ -83,7 +114,7 @@ export async function usersPage(main, { query, isCurrent }) {
                     await patch(`/api/v1/users/${encodeURIComponent(u.id)}`, { active: !u.active });
                     await loadList();
                   }));
-                  cell.append(box);
+                  cell.append(box, passwordReset(u));
                 }
                 return h(
                   'tr',

@@ -27,29 +27,6 @@ export async function loadList(kind, query) {
   }
 }
 
-/**
- * The dispute list gives only next_due and overdue; the case record gives what is awaited and each
- * clock's working days left. Reads the records of `items` (a few at a time) and merges both in.
- */
-export async function withDisputeDetails(items) {
-  const disputes = items.filter((i) => i._kind === 'dispute');
-  let next = 0;
-  const worker = async () => {
-    while (next < disputes.length) {
-      const item = disputes[next++];
-      try {
-        const full = await get(`/api/v1/disputes/${encodeURIComponent(item.id)}`);
-        item.deadlines = full.deadlines || [];
-        item.awaiting = full.awaiting || [];
-      } catch {
-        /* keep the summary: the due date without a countdown */
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(6, disputes.length) }, worker));
-  return items;
-}
-
 /** The respondent bodies the caller can see cases of: a PPID its own office, KI staff the bodies of their KI. */
 export function visibleRespondents(orgs, user) {
   const own = user && user.organisation && user.organisation.code;
@@ -154,8 +131,6 @@ export async function boardPage(main, { query, isCurrent }) {
     if (l.error) notices.push(h('div', null, h('h2', { class: 'h3' }, t(`kind.${l.kind}.plural`)), failure(l.error, { notAvailable: true })));
     else items = items.concat(l.items.filter((i) => current.state || !closedStates[l.kind].includes(i.state)));
   }
-  await withDisputeDetails(items);
-  if (!isCurrent()) return;
   const overdueKeys = new Set((overdueLists || lists).flatMap((l) => (l.items || []).map((i) => `${i._kind}:${i.id}`)));
   // The registrar's intake queue first: disputes not registered yet, then everything by next due date.
   const unregistered = (i) => (i._kind === 'dispute' && !i.register_number && i.state === 'submitted' ? 0 : 1);

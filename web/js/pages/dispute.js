@@ -1,12 +1,12 @@
 // Dispute case page (GET /api/v1/disputes/{id}): parties, state, awaiting, filing timeliness,
 // completeness checklist, deadlines with "why this date", hearings, decision, actions and timeline.
 import { h, replace } from '../dom.js';
-import { t, label, formatDate, formatInstant, currentLang } from '../i18n.js';
+import { t, label, formatDate, formatInstant, currentLang, readable } from '../i18n.js';
 import { get } from '../api.js';
 import { startPage, loading, failure, section, setTitle } from '../page.js';
 import { stateBadge, awaitingText } from '../components/badges.js';
 import { deadlineList } from '../components/deadlines.js';
-import { actionBar } from '../components/actions.js';
+import { actionBar, commissioners } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { applicantFacts } from './request.js';
@@ -19,13 +19,6 @@ import { currentUser, hasRole } from '../session.js';
 
 function facts(pairs) {
   return h('dl', { class: 'facts' }, pairs.filter(([, v]) => v !== undefined && v !== null && v !== '').map(([k, v]) => [h('dt', null, k), h('dd', null, v)]));
-}
-
-/** The server's reasoning as a person reads it: dates in the page's format, period codes by name. */
-function readable(text) {
-  return String(text)
-    .replace(/`([a-z_]+)`/g, (m, code) => `"${label('period', code)}"`)
-    .replace(/\b(\d{4}-\d{2}-\d{2})\b/g, (m, iso) => formatDate(iso));
 }
 
 /** filing_timely true/false/null with its reasoning, whichever shape the server uses. */
@@ -79,7 +72,9 @@ export async function disputePage(main, { params, isCurrent }) {
   const title = `${t('dispute.title')} ${nameOf('dispute', item)}`;
   setTitle(title);
   main.querySelector('h1').textContent = title;
-  const [kiName, respondentName] = await Promise.all([orgName(item.ki), orgName(item.respondent)]);
+  const [kiName, respondentName, staff] = await Promise.all([orgName(item.ki), orgName(item.respondent), item.mediator ? commissioners().catch(() => []) : []]);
+  // The mediator by name (the KI's staff list); the record keeps the username.
+  const mediator = item.mediator ? (staff.find(([username]) => username === item.mediator) || [null, item.mediator])[1] : null;
   const rerender = () => disputePage(main, { params, isCurrent });
   const rep = item.representative;
   // The case file: the handling KI's staff write (docs/documents.md "Endpoints"); the checklist below
@@ -133,7 +128,7 @@ export async function disputePage(main, { params, isCurrent }) {
         [t('request.information'), item.information_requested],
         [t('dispute.reasons'), item.reasons],
         [t('dispute.petitum'), (item.petitum || []).length ? h('ol', null, item.petitum.map((p) => h('li', null, p))) : null],
-        [t('dispute.mediator'), item.mediator],
+        [t('dispute.mediator'), mediator],
         [t('dispute.request'), item.request_id ? fillName(h('a', { href: `#/requests/${encodeURIComponent(item.request_id)}` }), 'request', item.request_id) : null],
         [t('request.ruleset'), item.ruleset ? label('ruleset', item.ruleset) : null],
       ]),
