@@ -21,6 +21,8 @@ rest_application::rest_application(services& s) {
   register_letterhead_routes(router_, s);
   register_tracked_request_routes(router_, s);
   register_document_routes(router_, s);
+  register_webhook_routes(router_, s);
+  register_notice_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

@@ -83,6 +83,9 @@ inline constexpr auto dispute_actors = access_policy::any_of({role::ki_admin, ro
 /// Letterheads (issue 15): a sysadmin everywhere, a KI's ki_admin, a respondent body's PPID superior
 /// (checked per organisation).
 inline constexpr auto letterhead_admins = access_policy::any_of({role::sysadmin, role::ki_admin, role::ppid_superior});
+/// Notice webhooks and the notice status page (issue 16): a sysadmin everywhere, a KI's ki_admin, a
+/// respondent body's PPID superior (checked per organisation).
+inline constexpr auto notice_admins = access_policy::any_of({role::sysadmin, role::ki_admin, role::ppid_superior});
 }  // namespace policy
 
 }  // namespace perkara::api

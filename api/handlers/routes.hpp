@@ -23,5 +23,7 @@ void register_letter_routes(router& r, services& s);
 void register_letterhead_routes(router& r, services& s);
 void register_tracked_request_routes(router& r, services& s);
 void register_document_routes(router& r, services& s);
+void register_webhook_routes(router& r, services& s);
+void register_notice_routes(router& r, services& s);
 
 }  // namespace perkara::api
