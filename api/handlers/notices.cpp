@@ -140,12 +140,11 @@ response status(services& s, const request& req) {
   };
   boost::json::array hooks;
   for (const auto& w : tx->notices().webhooks(org->code)) hooks.push_back(webhook_json(*tx, w, *org));
-  return json_response(
-      200, boost::json::object{{"organisation", org->code},
-                               {"email", boost::json::object{{"configured", s.config.email_configured},
-                                                             {"last_success", attempt(true)},
-                                                             {"last_failure", attempt(false)}}},
-                               {"webhooks", std::move(hooks)}});
+  return json_response(200, boost::json::object{{"organisation", org->code},
+                                                {"email", boost::json::object{{"configured", s.config.email_configured},
+                                                                              {"last_success", attempt(true)},
+                                                                              {"last_failure", attempt(false)}}},
+                                                {"webhooks", std::move(hooks)}});
 }
 
 }  // namespace
@@ -154,8 +153,9 @@ void register_notice_routes(router& r, services& s) {
   const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
   r.add("GET", "/api/v1/me/notice-preferences", policy::signed_in,
         [&s](const request& req, const route_params&) { return get_preferences(s, req); });
-  r.add("PUT", "/api/v1/me/notice-preferences", policy::signed_in,
-        [&s](const request& req, const route_params&) { return put_preferences(s, req); }, json_body);
+  r.add(
+      "PUT", "/api/v1/me/notice-preferences", policy::signed_in,
+      [&s](const request& req, const route_params&) { return put_preferences(s, req); }, json_body);
   r.add("POST", "/api/v1/public/notices/opt-out", policy::public_route,
         [&s](const request& req, const route_params&) { return opt_out(s, req); },
         {.body_limit = 1024, .requires_json_body = true});

@@ -15,8 +15,8 @@
 #include "domain/json_text.hpp"
 #include "domain/time/instant.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
+#include <boost/json/serialize.hpp>
 
 #include <charconv>
 
@@ -203,16 +203,20 @@ void register_webhook_routes(router& r, services& s) {
   const route_options optional_body{.body_limit = 16 * 1024};
   r.add("GET", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
         [&s](const request& req, const route_params& p) { return list_webhooks(s, req, p); });
-  r.add("POST", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return create_webhook(s, req, p); }, json_body);
-  r.add("PATCH", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return update_webhook(s, req, p); }, json_body);
+  r.add(
+      "POST", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
+      [&s](const request& req, const route_params& p) { return create_webhook(s, req, p); }, json_body);
+  r.add(
+      "PATCH", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins,
+      [&s](const request& req, const route_params& p) { return update_webhook(s, req, p); }, json_body);
   r.add("DELETE", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins,
         [&s](const request& req, const route_params& p) { return remove_webhook(s, req, p); });
-  r.add("POST", "/api/v1/organisations/{code}/webhooks/{id}/rotate-secret", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return rotate_secret(s, req, p); }, optional_body);
-  r.add("POST", "/api/v1/organisations/{code}/webhooks/{id}/test", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return test_webhook(s, req, p); }, optional_body);
+  r.add(
+      "POST", "/api/v1/organisations/{code}/webhooks/{id}/rotate-secret", policy::notice_admins,
+      [&s](const request& req, const route_params& p) { return rotate_secret(s, req, p); }, optional_body);
+  r.add(
+      "POST", "/api/v1/organisations/{code}/webhooks/{id}/test", policy::notice_admins,
+      [&s](const request& req, const route_params& p) { return test_webhook(s, req, p); }, optional_body);
   r.add("GET", "/api/v1/organisations/{code}/webhooks/{id}/deliveries", policy::notice_admins,
         [&s](const request& req, const route_params& p) { return webhook_deliveries(s, req, p); });
 }

@@ -4,8 +4,8 @@
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/repositories/repositories.hpp"
 
-#include <boost/json.hpp>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 
@@ -137,7 +137,8 @@ std::optional<ports::last_attempt> soci_notice_outbox::last_delivery(domain::not
     long long at = 0;
     const std::string outcome_filter = sent ? "d.outcome = 'sent'" : "d.outcome <> 'sent'";
     ctx_.sql << "SELECT d.at, d.outcome, d.detail FROM notice_deliveries d JOIN notices n ON n.id = d.notice_id "
-                "WHERE n.channel = :channel AND " + outcome_filter + " ORDER BY d.id DESC LIMIT 1",
+                "WHERE n.channel = :channel AND " +
+                    outcome_filter + " ORDER BY d.id DESC LIMIT 1",
         soci::into(at), soci::into(a.outcome), soci::into(a.detail), soci::use(channel);
     if (!ctx_.sql.got_data()) return std::nullopt;
     a.at = from_epoch_seconds(at);

@@ -31,9 +31,8 @@ std::size_t deliver_webhooks(live_server& s) {
 
 std::size_t count_audience(const boost::json::value& list, const std::string& audience) {
   const auto& items = list.at("items").as_array();
-  return static_cast<std::size_t>(std::count_if(items.begin(), items.end(), [&](const auto& n) {
-    return rq::str(n.at("audience")) == audience;
-  }));
+  return static_cast<std::size_t>(
+      std::count_if(items.begin(), items.end(), [&](const auto& n) { return rq::str(n.at("audience")) == audience; }));
 }
 
 }  // namespace
@@ -134,8 +133,8 @@ TEST_SUITE("notices_people") {
     // Every change is in the audit trail, never the secret.
     const auto audit = s.get("/api/v1/audit?organisation=ki-babel", admin);
     REQUIRE(audit.status == 200);
-    for (const auto* action : {"webhook.create", "webhook.test", "webhook.rotate_secret", "webhook.update",
-                               "webhook.delete"}) {
+    for (const auto* action :
+         {"webhook.create", "webhook.test", "webhook.rotate_secret", "webhook.update", "webhook.delete"}) {
       CHECK_MESSAGE(audit.body.find(action) != std::string::npos, action);
     }
     CHECK(audit.body.find(secret) == std::string::npos);
@@ -166,12 +165,12 @@ TEST_SUITE("notices_people") {
     CHECK(rq::str(prefs.at("email")) == "ppid@kpu-pkp.example.id");
     REQUIRE(prefs.at("items").as_array().size() == 5);
     for (const auto& p : prefs.at("items").as_array()) CHECK(p.at("enabled").as_bool());
-    const auto wrong = s.send("PUT", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"sms","enabled":false}]})",
-                              a.ppid, {});
+    const auto wrong =
+        s.send("PUT", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"sms","enabled":false}]})", a.ppid, {});
     CHECK(wrong.status == 422);
     CHECK(rq::error_field(wrong) == "items[0].kind");
-    const auto put = s.send("PUT", "/api/v1/me/notice-preferences",
-                            R"({"items":[{"kind":"digest","enabled":false}]})", a.ppid, {});
+    const auto put =
+        s.send("PUT", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"digest","enabled":false}]})", a.ppid, {});
     REQUIRE_MESSAGE(put.status == 200, put.body);
     prefs = rq::json_of(put);
     for (const auto& p : prefs.at("items").as_array()) {
@@ -209,11 +208,10 @@ TEST_SUITE("notices_people") {
 
     // The next step: the PPID hears it, the opted-out applicant gets no further email.
     s.clock().advance(std::chrono::hours{1});
-    const auto responded =
-        rq::act(s, a.ppid, id, "respond",
-                {{"decision", "refused"},
-                 {"reasons", "Dikecualikan"},
-                 {"responded_at", domain::format_rfc3339(s.clock().now(), 7 * 60)}});
+    const auto responded = rq::act(s, a.ppid, id, "respond",
+                                   {{"decision", "refused"},
+                                    {"reasons", "Dikecualikan"},
+                                    {"responded_at", domain::format_rfc3339(s.clock().now(), 7 * 60)}});
     REQUIRE_MESSAGE(responded.status == 200, responded.body);
     log = rq::json_of(s.get("/api/v1/requests/" + id + "/notices", a.ppid));
     CHECK(count_audience(log, "applicant") == 1);
