@@ -6,6 +6,9 @@
 #include "domain/ports/database.hpp"
 
 #include <boost/json/object.hpp>
+#include <boost/json/value.hpp>
+
+#include <optional>
 
 namespace perkara::api {
 

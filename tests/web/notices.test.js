@@ -4,7 +4,7 @@
 // People read words and names, never codes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, users, apiAs, wibInstant, runTag, screenshot, codesOnPage } from './support.js';
+import { launch, open, settle, login, logout, users, apiAs, wibInstant, runTag, screenshot, codesOnPage } from './support.js';
 
 let b;
 let request;
@@ -83,7 +83,8 @@ test('the KI admin sees the email status, adds and tests a webhook, and reads it
   await screenshot(page, 'admin-notices');
 
   // After a reload the secret is gone for good; the page shows no codes.
-  await open(page, '#/admin/notices');
+  await page.reload();
+  await settle(page);
   await page.locator(`#webhook-table tr[data-url="${url}"]`).waitFor();
   assert.equal(await page.locator('#webhook-secret-value').count(), 0);
   assert.deepEqual(await codesOnPage(page), []);
