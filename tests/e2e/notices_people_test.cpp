@@ -86,7 +86,8 @@ TEST_SUITE("notices_people") {
     }
     const auto log = s.get(base + "/" + id + "/deliveries", admin);
     REQUIRE(log.status == 200);
-    const auto& entries = rq::json_of(log).at("items").as_array();
+    const auto log_json = rq::json_of(log);
+    const auto& entries = log_json.at("items").as_array();
     REQUIRE(entries.size() == 1);
     CHECK(rq::str(entries[0].at("state")) == "sent");
     CHECK(rq::str(entries[0].at("action")) == "webhook.test");
