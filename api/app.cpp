@@ -24,6 +24,8 @@ rest_application::rest_application(services& s) {
   register_document_routes(router_, s);
   register_report_routes(router_, s);
   register_public_statistics_routes(router_, s);
+  register_webhook_routes(router_, s);
+  register_notice_routes(router_, s);
 }
 
 response rest_application::handle(const request& req) const { return router_.handle(req); }

@@ -32,6 +32,8 @@ struct settings {
   std::function<bool(std::string_view password, const std::string& hash)> password_check = api::verify_password;
   /// Upload limits of case documents (docs/documents.md "Limits").
   domain::documents::size_limits document_limits;
+  /// Whether this server sends email (`--smtp`), for the notice status page (docs/operations.md "Notices").
+  bool email_configured = false;
 };
 
 struct services {

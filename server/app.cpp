@@ -77,6 +77,7 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   config.http.read_workers = static_cast<int>(std::min(config.db_pool_size, 2 * cores));
   config.http.write_workers = static_cast<int>(config.db_pool_size + verifications +
                                                (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
+  config.api.email_configured = config.notices.enabled && !config.notices.smtp_url.empty();
   // services holds an atomic (the verification slots), so it is built in place rather than moved.
   parts_->files = std::make_unique<persistence::disk_file_store>(persistence::files_location(url, config.files_dir));
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});

@@ -52,6 +52,7 @@ void seed_demo(const seed_demo_options& options) {
                  l.organisation.c_str());
   }
   std::fprintf(stderr, "perkara: %zu demo users created\n", logins.size());
+  std::fprintf(stderr, "perkara: %zu demo webhooks created\n", seed_demo_notices(*db, clock));
   std::fprintf(stderr, "perkara: %zu demo disputes created\n", seed_demo_disputes(*db, clock));
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
   // would take for its own demo cases existing already.

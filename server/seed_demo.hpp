@@ -24,8 +24,11 @@ struct demo_login {
 /// Creates the demo users that do not exist yet; returns the logins it created.
 std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock);
 
-/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many
-/// it created (0 when present).
+/// Demo notice set-up (docs/operations.md "Notices"), after the users and before the cases so that their
+/// events are announced: a webhook of ki-babel and a few users' preferences. Returns the webhooks created.
+std::size_t seed_demo_notices(ports::database& db, const ports::clock& clock);
+
+/// Demo information requests at kpu-pangkalpinang and bawaslu-babel in every state (after the users); returns how many it created (0 when present).
 std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock);
 
 /// A year of demo request history for the reports dashboard (after the users); returns how many it

@@ -12,19 +12,22 @@ struct demo_user {
   const char* display_name;
   domain::role role;
   const char* organisation;
+  const char* email;  // the notice address (docs/operations.md "Notices"); "" for none
 };
 
 // One user per role, at the organisations the Bangka Belitung demo cases use.
 constexpr demo_user demo_users[] = {
-    {"admin", "Administrator Sistem", domain::role::sysadmin, "ki-pusat"},
-    {"admin.babel", "Admin KI Babel", domain::role::ki_admin, "ki-babel"},
-    {"panitera.babel", "Rina Panitera", domain::role::registrar, "ki-babel"},
-    {"komisioner.babel", "Agus Komisioner", domain::role::commissioner, "ki-babel"},
-    {"mediator.babel", "Dewi Mediator", domain::role::commissioner, "ki-babel"},
-    {"ppid.pangkalpinang", "Sari PPID KPU Pangkalpinang", domain::role::ppid, "kpu-pangkalpinang"},
-    {"atasan.pangkalpinang", "Hendra Atasan PPID", domain::role::ppid_superior, "kpu-pangkalpinang"},
-    {"ppid.bawaslu-babel", "Yusuf PPID Bawaslu Babel", domain::role::ppid, "bawaslu-babel"},
-    {"pemohon.demo", "Budi Pemohon", domain::role::applicant, "ki-babel"},
+    {"admin", "Administrator Sistem", domain::role::sysadmin, "ki-pusat", ""},
+    {"admin.babel", "Admin KI Babel", domain::role::ki_admin, "ki-babel", "admin@ki-babel.example.id"},
+    {"panitera.babel", "Rina Panitera", domain::role::registrar, "ki-babel", "panitera@ki-babel.example.id"},
+    {"komisioner.babel", "Agus Komisioner", domain::role::commissioner, "ki-babel", "agus@ki-babel.example.id"},
+    {"mediator.babel", "Dewi Mediator", domain::role::commissioner, "ki-babel", "dewi@ki-babel.example.id"},
+    {"ppid.pangkalpinang", "Sari PPID KPU Pangkalpinang", domain::role::ppid, "kpu-pangkalpinang",
+     "ppid@kpu-pangkalpinang.example.id"},
+    {"atasan.pangkalpinang", "Hendra Atasan PPID", domain::role::ppid_superior, "kpu-pangkalpinang",
+     "atasan@kpu-pangkalpinang.example.id"},
+    {"ppid.bawaslu-babel", "Yusuf PPID Bawaslu Babel", domain::role::ppid, "bawaslu-babel", ""},
+    {"pemohon.demo", "Budi Pemohon", domain::role::applicant, "ki-babel", ""},
 };
 
 }  // namespace
@@ -38,7 +41,8 @@ std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock&
       continue;
     }
     demo_login login{u.username, api::random_password(), std::string{domain::to_string(u.role)}, u.organisation};
-    const domain::user user{api::random_hex(12), u.username, u.display_name, u.organisation, {u.role}, true, now};
+    const domain::user user{api::random_hex(12), u.username, u.display_name, u.organisation, {u.role}, true, now,
+                            u.email};
     tx->users().insert(user, api::hash_password(login.password));
     auto details = api::change_details(nullptr, api::audited_user_fields(user));
     details["source"] = "seed-demo";

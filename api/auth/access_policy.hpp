@@ -92,6 +92,9 @@ inline constexpr auto ppid_report_readers = access_policy::any_of(
 /// The KI report: the KI's staff, a sysadmin nationally.
 inline constexpr auto ki_report_readers =
     access_policy::any_of({role::sysadmin, role::ki_admin, role::registrar, role::commissioner});
+/// Notice webhooks and the notice status page (issue 16): a sysadmin everywhere, a KI's ki_admin, a
+/// respondent body's PPID superior (checked per organisation).
+inline constexpr auto notice_admins = access_policy::any_of({role::sysadmin, role::ki_admin, role::ppid_superior});
 }  // namespace policy
 
 }  // namespace perkara::api

@@ -17,6 +17,8 @@ boost::json::object change_details(boost::json::value before, boost::json::value
 boost::json::object audited_user_fields(const domain::user& user) {
   auto json = user_to_json(user);
   json.erase("id");  // the entry's object id already
+  // An address is personal data: the entry says only whether there is one (docs/operations.md "Notices").
+  json["email"] = !user.email.empty();
   return json;
 }
 

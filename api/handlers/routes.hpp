@@ -26,5 +26,7 @@ void register_tracked_request_routes(router& r, services& s);
 void register_document_routes(router& r, services& s);
 void register_report_routes(router& r, services& s);
 void register_public_statistics_routes(router& r, services& s);
+void register_webhook_routes(router& r, services& s);
+void register_notice_routes(router& r, services& s);
 
 }  // namespace perkara::api

@@ -57,6 +57,16 @@ std::optional<std::vector<role>> read_roles(json_reader& in, bool required) {
   return roles;
 }
 
+// A notice address (docs/operations.md "Notices"): empty clears it; otherwise one address, no spaces.
+std::optional<std::string> read_email(json_reader& in) {
+  auto email = in.string("email", false, 255);
+  if (email && !email->empty() &&
+      (email->find('@') == std::string::npos || email->find_first_of(" \t\r\n<>,;") != std::string::npos)) {
+    in.errors().fail("email", "alamat email tidak sah / not a valid email address");
+  }
+  return email;
+}
+
 void check_password(json_reader& in, const std::optional<std::string>& password) {
   if (password && password->size() < min_password_length) {
     in.errors().fail("password", "minimal 10 karakter / at least 10 characters");
@@ -129,6 +139,7 @@ response create_user(services& s, const request& req) {
   auto password = in.string("password", true, 1000);
   auto organisation = in.string("organisation", false, 100).value_or(who.organisation.code);
   auto roles = read_roles(in, true);
+  const auto email = read_email(in);
   check_password(in, password);
   const auto target_org = tx->organisations().find(organisation);
   check_grantable(who, in, roles, target_org ? &*target_org : nullptr);
@@ -145,7 +156,7 @@ response create_user(services& s, const request& req) {
   }
   throw_if_invalid(v);
 
-  domain::user user{random_hex(12), *username, *display_name, organisation, *roles, true, now};
+  domain::user user{random_hex(12), *username, *display_name, organisation, *roles, true, now, email.value_or("")};
   tx->users().insert(user, hash_password(*password));
   audit(*tx, who, now, "user.create", "user", user.id,
         boost::json::serialize(change_details(nullptr, audited_user_fields(user))));
@@ -180,6 +191,7 @@ response update_user(services& s, const request& req, const route_params& p) {
   const auto roles = read_roles(in, false);
   const auto active = in.boolean("active", false);
   const auto password = in.string("password", false, 1000);
+  const auto email = read_email(in);
   check_password(in, password);
   const auto user_org = tx->organisations().find(user.organisation);
   check_grantable(who, in, roles, user_org ? &*user_org : nullptr);
@@ -198,6 +210,9 @@ response update_user(services& s, const request& req, const route_params& p) {
   }
   if (active) {
     user.active = *active;
+  }
+  if (email) {
+    user.email = *email;
   }
   tx->users().update(user);
   if (password) {

@@ -41,7 +41,8 @@ boost::json::object user_to_json(const domain::user& user) {
           {"display_name", user.display_name},
           {"organisation", user.organisation},
           {"roles", std::move(roles)},
-          {"active", user.active}};
+          {"active", user.active},
+          {"email", user.email.empty() ? boost::json::value(nullptr) : boost::json::value(user.email)}};
 }
 
 boost::json::object organisation_to_json(const domain::organisation& org) {

@@ -2,6 +2,7 @@
 
 #include "domain/json_text.hpp"
 #include "domain/html_text.hpp"
+#include "domain/notices/recipients.hpp"
 #include "domain/notices/wording.hpp"
 #include "domain/time/instant.hpp"
 
@@ -103,6 +104,18 @@ lines describe(const case_event& e, const case_facts& f, const bilingual& what,
   return l;
 }
 
+/// Where staff open the case in the application (web/js/main.js routes).
+std::string staff_link(const case_facts& f) {
+  return fmt::format("{}/#/{}s/{}", base_url_placeholder, f.case_type, f.case_id);
+}
+
+/// The applicant's way out: the opt-out page with this notice's token (docs/operations.md "Notices").
+void add_opt_out(lines& l) {
+  const auto link = fmt::format("{}/#/opt-out?token={}", base_url_placeholder, opt_out_token_placeholder);
+  l.id.push_back(fmt::format("Tidak ingin menerima email lagi? Berhenti berlangganan: {}", link));
+  l.en.push_back(fmt::format("No more email? Unsubscribe: {}", link));
+}
+
 std::string text_body(const lines& l) {
   std::string out;
   for (const auto& s : l.id) out += s + "\n";
@@ -133,12 +146,24 @@ std::vector<notice> notices_for_event(const case_event& event, const case_facts&
   }
   const auto open = open_clocks(clocks);
   const auto payload = payload_json(event, facts, open);
+  const std::string number = facts.number.empty() ? std::string("-") : facts.number;
+  const auto subject = fmt::format("[{}] {} / {}", number, what->id, what->en);
   if (facts.applicant_email && !facts.applicant_email->empty() && !facts.applicant_opted_out) {
-    const auto l = describe(event, facts, *what, open);
-    const std::string number = facts.number.empty() ? std::string("-") : facts.number;
-    out.push_back(notice{channel::email, *facts.applicant_email, "applicant", "event",
-                         fmt::format("[{}] {} / {}", number, what->id, what->en), text_body(l), html_body(l),
-                         payload});
+    auto l = describe(event, facts, *what, open);
+    add_opt_out(l);
+    out.push_back(notice{channel::email, *facts.applicant_email, "applicant", "event", subject, text_body(l),
+                         html_body(l), payload});
+  }
+  const auto staff = staff_recipients(event, facts, open);
+  if (!staff.empty()) {
+    auto l = describe(event, facts, *what, open);
+    l.id.push_back(fmt::format("Buka perkara: {}", staff_link(facts)));
+    l.en.push_back(fmt::format("Open the case: {}", staff_link(facts)));
+    const auto text = text_body(l);
+    const auto html = html_body(l);
+    for (const auto& m : staff) {
+      out.push_back(notice{channel::email, m.email, "staff", "event", subject, text, html, payload});
+    }
   }
   if (facts.organisation_has_webhooks) {
     out.push_back(notice{channel::webhook, "", "organisation", "event", "", "", "", payload});

@@ -26,6 +26,7 @@ struct user {
   std::vector<role> roles;
   bool active = true;
   instant created_at{};
+  std::string email{};  // where notices reach this user; empty: none (docs/operations.md "Notices")
 
   [[nodiscard]] bool has_role(role r) const;
 };

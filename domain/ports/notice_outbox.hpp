@@ -59,6 +59,21 @@ struct webhook_endpoint {
   std::string url;
   std::string secret;
   bool active = true;
+  domain::instant created_at{};
+};
+
+/// An applicant's opt-out by token: which notice's link was used, and whose address.
+struct opted_out {
+  long long notice_id = 0;
+  std::string organisation;
+  std::string email;
+};
+
+/// The latest attempt of a channel with a given result, for the status page.
+struct last_attempt {
+  domain::instant at{};
+  std::string outcome;
+  std::string detail;
 };
 
 class notice_outbox {
@@ -82,6 +97,28 @@ class notice_outbox {
   /// Adds an endpoint; returns its id.
   virtual long long add_webhook(const webhook_endpoint& endpoint, domain::instant at) = 0;
   virtual void opt_out(const std::string& email, domain::instant at) = 0;
+
+  // Managing webhooks, preferences and opt-outs (docs/operations.md "Notices"). A removed endpoint is
+  // kept (its delivery log stays) but is no longer listed, queued for or delivered to.
+  /// One endpoint of `organisation` that was not removed.
+  virtual std::optional<webhook_endpoint> webhook(const std::string& organisation, long long id) = 0;
+  /// Writes url, secret and active of an existing endpoint.
+  virtual void update_webhook(const webhook_endpoint& endpoint) = 0;
+  virtual void remove_webhook(long long id, domain::instant at) = 0;
+  /// The notices sent to one endpoint, newest first, at most `limit`.
+  virtual std::vector<queued_notice> for_webhook(const webhook_endpoint& endpoint, int limit) = 0;
+  /// Queues one notice that belongs to no case event (a webhook's test delivery).
+  virtual void queue_notice(const domain::notices::notice& n, const std::string& organisation,
+                            const std::string& case_type, const std::string& case_id, const std::string& action,
+                            domain::instant at) = 0;
+  /// The notice kinds a user turned off, and turning one on or off.
+  virtual std::vector<std::string> muted_kinds(const std::string& user_id) = 0;
+  virtual void set_preference(const std::string& user_id, const std::string& kind, bool enabled) = 0;
+  /// Opts out the applicant an email notice went to, by that notice's key (the token of its opt-out
+  /// link). Nullopt when no applicant email has that key. Idempotent.
+  virtual std::optional<opted_out> opt_out_by_token(const std::string& token, domain::instant at) = 0;
+  /// The latest successful (`sent`) or unsuccessful (retry or failed) attempt on `via`.
+  virtual std::optional<last_attempt> last_delivery(domain::notices::channel via, bool sent) = 0;
 };
 
 }  // namespace perkara::ports

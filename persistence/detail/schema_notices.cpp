@@ -65,4 +65,22 @@ std::vector<std::string_view> notice_schema() {
   };
 }
 
+// Migration 0018: the people side of notices (issue 16, docs/operations.md "Notices"): a notice address
+// per user, per-user preferences by notice kind, removed webhooks kept for their delivery log, and the
+// index of a webhook's delivery log.
+std::vector<std::string_view> notice_people_schema() {
+  return {
+      "ALTER TABLE users ADD COLUMN email VARCHAR(255) NOT NULL DEFAULT ''",
+      "ALTER TABLE notice_webhooks ADD COLUMN deleted_at BIGINT NULL",
+      R"(CREATE TABLE notice_preferences (
+           user_id VARCHAR(64) NOT NULL,
+           kind VARCHAR(32) NOT NULL,
+           enabled SMALLINT NOT NULL,
+           PRIMARY KEY (user_id, kind),
+           CONSTRAINT fk_notice_preferences_user FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE
+         ){OPTS})",
+      "CREATE INDEX ix_notices_recipient ON notices (channel, organisation, recipient, id)",
+  };
+}
+
 }  // namespace perkara::persistence::detail

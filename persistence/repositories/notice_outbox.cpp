@@ -98,6 +98,7 @@ std::optional<domain::notices::case_facts> soci_notice_outbox::facts_of(const st
         soci::into(f.number), soci::into(email, email_ind), soci::use(case_id);
     if (!ctx_.sql.got_data()) return std::nullopt;
     if (email_ind == soci::i_ok && !email.empty()) f.applicant_email = email;
+    add_staff(f, "");
   } else if (case_type == "dispute") {
     std::string number;
     std::string body;
@@ -107,6 +108,7 @@ std::optional<domain::notices::case_facts> soci_notice_outbox::facts_of(const st
     if (!ctx_.sql.got_data()) return std::nullopt;
     if (number_ind == soci::i_ok) f.number = number;
     f.applicant_email = dispute_applicant_email(body);
+    add_staff(f, body);
   } else {
     return std::nullopt;
   }
@@ -132,13 +134,23 @@ void soci_notice_outbox::insert(const domain::notices::notice& n, const domain::
   const long long when = epoch_seconds(at);
   const std::string key = random_id();
   const std::string via(domain::notices::to_string(n.via));
+  // The opt-out link's token is the notice's own key (docs/operations.md "Notices").
+  const auto with_token = [&key](std::string text) {
+    const auto placeholder = domain::notices::opt_out_token_placeholder;
+    for (auto pos = text.find(placeholder); pos != std::string::npos; pos = text.find(placeholder, pos + key.size())) {
+      text.replace(pos, placeholder.size(), key);
+    }
+    return text;
+  };
+  const auto body_text = with_token(n.body_text);
+  const auto body_html = with_token(n.body_html);
   ctx_.sql << "INSERT INTO notices (idempotency_key, organisation, case_type, case_id, event_action, kind, channel, "
               "audience, recipient, subject, body_text, body_html, payload_json, state, attempts, created_at, "
               "next_attempt_at) VALUES (:key, :org, :ct, :cid, :action, :kind, :channel, :audience, :recipient, "
               ":subject, :text, :html, :payload, 'pending', 0, :created, :next)",
       soci::use(key), soci::use(f.organisation), soci::use(f.case_type), soci::use(f.case_id), soci::use(action),
       soci::use(n.kind), soci::use(via), soci::use(n.audience), soci::use(n.recipient), soci::use(n.subject),
-      soci::use(n.body_text), soci::use(n.body_html), soci::use(n.payload_json), soci::use(when), soci::use(when);
+      soci::use(body_text), soci::use(body_html), soci::use(n.payload_json), soci::use(when), soci::use(when);
 }
 
 void soci_notice_outbox::queue_for(const std::vector<domain::case_event>& events) {
@@ -245,6 +257,16 @@ std::vector<ports::queued_notice> soci_notice_outbox::for_case(const std::string
   });
 }
 
+std::vector<ports::queued_notice> soci_notice_outbox::for_webhook(const ports::webhook_endpoint& endpoint, int limit) {
+  return translated([&] {
+    return read_notices(ctx_.sql,
+                        fmt::format("SELECT {}, sent_at, last_error FROM notices WHERE channel = 'webhook' AND "
+                                    "organisation = :org AND recipient = :url ORDER BY id DESC LIMIT {}",
+                                    notice_columns, limit),
+                        {endpoint.organisation, endpoint.url});
+  });
+}
+
 std::vector<ports::notice_delivery> soci_notice_outbox::deliveries(long long notice_id) {
   return translated([&] {
     std::vector<ports::notice_delivery> out;
@@ -291,13 +313,16 @@ std::vector<ports::webhook_endpoint> soci_notice_outbox::webhooks(const std::str
     std::vector<ports::webhook_endpoint> out;
     ports::webhook_endpoint w;
     int active = 0;
-    soci::statement st = (ctx_.sql.prepare << "SELECT id, organisation, url, secret, active FROM notice_webhooks "
-                                              "WHERE organisation = :org ORDER BY id",
+    long long created = 0;
+    soci::statement st = (ctx_.sql.prepare << "SELECT id, organisation, url, secret, active, created_at FROM "
+                                              "notice_webhooks WHERE organisation = :org AND deleted_at IS NULL "
+                                              "ORDER BY id",
                           soci::into(w.id), soci::into(w.organisation), soci::into(w.url), soci::into(w.secret),
-                          soci::into(active), soci::use(organisation));
+                          soci::into(active), soci::into(created), soci::use(organisation));
     st.execute();
     while (st.fetch()) {
       w.active = active != 0;
+      w.created_at = from_epoch_seconds(created);
       out.push_back(w);
     }
     return out;

@@ -168,8 +168,21 @@ class soci_notice_outbox final : public ports::notice_outbox {
   std::vector<ports::webhook_endpoint> webhooks(const std::string& organisation) override;
   long long add_webhook(const ports::webhook_endpoint& endpoint, domain::instant at) override;
   void opt_out(const std::string& email, domain::instant at) override;
+  // notice_admin.cpp
+  std::optional<ports::webhook_endpoint> webhook(const std::string& organisation, long long id) override;
+  void update_webhook(const ports::webhook_endpoint& endpoint) override;
+  void remove_webhook(long long id, domain::instant at) override;
+  std::vector<ports::queued_notice> for_webhook(const ports::webhook_endpoint& endpoint, int limit) override;
+  void queue_notice(const domain::notices::notice& n, const std::string& organisation, const std::string& case_type,
+                    const std::string& case_id, const std::string& action, domain::instant at) override;
+  std::vector<std::string> muted_kinds(const std::string& user_id) override;
+  void set_preference(const std::string& user_id, const std::string& kind, bool enabled) override;
+  std::optional<ports::opted_out> opt_out_by_token(const std::string& token, domain::instant at) override;
+  std::optional<ports::last_attempt> last_delivery(domain::notices::channel via, bool sent) override;
 
  private:
+  /// The staff of the case's organisations and a dispute's panel (notice_admin.cpp).
+  void add_staff(domain::notices::case_facts& f, const std::string& dispute_body);
   std::optional<domain::notices::case_facts> facts_of(const std::string& case_type, const std::string& case_id);
   void insert(const domain::notices::notice& n, const domain::notices::case_facts& f, const std::string& action,
               domain::instant at);

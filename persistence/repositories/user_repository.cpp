@@ -10,10 +10,10 @@ namespace perkara::persistence::detail {
 namespace {
 
 constexpr const char* select_columns =
-    "SELECT id, username, display_name, organisation, active, created_at, password_hash FROM users";
+    "SELECT id, username, display_name, organisation, active, created_at, password_hash, email FROM users";
 
 struct user_row {
-  std::string id, username, display_name, organisation, password_hash;
+  std::string id, username, display_name, organisation, password_hash, email;
   int active = 0;
   long long created_at = 0;
 
@@ -25,6 +25,7 @@ struct user_row {
     st.exchange(soci::into(active));
     st.exchange(soci::into(created_at));
     st.exchange(soci::into(password_hash));
+    st.exchange(soci::into(email));
   }
 
   ports::stored_credentials get() const {
@@ -35,6 +36,7 @@ struct user_row {
     c.user.organisation = organisation;
     c.user.active = active != 0;
     c.user.created_at = from_epoch_seconds(created_at);
+    c.user.email = email;
     c.password_hash = password_hash;
     return c;
   }
@@ -130,10 +132,10 @@ void soci_user_repository::insert(const domain::user& user, const std::string& p
   translated([&] {
     const int active = user.active ? 1 : 0;
     const long long created = epoch_seconds(user.created_at);
-    ctx_.sql << "INSERT INTO users (id, username, display_name, organisation, password_hash, active, created_at) "
-                "VALUES (:id, :username, :display, :org, :hash, :active, :created)",
+    ctx_.sql << "INSERT INTO users (id, username, display_name, organisation, password_hash, active, created_at, "
+                "email) VALUES (:id, :username, :display, :org, :hash, :active, :created, :email)",
         soci::use(user.id), soci::use(user.username), soci::use(user.display_name), soci::use(user.organisation),
-        soci::use(password_hash), soci::use(active), soci::use(created);
+        soci::use(password_hash), soci::use(active), soci::use(created), soci::use(user.email);
     write_roles(user);
   });
 }
@@ -141,8 +143,8 @@ void soci_user_repository::insert(const domain::user& user, const std::string& p
 void soci_user_repository::update(const domain::user& user) {
   translated([&] {
     const int active = user.active ? 1 : 0;
-    ctx_.sql << "UPDATE users SET display_name = :display, active = :active WHERE id = :id",
-        soci::use(user.display_name), soci::use(active), soci::use(user.id);
+    ctx_.sql << "UPDATE users SET display_name = :display, active = :active, email = :email WHERE id = :id",
+        soci::use(user.display_name), soci::use(active), soci::use(user.email), soci::use(user.id);
     write_roles(user);
   });
 }

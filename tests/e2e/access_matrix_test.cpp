@@ -109,6 +109,20 @@ const row rows[] = {
     {"GET", "/api/v1/public/statistics/kis.csv", "public", "/api/v1/public/statistics/kis.csv?period=2024", "", false},
     {"GET", "/api/v1/public/dispute-register", "public", "/api/v1/public/dispute-register?period=2024", "", false},
     {"GET", "/api/v1/public/dispute-register.csv", "public", "/api/v1/public/dispute-register.csv?period=2024", "", false},
+    // Notices (issue 16). Webhooks of another organisation answer 404 (tests/e2e/notices_people_test.cpp).
+    {"GET", "/api/v1/organisations/{code}/webhooks", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks", "", false},
+    {"POST", "/api/v1/organisations/{code}/webhooks", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks", R"({"url":"http://127.0.0.1:9/m{n}"})", false},
+    {"PATCH", "/api/v1/organisations/{code}/webhooks/{id}", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks/999999", R"({"active":false})", false},
+    {"DELETE", "/api/v1/organisations/{code}/webhooks/{id}", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks/999999", "", false},
+    {"POST", "/api/v1/organisations/{code}/webhooks/{id}/rotate-secret", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks/999999/rotate-secret", "", false},
+    {"POST", "/api/v1/organisations/{code}/webhooks/{id}/test", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks/999999/test", "", false},
+    {"GET", "/api/v1/organisations/{code}/webhooks/{id}/deliveries", "sysadmin, ki_admin, ppid_superior", "/api/v1/organisations/ki-babel/webhooks/999999/deliveries", "", false},
+    {"GET", "/api/v1/notices/status", "sysadmin, ki_admin, ppid_superior", "/api/v1/notices/status", "", false},
+    {"GET", "/api/v1/me/notice-preferences", "signed_in", "/api/v1/me/notice-preferences", "", false},
+    {"PUT", "/api/v1/me/notice-preferences", "signed_in", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"digest","enabled":false}]})", false},
+    {"POST", "/api/v1/public/notices/opt-out", "public", "/api/v1/public/notices/opt-out", R"({"token":"none"})", false},
+    {"GET", "/api/v1/requests/{id}/notices", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}/notices", "", true},
+    {"GET", "/api/v1/disputes/{id}/notices", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes/{dispute}/notices", "", true},
 };
 // clang-format on
 

@@ -13,5 +13,7 @@ export const auditActions = [
   'dispute.schedule_hearing', 'dispute.decide', 'dispute.serve_copy', 'dispute.record_court_objection',
   'dispute.record_court_decision', 'dispute.mark_final', 'dispute.record_compliance', 'dispute.withdraw', 'dispute.lapse',
   'dispute.attach_request_documents',
+  'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.rotate_secret', 'webhook.test',
+  'notice.preferences.update', 'notice.opt_out',
 ];
-export const actionGroups = ['session.', 'user.', 'holiday.', 'ruleset.', 'organisation.', 'request.', 'dispute.'];
+export const actionGroups = ['session.', 'user.', 'holiday.', 'ruleset.', 'organisation.', 'request.', 'dispute.', 'webhook.', 'notice.'];

@@ -31,6 +31,9 @@ route('/admin/holidays', lazy(() => import('./pages/admin-holidays.js'), 'holida
 route('/admin/users', lazy(() => import('./pages/admin-users.js'), 'usersPage'), { roles: ['ki_admin', 'sysadmin'] });
 route('/admin/audit', lazy(() => import('./pages/admin-audit.js'), 'auditPage'), { roles: ['ki_admin', 'sysadmin'] });
 route('/admin/letterhead', lazy(() => import('./pages/admin-letterhead.js'), 'letterheadPage'), { roles: ['ki_admin', 'sysadmin', 'ppid_superior'] });
+route('/admin/notices', lazy(() => import('./pages/admin-notices.js'), 'noticesAdminPage'), { roles: ['ki_admin', 'sysadmin', 'ppid_superior'] });
+route('/me/notices', lazy(() => import('./pages/admin-notices.js'), 'noticePreferencesPage'));
+route('/opt-out', lazy(() => import('./pages/admin-notices.js'), 'optOutPage'), { auth: 'public' });
 
 const main = document.getElementById('main');
 const header = document.getElementById('site-header');

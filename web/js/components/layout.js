@@ -19,6 +19,8 @@ function navLinks(path) {
       links.push(['/admin/audit', t('nav.audit')]);
     }
     if (hasRole('ki_admin', 'sysadmin', 'ppid_superior')) links.push(['/admin/letterhead', t('nav.letterhead')]);
+    if (hasRole('ki_admin', 'sysadmin', 'ppid_superior')) links.push(['/admin/notices', t('nav.notices')]);
+    links.push(['/me/notices', t('nav.my_notices')]);
   }
   links.push(['/public/status', t('nav.public_status')]);
   links.push(['/public/hearings', t('nav.public_hearings')]);

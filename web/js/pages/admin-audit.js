@@ -39,6 +39,7 @@ function objectText(e) {
 function valueText(key, v) {
   if (v === null || v === undefined || v === '') return '—';
   if (key === 'roles' && Array.isArray(v)) return v.map((r) => label('role', r)).join(', ');
+  if (key === 'muted' && Array.isArray(v)) return v.length ? v.map((k) => label('notices.kind', k)).join(', ') : t('audit.no');
   if (key === 'kind') return label('reason', v);
   if (key === 'reason') return label('audit.reason', v);
   if (typeof v === 'boolean') return v ? t('audit.yes') : t('audit.no');

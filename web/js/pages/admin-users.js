@@ -39,6 +39,7 @@ export async function usersPage(main, { query, isCurrent }) {
     fields: [
       field({ name: 'username', label: t('users.username'), required: true, hint: t('users.username_hint'), autocomplete: 'off' }),
       field({ name: 'display_name', label: t('users.display_name'), required: true, autocomplete: 'off' }),
+      field({ name: 'email', type: 'email', label: t('users.email'), autocomplete: 'off' }),
       field({ name: 'password', type: 'password', label: t('users.password'), required: true, hint: t('users.password_hint'), autocomplete: 'new-password' }),
       field({ name: 'roles', type: 'checkboxes', label: t('users.roles'), required: true, options: rolesFor(org.kind).filter((r) => sysadmin || r !== 'sysadmin').map((r) => [r, label('role', r)]) }),
     ],
@@ -101,7 +102,7 @@ export async function usersPage(main, { query, isCurrent }) {
             'table',
             { class: 'table board' },
             h('caption', { class: 'sr-only' }, t('users.list')),
-            h('thead', null, h('tr', null, th(t('users.username')), th(t('users.display_name')), th(t('users.roles')), th(t('users.status')), th(h('span', { class: 'sr-only' }, t('holidays.actions'))))),
+            h('thead', null, h('tr', null, th(t('users.username')), th(t('users.display_name')), th(t('users.roles')), th(t('users.email')), th(t('users.status')), th(h('span', { class: 'sr-only' }, t('holidays.actions'))))),
             h(
               'tbody',
               null,
@@ -122,6 +123,7 @@ export async function usersPage(main, { query, isCurrent }) {
                   h('th', { scope: 'row', 'data-label': t('users.username') }, u.username),
                   h('td', { 'data-label': t('users.display_name') }, u.display_name),
                   h('td', { 'data-label': t('users.roles') }, (u.roles || []).map((x) => label('role', x)).join(', ')),
+                  h('td', { 'data-label': t('users.email') }, emailEditor(u)),
                   h('td', { 'data-label': t('users.status') }, u.active ? t('users.active') : t('users.inactive')),
                   cell,
                 );
@@ -132,4 +134,20 @@ export async function usersPage(main, { query, isCurrent }) {
     );
   }
   await loadList();
+
+  // The user's notice address (docs/operations.md "Notices"), edited in place; empty clears it.
+  function emailEditor(u) {
+    const inputId = `email-${u.id}`;
+    const input = h('input', { type: 'email', id: inputId, name: 'email', value: u.email || '', autocomplete: 'off', 'aria-label': `${t('users.email')} ${u.username}` });
+    const b = h('button', { type: 'submit', class: 'button small secondary' }, t('users.save_email'));
+    const box = h('form', { class: 'inline-email', novalidate: true }, input, b, h('div', { class: 'form-alert', role: 'alert', hidden: true }));
+    box.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      runSubmit(box, b, async () => {
+        await patch(`/api/v1/users/${encodeURIComponent(u.id)}`, { email: input.value.trim() });
+        await loadList();
+      });
+    });
+    return box;
+  }
 }

@@ -12,6 +12,7 @@ import { actionBar } from '../components/actions.js';
 import { timeline } from '../components/timeline.js';
 import { orgName } from '../orgs.js';
 import { lettersPanel } from '../components/letters.js';
+import { noticesPanel } from '../components/notices.js';
 import { documentsPanel } from '../components/documents.js';
 
 function facts(pairs) {
@@ -80,6 +81,7 @@ export async function requestPage(main, { params, isCurrent }) {
     steps(item),
     section(t('documents.title'), documentsPanel(`/api/v1/requests/${id}`, { canWrite }).el),
     section(t('letters.title'), lettersPanel(`/api/v1/requests/${id}`)),
+    section(t('notices.case_title'), noticesPanel(`/api/v1/requests/${id}`)),
     section(t('case.timeline'), timeline(events)),
   );
 }
