@@ -44,6 +44,7 @@ class rollback_transaction final : public ports::transaction {
   ports::letter_repository& letters() override { return tx_->letters(); }
   ports::document_repository& documents() override { return tx_->documents(); }
   ports::notice_outbox& notices() override { return tx_->notices(); }
+  ports::deadline_sweep_repository& sweeps() override { return tx_->sweeps(); }
   void commit() override {}
 
  private:

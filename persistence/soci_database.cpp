@@ -147,7 +147,8 @@ class soci_transaction final : public ports::transaction {
         login_attempts_(ctx_),
         letters_(ctx_),
         documents_(ctx_),
-        notices_(ctx_) {}
+        notices_(ctx_),
+        sweeps_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -173,6 +174,7 @@ class soci_transaction final : public ports::transaction {
   ports::letter_repository& letters() override { return letters_; }
   ports::document_repository& documents() override { return documents_; }
   ports::notice_outbox& notices() override { return notices_; }
+  ports::deadline_sweep_repository& sweeps() override { return sweeps_; }
 
   void commit() override {
     if (ended_) {
@@ -212,6 +214,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_letter_repository letters_;
   detail::soci_document_repository documents_;
   detail::soci_notice_outbox notices_;
+  detail::soci_deadline_sweep_repository sweeps_;
   bool ended_ = false;
 };
 

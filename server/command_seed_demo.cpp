@@ -51,6 +51,7 @@ void seed_demo(const seed_demo_options& options) {
   // would take for its own demo cases existing already.
   std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
   std::fprintf(stderr, "perkara: %zu demo letters issued\n", seed_demo_letters(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo notices delivered\n", seed_demo_notices(*db, clock));
 }
 
 }  // namespace

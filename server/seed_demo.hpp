@@ -30,4 +30,9 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock);
 /// (after the cases); returns how many letters it issued.
 std::size_t seed_demo_letters(ports::database& db, const ports::clock& clock);
 
+/// A deadline sweep over the demo cases (missed deadlines, reminders, digests), then every pending
+/// notice settled as delivered (the demo has no mail server; the delivery log says so). After the
+/// letters (their letterheads hold the offices' addresses); returns how many it settled.
+std::size_t seed_demo_notices(ports::database& db, const ports::clock& clock);
+
 }  // namespace perkara::server

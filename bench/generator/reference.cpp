@@ -224,5 +224,6 @@ ports::login_attempt_repository& reference_transaction::login_attempts() { unsup
 ports::letter_repository& reference_transaction::letters() { unsupported("letters"); }
 ports::document_repository& reference_transaction::documents() { unsupported("documents"); }
 ports::notice_outbox& reference_transaction::notices() { unsupported("notices"); }
+ports::deadline_sweep_repository& reference_transaction::sweeps() { unsupported("sweeps"); }
 
 }  // namespace perkara::bench

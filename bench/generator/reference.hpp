@@ -54,6 +54,7 @@ class reference_transaction final : public ports::transaction {
   ports::letter_repository& letters() override;
   ports::document_repository& documents() override;
   ports::notice_outbox& notices() override;
+  ports::deadline_sweep_repository& sweeps() override;
   void commit() override {}
 
  private:

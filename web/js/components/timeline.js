@@ -1,11 +1,12 @@
 // Timeline of a case's audit events (GET .../events): when, who, what, and the payload's plain fields.
 import { h } from '../dom.js';
-import { t, label, formatInstant } from '../i18n.js';
+import { t, label, formatDate, formatInstant } from '../i18n.js';
 
 // Keys that are bookkeeping rather than news (codes, sequence numbers, false flags are dropped below).
 const hiddenKeys = new Set(['ki', 'respondent', 'register_seq', 'hearing_id', 'ruleset_version', 'ruleset_reason', 'majelis', 'basis']);
-const labelled = { outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party' };
+const labelled = { deadline: 'deadline', outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party' };
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const date = /^\d{4}-\d{2}-\d{2}$/;
 
 function valueText(key, v) {
   if (typeof v === 'boolean') return v ? t('timeline.yes') : null;
@@ -17,6 +18,7 @@ function valueText(key, v) {
   const s = String(v);
   if (labelled[key]) return label(labelled[key], s);
   if (instant.test(s)) return formatInstant(s);
+  if (date.test(s)) return formatDate(s);
   return s;
 }
 
