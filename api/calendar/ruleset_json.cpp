@@ -120,7 +120,9 @@ void parse_ruleset_version(const boost::json::object& body, const domain::rulese
       }
     }
     period.note = p.string("note", false, 1000).value_or("");
-    period.remind_days = static_cast<int>(p.integer("remind_days", false, 0, 100).value_or(1));
+    // Left out: the previous version's lead for this period, else 1 (docs/deadlines.md "Reminders").
+    const auto* before = previous.find(period.key);
+    period.remind_days = static_cast<int>(p.integer("remind_days", false, 0, 100).value_or(before ? before->remind_days : 1));
     out.periods.push_back(std::move(period));
   }
   for (const auto& old : previous.periods) {

@@ -1,6 +1,5 @@
 #include "domain/notices/deadline_sweep.hpp"
 
-#include "domain/html_text.hpp"
 #include "domain/json_text.hpp"
 #include "domain/notices/wording.hpp"
 
@@ -56,24 +55,6 @@ mover mover_of(std::string_view period_key) {
 
 namespace {
 
-std::string text_of(const std::vector<std::string>& id, const std::vector<std::string>& en) {
-  std::string out;
-  for (const auto& s : id) out += s + "\n";
-  out += "\n-- English --\n\n";
-  for (const auto& s : en) out += s + "\n";
-  out += "\nPesan ini dikirim otomatis oleh perkara. / This message was sent automatically by perkara.\n";
-  return out;
-}
-
-std::string html_of(const std::vector<std::string>& id, const std::vector<std::string>& en) {
-  std::string out = "<!DOCTYPE html><html><body>\n<div lang=\"id\">\n";
-  for (const auto& s : id) out += "<p>" + html_escape(s) + "</p>\n";
-  out += "</div>\n<hr>\n<div lang=\"en\">\n";
-  for (const auto& s : en) out += "<p>" + html_escape(s) + "</p>\n";
-  out += "</div>\n</body></html>\n";
-  return out;
-}
-
 std::string clock_json(const deadline_record& c) {
   return fmt::format(R"("period":{},"due":"{}","days":{},"unit":"{}","ruleset":{},"ruleset_version":{})",
                      json_quote(c.key), format_iso_date(c.due), c.days, to_string(c.unit), json_quote(c.ruleset),
@@ -112,7 +93,7 @@ std::vector<notice> reminders_for(sweep_kind kind, const deadline_record& clock,
                   json_quote(facts.case_type), json_quote(facts.case_id), json_quote(facts.number),
                   json_quote(facts.organisation), kind_name, clock_json(clock));
   const auto email = [&](const std::string& to, const std::string& audience) {
-    out.push_back(notice{channel::email, to, audience, kind_name, subject, text_of(id, en), html_of(id, en), payload});
+    out.push_back(notice{channel::email, to, audience, kind_name, subject, text_body(id, en), html_body(id, en), payload});
   };
   if (mover_of(clock.key) == mover::applicant) {
     if (facts.applicant_email && !facts.applicant_email->empty() && !facts.applicant_opted_out) {
@@ -161,8 +142,8 @@ std::vector<notice> digest_for(const std::string& organisation_name, civil_date 
                                           json_quote(organisation), format_iso_date(today), due_json, overdue_json);
   const std::string subject = fmt::format("Ringkasan batas waktu {} / Deadline digest {}", day.id, day.en);
   if (organisation_email && !organisation_email->empty()) {
-    out.push_back(notice{channel::email, *organisation_email, "organisation", "digest", subject, text_of(id, en),
-                         html_of(id, en), payload});
+    out.push_back(notice{channel::email, *organisation_email, "organisation", "digest", subject, text_body(id, en),
+                         html_body(id, en), payload});
   }
   if (has_webhooks) {
     out.push_back(notice{channel::webhook, "", "organisation", "digest", "", "", "", payload});
