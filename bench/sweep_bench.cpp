@@ -39,7 +39,7 @@ void queue_requests(ports::database& db, int count, domain::instant now) {
       r.number = fmt::format("{:07}/PPID-BENCH/XII/2026", done);
       r.respondent = "kpu-pangkalpinang";
       r.received_at = {now, 7 * 60};
-      r.applicant = {domain::applicant_kind::individual, "Pemohon", std::nullopt, std::nullopt,
+      r.applicant = {domain::applicant_kind::individual,  "Pemohon",   std::nullopt, std::nullopt,
                      fmt::format("p{}@example.id", done), std::nullopt};
       r.information_requested = "Salinan";
       r.purpose = "Penelitian";
@@ -61,10 +61,14 @@ int main(int argc, char** argv) {
   int dispatch = 0;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
-    if (flag == "--db") url = argv[i + 1];
-    else if (flag == "--at") at = argv[i + 1];
-    else if (flag == "--smtp") smtp = argv[i + 1];
-    else if (flag == "--dispatch") dispatch = std::stoi(argv[i + 1]);
+    if (flag == "--db")
+      url = argv[i + 1];
+    else if (flag == "--at")
+      at = argv[i + 1];
+    else if (flag == "--smtp")
+      smtp = argv[i + 1];
+    else if (flag == "--dispatch")
+      dispatch = std::stoi(argv[i + 1]);
   }
   if (url.empty() || (at.empty() && (dispatch <= 0 || smtp.empty()))) {
     std::fputs("usage: perkara_bench_sweep --db URL (--at RFC3339 | --dispatch N --smtp URL)\n", stderr);

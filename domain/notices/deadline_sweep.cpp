@@ -93,7 +93,8 @@ std::vector<notice> reminders_for(sweep_kind kind, const deadline_record& clock,
                   json_quote(facts.case_type), json_quote(facts.case_id), json_quote(facts.number),
                   json_quote(facts.organisation), kind_name, clock_json(clock));
   const auto email = [&](const std::string& to, const std::string& audience) {
-    out.push_back(notice{channel::email, to, audience, kind_name, subject, text_body(id, en), html_body(id, en), payload});
+    out.push_back(
+        notice{channel::email, to, audience, kind_name, subject, text_body(id, en), html_body(id, en), payload});
   };
   if (mover_of(clock.key) == mover::applicant) {
     if (facts.applicant_email && !facts.applicant_email->empty() && !facts.applicant_opted_out) {
@@ -118,7 +119,8 @@ std::vector<notice> digest_for(const std::string& organisation_name, civil_date 
     return out;
   }
   auto sorted = items;
-  std::stable_sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) { return a.clock.due < b.clock.due; });
+  std::stable_sort(sorted.begin(), sorted.end(),
+                   [](const auto& a, const auto& b) { return a.clock.due < b.clock.due; });
   const auto day = spoken_date(today);
   std::vector<std::string> id{fmt::format("Ringkasan harian {} untuk {}.", organisation_name, day.id)};
   std::vector<std::string> en{fmt::format("Daily digest of {} for {}.", organisation_name, day.en)};
@@ -131,8 +133,8 @@ std::vector<notice> digest_for(const std::string& organisation_name, civil_date 
     const bool late = item.clock.due < today;
     id.push_back(fmt::format("{} {}: {}, {} {}.", late ? "Terlambat" : "Jatuh tempo", number, what.id,
                              late ? "jatuh tempo" : "paling lambat", by.id));
-    en.push_back(fmt::format("{} {}: {}, {} {}.", late ? "Overdue" : "Due", number, what.en, late ? "was due" : "by",
-                             by.en));
+    en.push_back(
+        fmt::format("{} {}: {}, {} {}.", late ? "Overdue" : "Due", number, what.en, late ? "was due" : "by", by.en));
     auto& list = late ? overdue_json : due_json;
     if (!list.empty()) list += ',';
     list += fmt::format(R"({{"case_type":{},"case_id":{},"number":{},{}}})", json_quote(item.clock.case_type),

@@ -34,8 +34,9 @@ bool soci_deadline_sweep_repository::mark(const ports::sweep_mark& mark, domain:
     const std::string kind(domain::notices::to_string(mark.kind));
     const long long t = epoch_seconds(at);
     const std::string insert = ctx_.kind == backend::mysql ? "INSERT IGNORE INTO" : "INSERT OR IGNORE INTO";
-    soci::statement st = (ctx_.sql.prepare << insert + " deadline_marks (case_type, case_id, period_key, due, kind, "
-                                                       "at) VALUES (:t, :id, :key, :due, :kind, :at)",
+    soci::statement st = (ctx_.sql.prepare << insert +
+                                                  " deadline_marks (case_type, case_id, period_key, due, kind, "
+                                                  "at) VALUES (:t, :id, :key, :due, :kind, :at)",
                           soci::use(mark.case_type), soci::use(mark.case_id), soci::use(mark.period_key),
                           soci::use(due), soci::use(kind), soci::use(t));
     st.execute(true);
@@ -88,7 +89,7 @@ std::vector<ports::digest_recipient> soci_deadline_sweep_repository::digest_reci
 }
 
 std::vector<domain::notices::digest_item> soci_deadline_sweep_repository::digest_items(const std::string& organisation,
-                                                                                        domain::civil_date until) {
+                                                                                       domain::civil_date until) {
   return translated([&] {
     std::vector<domain::notices::digest_item> out;
     // The longest digest an office reads; the rest is on its board.

@@ -25,9 +25,7 @@ domain::civil_date plus_days(domain::civil_date d, int n) {
   return domain::civil_date{std::chrono::sys_days{d} + days{n}};
 }
 
-domain::notices::sweep_office office_of(const domain::organisation& org) {
-  return {org.utc_offset_minutes, org.hours};
-}
+domain::notices::sweep_office office_of(const domain::organisation& org) { return {org.utc_offset_minutes, org.hours}; }
 
 ports::sweep_mark mark_of(const domain::deadline_record& c, sweep_kind kind) {
   return {c.case_type, c.case_id, c.key, c.due, kind};
@@ -35,8 +33,9 @@ ports::sweep_mark mark_of(const domain::deadline_record& c, sweep_kind kind) {
 
 /// Walks the open clocks of [from, until] lacking a mark of `kind`, a page per transaction; `act`
 /// decides and acts on one clock (returns whether it did) inside the page's transaction.
-std::size_t walk(ports::database& db, sweep_kind kind, domain::civil_date from, domain::civil_date until, int page,
-                 const std::function<bool(ports::transaction&, api::clock_context&, const domain::deadline_record&)>& act) {
+std::size_t walk(
+    ports::database& db, sweep_kind kind, domain::civil_date from, domain::civil_date until, int page,
+    const std::function<bool(ports::transaction&, api::clock_context&, const domain::deadline_record&)>& act) {
   std::size_t done = 0;
   std::optional<ports::sweep_position> after;
   for (;;) {
@@ -77,20 +76,20 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
   const domain::civil_date beginning{std::chrono::year{1900}, std::chrono::January, std::chrono::day{1}};
 
   // Missed deadlines: the same record for every reader (lists, board, public status, reports).
-  report.missed = walk(db, sweep_kind::missed, beginning, plus_days(latest_today, -1), config.page,
-                       [&](ports::transaction& tx, api::clock_context& clocks, const domain::deadline_record& c) {
-                         const auto& org = clocks.organisation(c.organisation);
-                         if (!domain::notices::day_ended(c.due, now, office_of(org))) return false;
-                         if (!tx.sweeps().mark(mark_of(c, sweep_kind::missed), now)) return false;
-                         if (c.case_type == "request") {
-                           api::apply_request_timers(tx, c.case_id, now);
-                         }
-                         const boost::json::object payload{{"deadline", c.key},
-                                                           {"due", domain::format_iso_date(c.due)}};
-                         tx.events().append(domain::case_event{c.case_type, c.case_id, 0, "system", now,
-                                                               "deadline_missed", boost::json::serialize(payload)});
-                         return true;
-                       });
+  report.missed =
+      walk(db, sweep_kind::missed, beginning, plus_days(latest_today, -1), config.page,
+           [&](ports::transaction& tx, api::clock_context& clocks, const domain::deadline_record& c) {
+             const auto& org = clocks.organisation(c.organisation);
+             if (!domain::notices::day_ended(c.due, now, office_of(org))) return false;
+             if (!tx.sweeps().mark(mark_of(c, sweep_kind::missed), now)) return false;
+             if (c.case_type == "request") {
+               api::apply_request_timers(tx, c.case_id, now);
+             }
+             const boost::json::object payload{{"deadline", c.key}, {"due", domain::format_iso_date(c.due)}};
+             tx.events().append(domain::case_event{c.case_type, c.case_id, 0, "system", now, "deadline_missed",
+                                                   boost::json::serialize(payload)});
+             return true;
+           });
 
   // Reminders before the due date: the window covers the longest lead of the rule sets in force.
   int lead = 1;
@@ -106,7 +105,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
                             const auto& org = clocks.organisation(c.organisation);
                             const auto& rules = clocks.ruleset(c.ruleset, c.ruleset_version);
                             if (!domain::notices::reminder_due(c.due, remind_days_of(clocks, c), now, office_of(org),
-                                                                clocks.calendar(c.organisation, rules.counting))) {
+                                                               clocks.calendar(c.organisation, rules.counting))) {
                               return false;
                             }
                             if (!tx.sweeps().mark(mark_of(c, sweep_kind::reminder), now)) return false;

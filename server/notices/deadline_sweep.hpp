@@ -15,8 +15,8 @@
 namespace perkara::server::notices {
 
 struct sweep_config {
-  int page = 500;              // clocks per transaction
-  int digest_horizon_days = 7;  // the digest lists what is due up to this many days ahead, and what is overdue
+  int page = 500;                // clocks per transaction
+  int digest_horizon_days = 7;   // the digest lists what is due up to this many days ahead, and what is overdue
   int missed_reminder_days = 7;  // no morning-after reminder for a deadline missed longer ago (a late entry)
 };
 

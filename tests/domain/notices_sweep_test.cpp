@@ -29,8 +29,7 @@ TEST_SUITE("notices_sweep") {
     };
     // Due Friday 16 Feb 2024.
     const row rows[] = {
-        {"2024-02-16T23:59:59+07:00", wib, false},
-        {"2024-02-17T00:00:00+07:00", wib, true},
+        {"2024-02-16T23:59:59+07:00", wib, false},  {"2024-02-17T00:00:00+07:00", wib, true},
         {"2024-02-16T23:30:00+07:00", wita, true},   // 00:30 WITA on Saturday
         {"2024-02-16T22:30:00+07:00", wita, false},  // 23:30 WITA on Friday
         {"2024-02-16T22:00:00+07:00", wit, true},    // 00:00 WIT on Saturday
@@ -54,11 +53,9 @@ TEST_SUITE("notices_sweep") {
     const row rows[] = {
         {"2024-02-13T09:00:00+07:00", 1, false},  // 2 working days ahead (15, 16)
         {"2024-02-14T09:00:00+07:00", 1, false},  // the holiday: still 2 working days (15, 16)
-        {"2024-02-14T09:00:00+07:00", 2, true},
-        {"2024-02-13T09:00:00+07:00", 2, true},
+        {"2024-02-14T09:00:00+07:00", 2, true},  {"2024-02-13T09:00:00+07:00", 2, true},
         {"2024-02-15T07:59:00+07:00", 1, false},  // before the office opens at 08:00
-        {"2024-02-15T08:00:00+07:00", 1, true},
-        {"2024-02-16T15:00:00+07:00", 1, true},   // the due day itself
+        {"2024-02-15T08:00:00+07:00", 1, true},  {"2024-02-16T15:00:00+07:00", 1, true},  // the due day itself
         {"2024-02-17T09:00:00+07:00", 1, false},  // missed: a missed reminder, not this one
         {"2024-02-15T09:00:00+07:00", 0, false},  // 0: no reminder for this period
     };
