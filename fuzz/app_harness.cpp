@@ -45,6 +45,7 @@ class rollback_transaction final : public ports::transaction {
   ports::document_repository& documents() override { return tx_->documents(); }
   ports::notice_outbox& notices() override { return tx_->notices(); }
   ports::report_repository& reports() override { return tx_->reports(); }
+  ports::deadline_sweep_repository& sweeps() override { return tx_->sweeps(); }
   void commit() override {}
 
  private:

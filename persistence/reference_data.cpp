@@ -252,7 +252,8 @@ std::vector<domain::ruleset> parse_rulesets_csv(std::string_view text, std::stri
   std::vector<domain::ruleset> out;
   for (const auto& row : read_csv(text, file_name,
                                   "ruleset,version,effective_from,period_key,value,fallback,unit,start_event,source,"
-                                  "confidence,note")) {
+                                  "confidence,note",
+                                  "remind_days")) {
     const csv_context ctx{file_name, row.line};
     const auto& f = row.fields;
     require_nonempty(ctx, f[0], "ruleset");
@@ -288,6 +289,12 @@ std::vector<domain::ruleset> parse_rulesets_csv(std::string_view text, std::stri
     }
     p.confidence_level = *conf;
     p.note = std::string(f[10]);
+    if (f.size() > 11 && !f[11].empty()) {
+      p.remind_days = require_int(ctx, f[11], "remind_days");
+      if (p.remind_days < 0 || p.remind_days > 100) {
+        ctx.fail("remind_days must be 0 to 100");
+      }
+    }
 
     auto it = std::find_if(out.begin(), out.end(),
                            [&](const domain::ruleset& r) { return r.name == f[0] && r.version == version; });

@@ -149,7 +149,8 @@ class soci_transaction final : public ports::transaction {
         letters_(ctx_),
         documents_(ctx_),
         notices_(ctx_),
-        reports_(ctx_) {}
+        reports_(ctx_),
+        sweeps_(ctx_) {}
 
   ~soci_transaction() override {
     if (!ended_) {
@@ -176,6 +177,7 @@ class soci_transaction final : public ports::transaction {
   ports::document_repository& documents() override { return documents_; }
   ports::notice_outbox& notices() override { return notices_; }
   ports::report_repository& reports() override { return reports_; }
+  ports::deadline_sweep_repository& sweeps() override { return sweeps_; }
 
   void commit() override {
     if (ended_) {
@@ -216,6 +218,7 @@ class soci_transaction final : public ports::transaction {
   detail::soci_document_repository documents_;
   detail::soci_notice_outbox notices_;
   detail::soci_report_repository reports_;
+  detail::soci_deadline_sweep_repository sweeps_;
   bool ended_ = false;
 };
 

@@ -43,6 +43,7 @@ std::unique_ptr<notices::dispatcher> make_dispatcher(const notice_settings& sett
   config.base_url = settings.base_url.empty() ? "http://" + host + ":" + std::to_string(server.port())
                                               : settings.base_url;
   config.idle_wait = settings.idle_wait;
+  config.sweep_interval = settings.sweep_interval;
   return std::make_unique<notices::dispatcher>(db, clock, config, std::move(email),
                                                std::make_unique<notices::webhook_sender>());
 }

@@ -23,6 +23,7 @@ struct notice_settings {
   std::string mail_from;
   std::string base_url;   // for links in messages; default http://HOST:PORT of the listener
   std::chrono::milliseconds idle_wait{5000};
+  std::chrono::seconds sweep_interval{60};  // the deadline sweep; 0: none in this server
 };
 
 struct app_config {

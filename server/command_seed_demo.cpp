@@ -57,12 +57,10 @@ void seed_demo(const seed_demo_options& options) {
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
   // would take for its own demo cases existing already.
   std::fprintf(stderr, "perkara: %zu demo requests created\n", seed_demo_requests(*db, clock));
-  std::fprintf(stderr, "perkara: %zu demo letters issued
-", seed_demo_letters(*db, clock, store));
-  std::fprintf(stderr, "perkara: %zu demo documents added
-", seed_demo_documents(*db, clock, store));
-  std::fprintf(stderr, "perkara: %zu demo history requests created
-", seed_demo_history(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo letters issued\n", seed_demo_letters(*db, clock, store));
+  std::fprintf(stderr, "perkara: %zu demo documents added\n", seed_demo_documents(*db, clock, store));
+  std::fprintf(stderr, "perkara: %zu demo history requests created\n", seed_demo_history(*db, clock));
+  std::fprintf(stderr, "perkara: %zu demo notices delivered\n", seed_demo_deliveries(*db, clock));
 }
 
 }  // namespace

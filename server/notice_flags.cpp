@@ -1,5 +1,6 @@
 // The notice flags of `perkara serve` (issue 16, docs/operations.md "Notices"), kept apart from the other
-// flags: --smtp URL  --mail-from ADDRESS  --public-url URL  --notice-interval SECONDS  --no-notices
+// flags: --smtp URL  --mail-from ADDRESS  --public-url URL  --notice-interval SECONDS  --sweep-interval SECONDS
+// --no-notices
 #include "server/notice_flags.hpp"
 
 #include "server/cli.hpp"
@@ -21,6 +22,11 @@ void add_notice_flags(CLI::App& serve, app_config& config, notice_flags& flags) 
       ->envname("PERKARA_NOTICE_INTERVAL")
       ->check(whole_number_at_least(1))
       ->capture_default_str();
+  serve.add_option("--sweep-interval", flags.sweep_seconds,
+                   "Seconds between deadline sweeps (missed deadlines, reminders, digests); 0: no sweep here")
+      ->envname("PERKARA_SWEEP_INTERVAL")
+      ->check(whole_number_at_least(0))
+      ->capture_default_str();
   serve.add_flag("--no-notices", flags.off, "Do not run the notice dispatcher in this server")
       ->envname("PERKARA_NO_NOTICES");
 }
@@ -35,6 +41,7 @@ void apply_notice_flags(const notice_flags& flags, app_config& config) {
     throw std::invalid_argument("--smtp needs --mail-from ADDRESS too");
   }
   n.idle_wait = std::chrono::seconds{flags.interval_seconds};
+  n.sweep_interval = std::chrono::seconds{flags.sweep_seconds};
 }
 
 }  // namespace perkara::server

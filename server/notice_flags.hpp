@@ -13,9 +13,10 @@ namespace perkara::server {
 struct notice_flags {
   bool off = false;          // --no-notices
   long long interval_seconds = 5;  // --notice-interval
+  long long sweep_seconds = 60;    // --sweep-interval
 };
 
-/// Adds --smtp, --mail-from, --public-url, --notice-interval and --no-notices to `serve`.
+/// Adds --smtp, --mail-from, --public-url, --notice-interval, --sweep-interval and --no-notices to `serve`.
 void add_notice_flags(CLI::App& serve, app_config& config, notice_flags& flags);
 
 /// Completes `config.notices` from the flags; throws std::invalid_argument for a bad combination.

@@ -49,4 +49,9 @@ std::size_t seed_demo_documents(ports::database& db, const ports::clock& clock, 
 /// The demo user `username` as a caller of its organisation (for service calls and audit entries).
 std::optional<api::caller> demo_caller(ports::transaction& tx, const std::string& username);
 
+/// A deadline sweep over the demo cases (missed deadlines, reminders, digests), then every pending
+/// notice settled as delivered (the demo has no mail server; the delivery log says so). After the
+/// letters (their letterheads hold the offices' addresses); returns how many it settled.
+std::size_t seed_demo_deliveries(ports::database& db, const ports::clock& clock);
+
 }  // namespace perkara::server

@@ -37,7 +37,8 @@ boost::json::object period_to_json(const domain::period& p) {
           {"start_event", p.start_event},
           {"source", p.source},
           {"confidence", domain::to_string(p.confidence_level)},
-          {"note", p.note}};
+          {"note", p.note},
+          {"remind_days", p.remind_days}};
 }
 
 boost::json::object ruleset_to_json(const domain::ruleset& rs) {
@@ -119,6 +120,9 @@ void parse_ruleset_version(const boost::json::object& body, const domain::rulese
       }
     }
     period.note = p.string("note", false, 1000).value_or("");
+    // Left out: the previous version's lead for this period, else 1 (docs/deadlines.md "Reminders").
+    const auto* before = previous.find(period.key);
+    period.remind_days = static_cast<int>(p.integer("remind_days", false, 0, 100).value_or(before ? before->remind_days : 1));
     out.periods.push_back(std::move(period));
   }
   for (const auto& old : previous.periods) {

@@ -97,6 +97,16 @@ void commit_transition(ports::transaction& tx, loaded_request& l, const case_act
   append_event(tx, actor, ok.request, ok.event, now);
 }
 
+/// Applies the timer intents that have come due and stores the clocks and list columns (same version).
+domain::information_request save_timers(ports::transaction& tx, ports::stored_request found, domain::instant now) {
+  loaded_request l(tx, std::move(found), now);
+  l.apply_timers();
+  l.book.save();
+  l.refresh_index();
+  tx.requests().update(l.stored, l.stored.request.version);
+  return l.stored.request;
+}
+
 }  // namespace
 
 std::optional<domain::information_request> mark_request_disputed(ports::transaction& tx,
@@ -190,14 +200,15 @@ domain::information_request load_visible_request(ports::transaction& tx, const c
     throw not_found();
   }
   if (apply_timers) {
-    loaded_request l(tx, std::move(*found), now);
-    l.apply_timers();
-    l.book.save();
-    l.refresh_index();
-    tx.requests().update(l.stored, l.stored.request.version);
-    return l.stored.request;
+    return save_timers(tx, std::move(*found), now);
   }
   return found->request;
+}
+
+void apply_request_timers(ports::transaction& tx, const std::string& request_id, domain::instant now) {
+  if (auto found = tx.requests().find(request_id, true)) {
+    save_timers(tx, std::move(*found), now);
+  }
 }
 
 void refresh_request_index(ports::transaction& tx, const std::string& request_id, domain::instant now) {

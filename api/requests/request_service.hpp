@@ -32,6 +32,11 @@ std::optional<domain::information_request> mark_request_disputed(ports::transact
 /// now, after a calendar change moved them. Not an action: no event, same version. No-op when unknown.
 void refresh_request_index(ports::transaction& tx, const std::string& request_id, domain::instant now);
 
+/// Records the silences of a request that have come due (its timer intents, the same transition every
+/// action applies first), without an actor and without an event of its own: the deadline sweep's step
+/// when a clock of the request is missed (docs/operations.md "Deadline sweep"). No-op when unknown.
+void apply_request_timers(ports::transaction& tx, const std::string& request_id, domain::instant now);
+
 /// Registers a new request for `input.respondent` (the actor must be a `ppid` of it: 403/404
 /// otherwise); validates (422), chooses the rule set, numbers it, starts ppid_response, appends event
 /// "create" and an audit entry. Returns the stored request.

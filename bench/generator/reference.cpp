@@ -226,5 +226,6 @@ ports::letter_repository& reference_transaction::letters() { unsupported("letter
 ports::document_repository& reference_transaction::documents() { unsupported("documents"); }
 ports::notice_outbox& reference_transaction::notices() { unsupported("notices"); }
 ports::report_repository& reference_transaction::reports() { unsupported("reports"); }
+ports::deadline_sweep_repository& reference_transaction::sweeps() { unsupported("sweeps"); }
 
 }  // namespace perkara::bench

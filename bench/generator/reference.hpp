@@ -55,6 +55,7 @@ class reference_transaction final : public ports::transaction {
   ports::document_repository& documents() override;
   ports::notice_outbox& notices() override;
   ports::report_repository& reports() override;
+  ports::deadline_sweep_repository& sweeps() override;
   void commit() override {}
 
  private:

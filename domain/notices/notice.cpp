@@ -116,24 +116,9 @@ void add_opt_out(lines& l) {
   l.en.push_back(fmt::format("No more email? Unsubscribe: {}", link));
 }
 
-std::string text_body(const lines& l) {
-  std::string out;
-  for (const auto& s : l.id) out += s + "\n";
-  out += "\n-- English --\n\n";
-  for (const auto& s : l.en) out += s + "\n";
-  out += "\nPesan ini dikirim otomatis oleh perkara. / This message was sent automatically by perkara.\n";
-  return out;
-}
+std::string text_body(const lines& l) { return notices::text_body(l.id, l.en); }
 
-std::string html_body(const lines& l) {
-  std::string out = "<!DOCTYPE html><html><body>\n<div lang=\"id\">\n";
-  for (const auto& s : l.id) out += "<p>" + html_escape(s) + "</p>\n";
-  out += "</div>\n<hr>\n<div lang=\"en\">\n";
-  for (const auto& s : l.en) out += "<p>" + html_escape(s) + "</p>\n";
-  out += "</div>\n<p><small>Pesan ini dikirim otomatis oleh perkara. / This message was sent automatically by "
-         "perkara.</small></p>\n</body></html>\n";
-  return out;
-}
+std::string html_body(const lines& l) { return notices::html_body(l.id, l.en); }
 
 }  // namespace
 

@@ -94,6 +94,25 @@ bilingual what_is_due(std::string_view period_key) {
   return {"tindakan berikutnya", "the next step"};
 }
 
+std::string text_body(const std::vector<std::string>& id, const std::vector<std::string>& en) {
+  std::string out;
+  for (const auto& s : id) out += s + "\n";
+  out += "\n-- English --\n\n";
+  for (const auto& s : en) out += s + "\n";
+  out += "\nPesan ini dikirim otomatis oleh perkara. / This message was sent automatically by perkara.\n";
+  return out;
+}
+
+std::string html_body(const std::vector<std::string>& id, const std::vector<std::string>& en) {
+  std::string out = "<!DOCTYPE html><html><body>\n<div lang=\"id\">\n";
+  for (const auto& s : id) out += "<p>" + html_escape(s) + "</p>\n";
+  out += "</div>\n<hr>\n<div lang=\"en\">\n";
+  for (const auto& s : en) out += "<p>" + html_escape(s) + "</p>\n";
+  out += "</div>\n<p><small>Pesan ini dikirim otomatis oleh perkara. / This message was sent automatically by "
+         "perkara.</small></p>\n</body></html>\n";
+  return out;
+}
+
 bilingual spoken_date(civil_date date) {
   const auto m = static_cast<unsigned>(date.month()) - 1;
   const auto d = static_cast<unsigned>(date.day());

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace perkara::domain::notices {
 
@@ -23,5 +24,10 @@ bilingual what_is_due(std::string_view period_key);
 
 /// "14 Februari 2024" / "14 February 2024".
 bilingual spoken_date(civil_date date);
+
+/// A message body: the Indonesian lines, then the English ones, then the automatic-message footer; as
+/// plain text, and as HTML (each line a paragraph, escaped).
+std::string text_body(const std::vector<std::string>& id, const std::vector<std::string>& en);
+std::string html_body(const std::vector<std::string>& id, const std::vector<std::string>& en);
 
 }  // namespace perkara::domain::notices

@@ -3,6 +3,7 @@
 // others until commit(); destroying an uncommitted transaction rolls it back. A 2xx answer is sent only
 // after commit() returned, so what was acknowledged is durable.
 
+#include "domain/ports/deadline_sweep.hpp"
 #include "domain/ports/dispute_repository.hpp"
 #include "domain/ports/letter_repository.hpp"
 #include "domain/ports/document_repository.hpp"
@@ -51,6 +52,7 @@ class transaction {
   virtual document_repository& documents() = 0;
   virtual notice_outbox& notices() = 0;
   virtual report_repository& reports() = 0;
+  virtual deadline_sweep_repository& sweeps() = 0;
   virtual void commit() = 0;
 };
 

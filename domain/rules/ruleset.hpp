@@ -28,6 +28,7 @@ struct period {
   std::string source;              // legal source, e.g. "PERKI 1/2019 Pasal 12 (secondary)"
   confidence confidence_level = confidence::unverified;
   std::string note;                // free text, e.g. "on_expiry: flag_overdue"
+  int remind_days = 1;             // reminder this many working days before the due date (0: none)
 
   /// The number of days actually used: the statutory value, else the fallback.
   [[nodiscard]] std::optional<int> effective_value() const { return value ? value : fallback; }

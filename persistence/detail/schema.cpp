@@ -317,6 +317,7 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
        }},
+      {17, "0017_deadline_sweep", sweep_schema()},
       {18, "0018_notice_people", notice_people_schema()},
       {21,
        "0021_report_indexes",

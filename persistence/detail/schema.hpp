@@ -29,6 +29,8 @@ std::vector<std::string_view> dispute_schema();
 std::vector<std::string_view> notice_schema();
 /// 0018 (schema_notices.cpp): notice addresses of users, preferences, removed webhooks.
 std::vector<std::string_view> notice_people_schema();
+/// 0017 (schema_sweep.cpp): the deadline sweep's marks and the reminder lead of rule-set periods.
+std::vector<std::string_view> sweep_schema();
 
 /// Expands the placeholders for one backend.
 std::string expand_dialect(std::string_view statement, backend kind);

@@ -13,8 +13,10 @@ constexpr const char* select_columns =
     "SELECT id, case_type, case_id, period_key, organisation, ruleset, ruleset_version, start_at, days, unit, "
     "extension_days, due, met_on, stopped_on FROM deadlines";
 
-std::vector<domain::deadline_record> query(const db_context& ctx, const std::string& where,
-                                           const std::vector<std::string>& params) {
+}  // namespace
+
+std::vector<domain::deadline_record> select_deadlines(const db_context& ctx, const std::string& where,
+                                                      const std::vector<std::string>& params) {
   domain::deadline_record r;
   std::string unit, due, met_on, stopped_on;
   long long start_at = 0;
@@ -64,8 +66,6 @@ std::vector<domain::deadline_record> query(const db_context& ctx, const std::str
   return out;
 }
 
-}  // namespace
-
 std::string soci_deadline_repository::save(const domain::deadline_record& record) {
   return translated([&] {
     const std::string id = record.id.empty() ? random_id() : record.id;
@@ -104,13 +104,13 @@ std::string soci_deadline_repository::save(const domain::deadline_record& record
 std::vector<domain::deadline_record> soci_deadline_repository::for_case(const std::string& case_type,
                                                                         const std::string& case_id) {
   return translated([&] {
-    return query(ctx_, " WHERE case_type = :type AND case_id = :id ORDER BY due, id", {case_type, case_id});
+    return select_deadlines(ctx_, " WHERE case_type = :type AND case_id = :id ORDER BY due, id", {case_type, case_id});
   });
 }
 
 std::vector<domain::deadline_record> soci_deadline_repository::open_from(domain::civil_date from) {
   return translated([&] {
-    return query(ctx_, " WHERE met_on IS NULL AND stopped_on IS NULL AND due >= :from ORDER BY due, id",
+    return select_deadlines(ctx_, " WHERE met_on IS NULL AND stopped_on IS NULL AND due >= :from ORDER BY due, id",
                  {domain::format_iso_date(from)});
   });
 }

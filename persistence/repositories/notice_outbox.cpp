@@ -161,20 +161,25 @@ void soci_notice_outbox::queue_for(const std::vector<domain::case_event>& events
       soci_deadline_repository deadlines(ctx_);
       const auto clocks = deadlines.for_case(e.case_type, e.case_id);
       for (const auto& n : domain::notices::notices_for_event(e, *facts, clocks)) {
-        if (n.via == channel::webhook) {
-          // One notice per endpoint, so each is retried and logged on its own.
-          for (const auto& hook : webhooks(facts->organisation)) {
-            if (!hook.active) continue;
-            auto copy = n;
-            copy.recipient = hook.url;
-            insert(copy, *facts, e.action, e.at);
-          }
-        } else {
-          insert(n, *facts, e.action, e.at);
-        }
+        queue_notice(n, *facts, e.action, e.at);
       }
     }
   });
+}
+
+void soci_notice_outbox::queue_notice(const domain::notices::notice& n, const domain::notices::case_facts& f,
+                                      const std::string& action, domain::instant at) {
+  if (n.via != channel::webhook) {
+    insert(n, f, action, at);
+    return;
+  }
+  // One notice per endpoint, so each is retried and logged on its own.
+  for (const auto& hook : webhooks(f.organisation)) {
+    if (!hook.active) continue;
+    auto copy = n;
+    copy.recipient = hook.url;
+    insert(copy, f, action, at);
+  }
 }
 
 std::vector<ports::queued_notice> soci_notice_outbox::claim(const std::string& owner, domain::instant now,

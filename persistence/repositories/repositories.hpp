@@ -3,6 +3,7 @@
 // that created it; statements are prepared per call, except on SQLite where each connection keeps the
 // ones it has prepared (detail/statement_cache.hpp).
 
+#include "domain/ports/deadline_sweep.hpp"
 #include "domain/ports/letter_repository.hpp"
 #include "domain/ports/document_repository.hpp"
 #include "domain/ports/login_attempt_repository.hpp"
@@ -180,12 +181,38 @@ class soci_notice_outbox final : public ports::notice_outbox {
   std::optional<ports::opted_out> opt_out_by_token(const std::string& token, domain::instant at) override;
   std::optional<ports::last_attempt> last_delivery(domain::notices::channel via, bool sent) override;
 
+  /// The facts of a case for its notices; nullopt when the case is unknown.
+  std::optional<domain::notices::case_facts> facts_of(const std::string& case_type, const std::string& case_id);
+  /// Queues `n` about the case of `f`: a webhook notice once per active endpoint of `f.organisation`.
+  void queue_notice(const domain::notices::notice& n, const domain::notices::case_facts& f, const std::string& action,
+                    domain::instant at);
+
  private:
   /// The staff of the case's organisations and a dispute's panel (notice_admin.cpp).
   void add_staff(domain::notices::case_facts& f, const std::string& dispute_body);
-  std::optional<domain::notices::case_facts> facts_of(const std::string& case_type, const std::string& case_id);
   void insert(const domain::notices::notice& n, const domain::notices::case_facts& f, const std::string& action,
               domain::instant at);
+  db_context ctx_;
+};
+
+class soci_deadline_sweep_repository final : public ports::deadline_sweep_repository {
+ public:
+  explicit soci_deadline_sweep_repository(db_context ctx) : ctx_(ctx) {}
+  std::vector<domain::deadline_record> open_unmarked(domain::notices::sweep_kind kind, domain::civil_date from,
+                                                     domain::civil_date until,
+                                                     const std::optional<ports::sweep_position>& after,
+                                                     int limit) override;
+  bool mark(const ports::sweep_mark& mark, domain::instant at) override;
+  std::optional<domain::notices::case_facts> case_facts(const std::string& case_type,
+                                                        const std::string& case_id) override;
+  std::optional<std::string> organisation_email(const std::string& organisation) override;
+  void queue(const domain::notices::notice& notice, const domain::notices::case_facts& facts,
+             const std::string& action, domain::instant at) override;
+  std::vector<ports::digest_recipient> digest_recipients() override;
+  std::vector<domain::notices::digest_item> digest_items(const std::string& organisation,
+                                                         domain::civil_date until) override;
+
+ private:
   db_context ctx_;
 };
 
@@ -243,6 +270,11 @@ class soci_document_repository final : public ports::document_repository {
   std::vector<domain::documents::document> select(const std::string& where, const std::vector<std::string>& params);
   db_context ctx_;
 };
+
+/// The deadline rows of `SELECT <the deadline columns> FROM deadlines` + `where` (which may order and
+/// limit), with `params` bound in order (persistence/repositories/deadline_repository.cpp).
+std::vector<domain::deadline_record> select_deadlines(const db_context& ctx, const std::string& where,
+                                                      const std::vector<std::string>& params);
 
 /// Column conversions shared by the repositories.
 domain::civil_date date_column(const std::string& text, const char* column);

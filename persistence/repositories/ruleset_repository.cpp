@@ -53,14 +53,14 @@ std::vector<domain::ruleset> query_headers(soci::session& sql, const std::string
 
 void soci_ruleset_repository::load_periods(domain::ruleset& ruleset) {
   std::string key, unit, start_event, source, confidence, note;
-  int value = 0, fallback = 0;
+  int value = 0, fallback = 0, remind_days = 1;
   soci::indicator value_ind = soci::i_ok, fallback_ind = soci::i_ok;
   soci::statement st = (ctx_.sql.prepare << "SELECT period_key, value, fallback, unit, start_event, source, confidence, "
-                                            "note FROM ruleset_periods WHERE ruleset = :name AND version = :version "
-                                            "ORDER BY position",
+                                            "note, remind_days FROM ruleset_periods WHERE ruleset = :name AND version = "
+                                            ":version ORDER BY position",
                         soci::into(key), soci::into(value, value_ind), soci::into(fallback, fallback_ind),
                         soci::into(unit), soci::into(start_event), soci::into(source), soci::into(confidence),
-                        soci::into(note), soci::use(ruleset.name), soci::use(ruleset.version));
+                        soci::into(note), soci::into(remind_days), soci::use(ruleset.name), soci::use(ruleset.version));
   st.execute();
   ruleset.periods.clear();
   while (st.fetch()) {
@@ -82,6 +82,7 @@ void soci_ruleset_repository::load_periods(domain::ruleset& ruleset) {
     p.start_event = start_event;
     p.source = source;
     p.note = note;
+    p.remind_days = remind_days;
     ruleset.periods.push_back(std::move(p));
   }
 }
@@ -188,11 +189,11 @@ void soci_ruleset_repository::insert(const domain::ruleset& ruleset) {
       const std::string unit(domain::to_string(p.unit));
       const std::string confidence(domain::to_string(p.confidence_level));
       ctx_.sql << "INSERT INTO ruleset_periods (ruleset, version, position, period_key, value, fallback, unit, "
-                  "start_event, source, confidence, note) VALUES (:name, :version, :position, :key, :value, :fallback, "
-                  ":unit, :start_event, :source, :confidence, :note)",
+                  "start_event, source, confidence, note, remind_days) VALUES (:name, :version, :position, :key, :value, "
+                  ":fallback, :unit, :start_event, :source, :confidence, :note, :remind_days)",
           soci::use(ruleset.name), soci::use(ruleset.version), soci::use(position), soci::use(p.key),
           soci::use(value, value_ind), soci::use(fallback, fallback_ind), soci::use(unit), soci::use(p.start_event),
-          soci::use(p.source), soci::use(confidence), soci::use(p.note);
+          soci::use(p.source), soci::use(confidence), soci::use(p.note), soci::use(p.remind_days);
       ++position;
     }
   });

@@ -1,5 +1,7 @@
 #include "server/notices/dispatcher.hpp"
 
+#include "server/notices/deadline_sweep.hpp"
+
 #include <fmt/format.h>
 #include <sodium.h>
 #include <unistd.h>
@@ -111,7 +113,18 @@ void dispatcher::stop() {
 }
 
 void dispatcher::loop() {
+  std::optional<domain::instant> next_sweep;
   for (;;) {
+    if (config_.sweep_interval.count() > 0 && (!next_sweep || clock_.now() >= *next_sweep)) {
+      const auto now = clock_.now();
+      next_sweep = now + config_.sweep_interval;
+      try {
+        sweep_deadlines(db_, now);
+      } catch (const std::exception& e) {
+        // The next sweep tries again; its marks make a half-done run harmless.
+        std::fprintf(stderr, "perkara: deadline sweep: %s\n", e.what());
+      }
+    }
     std::size_t done = 0;
     try {
       done = run_once();
@@ -122,7 +135,12 @@ void dispatcher::loop() {
     std::unique_lock lock(mutex_);
     if (stopping_) return;
     if (done == 0) {
-      wake_.wait_for(lock, config_.idle_wait, [this] { return stopping_; });
+      auto rest = std::chrono::duration_cast<std::chrono::milliseconds>(config_.idle_wait);
+      if (next_sweep) {
+        rest = std::min(rest, std::max(std::chrono::milliseconds{0},
+                                       std::chrono::duration_cast<std::chrono::milliseconds>(*next_sweep - clock_.now())));
+      }
+      wake_.wait_for(lock, rest, [this] { return stopping_; });
       if (stopping_) return;
     }
   }

@@ -4,7 +4,8 @@
 // exponential back-off, or given up after the last attempt. Several servers on one MariaDB share the
 // work (claims skip each other's locked rows); a server killed mid-delivery leaves its claims to expire
 // and be claimed again, so every notice is delivered at least once and the receiver drops repeats by
-// the notice's idempotency key.
+// the notice's idempotency key. Between rounds the same thread runs the deadline sweep
+// (server/notices/deadline_sweep.hpp), whose events and reminders it then delivers.
 
 #include "domain/ports/clock.hpp"
 #include "domain/ports/database.hpp"
@@ -29,6 +30,7 @@ struct dispatcher_config {
   std::chrono::seconds max_retry{6 * 3600};  // ... up to this
   int max_attempts = 10;
   std::chrono::milliseconds idle_wait{5000};  // how long the thread rests when nothing is due
+  std::chrono::seconds sweep_interval{60};    // the deadline sweep (deadline_sweep.hpp) between rounds; 0: none
 };
 
 /// When the attempt after `attempts` failed ones comes: first_retry * 2^(attempts-1), at most max_retry.

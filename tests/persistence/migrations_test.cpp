@@ -133,6 +133,7 @@ TEST_SUITE("migrations") {
         CHECK(got->periods[i].fallback == expected.periods[i].fallback);
         CHECK(got->periods[i].source == expected.periods[i].source);
         CHECK(got->periods[i].note == expected.periods[i].note);
+        CHECK(got->periods[i].remind_days == expected.periods[i].remind_days);
         CHECK(got->periods[i].confidence_level == expected.periods[i].confidence_level);
       }
     }

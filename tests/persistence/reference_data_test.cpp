@@ -121,6 +121,25 @@ TEST_SUITE("reference_data") {
           }).find("r.csv:3: effective_from differs") != std::string::npos);
   }
 
+  TEST_CASE("rule-set periods take an optional remind_days column (default 1)") {
+    const auto with = parse_rulesets_csv(
+        "ruleset,version,effective_from,period_key,value,fallback,unit,start_event,source,confidence,note,"
+        "remind_days\ng,1,2008-04-30,a,3,,working_days,e,s,verified,n,2\ng,1,2008-04-30,b,3,,working_days,e,s,"
+        "verified,n,\n",
+        "r.csv");
+    REQUIRE(with.size() == 1);
+    REQUIRE(with[0].periods.size() == 2);
+    CHECK(with[0].periods[0].remind_days == 2);
+    CHECK(with[0].periods[1].remind_days == 1);
+    const auto without = parse_rulesets_csv(ruleset_header + "g,1,2008-04-30,a,3,,working_days,e,s,verified,n\n", "r.csv");
+    CHECK(without[0].periods[0].remind_days == 1);
+    CHECK(error_of([&] {
+            parse_rulesets_csv(ruleset_header.substr(0, ruleset_header.size() - 1) +
+                                   ",remind_days\ng,1,2008-04-30,a,3,,working_days,e,s,verified,n,-1\n",
+                               "r.csv");
+          }).find("remind_days") != std::string::npos);
+  }
+
   TEST_CASE("holidays accept an optional organisation column for local closures") {
     const auto hs = parse_holidays_csv(
         "date,kind,name_id,name_en,source,organisation\r\n2024-02-14,election,Pemilu,Election,K,\r\n"

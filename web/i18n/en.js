@@ -408,6 +408,8 @@ export default {
   'decision.read_at': 'Read on',
   'decision.due_days': '{n} working days',
 
+  'field.deadline': 'deadline',
+  'field.due': 'due',
   'field.number': 'number',
   'field.received_at': 'received',
   'field.channel': 'channel',
@@ -664,6 +666,8 @@ export default {
   'record.respond_objection': 'Superior\u2019s answer to the objection',
   'record.close': 'Closure',
   'record.mark_disputed': 'Dispute filed',
+  'record.deadline_missed': 'Deadline missed',
+  'record.deadline_moved': 'Deadline moved',
   'record.file_dispute': 'Dispute filed',
   'record.submit': 'Dispute application filed',
   'record.request_completion': 'Request for missing documents',

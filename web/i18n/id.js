@@ -408,6 +408,8 @@ export default {
   'decision.read_at': 'Dibacakan',
   'decision.due_days': '{n} hari kerja',
 
+  'field.deadline': 'batas waktu',
+  'field.due': 'jatuh tempo',
   'field.number': 'nomor',
   'field.received_at': 'diterima',
   'field.channel': 'saluran',
@@ -664,6 +666,8 @@ export default {
   'record.respond_objection': 'Tanggapan atasan PPID atas keberatan',
   'record.close': 'Penutupan',
   'record.mark_disputed': 'Pengajuan sengketa',
+  'record.deadline_missed': 'Batas waktu terlewati',
+  'record.deadline_moved': 'Batas waktu bergeser',
   'record.file_dispute': 'Pengajuan sengketa',
   'record.submit': 'Pengajuan permohonan sengketa',
   'record.request_completion': 'Permintaan kelengkapan berkas',
