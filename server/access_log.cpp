@@ -26,7 +26,8 @@ void append_access_log(std::string& out, const access_log_entry& entry) {
   const auto day = floor<days>(ms);
   const year_month_day ymd{day};
   const hh_mm_ss tod{ms - day};
-  fmt::format_to(std::back_inserter(out),
+  fmt::format_to(
+      std::back_inserter(out),
       R"({{"ts":"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z","request_id":"{}","method":"{}","route":"{}","status":{},"duration_ms":{:.3f}}})",
       static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
       tod.hours().count(), tod.minutes().count(), tod.seconds().count(), tod.subseconds().count(),

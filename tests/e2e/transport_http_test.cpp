@@ -442,8 +442,9 @@ TEST_SUITE("transport") {
     CHECK(server.stop(patience));
   }
 
-  TEST_CASE("what needs no database answers on the I/O thread while the workers are held; a bounded read "
-            "runs there too, and one stopped at its budget runs again on a worker without stalling the rest") {
+  TEST_CASE(
+      "what needs no database answers on the I/O thread while the workers are held; a bounded read "
+      "runs there too, and one stopped at its budget runs again on a worker without stalling the rest") {
     e2e::echo_app app;
     api::metrics metrics;
     auto config = e2e::test_http_config();
@@ -453,7 +454,8 @@ TEST_SUITE("transport") {
     e2e::running_server server{config, app, metrics};
 
     // The one read worker is held: whatever still answers did not need it.
-    auto held = std::async(std::launch::async, [port = server.port()] { return e2e::fetch(port, "GET", "/held").status; });
+    auto held =
+        std::async(std::launch::async, [port = server.port()] { return e2e::fetch(port, "GET", "/held").status; });
     REQUIRE(app.held.wait_for_arrival());
     CHECK(e2e::fetch(server.port(), "GET", "/inline").status == 200);
     CHECK(e2e::fetch(server.port(), "GET", "/bounded").status == 200);
