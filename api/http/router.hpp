@@ -26,7 +26,7 @@ class route_params {
 
 using handler = std::function<response(const request&, const route_params&)>;
 
-inline constexpr std::size_t default_body_limit = 1024 * 1024;  // 1 MiB
+inline constexpr std::size_t default_body_limit = std::size_t{1024} * 1024;  // 1 MiB
 
 struct route_options {
   std::size_t body_limit = default_body_limit;
