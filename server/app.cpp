@@ -82,6 +82,7 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
                                                (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
   // services holds an atomic (the verification slots), so it is built in place rather than moved.
   parts_->files = std::make_unique<persistence::disk_file_store>(persistence::files_location(url, config.files_dir));
+  // NOLINTNEXTLINE(modernize-make-unique): an aggregate; make_unique would need parenthesised aggregate init
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
   parts_->services->files = parts_->files.get();
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);

@@ -51,7 +51,8 @@ class metrics {
     using is_transparent = void;
     template <class A, class B>
     bool operator()(const A& a, const B& b) const {
-      return std::tie(a.route, a.status, a.method) < std::tie(b.route, b.status, b.method);
+      using view = std::tuple<std::string_view, int, std::string_view>;
+      return view{a.route, a.status, a.method} < view{b.route, b.status, b.method};
     }
   };
   struct series_counts {
