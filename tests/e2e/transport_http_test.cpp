@@ -425,6 +425,7 @@ TEST_SUITE("transport") {
     config.write_workers = 4;
     e2e::running_server server{config, app, metrics};
     std::vector<std::future<int>> results;
+    results.reserve(6);
     for (int t = 0; t < 6; ++t) {
       results.push_back(std::async(std::launch::async, [port = server.port()] {
         e2e::http_client client{port};

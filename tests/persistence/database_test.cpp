@@ -117,6 +117,7 @@ TEST_SUITE("database") {
     constexpr int per_thread = 20;
     std::atomic<int> failures{0};
     std::vector<std::thread> workers;
+    workers.reserve(threads);
     for (int t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         for (int i = 0; i < per_thread; ++i) {

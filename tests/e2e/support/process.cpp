@@ -14,6 +14,7 @@ namespace {
 
 std::vector<char*> argv_of(std::vector<std::string>& args) {
   std::vector<char*> out;
+  out.reserve(args.size() + 1);
   for (auto& a : args) {
     out.push_back(a.data());
   }
