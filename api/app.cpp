@@ -38,4 +38,8 @@ bool rest_application::streams_body(std::string_view method, std::string_view pa
   return router_.streams_body(method, path);
 }
 
+execution rest_application::execution_of(std::string_view method, std::string_view path) const {
+  return router_.execution_of(method, path);
+}
+
 }  // namespace perkara::api

@@ -14,6 +14,7 @@ class rest_application final : public application {
   [[nodiscard]] response handle(const request& req) const override;
   [[nodiscard]] std::size_t body_limit(std::string_view method, std::string_view path) const override;
   [[nodiscard]] bool streams_body(std::string_view method, std::string_view path) const override;
+  [[nodiscard]] execution execution_of(std::string_view method, std::string_view path) const override;
   [[nodiscard]] const router& routes() const { return router_; }
 
  private:

@@ -12,6 +12,7 @@
 
 #include <soci/connection-pool.h>
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
 #include <fmt/format.h>
 
@@ -74,12 +75,24 @@ class transaction_scope {
   virtual void rollback() noexcept = 0;
 };
 
+// SQLite calls this every `steps` virtual machine instructions of a statement under a read budget;
+// the first call stops the statement (SQLITE_INTERRUPT) and marks the budget (domain/ports/database.hpp).
+int stop_at_budget(void* budget) {
+  static_cast<ports::read_budget*>(budget)->mark_exceeded();
+  return 1;
+}
+
 // A transaction of its own on a leased pool connection: every read, and MariaDB writes (InnoDB
 // already groups the log flushes of concurrent commits).
 class pooled_scope final : public transaction_scope {
  public:
-  pooled_scope(std::unique_ptr<lease> held, detail::statement_cache* statements, backend kind, ports::access mode)
+  pooled_scope(std::unique_ptr<lease> held, detail::statement_cache* statements, backend kind, ports::access mode,
+               ports::read_budget* budget)
       : lease_(std::move(held)), statements_(statements) {
+    if (budget != nullptr && kind == backend::sqlite) {
+      bounded_ = static_cast<soci::sqlite3_session_backend*>(lease_->session().get_backend())->conn_;
+      sqlite_api::sqlite3_progress_handler(bounded_, static_cast<int>(budget->steps()), &stop_at_budget, budget);
+    }
     detail::translated([&] {
       detail::ensure_connected(lease_->session(), kind);
       if (kind == backend::sqlite) {
@@ -91,9 +104,13 @@ class pooled_scope final : public transaction_scope {
       }
     });
   }
+  ~pooled_scope() override { unbound(); }
+  pooled_scope(const pooled_scope&) = delete;
+  pooled_scope& operator=(const pooled_scope&) = delete;
   soci::session& session() override { return lease_->session(); }
   detail::statement_cache* statements() override { return statements_; }
   void commit() override {
+    unbound();
     try {
       detail::translated([&] { lease_->session() << "COMMIT"; });
     } catch (...) {
@@ -102,6 +119,7 @@ class pooled_scope final : public transaction_scope {
     }
   }
   void rollback() noexcept override {
+    unbound();
     try {
       lease_->session() << "ROLLBACK";
     } catch (...) {
@@ -110,8 +128,17 @@ class pooled_scope final : public transaction_scope {
   }
 
  private:
+  // Ends the budget before the connection's last statements and its return to the pool.
+  void unbound() noexcept {
+    if (bounded_ != nullptr) {
+      sqlite_api::sqlite3_progress_handler(bounded_, 0, nullptr, nullptr);
+      bounded_ = nullptr;
+    }
+  }
+
   std::unique_ptr<lease> lease_;
   detail::statement_cache* statements_;
+  sqlite_api::sqlite3* bounded_ = nullptr;  // SQLite under a read budget: its progress handler is set
 };
 
 // A SQLite write: a savepoint in the group committer's shared transaction.
@@ -246,15 +273,21 @@ class soci_database final : public ports::database {
       return std::make_unique<soci_transaction>(std::make_unique<grouped_scope>(*writer_), kind_, rulesets_);
     }
     std::size_t pos = 0;
-    const auto timeout = static_cast<int>(lease_timeout_.count());
+    // Under a read budget (SQLite), a read takes a connection only if one is free now.
+    auto* budget = kind_ == backend::sqlite && mode == ports::access::read ? ports::read_budget::current() : nullptr;
+    const auto timeout = budget != nullptr ? 0 : static_cast<int>(lease_timeout_.count());
     if (!pool_.try_lease(pos, timeout)) {
+      if (budget != nullptr) {
+        budget->mark_exceeded();
+        throw ports::over_budget_error("no free database connection at once");
+      }
       throw ports::unavailable_error(
           fmt::format("no free database connection within {} ms (pool size {})", timeout, size_));
     }
     auto held = std::make_unique<lease>(pool_, in_use_, pos);
     auto* statements = statements_.empty() ? nullptr : statements_[pos].get();
     return std::make_unique<soci_transaction>(
-        std::make_unique<pooled_scope>(std::move(held), statements, kind_, mode), kind_, rulesets_);
+        std::make_unique<pooled_scope>(std::move(held), statements, kind_, mode, budget), kind_, rulesets_);
   }
 
   bool ready() override {
@@ -273,6 +306,7 @@ class soci_database final : public ports::database {
 
   std::size_t pool_in_use() const override { return in_use_.load(); }
   std::size_t pool_size() const override { return size_; }
+  bool bounded_reads() const override { return kind_ == backend::sqlite; }
 
  private:
   backend kind_;

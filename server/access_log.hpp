@@ -2,7 +2,11 @@
 // One JSON line per request on stderr. Only the route pattern is logged, never the raw path (ids),
 // the query string, headers or body, so no personal data reaches the log.
 
+#include "api/metrics/per_thread.hpp"
+
 #include <chrono>
+#include <cstddef>
+#include <mutex>
 #include <string>
 #include <string_view>
 
@@ -21,8 +25,34 @@ struct access_log_entry {
 /// without a trailing newline.
 std::string format_access_log(const access_log_entry& entry);
 
-/// Writes the formatted line plus '\n' to stderr in a single call.
-void write_access_log(const access_log_entry& entry);
+/// The access log of a server: each thread that logs appends its lines to a buffer of its own, and the
+/// buffers go to the file descriptor in large writes (docs/performance.md "The HTTP path"): when one
+/// passes `flush_bytes`, on flush() (the server calls it on a timer and when it stops) and when the
+/// log is destroyed, so a clean shutdown loses no line. Each buffer has its own lock, which only its
+/// thread and flush() take: threads never wait for each other to log.
+class buffered_access_log {
+ public:
+  explicit buffered_access_log(int fd = 2, std::size_t flush_bytes = std::size_t{16} * 1024);
+  ~buffered_access_log();
+  buffered_access_log(const buffered_access_log&) = delete;
+  buffered_access_log& operator=(const buffered_access_log&) = delete;
+
+  void write(const access_log_entry& entry);
+  /// Writes every thread's buffered lines.
+  void flush();
+
+ private:
+  struct buffer {
+    std::mutex mutex;
+    std::string text;
+  };
+  void write_out(std::string& text);
+
+  int fd_;
+  std::size_t flush_bytes_;
+  api::per_thread<buffer> buffers_;
+  std::mutex fd_mutex_;  // whole writes of different buffers never interleave
+};
 
 /// JSON string escaping (quotes, backslash, control characters) for log values.
 std::string json_escape(std::string_view text);

@@ -76,11 +76,15 @@ app::app(app_config config, std::unique_ptr<ports::clock> clock) : parts_(std::m
   }
   const std::size_t verifications = config.api.max_concurrent_verifications;
   config.http.read_workers = static_cast<int>(std::min(config.db_pool_size, 2 * cores));
+  // Short reads (api::execution::bounded_read) run on the I/O threads where the database can bound
+  // them (SQLite); on MariaDB each statement is a round trip, so they stay on the read pool.
+  config.http.inline_reads = parts_->db->bounded_reads();
   config.http.write_workers = static_cast<int>(config.db_pool_size + verifications +
                                                (url.kind == persistence::backend::sqlite ? sqlite_group_writers : 0));
   config.api.email_configured = config.notices.enabled && !config.notices.smtp_url.empty();
   // services holds an atomic (the verification slots), so it is built in place rather than moved.
   parts_->files = std::make_unique<persistence::disk_file_store>(persistence::files_location(url, config.files_dir));
+  // NOLINTNEXTLINE(modernize-make-unique): an aggregate; make_unique would need parenthesised aggregate init
   parts_->services.reset(new api::services{*parts_->db, *parts_->clock, parts_->metrics, config.api, {}});
   parts_->services->files = parts_->files.get();
   parts_->application = std::make_unique<api::rest_application>(*parts_->services);

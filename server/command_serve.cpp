@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <fstream>
@@ -15,6 +16,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -111,6 +113,9 @@ void register_serve(CLI::App& perkara) {
   auto options = std::make_shared<serve_options>();
   auto& config = options->config;
   config.http.web_root = PERKARA_WEB_ROOT;
+  // One I/O thread per core: short reads and the routes that need no database run on them
+  // (docs/performance.md "The HTTP path").
+  config.http.io_threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
   add_database_option(*command, config.database_url);
   command->add_option("--listen", options->listen, "Address and port to listen on (port 0: any free port)")
       ->envname("PERKARA_LISTEN")

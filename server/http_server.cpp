@@ -2,6 +2,7 @@
 
 #include "api/http/file_body.hpp"
 #include "api/http/problem.hpp"
+#include "domain/ports/database.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "server/access_log.hpp"
 #include "server/blocking.hpp"
@@ -253,8 +254,10 @@ struct http_server::impl {
 
   net::awaitable<void> accept_loop(tcp::acceptor& from, bool metrics_listener);
   net::awaitable<void> drain();
+  net::awaitable<void> flush_access_log();
   net::awaitable<void> session(beast::tcp_stream stream, connection_slot slot);
-  net::awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer, bool metrics_listener);
+  net::awaitable<bool> serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer, bool metrics_listener,
+                                 const std::string& peer);
   net::awaitable<bool> reject(beast::tcp_stream& stream, beast::flat_buffer& buffer, int status, std::string detail,
                               std::string_view method, const std::string& request_id, steady::time_point started);
   net::awaitable<bool> refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
@@ -268,8 +271,9 @@ struct http_server::impl {
                steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            http::request_parser<http::string_body>& header_parser, std::size_t limit);
-  std::string request_client_address(beast::tcp_stream& stream, const api::request& req) const;
+                                            http::request_parser<http::string_body>& header_parser,
+                                            std::size_t limit);
+  std::string request_client_address(const std::string& peer, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
   http_config config;
@@ -277,6 +281,7 @@ struct http_server::impl {
   api::metrics& metrics;
   persistence::disk_file_store* uploads;  // staged bodies of streamed routes; may be null
   std::optional<static_files> files;
+  std::optional<buffered_access_log> access_log;  // when config.access_log
   std::mutex connections_mutex;
   std::unordered_set<std::shared_ptr<connection>> connections;
   std::unordered_map<net::ip::address, std::size_t> connections_per_address;  // under connections_mutex
@@ -308,6 +313,9 @@ http_server::impl::impl(http_config c, const api::application& a, api::metrics& 
   if (!config.web_root.empty()) {
     files.emplace(config.web_root);
   }
+  if (config.access_log) {
+    access_log.emplace();
+  }
   bound_port = listen_on(acceptor, ioc, config.host, config.port);
   if (config.metrics_port) {
     metrics_acceptor.emplace(accept_strand);
@@ -326,6 +334,9 @@ void http_server::impl::run() {
     });
   }
   net::co_spawn(accept_strand, accept_loop(acceptor, false), completion("accept"));
+  if (access_log) {
+    net::co_spawn(accept_strand, flush_access_log(), completion("access log"));
+  }
   if (metrics_acceptor) {
     net::co_spawn(accept_strand, accept_loop(*metrics_acceptor, true), completion("accept metrics"));
   }
@@ -341,6 +352,10 @@ void http_server::impl::run() {
   read_pool.join();
   write_pool.join();
   signals.reset();
+  // Every request has written its response and its line by now: none is lost on a clean stop.
+  if (access_log) {
+    access_log->flush();
+  }
 }
 
 void http_server::impl::run_io() {
@@ -397,6 +412,16 @@ net::awaitable<void> http_server::impl::drain() {
     co_await timer.async_wait(use_tuple);
   }
   ioc.stop();
+}
+
+// Sends the buffered access-log lines out regularly, so a quiet server's lines do not wait for more.
+net::awaitable<void> http_server::impl::flush_access_log() {
+  net::steady_timer timer{accept_strand};
+  while (!stopping.load()) {
+    timer.expires_after(config.access_log_flush);
+    co_await timer.async_wait(use_tuple);
+    access_log->flush();
+  }
 }
 
 std::optional<http_server::impl::connection_slot> http_server::impl::open_connection(net::any_io_executor strand,
@@ -495,6 +520,15 @@ net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connec
   auto& conn = slot.get();
   conn.stream = &stream;
   beast::flat_buffer buffer;
+  // The peer's canonical address, once per connection rather than a getpeername per request.
+  std::string peer;
+  {
+    error_code ec;
+    const auto endpoint = stream.socket().remote_endpoint(ec);
+    if (!ec) {
+      peer = canonical_address(endpoint.address().to_string()).value_or(std::string{});
+    }
+  }
   bool first = true;
   for (;;) {
     conn.busy = false;
@@ -516,7 +550,7 @@ net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connec
       stream.expires_after(config.read_timeout);  // the deadline for this whole request
     }
     first = false;
-    if (!co_await serve_one(stream, buffer, conn.metrics_listener)) {
+    if (!co_await serve_one(stream, buffer, conn.metrics_listener, peer)) {
       break;
     }
   }
@@ -526,24 +560,21 @@ net::awaitable<void> http_server::impl::session(beast::tcp_stream stream, connec
 }
 
 // The peer, or the last X-Forwarded-For hop when the peer is a trusted proxy (server/client_address.hpp).
-std::string http_server::impl::request_client_address(beast::tcp_stream& stream, const api::request& req) const {
-  error_code ec;
-  const auto peer = stream.socket().remote_endpoint(ec);
-  if (ec) {
+std::string http_server::impl::request_client_address(const std::string& peer, const api::request& req) const {
+  if (peer.empty()) {
     return {};
   }
-  const auto peer_text = canonical_address(peer.address().to_string()).value_or(std::string{});
   std::vector<std::string_view> forwarded;
   for (const auto& [name, value] : req.headers) {
     if (name == "x-forwarded-for") {
       forwarded.emplace_back(value);
     }
   }
-  return client_address(peer_text, forwarded, config.trusted_proxies);
+  return client_address(peer, forwarded, config.trusted_proxies);
 }
 
 net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                                  bool metrics_listener) {
+                                                  bool metrics_listener, const std::string& peer) {
   const auto started = steady::now();
   const auto request_id = make_request_id();
 
@@ -582,7 +613,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     co_return co_await reject(stream, buffer, 400, "Target permintaan tidak valid / Invalid request target", method,
                               request_id, started);
   }
-  req->client_address = request_client_address(stream, *req);
+  req->client_address = request_client_address(peer, *req);
 
   switch (decide_metrics_access(req->path, metrics_listener, config.metrics_token, req->header("authorization"))) {
     case metrics_access::serve: break;
@@ -659,15 +690,29 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   const auto staged_path = req->staged_body ? req->staged_body->path : std::string{};
   const bool serve_static = files.has_value() && is_static_candidate(req->method, req->path);
 
-  // The application (and file reads) run on a worker pool, never on this I/O thread.
+  // Where the application runs (api::execution, docs/performance.md "The HTTP path"): static files
+  // (held in memory) and handlers that never block on this I/O thread; a short read here too when the
+  // database bounds it, unless it would wait or ran past its budget; everything else on a worker pool.
+  const auto where = serve_static ? api::execution::io_thread : app.execution_of(req->method, req->path);
+  bool on_worker = where == api::execution::worker || (where == api::execution::bounded_read && !config.inline_reads);
   const bool reads = verb == http::verb::get || head_only;
   auto& pool = reads ? read_pool : write_pool;
   api::response res;
   try {
     if (serve_static) {
-      auto work = [this, r = std::move(*req)] { return files->serve(r); };
-      res = co_await run_blocking(pool, std::move(work));
-    } else {
+      res = files->serve(*req);
+    } else if (where == api::execution::io_thread) {
+      res = app.handle(*req);
+    } else if (!on_worker) {
+      const ports::read_budget budget{config.read_budget_steps};
+      try {
+        res = app.handle(*req);
+      } catch (const ports::over_budget_error&) {
+        on_worker = true;
+      }
+      on_worker = on_worker || budget.exceeded();
+    }
+    if (on_worker) {
       auto work = [this, r = std::move(*req)] { return app.handle(r); };
       res = co_await run_blocking(pool, std::move(work));
     }
@@ -753,9 +798,9 @@ void http_server::impl::observe(std::string_view method, std::string_view route,
   const double seconds = std::chrono::duration<double>(steady::now() - started).count();
   const auto label = method_label(method);
   metrics.observe_request(label, route, status, seconds);
-  if (config.access_log) {
-    write_access_log({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
-                      seconds * 1000.0});
+  if (access_log) {
+    access_log->write({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
+                       seconds * 1000.0});
   }
 }
 

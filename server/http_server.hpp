@@ -1,6 +1,7 @@
 #pragma once
 // The HTTP/1.1 transport: Beast + Asio with C++20 coroutines. It reads requests with explicit limits
-// and timeouts, runs api::application::handle on worker pools (never on an I/O thread), serves the
+// and timeouts, runs api::application::handle where the route says (api::execution: on the I/O thread
+// only what never blocks, or a read bounded by a budget; everything else on worker pools), serves the
 // web UI's static files, writes access logs and metrics, and shuts down gracefully. Beast stays in
 // the .cpp (pimpl), so including this header is cheap.
 
@@ -9,6 +10,7 @@
 
 #include <chrono>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -24,10 +26,15 @@ struct http_config {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;  // 0 = any free port
   int io_threads = 1;          // each connection runs on its own strand, so >1 is safe
+  // Run api::execution::bounded_read routes on the I/O thread under a ports::read_budget of this many
+  // database steps (server/app.cpp turns it on where the database bounds reads: SQLite). A read that
+  // would wait for a connection or runs past the budget is run again on the read pool.
+  bool inline_reads = false;
+  std::uint32_t read_budget_steps = 50'000;
   // Blocking pools that run api::application::handle and file reads. Reads (GET, HEAD) and writes get
   // pools of their own: a write may wait for its commit (SQLite group commit) while reads go on, and
   // a read pool no larger than the database pool keeps reads from waking idle threads for nothing.
-  int read_workers = 4;   // GET and HEAD requests, static files
+  int read_workers = 4;   // GET and HEAD requests that may block
   int write_workers = 4;  // every other method
   std::size_t header_limit = std::size_t{8} * 1024;
   std::chrono::milliseconds read_timeout{15000};  // whole request (head+body); a 1-byte/s client is cut off
@@ -45,7 +52,8 @@ struct http_config {
   std::optional<unsigned short> metrics_port;
   std::chrono::milliseconds shutdown_grace{10000};
   std::string web_root;     // static files for non-API GET paths; empty = none
-  bool access_log = true;   // one JSON line per request on stderr
+  bool access_log = true;   // one JSON line per request on stderr, buffered (server/access_log.hpp)
+  std::chrono::milliseconds access_log_flush{200};  // buffered lines reach stderr at least this often
   // Peers (canonical addresses) whose last X-Forwarded-For hop is taken as the client's address
   // (server/client_address.hpp); --trusted-proxy.
   std::vector<std::string> trusted_proxies;

@@ -7,9 +7,13 @@
 namespace perkara::api {
 
 void register_health_routes(router& r, services& s) {
-  r.add("GET", "/healthz", policy::public_route, [](const request&, const route_params&) {
-    return json_response(200, boost::json::object{{"status", "ok"}});
-  });
+  // Liveness needs nothing but the process: answered on the I/O thread (api/application.hpp).
+  r.add(
+      "GET", "/healthz", policy::public_route,
+      [](const request&, const route_params&) {
+        return json_response(200, boost::json::object{{"status", "ok"}});
+      },
+      route_options{.runs = execution::io_thread});
   r.add("GET", "/readyz", policy::public_route, [&s](const request&, const route_params&) {
     const bool ready = s.db.ready();
     return json_response(ready ? 200 : 503, boost::json::object{{"status", ready ? "ready" : "unavailable"}});

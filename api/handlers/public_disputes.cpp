@@ -83,7 +83,11 @@ response decisions(services& s, const request& req) {
 }  // namespace
 
 void register_public_dispute_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/public/disputes", policy::public_route, [&s](const request& req, const route_params&) { return status(s, req); });
+  // One indexed row, stored ready to send (docs/performance.md): a bounded read (api/application.hpp).
+  r.add(
+      "GET", "/api/v1/public/disputes", policy::public_route,
+      [&s](const request& req, const route_params&) { return status(s, req); },
+      route_options{.runs = execution::bounded_read});
   r.add("GET", "/api/v1/public/hearings", policy::public_route, [&s](const request& req, const route_params&) { return hearings(s, req); });
   r.add("GET", "/api/v1/public/decisions", policy::public_route, [&s](const request& req, const route_params&) { return decisions(s, req); });
 }

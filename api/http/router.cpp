@@ -12,13 +12,14 @@
 namespace perkara::api {
 namespace {
 
-std::vector<std::string> split_path(std::string_view path) {
-  std::vector<std::string> out;
+// The segments of a path, as views into it; split once per request, not once per route.
+std::vector<std::string_view> split_path(std::string_view path) {
+  std::vector<std::string_view> out;
   std::size_t start = 1;
   while (start <= path.size()) {
     const auto end = path.find('/', start);
     const auto stop = end == std::string_view::npos ? path.size() : end;
-    out.emplace_back(path.substr(start, stop - start));
+    out.push_back(path.substr(start, stop - start));
     if (end == std::string_view::npos) {
       break;
     }
@@ -56,12 +57,14 @@ const std::string& route_params::get(std::string_view name) const {
 }
 
 void router::add(std::string method, std::string pattern, access_policy access, handler h, route_options options) {
-  auto segments = split_path(pattern);
+  std::vector<std::string> segments;
+  for (const auto segment : split_path(pattern)) {
+    segments.emplace_back(segment);
+  }
   routes_.push_back({std::move(method), std::move(pattern), std::move(segments), access, std::move(h), options});
 }
 
-bool router::matches(const route& r, std::string_view path, route_params* params) const {
-  const auto segments = split_path(path);
+bool router::matches(const route& r, const std::vector<std::string_view>& segments, route_params* params) {
   if (segments.size() != r.segments.size()) {
     return false;
   }
@@ -72,7 +75,7 @@ bool router::matches(const route& r, std::string_view path, route_params* params
         return false;
       }
       if (params) {
-        params->add(pat.substr(1, pat.size() - 2), segments[i]);
+        params->add(pat.substr(1, pat.size() - 2), std::string{segments[i]});
       }
     } else if (pat != segments[i]) {
       return false;
@@ -81,22 +84,30 @@ bool router::matches(const route& r, std::string_view path, route_params* params
   return true;
 }
 
-std::size_t router::body_limit(std::string_view method, std::string_view path) const {
+const router::route* router::find(std::string_view method, std::string_view path) const {
+  const auto segments = split_path(path);
   for (const auto& r : routes_) {
-    if (r.method == method && matches(r, path, nullptr)) {
-      return r.options.body_limit;
+    if (r.method == method && matches(r, segments, nullptr)) {
+      return &r;
     }
   }
-  return default_body_limit;
+  return nullptr;
+}
+
+std::size_t router::body_limit(std::string_view method, std::string_view path) const {
+  const auto* r = find(method, path);
+  return r ? r->options.body_limit : default_body_limit;
 }
 
 bool router::streams_body(std::string_view method, std::string_view path) const {
-  for (const auto& r : routes_) {
-    if (r.method == method && matches(r, path, nullptr)) {
-      return r.options.streamed_body;
-    }
-  }
-  return false;
+  const auto* r = find(method, path);
+  return r && r->options.streamed_body;
+}
+
+execution router::execution_of(std::string_view method, std::string_view path) const {
+  // HEAD is served by the GET route, as in handle().
+  const auto* r = find(method == "HEAD" ? std::string_view{"GET"} : method, path);
+  return r ? r->options.runs : execution::io_thread;
 }
 
 std::vector<route_entry> router::entries() const {
@@ -119,9 +130,10 @@ response router::handle(const request& req) const {
   std::string allow;
   const route* hit = nullptr;
   route_params params;
+  const auto segments = split_path(req.path);
   for (const auto& r : routes_) {
     route_params candidate;
-    if (!matches(r, req.path, &candidate)) {
+    if (!matches(r, segments, &candidate)) {
       continue;
     }
     if (r.method == req.method || (req.method == "HEAD" && r.method == "GET")) {
@@ -162,6 +174,8 @@ response router::handle(const request& req) const {
     }
   } catch (const problem& p) {
     res = problem_response(p, req);
+  } catch (const ports::over_budget_error&) {
+    throw;  // the transport runs the request again where it may wait (api/application.hpp)
   } catch (const ports::conflict_error&) {
     res = problem_response(problem{409, "Data bertabrakan dengan yang sudah ada / Conflicts with existing data"}, req);
   } catch (const ports::unavailable_error& e) {
@@ -169,6 +183,10 @@ response router::handle(const request& req) const {
                  req.request_id.c_str());
     res = problem_response(problem{503, "Basis data tidak tersedia / Database unavailable"}, req);
   } catch (const std::exception& e) {
+    if (const auto* budget = ports::read_budget::current(); budget != nullptr && budget->exceeded()) {
+      // The database stopped a read at its budget; whatever the repository made of that, it is no error.
+      throw ports::over_budget_error("read budget exceeded");
+    }
     std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":%s,\"route\":%s,\"error\":%s}\n",
                  domain::json_quote(req.request_id).c_str(), domain::json_quote(hit->pattern).c_str(),
                  domain::json_quote(safe_error_text(e.what())).c_str());

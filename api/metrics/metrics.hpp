@@ -1,8 +1,14 @@
 #pragma once
 // Request and connection metrics, rendered in the Prometheus text format 0.0.4. Pure C++ and
 // thread-safe: the transport records from its I/O threads, GET /metrics renders from a worker.
+// Recording takes no lock (docs/performance.md "The HTTP path"): each recording thread counts in a
+// shard of its own with atomic counters, and locks that shard only to add a series it has not seen;
+// render() locks each shard in turn and adds them up.
+
+#include "api/metrics/per_thread.hpp"
 
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <map>
@@ -30,16 +36,40 @@ class metrics {
   [[nodiscard]] std::string render(std::size_t db_pool_in_use, std::size_t db_pool_size) const;
 
  private:
-  struct histogram {
-    std::array<std::uint64_t, duration_buckets.size()> buckets{};  // non-cumulative counts
-    std::uint64_t count = 0;
-    double sum = 0.0;
+  struct series_key {
+    std::string method;
+    std::string route;
+    int status = 0;
+  };
+  struct series_view {
+    std::string_view method;
+    std::string_view route;
+    int status = 0;
+  };
+  // Orders stored keys and looked-up views alike, so a lookup allocates nothing.
+  struct series_less {
+    using is_transparent = void;
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      using view = std::tuple<std::string_view, int, std::string_view>;
+      return view{a.route, a.status, a.method} < view{b.route, b.status, b.method};
+    }
+  };
+  struct series_counts {
+    // Non-cumulative; the last one is above every bound (+Inf). The count is their sum, so a render
+    // during recording never shows a count that its buckets do not add up to.
+    std::array<std::atomic<std::uint64_t>, duration_buckets.size() + 1> buckets{};
+    std::atomic<double> sum{0.0};
+  };
+  // One recording thread's counts. Only that thread adds series (under `mutex`, which render() also
+  // takes); it reads the map without the lock, which is safe because no one else changes it.
+  struct shard {
+    std::mutex mutex;
+    std::map<series_key, series_counts, series_less> series;
   };
 
-  mutable std::mutex mutex_;
-  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;  // method, route, status
-  std::map<std::tuple<std::string, int>, histogram> durations_;                   // route, status
-  std::int64_t open_connections_ = 0;
+  per_thread<shard> shards_;
+  std::atomic<std::int64_t> open_connections_{0};
 };
 
 /// Escapes a label value for the text format: backslash, double quote and line feed.

@@ -13,9 +13,11 @@
 #include "domain/ports/repositories.hpp"
 #include "domain/ports/request_repository.hpp"
 
+#include <cstdint>
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace perkara::ports {
 
@@ -29,6 +31,38 @@ class conflict_error : public std::runtime_error {
 class unavailable_error : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+/// A read begun under a read_budget that would have to wait for a connection, or that the database
+/// stopped at the budget. Not an error: the caller runs the work again where it may wait.
+class over_budget_error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// While one lives, the reads begun on this thread are bounded (only where database::bounded_reads()):
+/// begin() takes a connection only if one is free at once, and the database stops a statement after
+/// `steps` steps of its own (SQLite: virtual machine instructions), marking the budget exceeded.
+/// The transport opens one around a short read it runs on an I/O thread, so a slow query can never
+/// stall the other connections of that thread (docs/performance.md "The HTTP path").
+class read_budget {
+ public:
+  explicit read_budget(std::uint32_t steps) : steps_(steps), outer_(std::exchange(current_, this)) {}
+  ~read_budget() { current_ = outer_; }
+  read_budget(const read_budget&) = delete;
+  read_budget& operator=(const read_budget&) = delete;
+
+  /// The innermost budget of this thread, or null.
+  [[nodiscard]] static read_budget* current() { return current_; }
+  [[nodiscard]] std::uint32_t steps() const { return steps_; }
+  [[nodiscard]] bool exceeded() const { return exceeded_; }
+  void mark_exceeded() { exceeded_ = true; }
+
+ private:
+  static inline thread_local read_budget* current_ = nullptr;
+  std::uint32_t steps_;
+  read_budget* outer_;
+  bool exceeded_ = false;
 };
 
 enum class access { read, write };
@@ -66,6 +100,9 @@ class database {
   /// Connections leased right now, and the pool size (for /metrics).
   virtual std::size_t pool_in_use() const = 0;
   virtual std::size_t pool_size() const = 0;
+  /// Whether reads honour a read_budget (SQLite). Where they do not (MariaDB: every statement is a
+  /// network round trip), the transport never runs reads on an I/O thread.
+  [[nodiscard]] virtual bool bounded_reads() const { return false; }
 };
 
 }  // namespace perkara::ports

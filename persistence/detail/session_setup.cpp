@@ -17,6 +17,7 @@ namespace {
 // SQLite primary result codes (sqlite3.h), kept here so this file needs no sqlite3 header.
 constexpr int sqlite_busy = 5;
 constexpr int sqlite_locked = 6;
+constexpr int sqlite_interrupt = 9;
 constexpr int sqlite_ioerr = 10;
 constexpr int sqlite_cantopen = 14;
 constexpr int sqlite_constraint = 19;
@@ -155,6 +156,10 @@ void rethrow_translated() {
     const std::string msg = e.get_error_message();
     if (r == sqlite_constraint && (msg.find("UNIQUE") != std::string::npos || msg.find("PRIMARY KEY") != std::string::npos)) {
       throw ports::conflict_error("duplicate key: " + first_line(msg));
+    }
+    if (r == sqlite_interrupt && ports::read_budget::current() != nullptr) {
+      // Stopped at a read budget (persistence/soci_database.cpp): the caller runs it again, unbounded.
+      throw ports::over_budget_error("read budget exceeded");
     }
     if (r == sqlite_busy || r == sqlite_locked || r == sqlite_ioerr || r == sqlite_cantopen) {
       throw ports::unavailable_error("database unavailable: " + first_line(msg));

@@ -11,6 +11,8 @@
 
 #include <signal.h>
 #include <algorithm>
+#include <string>
+#include <vector>
 
 using namespace perkara;
 using namespace perkara::e2e;
@@ -80,6 +82,22 @@ TEST_SUITE("e2e cli") {
         fetch(server.port(), "POST", "/api/v1/sessions",
               R"({"username":"panitera.cli","password":"kata-sandi-panjang"})", {{"Content-Type", "application/json"}});
     CHECK(login.status == 201);
+    // Every request answered before SIGTERM has its access-log line once the process has exited: the
+    // log is buffered (server/access_log.hpp) and flushed when the server stops. The wait is for the
+    // process's exit, not a time.
+    std::vector<std::string> ids;
+    for (const auto* path : {"/healthz", "/api/v1/public/disputes?register_number=X", "/nowhere", "/readyz"}) {
+      const auto reply = fetch(server.port(), "GET", path);
+      CAPTURE(path);
+      CHECK(reply.status != 0);
+      ids.push_back(reply.header("X-Request-Id").value_or("missing"));
+    }
+    ids.push_back(login.header("X-Request-Id").value_or("missing"));
     CHECK(server.signal_and_wait(SIGTERM) == 0);
+    const auto log = server.stderr_after_start();
+    for (const auto& id : ids) {
+      CAPTURE(id);
+      CHECK(log.find("\"request_id\":\"" + id + "\"") != std::string::npos);
+    }
   }
 }

@@ -5,11 +5,13 @@
 #include "api/application.hpp"
 #include "api/http/problem.hpp"
 #include "api/http/router.hpp"
+#include "domain/ports/database.hpp"
 #include "support/eventually.hpp"
 
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 #include <string>
@@ -49,13 +51,27 @@ class gate {
 
 // Echoes method, path, body size and query count. "/held" waits at `held` until the test opens it,
 // "/slow" sleeps 500 ms (flagging that it started), "/throw" throws although handle() promises not to,
-// "/small" has a 16-byte body limit.
+// "/small" has a 16-byte body limit. Where each runs (api::execution): "/inline" on the I/O thread,
+// "/bounded" and "/bounded-over" as bounded reads; "/bounded-over" acts as a read the database stops
+// at its budget, and where it may wait (no budget) it waits at `held_read`. handled_on() tells on
+// which thread a path last ran.
 class echo_app : public api::application {
  public:
   [[nodiscard]] api::response handle(const api::request& req) const override {
     calls.fetch_add(1);
+    {
+      const std::lock_guard lock{threads_mutex_};
+      threads_[req.path] = std::this_thread::get_id();
+    }
     if (req.path == "/held") {
       held.pass();
+    }
+    if (req.path == "/bounded-over") {
+      if (auto* budget = ports::read_budget::current()) {
+        budget->mark_exceeded();
+        throw ports::over_budget_error("stopped at the budget");
+      }
+      held_read.pass();
     }
     if (req.path == "/slow") {
       slow_started.store(true);
@@ -82,10 +98,26 @@ class echo_app : public api::application {
   [[nodiscard]] std::size_t body_limit(std::string_view, std::string_view path) const override {
     return path == "/small" ? 16 : 1024 * 1024;
   }
+  [[nodiscard]] api::execution execution_of(std::string_view, std::string_view path) const override {
+    if (path == "/inline") {
+      return api::execution::io_thread;
+    }
+    return path == "/bounded" || path == "/bounded-over" ? api::execution::bounded_read : api::execution::worker;
+  }
+  [[nodiscard]] std::thread::id handled_on(const std::string& path) const {
+    const std::lock_guard lock{threads_mutex_};
+    const auto it = threads_.find(path);
+    return it == threads_.end() ? std::thread::id{} : it->second;
+  }
 
   mutable std::atomic<int> calls{0};
   mutable std::atomic<bool> slow_started{false};
   gate held;
+  gate held_read;
+
+ private:
+  mutable std::mutex threads_mutex_;
+  mutable std::map<std::string, std::thread::id> threads_;
 };
 
 // A real router: GET/PUT /api/v1/things/{id}, POST /api/v1/things (JSON body required).

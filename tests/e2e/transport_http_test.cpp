@@ -425,6 +425,7 @@ TEST_SUITE("transport") {
     config.write_workers = 4;
     e2e::running_server server{config, app, metrics};
     std::vector<std::future<int>> results;
+    results.reserve(6);
     for (int t = 0; t < 6; ++t) {
       results.push_back(std::async(std::launch::async, [port = server.port()] {
         e2e::http_client client{port};
@@ -439,6 +440,57 @@ TEST_SUITE("transport") {
       CHECK(r.get() == 10);
     }
     CHECK(app.calls.load() == 60);
+    CHECK(server.stop(patience));
+  }
+
+  TEST_CASE(
+      "what needs no database answers on the I/O thread while the workers are held; a bounded read "
+      "runs there too, and one stopped at its budget runs again on a worker without stalling the rest") {
+    e2e::echo_app app;
+    api::metrics metrics;
+    auto config = e2e::test_http_config();
+    config.io_threads = 1;
+    config.read_workers = 1;
+    config.inline_reads = true;
+    e2e::running_server server{config, app, metrics};
+
+    // The one read worker is held: whatever still answers did not need it.
+    auto held =
+        std::async(std::launch::async, [port = server.port()] { return e2e::fetch(port, "GET", "/held").status; });
+    REQUIRE(app.held.wait_for_arrival());
+    CHECK(e2e::fetch(server.port(), "GET", "/inline").status == 200);
+    CHECK(e2e::fetch(server.port(), "GET", "/bounded").status == 200);
+    const auto io_thread = app.handled_on("/inline");
+    CHECK(app.handled_on("/bounded") == io_thread);
+    CHECK(app.handled_on("/held") != io_thread);
+    app.held.open();
+    CHECK(held.get() == 200);
+
+    // A read the database stops at its budget moves to the worker, where it is held; meanwhile the
+    // I/O thread goes on answering.
+    const int before = app.calls.load();
+    auto over =
+        std::async(std::launch::async, [port = server.port()] { return e2e::fetch(port, "GET", "/bounded-over"); });
+    REQUIRE(app.held_read.wait_for_arrival());
+    CHECK(app.handled_on("/bounded-over") != io_thread);
+    CHECK(e2e::fetch(server.port(), "GET", "/inline").status == 200);
+    app.held_read.open();
+    const auto reply = over.get();
+    CHECK(reply.status == 200);
+    CHECK(reply.body.find("\"path\":\"/bounded-over\"") != std::string::npos);
+    CHECK(app.calls.load() == before + 3);  // tried on the I/O thread, run on the worker, one /inline
+    CHECK(server.stop(patience));
+  }
+
+  TEST_CASE("without inline reads (a database that cannot bound them) a bounded read runs on a worker") {
+    e2e::echo_app app;
+    api::metrics metrics;
+    auto config = e2e::test_http_config();
+    config.io_threads = 1;
+    e2e::running_server server{config, app, metrics};
+    CHECK(e2e::fetch(server.port(), "GET", "/inline").status == 200);
+    CHECK(e2e::fetch(server.port(), "GET", "/bounded").status == 200);
+    CHECK(app.handled_on("/bounded") != app.handled_on("/inline"));
     CHECK(server.stop(patience));
   }
 }

@@ -71,6 +71,37 @@ TEST_SUITE("database") {
     CHECK_THROWS_AS((void)database->begin(ports::access::read), ports::unavailable_error);
   }
 
+  TEST_CASE("a read under a budget takes only a free connection and is stopped past its budget (SQLite)") {
+    test_database db;
+    auto database = db.open(1);
+    if (!database->bounded_reads()) {
+      // MariaDB: budgets do not apply, and the server never runs reads on an I/O thread there.
+      const ports::read_budget budget{1};
+      auto tx = database->begin(ports::access::read);
+      CHECK(tx->organisations().list().size() > 1000);
+      CHECK_FALSE(budget.exceeded());
+      return;
+    }
+    {
+      const ports::read_budget budget{5000};
+      auto tx = database->begin(ports::access::read);
+      CHECK(tx->organisations().find("ki-babel").has_value());  // one indexed row: within budget
+      CHECK_FALSE(budget.exceeded());
+      CHECK_THROWS_AS((void)tx->organisations().list(), ports::over_budget_error);  // 1,142 rows
+      CHECK(budget.exceeded());
+    }
+    {
+      // The same (only) connection without a budget reads everything: the budget went with its read.
+      auto tx = database->begin(ports::access::read);
+      CHECK(tx->organisations().list().size() > 1000);
+    }
+    auto held = database->begin(ports::access::read);
+    const ports::read_budget budget{5000};
+    // No connection free: a bounded read does not wait for one.
+    CHECK_THROWS_AS((void)database->begin(ports::access::read), ports::over_budget_error);
+    CHECK(budget.exceeded());
+  }
+
   TEST_CASE("ready turns false when the schema moves ahead") {
     test_database db;
     auto database = db.open(1);
@@ -86,6 +117,7 @@ TEST_SUITE("database") {
     constexpr int per_thread = 20;
     std::atomic<int> failures{0};
     std::vector<std::thread> workers;
+    workers.reserve(threads);
     for (int t = 0; t < threads; ++t) {
       workers.emplace_back([&, t] {
         for (int i = 0; i < per_thread; ++i) {

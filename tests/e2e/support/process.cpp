@@ -14,6 +14,7 @@ namespace {
 
 std::vector<char*> argv_of(std::vector<std::string>& args) {
   std::vector<char*> out;
+  out.reserve(args.size() + 1);
   for (auto& a : args) {
     out.push_back(a.data());
   }
@@ -145,6 +146,7 @@ background_server::background_server(const std::vector<std::string>& args) {
     if (eol != std::string::npos) {
       const auto line = seen.substr(at, eol - at);
       port_ = static_cast<unsigned short>(std::stoi(line.substr(line.rfind(':') + 1)));
+      after_listening_ = seen.substr(eol + 1);
       return;
     }
   }
@@ -169,6 +171,19 @@ int background_server::signal_and_wait(int signal, std::chrono::seconds limit) {
   const int code = wait_for(pid_, limit);
   pid_ = -1;
   return code;
+}
+
+std::string background_server::stderr_after_start() {
+  std::string out = std::move(after_listening_);
+  char buf[4096];
+  for (;;) {
+    const auto n = ::read(stderr_fd_, buf, sizeof buf);
+    if (n <= 0) {
+      break;  // end of file: the server has exited and closed it
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+  return out;
 }
 
 }  // namespace perkara::e2e

@@ -38,10 +38,14 @@ class background_server {
   [[nodiscard]] unsigned short port() const { return port_; }
   /// Sends `signal` and waits for the exit; returns the exit code (128 + signal if killed by it).
   int signal_and_wait(int signal, std::chrono::seconds limit = testing::patience);
+  /// After signal_and_wait: what the server wrote to stderr after its listening line, up to its exit
+  /// (keep it under a pipe's 64 KiB: nothing reads it while the server runs).
+  std::string stderr_after_start();
 
  private:
   pid_t pid_ = -1;
   int stderr_fd_ = -1;
+  std::string after_listening_;  // read together with the listening line
   unsigned short port_ = 0;
 };
 
