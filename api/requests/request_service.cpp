@@ -241,4 +241,30 @@ domain::information_request act_on_request(ports::transaction& tx, const case_ac
   return l.stored.request;
 }
 
+domain::information_request record_request_delivery(ports::transaction& tx, const case_actor& actor,
+                                                    const std::string& request_id,
+                                                    const domain::record_delivery_command& command,
+                                                    std::optional<int> if_match, domain::instant now) {
+  auto found = tx.requests().find(request_id, true);
+  if (!found || !may_read(actor, *found)) {
+    throw not_found();
+  }
+  // The respondent's officers record what their office sent and when it arrived.
+  if (!is_staff_of_respondent(actor, found->request) || !actor.has_any({role::ppid, role::ppid_superior})) {
+    throw forbidden();
+  }
+  loaded_request l(tx, std::move(*found), now);
+  l.apply_timers();
+  check_if_match(if_match, l.stored.request.version);
+  const domain::transition_context ctx{now, l.today, l.org.utc_offset_minutes, l.due(), &l.rules};
+  auto result = domain::record_delivery(l.stored.request, command, ctx);
+  auto* ok = std::get_if<domain::transition_ok>(&result);
+  if (!ok) {
+    throw_transition_error(std::get<domain::transition_error>(result),
+                           domain::allowed_actions(l.stored.request, caller_of(actor), l.today, ctx.due));
+  }
+  commit_transition(tx, l, actor, *ok, now);
+  return l.stored.request;
+}
+
 }  // namespace perkara::api
