@@ -76,6 +76,10 @@ inline constexpr intent_rule intent_table[] = {
    "T01-T02; PERKI 1/2019 Pasal 11-12 (secondary): 3 HK; general UU 14/2008 Pasal 22(7): 10 HK"},
   {intent_step::extend, deadline_op::extend, "ppid_response", "ppid_extension", anchor_from::act_time,
    "T02; PERKI 1/2019 Pasal 12 (secondary): +2 HK once; general UU 14/2008 Pasal 22(8): +7 HK"},
+  // An extension dated within the period but entered after its due date: the silence it prevented
+  // never arose (docs/deadlines.md §5 "The act's date").
+  {intent_step::extend, deadline_op::stop, "objection_filing", "", anchor_from::act_time,
+   "T02: the extension was notified within the response period, so there was no silence"},
   {intent_step::respond, deadline_op::meet, "ppid_response", "", anchor_from::act_time,
    "T02; PERKI 1/2019 Pasal 12 (secondary)"},
   // A late answer supersedes a silence clock: the applicant gets the later (more generous) window.

@@ -141,7 +141,8 @@ TEST_SUITE("request_queries") {
     };
     const row rows[] = {
         {intent_step::create, {{op::start, "ppid_response", "ppid_response", *anchors.received_at}}},
-        {intent_step::extend, {{op::extend, "ppid_response", "ppid_extension", t}}},
+        {intent_step::extend,
+         {{op::extend, "ppid_response", "ppid_extension", t}, {op::stop, "objection_filing", "", t}}},
         {intent_step::respond,
          {{op::meet, "ppid_response", "", t},
           {op::stop, "objection_filing", "", t},
@@ -160,6 +161,11 @@ TEST_SUITE("request_queries") {
           {op::stop, "dispute_filing", "", t},
           {op::start, "dispute_filing", "dispute_filing", t}}},
         {intent_step::atasan_deadline_passed, {{op::start, "dispute_filing", "dispute_filing", day("2024-02-20")}}},
+        // No receipt recorded in these anchors: the receipt windows fall back to the act (the presumption).
+        {intent_step::response_delivered,
+         {{op::stop, "objection_filing", "", t}, {op::start, "objection_filing", "objection_filing", t}}},
+        {intent_step::answer_delivered,
+         {{op::stop, "dispute_filing", "", t}, {op::start, "dispute_filing", "dispute_filing", t}}},
         {intent_step::close, {{op::stop, "*", "", t}}},
         {intent_step::mark_disputed, {{op::meet, "dispute_filing", "", t}, {op::stop, "*", "", t}}},
     };

@@ -126,6 +126,7 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(str(e.at("extension").at("at")) == "2024-02-15T15:00:00+07:00");
     const auto after = str(deadline(e, "ppid_response").at("due"));
     CHECK(after == "2024-02-19");  // + 2 HK (PERKI 1/2019 Pasal 12)
+    CHECK(deadline(e, "objection_filing").is_null());  // the silence window opened on 16 Feb is stopped: there was none
     CHECK(str(e.at("awaiting").at("due")) == after);
     // The act's date and the instant it was entered are both kept.
     const auto events = json_of(s.get("/api/v1/requests/" + id + "/events", ppid));
