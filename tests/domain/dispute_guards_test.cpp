@@ -369,7 +369,8 @@ TEST_SUITE("dispute_guards") {
     const auto* window = find_intent(r, intent_kind::start, "court_objection:respondent");
     REQUIRE(window != nullptr);
     CHECK(window->period == "court_objection");
-    CHECK(window->source.find("Pasal 48(1)") != std::string::npos);
+    // The window runs from this party's receipt of the copy (start event decision_copy_received).
+    CHECK(window->start_at.utc == at("2024-03-14T10:00:00+07:00").utc);
     const auto* copy = find_intent(r, intent_kind::meet, "decision_copy");
     REQUIRE(copy != nullptr);
     CHECK(copy->met_on == day("2024-03-14"));

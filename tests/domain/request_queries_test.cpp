@@ -85,7 +85,8 @@ TEST_SUITE("request_queries") {
     const row rows[] = {
         {"ppid, received, in time", &ppid, S::received, "2024-02-08", {A::extend, A::respond, A::close}},
         {"ppid, received, due day", &ppid, S::received, "2024-02-12", {A::extend, A::respond, A::close}},
-        {"ppid, received, late", &ppid, S::received, "2024-02-13", {A::respond, A::file_objection, A::close}},
+        // extend stays possible after the due date: an extension dated within the period may be entered late.
+        {"ppid, received, late", &ppid, S::received, "2024-02-13", {A::extend, A::respond, A::file_objection, A::close}},
         {"ppid, extended, in time", &ppid, S::extended, "2024-02-08", {A::respond, A::close}},
         {"ppid, extended, late", &ppid, S::extended, "2024-02-13", {A::respond, A::file_objection, A::close}},
         {"ppid, answered", &ppid, S::answered, "2024-02-13", {A::file_objection, A::close}},

@@ -84,7 +84,8 @@ std::map<request_state, information_request> one_of_each_state() {
 
 transition_result apply(request_action action, const information_request& r, const transition_context& ctx) {
   switch (action) {
-    case request_action::extend: return extend(r, {"Informasi belum dikuasai"}, ctx);
+    // Dated inside both test periods (due 12 or 21 Feb), as an extension letter entered later is.
+    case request_action::extend: return extend(r, {"Informasi belum dikuasai", "2024-02-09T09:00:00+07:00"}, ctx);
     case request_action::respond: return respond(r, valid_respond, ctx);
     case request_action::file_objection: return file_objection(r, valid_objection, ctx);
     case request_action::answer_objection: return answer_objection(r, valid_answer, ctx);
