@@ -265,6 +265,7 @@ transition_result file_objection(const information_request& request, const file_
   }
   std::sort(grounds.begin(), grounds.end());
   std::vector<std::string> ground_names;
+  ground_names.reserve(grounds.size());
   for (auto g : grounds) {
     ground_names.emplace_back(to_string(g));
   }
