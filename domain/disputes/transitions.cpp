@@ -29,6 +29,7 @@ std::string instant_text(const offset_instant& t) { return format_rfc3339(t.utc,
 
 std::vector<std::string> names(const std::vector<attachment>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (auto a : items) out.emplace_back(to_string(a));
   return out;
 }
