@@ -73,7 +73,7 @@ std::string application_body(const demo_case& c, domain::instant submitted_at) {
       R"("applicant":{{"kind":"{}","name":"{}","address":"Jl. Jenderal Sudirman, Pangkalpinang","email":"pemohon.demo@example.id"}},)"
       R"("respondent":"{}","information_requested":"{}","reasons":"Permohonan informasi tidak dipenuhi sebagaimana mestinya",)"
       R"("grounds":["{}"],"petitum":["Memerintahkan termohon memberikan informasi yang dimohon"],"submitted_at":"{}",)"
-      R"("ruleset":"perki_1_2019","attachments":[{}]}})",
+      R"("attachments":[{}]}})",
       date(28), date(24), date(20), date(8), entity ? "legal_entity" : "individual", c.applicant, c.respondent,
       c.information, c.ground, rfc(submitted_at), attachments);
 }

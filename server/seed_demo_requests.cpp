@@ -122,6 +122,10 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
            responded);
     }
     if (target == "objected" || target == "objection_answered") {
+      // The refusal went by post and reached the applicant the next day (docs/deadlines.md §5 "Receipt facts").
+      const auto delivered = at(d.received_days_ago - answer_after - 1);
+      api::record_request_delivery(*tx, ppid, id, domain::record_delivery_command{"response", rfc(delivered)},
+                                   std::nullopt, delivered);
       const auto objected = at(d.received_days_ago - answer_after - 2);
       step(ppid, "file_objection",
            fmt::format(R"({{"grounds":["a"],"reasons":"Pemohon menilai informasi tersebut bukan informasi yang dikecualikan","received_at":"{}"}})",
@@ -154,7 +158,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
           R"({{"request_id":"{}","applicant":{{"kind":"individual","name":"{}","address":"Jl. Jenderal Sudirman, Pangkalpinang","email":"pemohon.demo@example.id"}},)"
           R"("respondent":"{}","information_requested":"{}","reasons":"Permohonan dan keberatan tidak ditanggapi",)"
           R"("grounds":["c"],"petitum":["Memerintahkan termohon memberikan informasi yang dimohon"],"submitted_at":"{}",)"
-          R"("ruleset":"perki_1_2019","attachments":["request_letter","request_receipt","objection_letter","objection_receipt","identity_document"]}})",
+          R"("attachments":["request_letter","request_receipt","objection_letter","objection_receipt","identity_document"]}})",
           id, d.applicant, d.respondent, d.information, rfc(submitted)));
       api::submit_dispute(*tx, registrar, body, submitted);
     }

@@ -194,6 +194,9 @@ object dispute_to_json(const ds::dispute& d) {
   o["submitted_at"] = instant_json(d.submitted_at);
   o["ruleset"] = d.ruleset;
   o["ruleset_version"] = d.ruleset_version;
+  o["ruleset_reason"] = d.ruleset_reason ? value(ds::to_string(*d.ruleset_reason)) : value(nullptr);
+  o["ruleset_election"] = text_json(d.ruleset_election);
+  o["ruleset_override_reason"] = text_json(d.ruleset_override_reason);
   o["state"] = ds::to_string(d.state);
   o["outcome"] = d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr);
   o["version"] = d.version;
@@ -297,6 +300,15 @@ ds::dispute dispute_from_json(const object& o) {
   d.submitted_at = instant_of(o, "submitted_at");
   d.ruleset = text(o, "ruleset");
   d.ruleset_version = static_cast<int>(o.at("ruleset_version").as_int64());
+  // Absent in documents stored before the track was recorded.
+  if (const auto reason = opt_text(o, "ruleset_reason")) {
+    d.ruleset_reason = ds::parse_track_reason(*reason);
+    if (!d.ruleset_reason) {
+      corrupt("ruleset_reason");
+    }
+  }
+  d.ruleset_election = opt_text(o, "ruleset_election");
+  d.ruleset_override_reason = opt_text(o, "ruleset_override_reason");
   d.state = parsed<ds::dispute_state>(o, "state", ds::parse_dispute_state);
   if (member(o, "outcome")) {
     d.outcome = parsed<ds::dispute_outcome>(o, "outcome", ds::parse_dispute_outcome);

@@ -101,7 +101,9 @@ ds::new_dispute parse_new_dispute(const boost::json::object& body, domain::offse
   n.petitum = in.string_array("petitum", false).value_or(std::vector<std::string>{});
   n.submitted_at = instant_or(in, "submitted_at", now);
   n.ki = in.string("ki", false, 64);
-  n.ruleset = in.string("ruleset", false, 64).value_or("perki_1_2019");
+  // Empty: not asked for; the service decides the track (domain/disputes/track.hpp).
+  n.ruleset = in.string("ruleset", false, 64).value_or("");
+  n.ruleset_override_reason = in.string("ruleset_override_reason", false, 2000);
   n.attachments = attachments(in, "attachments", false);
   return n;
 }

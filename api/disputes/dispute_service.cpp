@@ -15,13 +15,15 @@
 #include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
 #include "domain/cases/search_text.hpp"
-#include "domain/disputes/event_payload.hpp"
 #include "domain/deadline/status.hpp"
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
-#include "domain/documents/checklist.hpp"
+#include "domain/disputes/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/public_view.hpp"
+#include "domain/disputes/track.hpp"
+#include "domain/documents/checklist.hpp"
+#include "domain/elections/election_period.hpp"
 #include "domain/org/jurisdiction.hpp"
 
 #include <boost/json/parse.hpp>
@@ -100,33 +102,61 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
   for (auto& e : ds::validate_new_dispute(input, now_ki)) {
     v.fail(std::move(e.field), std::move(e.message));
   }
-  std::optional<domain::ruleset> rules;
-  if (!input.ruleset.empty()) {
-    rules = tx.rulesets().in_force(input.ruleset, domain::local_date(input.submitted_at.utc, ki_org.utc_offset_minutes));
-    if (!rules) {
-      v.fail("ruleset", "aturan tidak dikenal atau belum berlaku / unknown rule set or not yet in force");
-    }
-  }
   throw_if_invalid(v);
-  input.ruleset_version = rules->version;
 
   const auto id = random_hex(16);
-  std::optional<ds::chronology> tracked;
+  std::optional<tracked_request_facts> tracked;
   if (input.request_id) {
     tracked = take_tracked_request(tx, *input.request_id, input.respondent, id, ki_code, actor.user_id, now, v);
     throw_if_invalid(v);
   }
+  // The track: the tracked request's rule set, else the election-period choice for the respondent's
+  // region on the request date (as for requests); another one only with a reason (docs/deadlines.md §5).
+  const auto submitted_on = domain::local_date(input.submitted_at.utc, ki_org.utc_offset_minutes);
+  const auto request_date = tracked            ? tracked->chronology.request_date
+                            : input.chronology ? input.chronology->request_date
+                                               : submitted_on;
+  const auto suggestion =
+      domain::choose_ruleset(request_date, respondent->region_code, tx.requests().election_periods());
+  const std::optional<std::string> requested =
+      input.ruleset.empty() ? std::nullopt : std::optional<std::string>{input.ruleset};
+  auto decided = ds::decide_track(tracked ? std::optional<std::string>{tracked->ruleset} : std::nullopt, suggestion,
+                                  requested, input.ruleset_override_reason);
+  if (auto* errors = std::get_if<domain::field_errors>(&decided)) {
+    throw validation_problem(*errors);
+  }
+  const auto track = std::get<ds::dispute_track>(decided);
+  input.ruleset = track.ruleset;
+  const auto rules = tx.rulesets().in_force(input.ruleset, submitted_on);
+  if (!rules) {
+    throw validation_problem(
+        {{"ruleset", "aturan tidak dikenal atau belum berlaku / unknown rule set or not yet in force"}});
+  }
+  input.ruleset_version = rules->version;
+
   ds::opening_context ctx;
   ctx.id = id;
   ctx.competent_ki = competent.value_or(ki_code);
-  ctx.tracked_chronology = tracked;
+  if (tracked) {
+    ctx.tracked_chronology = tracked->chronology;
+  }
+  ctx.track = track;
   ctx.due_of = filing_calculator(clocks, clocks.ruleset(rules->name, rules->version), ki_code, input.respondent);
   ctx.utc_offset_minutes = ki_org.utc_offset_minutes;
   auto d = ds::open_dispute(input, ctx);
 
-  tx.disputes().insert(to_document(d, {}, ki_org.utc_offset_minutes));
+  // The registry's own clock from receipt, when the rule set has one (registration_check).
+  const auto& case_rules = clocks.ruleset(rules->name, rules->version);
+  clock_book book{tx, clocks, case_type, d.id};
+  apply_dispute_clocks(book, case_rules, d, ds::opening_intents(d, &case_rules), local_today(ki_org, now));
+  tx.disputes().insert(to_document(d, book.records(), ki_org.utc_offset_minutes));
+  book.save();
   ds::payload_writer payload;
   payload.text("ki", d.ki).text("respondent", d.respondent).boolean("jurisdiction_flag", d.jurisdiction_flag);
+  payload.text("ruleset", d.ruleset).text("ruleset_reason", ds::to_string(track.reason));
+  if (track.override_reason) {
+    payload.text("ruleset_override_reason", *track.override_reason);
+  }
   if (d.filing.filing_timely) {
     payload.boolean("filing_timely", *d.filing.filing_timely);
   } else {
@@ -228,9 +258,11 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   // Numbers after validation, in this transaction (a refused registration gives its number back).
   number_dispute_command(sequences_of(tx), numbering_for(tx, d.ki), d, ki_org.utc_offset_minutes, today, *command);
 
+  const auto& rules = clocks.ruleset(d.ruleset, d.ruleset_version);
   ds::transition_context ctx;
   ctx.now = now_ki;
   ctx.due = due;
+  ctx.rules = &rules;
   ctx.is_ki_commissioner = [&tx, &d](std::string_view username) {
     const auto cred = tx.users().find_credentials(std::string(username));
     if (!cred || !cred->user.active || cred->user.organisation != d.ki) {
@@ -248,7 +280,7 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
     throw p;
   }
   auto& next = result.next;
-  apply_dispute_clocks(book, clocks.ruleset(next.ruleset, next.ruleset_version), next, result.intents, today);
+  apply_dispute_clocks(book, rules, next, result.intents, today);
   book.save();
   if (!tx.disputes().update(to_document(next, book.records(), ki_org.utc_offset_minutes), d.version)) {
     throw_changed_meanwhile(d.version + 1);  // nothing is kept

@@ -9,11 +9,10 @@ domain::civil_date local_of(const domain::offset_instant& t) { return domain::lo
 
 }  // namespace
 
-std::optional<domain::disputes::chronology> take_tracked_request(ports::transaction& tx, const std::string& request_id,
-                                                                 const std::string& respondent,
-                                                                 const std::string& dispute_id, const std::string& ki,
-                                                                 const std::string& actor_user_id, domain::instant now,
-                                                                 domain::validation& v) {
+std::optional<tracked_request_facts> take_tracked_request(ports::transaction& tx, const std::string& request_id,
+                                                          const std::string& respondent, const std::string& dispute_id,
+                                                          const std::string& ki, const std::string& actor_user_id,
+                                                          domain::instant now, domain::validation& v) {
   const auto before = mark_request_disputed(tx, request_id, dispute_id, ki, actor_user_id, now);
   if (!before) {
     v.fail("request_id", "permohonan informasi tidak dikenal / unknown information request");
@@ -32,9 +31,12 @@ std::optional<domain::disputes::chronology> take_tracked_request(ports::transact
     c.objection_date = local_of(before->objection->received_at);
   }
   if (before->objection_answer) {
-    c.objection_response_date = local_of(before->objection_answer->answered_at);
+    // Pasal 37(2) counts from the applicant's receipt of the atasan's answer: recorded, else presumed
+    // the day it was given (docs/deadlines.md §5 "Receipt facts").
+    c.objection_response_date =
+        local_of(before->objection_answer->delivered_at.value_or(before->objection_answer->answered_at));
   }
-  return c;
+  return tracked_request_facts{c, before->ruleset.name};
 }
 
 }  // namespace perkara::api

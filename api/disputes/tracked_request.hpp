@@ -11,13 +11,18 @@
 
 namespace perkara::api {
 
-/// The chronology of request `request_id` (received, PPID answer, objection, atasan answer dates in the
+/// What a dispute takes from its tracked request: the chronology and the request's track (rule set).
+struct tracked_request_facts {
+  domain::disputes::chronology chronology;
+  std::string ruleset;  // the request's rule set name: the dispute inherits it (domain/disputes/track.hpp)
+};
+
+/// The chronology and rule set of request `request_id` (received, PPID answer, objection, atasan answer dates in the
 /// respondent's local time), after marking it disputed by `dispute_id` at `ki`. Records a field error on
 /// `request_id` when there is no such request or it belongs to another respondent.
-std::optional<domain::disputes::chronology> take_tracked_request(ports::transaction& tx, const std::string& request_id,
-                                                                 const std::string& respondent,
-                                                                 const std::string& dispute_id, const std::string& ki,
-                                                                 const std::string& actor_user_id, domain::instant now,
-                                                                 domain::validation& v);
+std::optional<tracked_request_facts> take_tracked_request(ports::transaction& tx, const std::string& request_id,
+                                                          const std::string& respondent, const std::string& dispute_id,
+                                                          const std::string& ki, const std::string& actor_user_id,
+                                                          domain::instant now, domain::validation& v);
 
 }  // namespace perkara::api

@@ -69,6 +69,19 @@ response act(services& s, const request& req, const route_params& p) {
   return versioned_json_response(200, view, r.version);
 }
 
+// A receipt fact entered after the act (docs/deadlines.md §5 "Receipt facts"): audited like an action.
+response deliver(services& s, const request& req, const route_params& p) {
+  const auto body = parse_json_object(req);
+  const auto if_match = if_match_version(req);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto r = record_request_delivery(*tx, who, p.get("id"), read_delivery_command(body), if_match, now);
+  auto view = request_view(*tx, who, r, now);
+  tx->commit();
+  return versioned_json_response(200, view, r.version);
+}
+
 response events(services& s, const request& req, const route_params& p) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
@@ -87,6 +100,9 @@ void register_request_routes(router& r, services& s) {
         [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
   r.add("POST", "/api/v1/requests/{id}/actions/{action}", policy::request_actors,
         [&s](const request& req, const route_params& p) { return act(s, req, p); },
+        {.body_limit = 64 * 1024, .requires_json_body = true});
+  r.add("POST", "/api/v1/requests/{id}/deliveries", policy::request_actors,
+        [&s](const request& req, const route_params& p) { return deliver(s, req, p); },
         {.body_limit = 64 * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/requests/{id}/events", policy::request_readers,
         [&s](const request& req, const route_params& p) { return events(s, req, p); });

@@ -49,9 +49,9 @@ request_command read_request_command(domain::request_action action, const boost:
   const auto text = [&](std::string_view key) { return in.string(key, false, 20000).value_or(""); };
   request_command command;
   switch (action) {
-    case domain::request_action::extend: command = domain::extend_command{text("reason")}; break;
+    case domain::request_action::extend: command = domain::extend_command{text("reason"), text("extended_at")}; break;
     case domain::request_action::respond:
-      command = domain::respond_command{text("decision"), text("reasons"), text("responded_at")};
+      command = domain::respond_command{text("decision"), text("reasons"), text("responded_at"), text("delivered_at")};
       break;
     case domain::request_action::file_objection: {
       domain::file_objection_command cmd;
@@ -62,11 +62,22 @@ request_command read_request_command(domain::request_action action, const boost:
       break;
     }
     case domain::request_action::answer_objection:
-      command = domain::answer_objection_command{text("decision"), text("reasons"), text("answered_at")};
+      command = domain::answer_objection_command{text("decision"), text("reasons"), text("answered_at"),
+                                                 text("delivered_at")};
       break;
     case domain::request_action::close: command = domain::close_command{text("reason")}; break;
     case domain::request_action::mark_disputed: throw forbidden();
   }
+  throw_if_invalid(v);
+  return command;
+}
+
+domain::record_delivery_command read_delivery_command(const boost::json::object& body) {
+  domain::validation v;
+  json_reader in{body, v};
+  domain::record_delivery_command command;
+  command.answer = in.string("answer", true, 64).value_or("");
+  command.delivered_at = in.string("delivered_at", true, 64).value_or("");
   throw_if_invalid(v);
   return command;
 }

@@ -19,5 +19,7 @@ using request_command = std::variant<domain::extend_command, domain::respond_com
                                      domain::answer_objection_command, domain::close_command>;
 /// 422 naming the field; 403 for mark_disputed (a system action, no body of a user).
 request_command read_request_command(domain::request_action action, const boost::json::object& body);
+/// The body of POST /api/v1/requests/{id}/deliveries {answer, delivered_at}.
+domain::record_delivery_command read_delivery_command(const boost::json::object& body);
 
 }  // namespace perkara::api

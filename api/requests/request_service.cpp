@@ -221,6 +221,30 @@ void refresh_request_index(ports::transaction& tx, const std::string& request_id
   tx.requests().update(l.stored, l.stored.request.version);
 }
 
+namespace {
+
+/// The common course of a user's command on a loaded request: the silences that have come due are
+/// recorded first (so the guards see the clocks as they are today), then If-Match, the domain step
+/// (`step(l, ctx)`), the refusal or the commit.
+template <class Step>
+domain::information_request apply_step(ports::transaction& tx, const case_actor& actor, ports::stored_request found,
+                                       std::optional<int> if_match, domain::instant now, Step step) {
+  loaded_request l(tx, std::move(found), now);
+  l.apply_timers();
+  check_if_match(if_match, l.stored.request.version);
+  const domain::transition_context ctx{now, l.today, l.org.utc_offset_minutes, l.due(), &l.rules};
+  auto result = step(l, ctx);
+  auto* ok = std::get_if<domain::transition_ok>(&result);
+  if (!ok) {
+    throw_transition_error(std::get<domain::transition_error>(result),
+                           domain::allowed_actions(l.stored.request, caller_of(actor), l.today, ctx.due));
+  }
+  commit_transition(tx, l, actor, *ok, now);
+  return l.stored.request;
+}
+
+}  // namespace
+
 domain::information_request act_on_request(ports::transaction& tx, const case_actor& actor,
                                            const std::string& request_id, const std::string& action_name,
                                            const boost::json::object& body, std::optional<int> if_match,
@@ -237,19 +261,28 @@ domain::information_request act_on_request(ports::transaction& tx, const case_ac
       !actor.has(role_for(*action))) {
     throw forbidden();
   }
-  loaded_request l(tx, std::move(*found), now);
-  // Silences that have come due are recorded first, so the guards see the clocks as they are today.
-  l.apply_timers();
-  check_if_match(if_match, l.stored.request.version);
-  const domain::transition_context ctx{now, l.today, l.org.utc_offset_minutes, l.due(), &l.rules};
-  auto result = run_command(tx, l, read_request_command(*action, body), ctx);
-  auto* ok = std::get_if<domain::transition_ok>(&result);
-  if (!ok) {
-    throw_transition_error(std::get<domain::transition_error>(result),
-                           domain::allowed_actions(l.stored.request, caller_of(actor), l.today, ctx.due));
+  return apply_step(tx, actor, std::move(*found), if_match, now,
+                    [&](loaded_request& l, const domain::transition_context& ctx) {
+                      return run_command(tx, l, read_request_command(*action, body), ctx);
+                    });
+}
+
+domain::information_request record_request_delivery(ports::transaction& tx, const case_actor& actor,
+                                                    const std::string& request_id,
+                                                    const domain::record_delivery_command& command,
+                                                    std::optional<int> if_match, domain::instant now) {
+  auto found = tx.requests().find(request_id, true);
+  if (!found || !may_read(actor, *found)) {
+    throw not_found();
   }
-  commit_transition(tx, l, actor, *ok, now);
-  return l.stored.request;
+  // The respondent's officers record what their office sent and when it arrived.
+  if (!is_staff_of_respondent(actor, found->request) || !actor.has_any({role::ppid, role::ppid_superior})) {
+    throw forbidden();
+  }
+  return apply_step(tx, actor, std::move(*found), if_match, now,
+                    [&](loaded_request& l, const domain::transition_context& ctx) {
+                      return domain::record_delivery(l.stored.request, command, ctx);
+                    });
 }
 
 }  // namespace perkara::api

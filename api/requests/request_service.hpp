@@ -52,6 +52,14 @@ domain::information_request act_on_request(ports::transaction& tx, const domain:
                                            const boost::json::object& body, std::optional<int> if_match,
                                            domain::instant now);
 
+/// Records when the applicant received the PPID's or the atasan's answer (POST .../deliveries), with an
+/// event and an audit entry; restarts the window that runs from that receipt (domain::record_delivery).
+/// 404 / 403 / 412 as act_on_request; 409 when that answer does not exist yet; 422 naming the field.
+domain::information_request record_request_delivery(ports::transaction& tx, const domain::case_actor& actor,
+                                                    const std::string& request_id,
+                                                    const domain::record_delivery_command& command,
+                                                    std::optional<int> if_match, domain::instant now);
+
 /// The request as the actor may see it (404 when not visible). With `apply_timers` (write
 /// transactions only) due timer intents are applied and saved first.
 domain::information_request load_visible_request(ports::transaction& tx, const domain::case_actor& actor,

@@ -66,11 +66,12 @@ boost::json::object view_of(ports::transaction& tx, const case_actor& actor, con
                                        {"reason", r.extension->reason},
                                        {"at", domain::format_rfc3339(r.extension->at, offset)}})
                                  : nullptr;
-  out["response"] = r.response ? boost::json::value(boost::json::object{
-                                     {"decision", domain::to_string(r.response->decision)},
-                                     {"reasons", r.response->reasons},
-                                     {"responded_at", instant_json(r.response->responded_at)}})
-                               : nullptr;
+  out["response"] =
+      r.response ? boost::json::value(boost::json::object{{"decision", domain::to_string(r.response->decision)},
+                                                          {"reasons", r.response->reasons},
+                                                          {"responded_at", instant_json(r.response->responded_at)},
+                                                          {"delivered_at", instant_json(r.response->delivered_at)}})
+                 : nullptr;
   if (r.objection) {
     boost::json::array grounds;
     for (const auto g : r.objection->grounds) {
@@ -83,12 +84,13 @@ boost::json::object view_of(ports::transaction& tx, const case_actor& actor, con
   } else {
     out["objection"] = nullptr;
   }
-  out["objection_answer"] = r.objection_answer
-                                ? boost::json::value(boost::json::object{
-                                      {"decision", domain::to_string(r.objection_answer->decision)},
-                                      {"reasons", r.objection_answer->reasons},
-                                      {"answered_at", instant_json(r.objection_answer->answered_at)}})
-                                : nullptr;
+  out["objection_answer"] =
+      r.objection_answer
+          ? boost::json::value(boost::json::object{{"decision", domain::to_string(r.objection_answer->decision)},
+                                                   {"reasons", r.objection_answer->reasons},
+                                                   {"answered_at", instant_json(r.objection_answer->answered_at)},
+                                                   {"delivered_at", instant_json(r.objection_answer->delivered_at)}})
+          : nullptr;
   out["closed"] = r.closed ? boost::json::value(boost::json::object{
                                  {"reason", r.closed->reason}, {"at", domain::format_rfc3339(r.closed->at, offset)}})
                            : nullptr;

@@ -11,6 +11,7 @@
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
+#include "domain/disputes/track.hpp"
 #include "domain/disputes/transitions.hpp"
 #include "domain/org/jurisdiction.hpp"
 #include "domain/requests/new_request.hpp"
@@ -660,6 +661,7 @@ struct case_factory::impl {
     ds::transition_context ctx;
     ctx.now = offset_instant{now, offset};
     ctx.due = api::due_map_of(c.book->records());
+    ctx.rules = c.rules;
     auto result = ds::apply(d, command, ctx);
     if (!result.ok()) {
       refused(fmt::format("dispute {} ({})", ds::to_string(ds::action_of(command)), ds::to_string(d.state)),
@@ -767,8 +769,13 @@ struct case_factory::impl {
     const int offset = c.ki->utc_offset_minutes;
     auto in = application(r, respondent, submitted, offset, tracked);
     const auto submitted_on = domain::local_date(submitted, offset);
-    const auto suggestion = domain::choose_ruleset(submitted_on, respondent.region_code, ref.election_periods);
-    in.ruleset = suggestion.ruleset;
+    // The track as submit_dispute decides it: the tracked request's, else the election period on the request date.
+    const auto request_date = in.chronology ? in.chronology->request_date : submitted_on;
+    const auto suggestion = domain::choose_ruleset(request_date, respondent.region_code, ref.election_periods);
+    const auto track = std::get<ds::dispute_track>(
+        ds::decide_track(tracked ? std::optional<std::string>{tracked->ruleset.name} : std::nullopt, suggestion,
+                         std::nullopt, std::nullopt));
+    in.ruleset = track.ruleset;
     const auto rules = tx.rulesets().in_force(in.ruleset, submitted_on);
     in.ruleset_version = rules->version;
     c.rules = &clocks.ruleset(rules->name, rules->version);
@@ -808,14 +815,17 @@ struct case_factory::impl {
         ch.objection_date = local_of(tracked->objection->received_at);
       }
       if (tracked->objection_answer) {
-        ch.objection_response_date = local_of(tracked->objection_answer->answered_at);
+        ch.objection_response_date =
+            local_of(tracked->objection_answer->delivered_at.value_or(tracked->objection_answer->answered_at));
       }
       ctx.tracked_chronology = ch;
     }
+    ctx.track = track;
     ctx.due_of = api::filing_calculator(clocks, *c.rules, ki_code, respondent.code);
     ctx.utc_offset_minutes = offset;
     c.d = ds::open_dispute(in, ctx);
     c.book = std::make_unique<api::clock_book>(tx, clocks, "dispute", c.d.id);
+    api::apply_dispute_clocks(*c.book, *c.rules, c.d, ds::opening_intents(c.d, c.rules), submitted_on);
 
     ds::payload_writer payload;
     payload.text("ki", c.d.ki).text("respondent", c.d.respondent).boolean("jurisdiction_flag", c.d.jurisdiction_flag);

@@ -2,6 +2,7 @@
 // The dispute case aggregate (perkara sengketa informasi), docs/dispute-workflow.md and docs/legal-sources.md
 // §6.3 "Case". Plain data: the rules that change it live in transitions.hpp; persistence stores it.
 
+#include "domain/disputes/track.hpp"
 #include "domain/disputes/vocabulary.hpp"
 #include "domain/time/civil_date.hpp"
 #include "domain/time/instant.hpp"
@@ -125,6 +126,10 @@ struct dispute {
   offset_instant submitted_at;
   std::string ruleset;  // "perki_1_2019" or "general"
   int ruleset_version = 1;
+  /// Why this rule set (track.hpp); absent on cases opened before the track was recorded.
+  std::optional<track_reason> ruleset_reason{};
+  std::optional<std::string> ruleset_election{};         // the election period code, reason election_period
+  std::optional<std::string> ruleset_override_reason{};  // the registrar's reason, reason override
 
   dispute_state state = dispute_state::submitted;
   std::optional<dispute_outcome> outcome;
@@ -171,8 +176,9 @@ struct new_dispute {
   std::vector<std::string> petitum;
   offset_instant submitted_at;
   std::optional<std::string> ki;  // default: the respondent's competent KI
-  std::string ruleset;            // "perki_1_2019" or "general"
+  std::string ruleset;            // "perki_1_2019" or "general": the decided track (decide_track)
   int ruleset_version = 1;
+  std::optional<std::string> ruleset_override_reason{};  // required to depart from the inherited or suggested track
   std::vector<attachment> attachments;  // documents delivered with the application
 };
 

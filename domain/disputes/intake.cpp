@@ -125,9 +125,6 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
   if (input.ki && blank(*input.ki)) {
     v.fail("ki", "tidak boleh kosong / must not be empty");
   }
-  if (blank(input.ruleset)) {
-    v.fail("ruleset", "wajib diisi / required");
-  }
   if (input.ruleset_version < 1) {
     v.fail("ruleset_version", "harus >= 1 / must be >= 1");
   }
@@ -137,6 +134,18 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
     }
   }
   return v.take();
+}
+
+std::vector<deadline_intent> opening_intents(const dispute& d, const ruleset* rules) {
+  const auto* p = rules ? rules->find("registration_check") : nullptr;
+  // Receipt of the application is the only event known at submission (start_event dispute_received).
+  if (p == nullptr || !p->effective_value() || p->start_event != "dispute_received") return {};
+  deadline_intent i;
+  i.key = i.period = "registration_check";
+  i.start_at = d.submitted_at;
+  i.optional_period = true;
+  i.source = p->source;
+  return {i};
 }
 
 dispute open_dispute(const new_dispute& input, const opening_context& context) {
@@ -159,6 +168,11 @@ dispute open_dispute(const new_dispute& input, const opening_context& context) {
   d.submitted_at = input.submitted_at;
   d.ruleset = input.ruleset;
   d.ruleset_version = input.ruleset_version;
+  if (context.track) {
+    d.ruleset_reason = context.track->reason;
+    d.ruleset_election = context.track->election_code;
+    d.ruleset_override_reason = context.track->override_reason;
+  }
   d.state = dispute_state::submitted;
   d.version = 1;
   for (auto a : input.attachments) {

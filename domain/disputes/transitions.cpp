@@ -14,18 +14,8 @@ namespace perkara::domain::disputes {
 
 namespace {
 
-// Legal sources of the clocks (docs/legal-sources.md Appendix A; every value needs legal sign-off).
-constexpr std::string_view source_ki_completion_perki =
-    "PERKI 1/2019: 14 HK sejak registrasi (pernyataan KI [S6][S7][S8], sekunder); lewat waktu hanya ditandai (T20)";
-constexpr std::string_view source_ki_completion_general = "UU 14/2008 Pasal 38(2): 100 HK sejak permohonan diterima";
-constexpr std::string_view source_ki_start_general = "UU 14/2008 Pasal 38(1): 14 HK sejak permohonan diterima";
-constexpr std::string_view source_decision_copy =
-    "PERKI 1/2013 Pasal 59: 3 HK setelah pembacaan putusan (nilai PERKI 1/2019 belum terverifikasi)";
-constexpr std::string_view source_court_objection =
-    "UU 14/2008 Pasal 48(1); PERKI 1/2013 Pasal 60(2): 14 hari sejak salinan putusan diterima (satuan belum pasti, Q9)";
+// Legal sources of the clocks not read from the rule set (a rule-set period carries its own source).
 constexpr std::string_view source_compliance = "Amar putusan: jangka waktu pelaksanaan (PERKI 1/2013 Pasal 59 [S16a])";
-constexpr std::string_view source_registration_completion =
-    "Jangka waktu kelengkapan berkas: tidak ditemukan dalam sumber (Q6); hanya bila aturan menetapkannya";
 
 bool contains(const std::vector<dispute_action>& items, dispute_action a) {
   return std::find(items.begin(), items.end(), a) != items.end();
@@ -39,6 +29,7 @@ std::string instant_text(const offset_instant& t) { return format_rfc3339(t.utc,
 
 std::vector<std::string> names(const std::vector<attachment>& items) {
   std::vector<std::string> out;
+  out.reserve(items.size());
   for (auto a : items) out.emplace_back(to_string(a));
   return out;
 }
@@ -94,12 +85,8 @@ class applier {
     std::erase_if(next.completeness.present, [&](attachment a) { return has(c.missing, a); });
     next.completeness.missing_requested = c.missing;
     next.state = dispute_state::incomplete;
-    deadline_intent i;
-    i.key = i.period = "registration_completion";
-    i.start_at = ctx_.now;
-    i.optional_period = true;
-    i.source = source_registration_completion;
-    r_.intents.push_back(i);
+    meet("registration_check", today_);  // the KI notified what is missing (PERKI 1/2013 Pasal 17)
+    start("registration_completion", "registration_completion", {{"completion_requested", ctx_.now}}, true);
     payload_.texts("missing", names(c.missing));
   }
 
@@ -142,22 +129,14 @@ class applier {
     next.majelis = c.majelis;
     next.completeness.missing_requested.clear();
     r_.next = std::move(next);
+    meet("registration_check", local(c.registered_at));
 
-    const bool general = d_.ruleset == "general";
-    deadline_intent ki;
-    ki.key = ki.period = "ki_completion";
-    // Appendix A: perki_1_2019 counts from registration, general from receipt of the application.
-    ki.start_at = general ? d_.submitted_at : c.registered_at;
-    ki.source = general ? source_ki_completion_general : source_ki_completion_perki;
-    r_.intents.push_back(ki);
-    if (general) {
-      deadline_intent start;
-      start.key = start.period = "ki_start";
-      start.start_at = d_.submitted_at;
-      start.optional_period = true;
-      start.source = source_ki_start_general;
-      r_.intents.push_back(start);
-    }
+    // Which event starts each KI clock is the rule set's (start_event): perki_1_2019 counts the 14 HK
+    // from registration, general the UU 14/2008 Pasal 38 periods from receipt of the application.
+    const known_event registered{"dispute_registered", c.registered_at};
+    const known_event received{"dispute_received", d_.submitted_at};
+    start("ki_completion", "ki_completion", {registered, received}, false);
+    start("ki_start", "ki_start", {received, registered}, true);
     payload_.text("register_number", c.register_number).text("registered_at", instant_text(c.registered_at));
     if (c.register_seq) payload_.number("register_seq", *c.register_seq);
     payload_.texts("majelis", c.majelis);
@@ -169,6 +148,7 @@ class applier {
     at_bounds("at", at);
     if (!v_.ok()) return;
     close(dispute_outcome::not_registered, c.reason, at);
+    meet("registration_check", local(at));
     meet("registration_completion", local(at));
     payload_.text("reason", c.reason).text("at", instant_text(at));
   }
@@ -293,11 +273,7 @@ class applier {
                                         "completion due date {}",
                                         format_iso_date(*due), format_iso_date(*due)));
     }
-    deadline_intent copy;
-    copy.key = copy.period = "decision_copy";
-    copy.start_at = c.read_at;
-    copy.source = source_decision_copy;
-    r_.intents.push_back(copy);
+    start("decision_copy", "decision_copy", {{"decision_read", c.read_at}}, false);
     if (c.outcome == dispute_outcome::mediation_agreement) {
       // UU 14/2008 Pasal 39: a mediation decision is final and binding; no court objection.
       next.state = dispute_state::final;
@@ -330,12 +306,7 @@ class applier {
     next.services.push_back(service{c.served_party, c.served_at});
     if (d_.state == dispute_state::decided) {
       // T25: each party's court-objection window runs from its receipt of the copy.
-      deadline_intent window;
-      window.key = court_objection_key(c.served_party);
-      window.period = "court_objection";
-      window.start_at = c.served_at;
-      window.source = source_court_objection;
-      r_.intents.push_back(window);
+      start(court_objection_key(c.served_party), "court_objection", {{"decision_copy_received", c.served_at}}, false);
     }
     if (next.served(party::applicant) != nullptr && next.served(party::respondent) != nullptr) {
       meet("decision_copy", local(c.served_at));
@@ -490,6 +461,39 @@ class applier {
     not_future(field, at);
   }
 
+  // An event this act establishes, by its rule-set name (data/rulesets.csv start_event).
+  struct known_event {
+    std::string_view name;
+    offset_instant at;
+  };
+
+  // Starts clock `key` on rule-set period `period` from the event the rule set names as its start_event,
+  // among those this act establishes (`known`, the usual one first). The usual one is used when the
+  // rule set has no such period; a start event this act does not establish is reported, not guessed.
+  void start(std::string key, std::string period, std::initializer_list<known_event> known, bool optional_period) {
+    const auto* p = ctx_.rules ? ctx_.rules->find(period) : nullptr;
+    if (ctx_.rules && !p && optional_period) return;  // the rule set has no such clock (ki_start under perki_1_2019)
+    deadline_intent i;
+    i.start_at = known.begin()->at;
+    if (p) {
+      i.source = p->source;
+      const auto* it =
+          std::find_if(known.begin(), known.end(), [&](const known_event& e) { return e.name == p->start_event; });
+      if (it != known.end()) {
+        i.start_at = it->at;
+      } else {
+        r_.warnings.push_back(fmt::format(
+            "peristiwa awal {} untuk {} tidak dicatat oleh aksi ini; dihitung dari {} / start event {} of {} is not "
+            "recorded by this action; counted from {}",
+            p->start_event, period, known.begin()->name, p->start_event, period, known.begin()->name));
+      }
+    }
+    i.key = std::move(key);
+    i.period = std::move(period);
+    i.optional_period = optional_period;
+    r_.intents.push_back(std::move(i));
+  }
+
   void meet(std::string key, civil_date on) {
     deadline_intent i;
     i.kind = intent_kind::meet;
@@ -528,7 +532,9 @@ class applier {
     at_bounds("at", at);
     if (!v_.ok()) return;
     close(outcome, reason, at);
-    for (const auto* key : {"registration_completion", "ki_start", "ki_completion"}) meet(key, local(at));
+    for (const auto* key : {"registration_check", "registration_completion", "ki_start", "ki_completion"}) {
+      meet(key, local(at));
+    }
     payload_.text("reason", reason).text("at", instant_text(at));
   }
 

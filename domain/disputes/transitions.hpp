@@ -76,6 +76,9 @@ dispute_action action_of(const command& c);
 struct transition_context {
   offset_instant now;  // the KI's offset: local_date(now) is "today"
   due_map due;         // evaluated due dates of the case's clocks (ki_completion, court_objection:<party>, ...)
+  /// The case's rule set (version pinned on the case): each period's start_event decides from which of
+  /// the act's events its clock runs (docs/deadlines.md §5). Null: each transition's usual event.
+  const ruleset* rules = nullptr;
   /// Whether a username is a commissioner of the case's KI; when empty the mediator and the majelis
   /// members are not checked against the KI's users.
   std::function<bool(std::string_view username)> is_ki_commissioner;

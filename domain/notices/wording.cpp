@@ -59,12 +59,14 @@ struct period_words {
   std::string_view en;
 };
 
-constexpr std::array<period_words, 9> periods{{
+constexpr std::array<period_words, 11> periods{{
     {"ppid_response", "jawaban PPID atas permohonan", "the PPID's answer to the request"},
     {"ppid_extension", "jawaban PPID setelah perpanjangan", "the PPID's answer after the extension"},
     {"objection_filing", "pengajuan keberatan", "filing an objection"},
     {"atasan_response", "tanggapan atasan PPID atas keberatan", "the superior's answer to the objection"},
     {"dispute_filing", "pengajuan sengketa ke Komisi Informasi", "filing a dispute with the Commission"},
+    {"registration_check", "pemeriksaan kelengkapan berkas permohonan", "checking the application file"},
+    {"registration_completion", "pelengkapan berkas permohonan", "completing the application file"},
     {"ki_start", "dimulainya penyelesaian sengketa", "the start of the dispute proceedings"},
     {"ki_completion", "penyelesaian sengketa oleh Komisi Informasi", "the Commission's resolution of the dispute"},
     {"decision_copy", "penyampaian salinan putusan", "serving the copy of the decision"},

@@ -22,6 +22,8 @@ std::string_view to_string(intent_step step) {
     case intent_step::file_objection_unanswered: return "file_objection_unanswered";
     case intent_step::answer_objection: return "answer_objection";
     case intent_step::atasan_deadline_passed: return "atasan_deadline_passed";
+    case intent_step::response_delivered: return "response_delivered";
+    case intent_step::answer_delivered: return "answer_delivered";
     case intent_step::close: return "close";
     case intent_step::mark_disputed: return "mark_disputed";
   }
@@ -36,6 +38,12 @@ std::optional<std::variant<instant, civil_date>> anchor_of(anchor_from from, con
       if (a.received_at) return *a.received_at;
       break;
     case anchor_from::act_time:
+      if (a.act_time) return *a.act_time;
+      break;
+    case anchor_from::receipt_time:
+      // Presumption when the receipt is not recorded: the applicant received the answer when it was
+      // given (docs/deadlines.md §5 "Receipt facts").
+      if (a.receipt_time) return *a.receipt_time;
       if (a.act_time) return *a.act_time;
       break;
     case anchor_from::day_after_response_due:

@@ -40,6 +40,8 @@ enum class intent_step {
   file_objection_unanswered,  // objection on the ground "not answered" after the response deadline
   answer_objection,           // atasan PPID answered the objection
   atasan_deadline_passed,     // silence: atasan_response due date passed with no answer
+  response_delivered,         // the applicant's receipt of the PPID's answer was recorded afterwards
+  answer_delivered,           // the applicant's receipt of the atasan's answer was recorded afterwards
   close,                      // closed (applicant satisfied, withdrawn, ...)
   mark_disputed               // a dispute at the KI references this request
 };
@@ -49,6 +51,7 @@ std::string_view to_string(intent_step step);
 enum class anchor_from {
   received_at,             // the request's received_at
   act_time,                // the instant of the act (responded_at, objection received_at, answered_at, ...)
+  receipt_time,            // the applicant's receipt of the answer (delivered_at), else the act (presumption)
   day_after_response_due,  // the civil date after the ppid_response due date
   day_after_atasan_due     // the civil date after the atasan_response due date
 };
@@ -73,13 +76,22 @@ inline constexpr intent_rule intent_table[] = {
    "T01-T02; PERKI 1/2019 Pasal 11-12 (secondary): 3 HK; general UU 14/2008 Pasal 22(7): 10 HK"},
   {intent_step::extend, deadline_op::extend, "ppid_response", "ppid_extension", anchor_from::act_time,
    "T02; PERKI 1/2019 Pasal 12 (secondary): +2 HK once; general UU 14/2008 Pasal 22(8): +7 HK"},
+  // An extension dated within the period but entered after its due date: the silence it prevented
+  // never arose (docs/deadlines.md §5 "The act's date").
+  {intent_step::extend, deadline_op::stop, "objection_filing", "", anchor_from::act_time,
+   "T02: the extension was notified within the response period, so there was no silence"},
   {intent_step::respond, deadline_op::meet, "ppid_response", "", anchor_from::act_time,
    "T02; PERKI 1/2019 Pasal 12 (secondary)"},
   // A late answer supersedes a silence clock: the applicant gets the later (more generous) window.
   {intent_step::respond, deadline_op::stop, "objection_filing", "", anchor_from::act_time,
    "T05; UU 14/2008 Pasal 36(1): 30 HK after the ground arises"},
-  {intent_step::respond, deadline_op::start, "objection_filing", "objection_filing", anchor_from::act_time,
+  {intent_step::respond, deadline_op::start, "objection_filing", "objection_filing", anchor_from::receipt_time,
    "T05; PERKI 1/2019 Pasal 13 (secondary), window UNVERIFIED (Q2); UU 14/2008 Pasal 36(1)"},
+  // A receipt recorded later restarts the window from it (docs/deadlines.md §5 "Receipt facts").
+  {intent_step::response_delivered, deadline_op::stop, "objection_filing", "", anchor_from::receipt_time,
+   "T05; UU 14/2008 Pasal 36(1): the window runs from the applicant's receipt"},
+  {intent_step::response_delivered, deadline_op::start, "objection_filing", "objection_filing", anchor_from::receipt_time,
+   "T05; UU 14/2008 Pasal 36(1)"},
   {intent_step::response_deadline_passed, deadline_op::start, "objection_filing", "objection_filing",
    anchor_from::day_after_response_due,
    "T03; UU 14/2008 Pasal 35(1) huruf c (not answered), Pasal 36(1); timing UNVERIFIED"},
@@ -99,8 +111,12 @@ inline constexpr intent_rule intent_table[] = {
    "T06; PERKI 1/2019 Pasal 14 (secondary)"},
   {intent_step::answer_objection, deadline_op::stop, "dispute_filing", "", anchor_from::act_time,
    "T08; a late atasan answer supersedes the silence clock"},
-  {intent_step::answer_objection, deadline_op::start, "dispute_filing", "dispute_filing", anchor_from::act_time,
+  {intent_step::answer_objection, deadline_op::start, "dispute_filing", "dispute_filing", anchor_from::receipt_time,
    "T08; window UNVERIFIED (Q3); UU 14/2008 Pasal 37(2): 14 HK after the answer is received"},
+  {intent_step::answer_delivered, deadline_op::stop, "dispute_filing", "", anchor_from::receipt_time,
+   "T08; UU 14/2008 Pasal 37(2): the window runs from the applicant's receipt"},
+  {intent_step::answer_delivered, deadline_op::start, "dispute_filing", "dispute_filing", anchor_from::receipt_time,
+   "T08; UU 14/2008 Pasal 37(2)"},
   {intent_step::atasan_deadline_passed, deadline_op::start, "dispute_filing", "dispute_filing",
    anchor_from::day_after_atasan_due, "T08; UU 14/2008 Pasal 37(2): 14 HK after the atasan period lapses"},
   {intent_step::close, deadline_op::stop, "*", "", anchor_from::act_time,
@@ -127,6 +143,7 @@ struct deadline_intent {
 struct intent_anchors {
   std::optional<instant> received_at;
   std::optional<instant> act_time;
+  std::optional<instant> receipt_time{};   // for receipt_time; falls back to act_time (the presumption)
   std::optional<civil_date> response_due;  // for day_after_response_due
   std::optional<civil_date> atasan_due;    // for day_after_atasan_due
 
@@ -135,6 +152,12 @@ struct intent_anchors {
     intent_anchors a;
     a.act_time = t;
     a.response_due = response_due_date;
+    return a;
+  }
+  static intent_anchors at_receipt(instant act, std::optional<instant> receipt) {
+    intent_anchors a;
+    a.act_time = act;
+    a.receipt_time = receipt;
     return a;
   }
   static intent_anchors after_response_due(civil_date due) { intent_anchors a; a.response_due = due; return a; }

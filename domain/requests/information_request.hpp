@@ -95,6 +95,9 @@ struct request_response {
   response_decision decision = response_decision::granted;
   std::string reasons;
   offset_instant responded_at{};
+  /// When the applicant received the answer (post, e-mail, in person), when known: the objection window
+  /// runs from it (UU 14/2008 Pasal 36(1); docs/deadlines.md §5 "Receipt facts").
+  std::optional<offset_instant> delivered_at{};
 };
 
 /// The objection (keberatan) to the atasan PPID (docs/legal-sources.md T03/T05).
@@ -109,6 +112,9 @@ struct request_objection_answer {
   objection_decision decision = objection_decision::upheld;
   std::string reasons;
   offset_instant answered_at{};
+  /// When the applicant received the atasan's answer, when known: the dispute filing window runs from
+  /// it (UU 14/2008 Pasal 37(2) "setelah diterimanya tanggapan tertulis"; docs/deadlines.md §5).
+  std::optional<offset_instant> delivered_at{};
 };
 
 struct request_closure {

@@ -38,11 +38,9 @@ struct request_facts {
   const request_due_dates& due;
 };
 
-// One extension only, announced before the response period ends (Pasal 12; UU 14/2008 Pasal 22(8)).
-// An unknown due date does not block it.
-bool extension_announceable(const information_request& r, const request_facts& f) {
-  return !r.extension_used() && (!f.due.ppid_response || f.today <= *f.due.ppid_response);
-}
+// One extension only (Pasal 12; UU 14/2008 Pasal 22(8)). Whether it was announced within the period is
+// judged on its act date, not on the day it is entered (extend).
+bool extension_announceable(const information_request& r, const request_facts&) { return !r.extension_used(); }
 // Silence: the response period has passed unanswered (ground "not answered", UU 14/2008 Pasal 35(1) c).
 bool response_period_passed(const information_request&, const request_facts& f) {
   return f.due.ppid_response.has_value() && f.today > *f.due.ppid_response;
@@ -103,6 +101,16 @@ std::optional<offset_instant> parse_act_time(validation& v, const std::string& f
   return t;
 }
 
+// The applicant's receipt of an answer given at `act`: optional; not before the answer, not in the future.
+std::optional<offset_instant> parse_delivery(validation& v, const std::string& text,
+                                             const std::optional<offset_instant>& act, instant now) {
+  if (text.empty()) {
+    return std::nullopt;
+  }
+  return parse_act_time(v, "delivered_at", text, act ? act->utc : instant{}, "jawaban diberikan / the answer was given",
+                        now);
+}
+
 void check_text(validation& v, const std::string& field, const std::string& text, bool required,
                 std::size_t max) {
   const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
@@ -125,6 +133,10 @@ transition_ok advance(const information_request& request, request_state to, std:
 
 std::string rfc3339(const offset_instant& t) { return format_rfc3339(t.utc, t.offset_minutes); }
 
+std::optional<instant> utc_of(const std::optional<offset_instant>& t) {
+  return t ? std::optional<instant>{t->utc} : std::nullopt;
+}
+
 }  // namespace
 
 std::vector<request_action> state_allowed_actions(const information_request& request, civil_date today,
@@ -144,16 +156,32 @@ transition_result extend(const information_request& request, const extend_comman
   validation v;
   // UU 14/2008 Pasal 22(8): the extension is notified in writing with its reasons.
   check_text(v, "reason", cmd.reason, true, new_request_limits::text);
+  // The act's date: when the extension was notified, entered perhaps the next morning (docs/case-engine.md
+  // "The act's date"); it belongs to the response period and is judged against its due date.
+  auto at = offset_instant{ctx.now, ctx.respondent_offset_minutes};
+  if (!cmd.extended_at.empty()) {
+    if (const auto t = parse_act_time(v, "extended_at", cmd.extended_at, request.received_at.utc,
+                                      "diterimanya permohonan (received_at)", ctx.now)) {
+      at = *t;
+    }
+  }
+  if (v.ok() && ctx.due.ppid_response && local_date(at.utc, ctx.respondent_offset_minutes) > *ctx.due.ppid_response) {
+    const auto due = format_iso_date(*ctx.due.ppid_response);
+    v.fail("extended_at", fmt::format("perpanjangan harus diberitahukan dalam jangka waktu jawaban, yang berakhir {}; "
+                                      "isi tanggal surat perpanjangan / the extension must be notified within the "
+                                      "response period, which ended on {}; give the date of the extension letter",
+                                      due, due));
+  }
   if (!v.ok()) {
     return invalid(v.take());
   }
-  auto intents = intents_for(intent_step::extend, intent_anchors::at_act(ctx.now), ctx.rules);
-  std::vector<payload_field> payload{{"reason", cmd.reason}};
+  auto intents = intents_for(intent_step::extend, intent_anchors::at_act(at.utc), ctx.rules);
+  std::vector<payload_field> payload{{"reason", cmd.reason}, {"extended_at", rfc3339(at)}};
   if (!intents.empty() && intents.front().extra_days > 0) {
     payload.push_back({"extra_days", std::to_string(intents.front().extra_days), true});
   }
   auto ok = advance(request, request_state::extended, "extend", std::move(payload), std::move(intents));
-  ok.request.extension = request_extension{cmd.reason, ctx.now};
+  ok.request.extension = request_extension{cmd.reason, at.utc};
   return ok;
 }
 
@@ -173,19 +201,24 @@ transition_result respond(const information_request& request, const respond_comm
   check_text(v, "reasons", cmd.reasons, reasons_required, reasons_max);
   const auto at = parse_act_time(v, "responded_at", cmd.responded_at, request.received_at.utc,
                                  "diterimanya permohonan (received_at)", ctx.now);
+  const auto delivered = parse_delivery(v, cmd.delivered_at, at, ctx.now);
   if (!v.ok()) {
     return invalid(v.take());
   }
   std::vector<payload_field> payload{{"decision", std::string{to_string(*decision)}},
                                      {"reasons", cmd.reasons},
                                      {"responded_at", rfc3339(*at)}};
+  if (delivered) {
+    payload.push_back({"delivered_at", rfc3339(*delivered)});
+  }
   if (ctx.due.ppid_response) {
     const bool late = local_date(at->utc, ctx.respondent_offset_minutes) > *ctx.due.ppid_response;
     payload.push_back({"late", late ? "true" : "false", true});
   }
-  auto ok = advance(request, request_state::answered, "respond", std::move(payload),
-                    intents_for(intent_step::respond, intent_anchors::at_act(at->utc), ctx.rules));
-  ok.request.response = request_response{*decision, cmd.reasons, *at};
+  auto ok =
+      advance(request, request_state::answered, "respond", std::move(payload),
+              intents_for(intent_step::respond, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
+  ok.request.response = request_response{*decision, cmd.reasons, *at, delivered};
   return ok;
 }
 
@@ -232,6 +265,7 @@ transition_result file_objection(const information_request& request, const file_
   }
   std::sort(grounds.begin(), grounds.end());
   std::vector<std::string> ground_names;
+  ground_names.reserve(grounds.size());
   for (auto g : grounds) {
     ground_names.emplace_back(to_string(g));
   }
@@ -262,15 +296,59 @@ transition_result answer_objection(const information_request& request, const ans
   const auto not_before = request.objection ? request.objection->received_at.utc : request.received_at.utc;
   const auto at = parse_act_time(v, "answered_at", cmd.answered_at, not_before,
                                  "diterimanya keberatan (objection received_at)", ctx.now);
+  const auto delivered = parse_delivery(v, cmd.delivered_at, at, ctx.now);
   if (!v.ok()) {
     return invalid(v.take());
   }
-  auto ok = advance(request, request_state::objection_answered, "answer_objection",
-                    {{"decision", std::string{to_string(*decision)}},
-                     {"reasons", cmd.reasons},
-                     {"answered_at", rfc3339(*at)}},
-                    intents_for(intent_step::answer_objection, intent_anchors::at_act(at->utc), ctx.rules));
-  ok.request.objection_answer = request_objection_answer{*decision, cmd.reasons, *at};
+  std::vector<payload_field> payload{
+      {"decision", std::string{to_string(*decision)}}, {"reasons", cmd.reasons}, {"answered_at", rfc3339(*at)}};
+  if (delivered) {
+    payload.push_back({"delivered_at", rfc3339(*delivered)});
+  }
+  auto ok = advance(
+      request, request_state::objection_answered, "answer_objection", std::move(payload),
+      intents_for(intent_step::answer_objection, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
+  ok.request.objection_answer = request_objection_answer{*decision, cmd.reasons, *at, delivered};
+  return ok;
+}
+
+transition_result record_delivery(const information_request& request, const record_delivery_command& cmd,
+                                  const transition_context& ctx) {
+  validation v;
+  const bool response = cmd.answer == "response";
+  if (!response && cmd.answer != "objection_answer") {
+    v.fail("answer", "harus response atau objection_answer / must be response or objection_answer");
+    return invalid(v.take());
+  }
+  // The answer must exist; a receipt of nothing is not a fact (409 with what the state allows).
+  const std::optional<offset_instant> act =
+      response ? (request.response ? std::optional{request.response->responded_at} : std::nullopt)
+               : (request.objection_answer ? std::optional{request.objection_answer->answered_at} : std::nullopt);
+  if (!act) {
+    return not_allowed(request, ctx);
+  }
+  if (cmd.delivered_at.empty()) {
+    v.fail("delivered_at", "wajib diisi / required");
+  }
+  const auto delivered = parse_delivery(v, cmd.delivered_at, act, ctx.now);
+  if (!v.ok()) {
+    return invalid(v.take());
+  }
+  const auto& previous = response ? request.response->delivered_at : request.objection_answer->delivered_at;
+  std::vector<payload_field> payload{{"answer", cmd.answer}, {"delivered_at", rfc3339(*delivered)}};
+  payload.push_back(previous ? payload_field{"previous", rfc3339(*previous)} : payload_field{"previous", "null", true});
+  // The window restarts only while it is the case's current one: objection_filing in answered,
+  // dispute_filing in objection_answered (later states met or stopped it).
+  std::vector<deadline_intent> intents;
+  if (response && request.state == request_state::answered) {
+    intents =
+        intents_for(intent_step::response_delivered, intent_anchors::at_receipt(act->utc, delivered->utc), ctx.rules);
+  } else if (!response && request.state == request_state::objection_answered) {
+    intents =
+        intents_for(intent_step::answer_delivered, intent_anchors::at_receipt(act->utc, delivered->utc), ctx.rules);
+  }
+  auto ok = advance(request, request.state, "record_delivery", std::move(payload), std::move(intents));
+  (response ? ok.request.response->delivered_at : ok.request.objection_answer->delivered_at) = delivered;
   return ok;
 }
 

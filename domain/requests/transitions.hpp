@@ -31,11 +31,13 @@ std::optional<request_action> parse_request_action(std::string_view text);
 // Commands: client input as text (the API bodies), so bad values become field errors named as sent.
 struct extend_command {
   std::string reason;
+  std::string extended_at{};  // RFC 3339: when the extension was notified (the letter's date); empty: now
 };
 struct respond_command {
   std::string decision;  // granted / partly_granted / refused / not_held
   std::string reasons;
   std::string responded_at;  // RFC 3339
+  std::string delivered_at{};  // RFC 3339, optional: when the applicant received the answer
 };
 struct file_objection_command {
   std::vector<std::string> grounds;  // "a".."g", at least one, no duplicates
@@ -47,6 +49,13 @@ struct answer_objection_command {
   std::string decision;  // upheld / overturned
   std::string reasons;
   std::string answered_at;  // RFC 3339
+  std::string delivered_at{};  // RFC 3339, optional: when the applicant received the answer
+};
+/// A receipt fact entered after the act (POST /api/v1/requests/{id}/deliveries): when the applicant
+/// received the PPID's answer ("response") or the atasan's ("objection_answer").
+struct record_delivery_command {
+  std::string answer;        // response / objection_answer
+  std::string delivered_at;  // RFC 3339
 };
 struct close_command {
   std::string reason;
@@ -88,8 +97,9 @@ inline bool succeeded(const transition_result& r) { return std::holds_alternativ
 std::vector<request_action> state_allowed_actions(const information_request& request, civil_date today,
                                                   const request_due_dates& due, bool include_system = false);
 
-/// extend: from received only (once), and only while today <= the ppid_response due date
-/// (PERKI 1/2019 Pasal 12 / UU 14/2008 Pasal 22(8): the extension is announced within the period).
+/// extend: from received only (once). The extension is announced within the period (PERKI 1/2019
+/// Pasal 12 / UU 14/2008 Pasal 22(8)): its act date (extended_at, default now) must be on or before the
+/// ppid_response due date, whatever day it is entered (422 on extended_at otherwise).
 transition_result extend(const information_request& request, const extend_command& cmd,
                          const transition_context& ctx);
 /// respond: from received/extended (late answers are accepted and recorded as late by the clock).
@@ -102,6 +112,12 @@ transition_result file_objection(const information_request& request, const file_
 /// answer_objection: from objected (the atasan PPID).
 transition_result answer_objection(const information_request& request, const answer_objection_command& cmd,
                                    const transition_context& ctx);
+/// record_delivery: not a state change, so not in the transition table: records (or corrects) when the
+/// applicant received an answer, in any state once the answer exists; the window that runs from that
+/// receipt (objection_filing, dispute_filing) is restarted from it while it still matters (state
+/// answered, resp. objection_answered). Version + 1, event "record_delivery".
+transition_result record_delivery(const information_request& request, const record_delivery_command& cmd,
+                                  const transition_context& ctx);
 /// close: from any open state.
 transition_result close(const information_request& request, const close_command& cmd,
                         const transition_context& ctx);

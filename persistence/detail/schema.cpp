@@ -317,8 +317,33 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
        }},
+      // 16 and 20 were reserved by branches built in parallel and never used; versions need only ascend.
       {17, "0017_deadline_sweep", sweep_schema()},
       {18, "0018_notice_people", notice_people_schema()},
+      {19,
+       "0019_receipt_facts",
+       {
+           // When the applicant received the PPID's and the atasan's answers (issue 14; docs/deadlines.md
+           // §5 "Receipt facts"): the objection and dispute filing windows run from these when known.
+           "ALTER TABLE requests ADD COLUMN response_delivered_at BIGINT NULL",
+           "ALTER TABLE requests ADD COLUMN response_delivered_offset INTEGER NULL",
+           "ALTER TABLE requests ADD COLUMN objection_answer_delivered_at BIGINT NULL",
+           "ALTER TABLE requests ADD COLUMN objection_answer_delivered_offset INTEGER NULL",
+           // Registration completeness (PERKI 1/2013 Pasal 17, secondary): two optional periods of general
+           // v1, as in data/rulesets.csv. The reference loader only adds missing versions, so a database
+           // loaded before gets them here; a fresh one has no rule set yet (nothing inserted) and loads
+           // them from the file. Existing clocks are untouched: no period they use changes.
+           "INSERT INTO ruleset_periods (ruleset, version, position, period_key, value, fallback, unit, start_event, "
+           "source, confidence, note) SELECT name, version, 9, 'registration_check', 3, NULL, 'working_days', "
+           "'dispute_received', 'PERKI 1/2013 Ps 17 (secondary)', 'secondary', '3 HK for the registrar to check the "
+           "file and notify what is missing; met by request_completion or registration' FROM rulesets WHERE name = "
+           "'general' AND version = 1",
+           "INSERT INTO ruleset_periods (ruleset, version, position, period_key, value, fallback, unit, start_event, "
+           "source, confidence, note) SELECT name, version, 10, 'registration_completion', 7, NULL, 'working_days', "
+           "'completion_requested', 'PERKI 1/2013 Ps 17 (secondary)', 'secondary', 'on_expiry: not registrable - "
+           "flagged missed; the registrar closes it with reject_registration (project reading UNVERIFIED)' FROM "
+           "rulesets WHERE name = 'general' AND version = 1",
+       }},
       {21,
        "0021_report_indexes",
        {

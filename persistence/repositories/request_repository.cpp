@@ -42,6 +42,8 @@ constexpr column columns[] = {
     {"closed_reason", kind::text}, {"closed_at", kind::integer}, {"dispute_id", kind::text},
     {"dispute_ki", kind::text}, {"next_due", kind::text}, {"awaiting_party", kind::text},
     {"awaiting_due", kind::text}, {"search_text", kind::text},
+    {"response_delivered_at", kind::integer}, {"response_delivered_offset", kind::integer},
+    {"objection_answer_delivered_at", kind::integer}, {"objection_answer_delivered_offset", kind::integer},
 };
 // clang-format on
 constexpr std::size_t column_count = std::size(columns);
@@ -161,6 +163,10 @@ row to_row(const ports::stored_request& s) {
     w.put("response_reasons", r.response->reasons);
     w.put_int("responded_at", epoch_seconds(r.response->responded_at.utc));
     w.put_int("responded_offset", r.response->responded_at.offset_minutes);
+    if (r.response->delivered_at) {
+      w.put_int("response_delivered_at", epoch_seconds(r.response->delivered_at->utc));
+      w.put_int("response_delivered_offset", r.response->delivered_at->offset_minutes);
+    }
   }
   if (r.objection) {
     w.put("objection_number", r.objection->number);
@@ -174,6 +180,10 @@ row to_row(const ports::stored_request& s) {
     w.put("objection_answer_reasons", r.objection_answer->reasons);
     w.put_int("objection_answered_at", epoch_seconds(r.objection_answer->answered_at.utc));
     w.put_int("objection_answered_offset", r.objection_answer->answered_at.offset_minutes);
+    if (r.objection_answer->delivered_at) {
+      w.put_int("objection_answer_delivered_at", epoch_seconds(r.objection_answer->delivered_at->utc));
+      w.put_int("objection_answer_delivered_offset", r.objection_answer->delivered_at->offset_minutes);
+    }
   }
   if (r.closed) {
     w.put("closed_reason", r.closed->reason);
@@ -219,7 +229,8 @@ ports::stored_request from_row(const row& w) {
   }
   if (const auto at = offset_column(w, "responded_at", "responded_offset")) {
     r.response = request_response{enum_column<response_decision>(w, "response_decision", parse_response_decision),
-                                  w.get("response_reasons").value_or(""), *at};
+                                  w.get("response_reasons").value_or(""), *at,
+                                  offset_column(w, "response_delivered_at", "response_delivered_offset")};
   }
   if (const auto at = offset_column(w, "objection_received_at", "objection_offset")) {
     request_objection o;
@@ -236,7 +247,8 @@ ports::stored_request from_row(const row& w) {
   if (const auto at = offset_column(w, "objection_answered_at", "objection_answered_offset")) {
     r.objection_answer = request_objection_answer{
         enum_column<objection_decision>(w, "objection_answer_decision", parse_objection_decision),
-        w.get("objection_answer_reasons").value_or(""), *at};
+        w.get("objection_answer_reasons").value_or(""), *at,
+        offset_column(w, "objection_answer_delivered_at", "objection_answer_delivered_offset")};
   }
   if (const auto at = w.get_int("closed_at")) {
     r.closed = request_closure{w.get("closed_reason").value_or(""), from_epoch_seconds(*at)};

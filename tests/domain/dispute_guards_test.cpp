@@ -263,27 +263,61 @@ TEST_SUITE("dispute_guards") {
       CHECK(has_error(apply(d, cmd::register_dispute{t_action, " ", 1, {}, {}}, ctx_at()), "register_number"));
       CHECK(has_error(apply(d, cmd::register_dispute{t_action, "1", 0, {}, {}}, ctx_at()), "register_seq"));
     }
-    SUBCASE("perki_1_2019: ki_completion from registration") {
+    SUBCASE("the majelis and number are kept") {
       const auto r = apply(d, cmd::register_dispute{t_action, "001/KIP-PSIP/IV/2024", 1, {}, {"kom.a", "kom.b", "kom.c"}}, ctx_at());
       REQUIRE(r.ok());
       CHECK(r.next.register_number == "001/KIP-PSIP/IV/2024");
       CHECK(r.next.majelis.size() == 3);
-      const auto* ki = find_intent(r, intent_kind::start, "ki_completion");
-      REQUIRE(ki != nullptr);
-      CHECK(ki->start_at.utc == t_action.utc);
-      CHECK(ki->source.find("14 HK") != std::string::npos);
-      CHECK(find_intent(r, intent_kind::start, "ki_start") == nullptr);
     }
-    SUBCASE("general: ki_completion and ki_start from receipt (UU 14/2008 Pasal 38)") {
-      auto in = valid_input();
-      in.ruleset = "general";
-      const auto r = apply(open_case(in), cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx_at());
+  }
+
+  // Start events are rule-set data (data/rulesets.csv start_event): the same transition counts the KI
+  // clocks from registration or from receipt as the rule set (or a new version of it) says.
+  TEST_CASE("register: each KI clock starts from its rule set's start_event") {
+    const auto rules = [](std::string name, int version, std::string ki_completion_event, bool ki_start) {
+      ruleset r;
+      r.name = std::move(name);
+      r.version = version;
+      r.periods.push_back(period{"ki_completion", 14, std::nullopt, period_unit::working_days,
+                                 std::move(ki_completion_event), "ki_completion source", confidence::secondary, ""});
+      if (ki_start) {
+        r.periods.push_back(period{"ki_start", 14, std::nullopt, period_unit::working_days, "dispute_received",
+                                   "UU 14/2008 Ps 38(1)", confidence::verified, ""});
+      }
+      return r;
+    };
+    struct row {
+      const char* name;
+      ruleset rules;
+      const char* ki_completion_from;  // "registered" or "received"
+      bool ki_start;
+      bool warned;
+    };
+    const row rows[] = {
+        {"perki_1_2019 v1: from registration (Q4)", rules("perki_1_2019", 1, "dispute_registered", false), "registered",
+         false, false},
+        {"general v1: from receipt (UU 14/2008 Pasal 38)", rules("general", 1, "dispute_received", true), "received",
+         true, false},
+        {"a perki_1_2019 v2 counting from receipt, no code change", rules("perki_1_2019", 2, "dispute_received", false),
+         "received", false, false},
+        {"an event registration does not record: the usual one, with a warning",
+         rules("perki_1_2019", 3, "hearing_held", false), "registered", false, true},
+    };
+    auto in = valid_input();
+    const auto d = open_case(in);
+    for (const auto& c : rows) {
+      CAPTURE(c.name);
+      auto ctx = ctx_at();
+      ctx.rules = &c.rules;
+      const auto r = apply(d, cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx);
       REQUIRE(r.ok());
       const auto* ki = find_intent(r, intent_kind::start, "ki_completion");
       REQUIRE(ki != nullptr);
-      CHECK(ki->start_at.utc == in.submitted_at.utc);
-      CHECK(ki->source.find("Pasal 38(2)") != std::string::npos);
-      CHECK(find_intent(r, intent_kind::start, "ki_start") != nullptr);
+      const auto expected = std::string_view{c.ki_completion_from} == "registered" ? t_action : in.submitted_at;
+      CHECK(ki->start_at.utc == expected.utc);
+      CHECK(ki->source == "ki_completion source");
+      CHECK((find_intent(r, intent_kind::start, "ki_start") != nullptr) == c.ki_start);
+      CHECK(r.warnings.empty() != c.warned);
     }
   }
 
@@ -335,7 +369,8 @@ TEST_SUITE("dispute_guards") {
     const auto* window = find_intent(r, intent_kind::start, "court_objection:respondent");
     REQUIRE(window != nullptr);
     CHECK(window->period == "court_objection");
-    CHECK(window->source.find("Pasal 48(1)") != std::string::npos);
+    // The window runs from this party's receipt of the copy (start event decision_copy_received).
+    CHECK(window->start_at.utc == at("2024-03-14T10:00:00+07:00").utc);
     const auto* copy = find_intent(r, intent_kind::meet, "decision_copy");
     REQUIRE(copy != nullptr);
     CHECK(copy->met_on == day("2024-03-14"));

@@ -27,14 +27,20 @@ TEST_SUITE("dispute_intake") {
     const std::vector<row> rows = {
         {"both request_id and chronology", [](new_dispute& in) { in.request_id = "r1"; }, "chronology"},
         {"neither", [](new_dispute& in) { in.chronology.reset(); }, "request_id"},
-        {"blank request_id", [](new_dispute& in) { in.chronology.reset(); in.request_id = " "; }, "request_id"},
+        {"blank request_id",
+         [](new_dispute& in) {
+           in.chronology.reset();
+           in.request_id = " ";
+         },
+         "request_id"},
         {"ppid answer before request", [](new_dispute& in) { in.chronology->ppid_response_date = day("2024-01-31"); },
          "chronology.ppid_response_date"},
         {"objection before ppid answer", [](new_dispute& in) { in.chronology->objection_date = day("2024-02-05"); },
          "chronology.objection_date"},
         {"atasan answer without objection", [](new_dispute& in) { in.chronology->objection_date.reset(); },
          "chronology.objection_date"},
-        {"atasan answer after submission", [](new_dispute& in) { in.chronology->objection_response_date = day("2024-02-21"); },
+        {"atasan answer after submission",
+         [](new_dispute& in) { in.chronology->objection_response_date = day("2024-02-21"); },
          "chronology.objection_response_date"},
         {"request in the future",
          [](new_dispute& in) {
@@ -46,17 +52,23 @@ TEST_SUITE("dispute_intake") {
         {"no contact", [](new_dispute& in) { in.applicant.address = in.applicant.email = in.applicant.phone = ""; },
          "applicant.address"},
         {"bad e-mail", [](new_dispute& in) { in.applicant.email = "budi.example.org"; }, "applicant.email"},
-        {"representative without name", [](new_dispute& in) { in.representative = representative{}; }, "representative.name"},
+        {"representative without name", [](new_dispute& in) { in.representative = representative{}; },
+         "representative.name"},
         {"no respondent", [](new_dispute& in) { in.respondent = ""; }, "respondent"},
         {"no information", [](new_dispute& in) { in.information_requested = ""; }, "information_requested"},
         {"no grounds", [](new_dispute& in) { in.grounds.clear(); }, "grounds"},
-        {"duplicate ground", [](new_dispute& in) { in.grounds = {dispute_ground::c, dispute_ground::c}; }, "grounds[1]"},
+        {"duplicate ground",
+         [](new_dispute& in) {
+           in.grounds = {dispute_ground::c, dispute_ground::c};
+         },
+         "grounds[1]"},
         {"no petitum", [](new_dispute& in) { in.petitum.clear(); }, "petitum"},
         {"blank petitum item", [](new_dispute& in) { in.petitum.push_back(""); }, "petitum[2]"},
-        {"submitted in the future", [](new_dispute& in) { in.submitted_at = at("2024-04-10T12:05:01+07:00"); }, "submitted_at"},
+        {"submitted in the future", [](new_dispute& in) { in.submitted_at = at("2024-04-10T12:05:01+07:00"); },
+         "submitted_at"},
         {"blank ki", [](new_dispute& in) { in.ki = ""; }, "ki"},
-        {"no ruleset", [](new_dispute& in) { in.ruleset = ""; }, "ruleset"},
-        {"duplicate attachment", [](new_dispute& in) { in.attachments.push_back(attachment::request_letter); }, "attachments[0]"},
+        {"duplicate attachment", [](new_dispute& in) { in.attachments.push_back(attachment::request_letter); },
+         "attachments[0]"},
     };
     CHECK(validate_new_dispute(valid_input(), now_default).empty());
     for (const auto& r : rows) {

@@ -55,7 +55,7 @@ TEST_SUITE("election_periods") {
 
   TEST_CASE("the real data file parses") {
     const auto periods = real_periods();
-    CHECK(periods.size() == 7);
+    CHECK(periods.size() == 19);  // pilkada-2020 per region: 9 provinces and 4 Babel kabupaten
     const auto pemilu = std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
     REQUIRE(pemilu != periods.end());
     CHECK(pemilu->start == day("2022-06-14"));
@@ -94,14 +94,25 @@ TEST_SUITE("election_periods") {
         {"Pangkalpinang after it", "2025-10-16", "19.71", "general", ""},
         {"Bangka province, other kab, during the Pangkalpinang re-election", "2025-08-27", "19.04", "general", ""},
         {"Kabupaten Bangka re-election voting day", "2025-08-27", "19.01", "perki_1_2019", "pilkada-ulang-2025-bangka"},
-        {"Kabupaten Bangka after the governor's inauguration: its re-election", "2025-04-18", "19.01", "perki_1_2019", "pilkada-ulang-2025-bangka"},
+        {"Kabupaten Bangka after the governor's inauguration: its re-election", "2025-04-18", "19.01", "perki_1_2019",
+         "pilkada-ulang-2025-bangka"},
         {"Kabupaten Bangka re-election last day (inclusive)", "2025-10-31", "19.01", "perki_1_2019",
          "pilkada-ulang-2025-bangka"},
         {"Kabupaten Bangka after it", "2025-11-01", "19.01", "general", ""},
         {"the province's own bodies are not in the Bangka re-election", "2025-08-27", "19", "general", ""},
         {"Pemilu 2019 start (20 months before voting)", "2017-08-17", "19.71", "perki_1_2019", "pemilu-2019"},
         {"day before Pemilu 2019 stages", "2017-08-16", "19.71", "general", ""},
-        {"Pemilu 2019 and Pilkada 2020 overlap", "2019-10-01", "19.71", "perki_1_2019", "pilkada-2020"},
+        // Pilkada 2020 only where it was held (data/election_periods.csv): not in Pangkalpinang.
+        {"Pangkalpinang during Pilkada 2020 stages: Pemilu 2019 still runs", "2019-10-01", "19.71", "perki_1_2019",
+         "pemilu-2019"},
+        {"Pangkalpinang after Pemilu 2019, during Pilkada 2020 elsewhere", "2020-12-09", "19.71", "general", ""},
+        {"Kabupaten Bangka Tengah on the Pilkada 2020 voting day", "2020-12-09", "19.04", "perki_1_2019",
+         "pilkada-2020"},
+        {"Belitung Timur last day of its Pilkada 2020 stages", "2021-01-31", "19.06", "perki_1_2019", "pilkada-2020"},
+        {"Kabupaten Bangka held no 2020 election", "2020-12-09", "19.01", "general", ""},
+        {"a kabupaten in Sumatera Barat: its governor election covers it", "2020-12-09", "13.06", "perki_1_2019",
+         "pilkada-2020"},
+        {"Jakarta held no 2020 election", "2020-12-09", "31.71", "general", ""},
         {"between elections", "2021-06-01", "19.71", "general", ""},
     };
     for (const auto& c : rows) {

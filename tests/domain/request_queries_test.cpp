@@ -85,7 +85,8 @@ TEST_SUITE("request_queries") {
     const row rows[] = {
         {"ppid, received, in time", &ppid, S::received, "2024-02-08", {A::extend, A::respond, A::close}},
         {"ppid, received, due day", &ppid, S::received, "2024-02-12", {A::extend, A::respond, A::close}},
-        {"ppid, received, late", &ppid, S::received, "2024-02-13", {A::respond, A::file_objection, A::close}},
+        // extend stays possible after the due date: an extension dated within the period may be entered late.
+        {"ppid, received, late", &ppid, S::received, "2024-02-13", {A::extend, A::respond, A::file_objection, A::close}},
         {"ppid, extended, in time", &ppid, S::extended, "2024-02-08", {A::respond, A::close}},
         {"ppid, extended, late", &ppid, S::extended, "2024-02-13", {A::respond, A::file_objection, A::close}},
         {"ppid, answered", &ppid, S::answered, "2024-02-13", {A::file_objection, A::close}},
@@ -141,7 +142,8 @@ TEST_SUITE("request_queries") {
     };
     const row rows[] = {
         {intent_step::create, {{op::start, "ppid_response", "ppid_response", *anchors.received_at}}},
-        {intent_step::extend, {{op::extend, "ppid_response", "ppid_extension", t}}},
+        {intent_step::extend,
+         {{op::extend, "ppid_response", "ppid_extension", t}, {op::stop, "objection_filing", "", t}}},
         {intent_step::respond,
          {{op::meet, "ppid_response", "", t},
           {op::stop, "objection_filing", "", t},
@@ -160,6 +162,11 @@ TEST_SUITE("request_queries") {
           {op::stop, "dispute_filing", "", t},
           {op::start, "dispute_filing", "dispute_filing", t}}},
         {intent_step::atasan_deadline_passed, {{op::start, "dispute_filing", "dispute_filing", day("2024-02-20")}}},
+        // No receipt recorded in these anchors: the receipt windows fall back to the act (the presumption).
+        {intent_step::response_delivered,
+         {{op::stop, "objection_filing", "", t}, {op::start, "objection_filing", "objection_filing", t}}},
+        {intent_step::answer_delivered,
+         {{op::stop, "dispute_filing", "", t}, {op::start, "dispute_filing", "dispute_filing", t}}},
         {intent_step::close, {{op::stop, "*", "", t}}},
         {intent_step::mark_disputed, {{op::meet, "dispute_filing", "", t}, {op::stop, "*", "", t}}},
     };

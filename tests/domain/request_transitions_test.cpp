@@ -84,7 +84,8 @@ std::map<request_state, information_request> one_of_each_state() {
 
 transition_result apply(request_action action, const information_request& r, const transition_context& ctx) {
   switch (action) {
-    case request_action::extend: return extend(r, {"Informasi belum dikuasai"}, ctx);
+    // Dated inside both test periods (due 12 or 21 Feb), as an extension letter entered later is.
+    case request_action::extend: return extend(r, {"Informasi belum dikuasai", "2024-02-09T09:00:00+07:00"}, ctx);
     case request_action::respond: return respond(r, valid_respond, ctx);
     case request_action::file_objection: return file_objection(r, valid_objection, ctx);
     case request_action::answer_objection: return answer_objection(r, valid_answer, ctx);
@@ -138,8 +139,9 @@ TEST_SUITE("request_transitions") {
   }
 
   TEST_CASE("matrix: every action from every state after the response period passed unanswered") {
+    // extend stays possible: an extension notified within the period may be entered afterwards.
     const std::map<request_state, action_set> expected{
-        {S::received, {A::respond, A::file_objection, A::close, A::mark_disputed}},
+        {S::received, {A::extend, A::respond, A::file_objection, A::close, A::mark_disputed}},
         {S::extended, {A::respond, A::file_objection, A::close, A::mark_disputed}},
         {S::answered, {A::file_objection, A::close, A::mark_disputed}},
         {S::objected, {A::answer_objection, A::close, A::mark_disputed}},
@@ -169,7 +171,7 @@ TEST_SUITE("request_transitions") {
     CHECK(s.at(S::answered).response->decision == response_decision::refused);
   }
 
-  TEST_CASE("extension: once only, and only up to the response due date") {
+  TEST_CASE("extension: once only, dated within the response period, entered when convenient") {
     const auto received = received_request();
     SUBCASE("a second extension is refused with 409") {
       const auto extended = unwrap(extend(received, {"belum tersedia"}, before_due()));
@@ -182,15 +184,40 @@ TEST_SUITE("request_transitions") {
       r.extension = request_extension{"x", at(received_text)};
       CHECK(error_of(extend(r, {"lagi"}, before_due())).kind == transition_error_kind::not_allowed);
     }
+    // The act's date decides, not the day it is entered: the period ends Mon 12 Feb 2024.
     struct row {
-      const char* today;
-      bool allowed;
+      const char* now;
+      const char* extended_at;  // "" = not given (now)
+      const char* error_field;  // "" = accepted
     };
-    for (const row& c : {row{"2024-02-08", true}, row{"2024-02-12", true}, row{"2024-02-13", false}}) {
-      const std::string today_text{c.today};
-      CAPTURE(today_text);
-      auto ctx = context("2024-02-12", c.today);
-      CHECK(succeeded(extend(received, {"belum tersedia"}, ctx)) == c.allowed);
+    for (const row& c : {
+             row{"2024-02-08T09:00:00+07:00", "", ""}, row{"2024-02-12T15:00:00+07:00", "", ""},
+             row{"2024-02-13T08:00:00+07:00", "", "extended_at"},
+             // signed on the last day, entered the next morning (and after a weekend)
+             row{"2024-02-13T08:00:00+07:00", "2024-02-12T15:30:00+07:00", ""},
+             row{"2024-02-19T08:00:00+07:00", "2024-02-12T15:30:00+07:00", ""},
+             row{"2024-02-13T08:00:00+07:00", "2024-02-13T07:30:00+07:00", "extended_at"},
+             row{"2024-02-13T08:00:00+07:00", "2024-02-06T10:00:00+07:00", "extended_at"},  // before receipt
+             row{"2024-02-13T08:00:00+07:00", "2024-02-14T10:00:00+07:00", "extended_at"},  // in the future
+         }) {
+      const std::string now_text{c.now};
+      const std::string extended_text{c.extended_at};
+      CAPTURE(now_text);
+      CAPTURE(extended_text);
+      auto ctx = context("2024-02-12");
+      ctx.now = at(c.now);
+      ctx.today = local_date(ctx.now, 7 * 60);
+      const auto r = extend(received, {"belum tersedia", c.extended_at}, ctx);
+      if (std::string_view{c.error_field}.empty()) {
+        const auto next = unwrap(r);
+        REQUIRE(next.extension);
+        CHECK(next.extension->at == (extended_text.empty() ? ctx.now : at(c.extended_at)));
+      } else {
+        const auto e = error_of(r);
+        CHECK(e.kind == transition_error_kind::invalid);
+        REQUIRE(e.errors.size() == 1);
+        CHECK(e.errors[0].field == c.error_field);
+      }
     }
     SUBCASE("a reason is required") {
       const auto e = error_of(extend(received, {"  "}, before_due()));
@@ -382,5 +409,72 @@ TEST_SUITE("request_transitions") {
       CHECK(parse_request_action(to_string(a)) == a);
     }
     CHECK_FALSE(parse_request_action("withdraw").has_value());
+  }
+
+  // docs/deadlines.md §5 "Receipt facts": the window that runs from the applicant's receipt of an answer
+  // starts from it when it is known, else from the answer itself (the presumption).
+  TEST_CASE("receipt facts: the answer received by post three days after it was sent") {
+    const auto received = received_request();
+    const auto start_of = [](const transition_ok& ok, std::string_view key) -> std::optional<instant> {
+      for (const auto& i : ok.intents) {
+        if (i.key == key && i.op == deadline_op::start) return std::get<instant>(i.anchor);
+      }
+      return std::nullopt;
+    };
+    struct row {
+      const char* name;
+      const char* delivered_at;  // "" = not recorded
+      const char* window_from;   // expected objection_filing anchor; "" = refused on delivered_at
+    };
+    for (const row& c : {
+             row{"not recorded: presumed received when sent", "", responded_text},
+             row{"by post, three days later", "2024-02-12T11:00:00+07:00", "2024-02-12T11:00:00+07:00"},
+             row{"before the answer was given", "2024-02-09T09:00:00+07:00", ""},
+             row{"in the future", "2024-02-21T09:00:00+07:00", ""},
+         }) {
+      CAPTURE(std::string{c.name});
+      auto cmd = valid_respond;
+      cmd.delivered_at = c.delivered_at;
+      const auto r = respond(received, cmd, before_due());
+      if (std::string_view{c.window_from}.empty()) {
+        const auto e = error_of(r);
+        REQUIRE(e.errors.size() == 1);
+        CHECK(e.errors[0].field == "delivered_at");
+        continue;
+      }
+      const auto& ok = std::get<transition_ok>(r);
+      CHECK(start_of(ok, "objection_filing") == at(c.window_from));
+      CHECK(ok.request.response->delivered_at.has_value() == (std::string_view{c.delivered_at} != ""));
+    }
+
+    SUBCASE("recorded afterwards: the objection window restarts from the receipt, with an event") {
+      const auto answered = unwrap(respond(received, valid_respond, before_due()));
+      const auto r = record_delivery(answered, {"response", "2024-02-12T11:00:00+07:00"}, before_due());
+      REQUIRE(succeeded(r));
+      const auto& ok = std::get<transition_ok>(r);
+      CHECK(ok.request.version == answered.version + 1);
+      CHECK(ok.request.state == S::answered);
+      REQUIRE(ok.request.response->delivered_at);
+      CHECK(ok.request.response->delivered_at->utc == at("2024-02-12T11:00:00+07:00"));
+      REQUIRE(ok.intents.size() == 2);
+      CHECK(ok.intents[0].op == deadline_op::stop);
+      CHECK(start_of(ok, "objection_filing") == at("2024-02-12T11:00:00+07:00"));
+      CHECK(ok.event.payload_json() ==
+            R"j({"answer":"response","delivered_at":"2024-02-12T11:00:00+07:00","previous":null})j");
+      // Once objected, the window no longer matters: the fact is kept, no clock moves.
+      const auto objected = unwrap(file_objection(answered, valid_objection, before_due()));
+      const auto later = record_delivery(objected, {"response", "2024-02-12T11:00:00+07:00"}, before_due());
+      REQUIRE(succeeded(later));
+      CHECK(std::get<transition_ok>(later).intents.empty());
+    }
+    SUBCASE("refusals") {
+      CHECK(error_of(record_delivery(received, {"response", "2024-02-12T11:00:00+07:00"}, before_due())).kind ==
+            transition_error_kind::not_allowed);  // nothing was answered yet
+      const auto answered = unwrap(respond(received, valid_respond, before_due()));
+      CHECK(
+          error_of(record_delivery(answered, {"letter", "2024-02-12T11:00:00+07:00"}, before_due())).errors[0].field ==
+          "answer");
+      CHECK(error_of(record_delivery(answered, {"response", ""}, before_due())).errors[0].field == "delivered_at");
+    }
   }
 }

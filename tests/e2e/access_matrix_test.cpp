@@ -65,6 +65,7 @@ const row rows[] = {
     {"GET", "/api/v1/requests", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests", "", false},
     {"GET", "/api/v1/requests/{id}", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}", "", true},
     {"POST", "/api/v1/requests/{id}/actions/{action}", "ppid, ppid_superior", "/api/v1/requests/{request}/actions/{action}", "{}", true},
+    {"POST", "/api/v1/requests/{id}/deliveries", "ppid, ppid_superior", "/api/v1/requests/{request}/deliveries", "{}", true},
     {"GET", "/api/v1/requests/{id}/events", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/requests/{request}/events", "", true},
     {"POST", "/api/v1/disputes", "ki_admin, registrar", "/api/v1/disputes", "{application}", true},
     {"GET", "/api/v1/disputes", "ki_admin, registrar, commissioner, ppid, ppid_superior", "/api/v1/disputes", "", false},

@@ -132,3 +132,72 @@ TEST_SUITE("e2e disputes from tracked requests") {
     CHECK(s.post("/api/v1/disputes", dispute_from(id), registrar_now).status == 409);
   }
 }
+
+namespace {
+
+// The clock of `key` in a case's deadlines (open or not), or null.
+const boost::json::object* clock_of(const boost::json::value& v, std::string_view key) {
+  for (const auto& d : v.at("deadlines").as_array()) {
+    if (d.at("key").as_string() == key) return &d.as_object();
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_SUITE("e2e disputes from tracked requests") {
+  // docs/deadlines.md §5 "A dispute's track": the dispute inherits the request's rule set even while an
+  // election runs; the filing check and the KI clocks then count the UU 14/2008 periods.
+  TEST_CASE("a general-track request gives a general-track dispute: 30 HK atasan, 100 HK KI clock") {
+    live_server s(domain::parse_rfc3339("2024-05-13T09:00:00+07:00")->utc);
+    actors a(s);
+    s.add_user("panitera.tr", "password-panitera.tr", {domain::role::registrar}, "ki-babel");
+    auto body = new_request("2024-05-13T09:00:00+07:00");
+    body["ruleset"] = "general";  // during the Pemilu 2024 stages: an override with its reason
+    body["ruleset_override_reason"] = "Informasi anggaran rutin, bukan informasi tahapan pemilu";
+    const auto created = create(s, a.ppid, body);
+    REQUIRE(str(created.at("ruleset").at("name")) == "general");
+    const auto id = str(created.at("id"));
+    const auto at = [&] { return domain::format_rfc3339(s.clock().now(), 7 * 60); };
+    s.clock().advance(std::chrono::hours{1});
+    REQUIRE(
+        act(s, a.ppid, id, "respond", {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", at()}})
+            .status == 200);
+    s.clock().set(domain::parse_rfc3339("2024-05-14T10:00:00+07:00")->utc);
+    const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");
+    REQUIRE(act(s, ppid, id, "file_objection",
+                {{"grounds", {"a"}}, {"reasons", "Bukan informasi dikecualikan"}, {"received_at", at()}})
+                .status == 200);
+    // The atasan does not answer; the applicant goes to the KI on Mon 20 May 2024.
+    s.clock().set(domain::parse_rfc3339("2024-05-20T10:00:00+07:00")->utc);
+    const auto registrar = s.login("panitera.tr", "password-panitera.tr");
+
+    // Departing from the request's track needs a reason.
+    const auto plain = dispute_from(id);
+    const auto perki = plain.substr(0, plain.size() - 1) + R"(,"ruleset":"perki_1_2019"})";
+    CHECK(error_field(s.post("/api/v1/disputes", perki, registrar)) == "ruleset_override_reason");
+
+    const auto submitted = s.post("/api/v1/disputes", plain, registrar);
+    REQUIRE_MESSAGE(submitted.status == 201, submitted.body);
+    const auto d = json_of(submitted);
+    CHECK(str(d.at("ruleset")) == "general");
+    CHECK(str(d.at("ruleset_reason")) == "request");
+    // The atasan's 30 HK (UU 14/2008 Pasal 36(2)) from Tue 14 May run to Mon 1 Jul 2024 (not 3 HK to
+    // 17 May): the filing period runs from 2 Jul, 14 HK to 22 Jul, and filing on 20 May is premature.
+    CHECK(str(d.at("filing").at("period_start")) == "2024-07-02");
+    CHECK(str(d.at("filing").at("due")) == "2024-07-22");
+    CHECK_FALSE(d.at("filing").at("filing_timely").as_bool());
+
+    const auto reg = s.post("/api/v1/disputes/" + str(d.at("id")) + "/actions/register", "{}", registrar);
+    REQUIRE_MESSAGE(reg.status == 200, reg.body);
+    const auto registered = json_of(reg);
+    const auto* ki = clock_of(registered, "ki_completion");
+    REQUIRE(ki);
+    CHECK(str(ki->at("explanation").at("ruleset")) == "general");
+    CHECK(ki->at("explanation").at("total_days").as_int64() == 100);  // UU 14/2008 Pasal 38(2)
+    CHECK(str(ki->at("explanation").at("start_event")) == "dispute_received");
+    CHECK(str(ki->at("explanation").at("receipt_date")) == "2024-05-20");
+    REQUIRE(clock_of(registered, "ki_start"));
+    CHECK(clock_of(registered, "ki_start")->at("explanation").at("total_days").as_int64() == 14);
+  }
+}

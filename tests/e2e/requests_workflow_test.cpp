@@ -103,28 +103,81 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(ev.body.find("siti.aminah@example.id") == std::string::npos);
   }
 
-  TEST_CASE("extended once: the response deadline moves; a second extension is 409") {
+  TEST_CASE("extended once, entered the day after it was signed: the deadline moves; a second extension is 409") {
     live_server s;
     actors a(s);
     const auto c = create(s, a.ppid);
     const auto id = str(c.at("id"));
     const auto before = str(deadline(c, "ppid_response").at("due"));
-    const auto r = act(s, a.ppid, id, "extend", {{"reason", "Dokumen berada di gudang arsip kecamatan"}});
-    REQUIRE(r.status == 200);
+    CHECK(before == "2024-02-15");  // 3 HK from Wed 7 Feb 2024 (docs/deadlines.md §1)
+    // The letter is signed on the last day, Thu 15 Feb 15:00; the officer enters it Fri 16 Feb 08:00.
+    s.clock().set(domain::parse_rfc3339("2024-02-16T08:00:00+07:00")->utc);
+    const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");
+    const auto undated = act(s, ppid, id, "extend", {{"reason", "Dokumen berada di gudang arsip kecamatan"}});
+    REQUIRE(undated.status == 422);  // dated today: after the period
+    CHECK(error_field(undated) == "extended_at");
+    const auto r =
+        act(s, ppid, id, "extend",
+            {{"reason", "Dokumen berada di gudang arsip kecamatan"}, {"extended_at", "2024-02-15T15:00:00+07:00"}});
+    REQUIRE_MESSAGE(r.status == 200, r.body);
     const auto e = json_of(r);
     CHECK(str(e.at("state")) == "extended");
     CHECK(e.at("extension_used").as_bool());
+    CHECK(str(e.at("extension").at("at")) == "2024-02-15T15:00:00+07:00");
     const auto after = str(deadline(e, "ppid_response").at("due"));
-    CHECK(after > before);
+    CHECK(after == "2024-02-19");  // + 2 HK (PERKI 1/2019 Pasal 12)
+    CHECK(deadline(e, "objection_filing").is_null());  // the silence window opened on 16 Feb is stopped: there was none
     CHECK(str(e.at("awaiting").at("due")) == after);
-    const auto again = act(s, a.ppid, id, "extend", {{"reason", "lagi"}});
+    // The act's date and the instant it was entered are both kept.
+    const auto events = json_of(s.get("/api/v1/requests/" + id + "/events", ppid));
+    const auto& extended = events.at("items").as_array().at(1);
+    CHECK(str(extended.at("action")) == "extend");
+    CHECK(str(extended.at("at")).starts_with("2024-02-16T"));
+    CHECK(str(extended.at("payload").at("extended_at")) == "2024-02-15T15:00:00+07:00");
+    const auto again = act(s, ppid, id, "extend", {{"reason", "lagi"}});
     REQUIRE(again.status == 409);
     CHECK(strings(json_of(again).at("allowed_actions")) == std::vector<std::string>{"respond", "close"});
     // Answered within the extended period.
-    const auto resp = act(s, a.ppid, id, "respond",
-                          {{"decision", "partly_granted"}, {"reasons", "Sebagian memuat data pribadi"},
-                           {"responded_at", now_text(s)}});
+    const auto resp = act(
+        s, ppid, id, "respond",
+        {{"decision", "partly_granted"}, {"reasons", "Sebagian memuat data pribadi"}, {"responded_at", now_text(s)}});
     CHECK(resp.status == 200);
+  }
+
+  // docs/deadlines.md §5 "Receipt facts": UU 14/2008 Pasal 36(1) counts the objection window from the
+  // applicant's receipt of the answer; unrecorded, the answer is presumed received when it was given.
+  TEST_CASE("an answer received by post three days after it was sent: the objection window runs from receipt") {
+    live_server s(domain::parse_rfc3339("2024-05-13T09:00:00+07:00")->utc);
+    actors a(s);
+    const auto id = str(create(s, a.ppid, new_request("2024-05-13T08:30:00+07:00")).at("id"));
+    const auto sent =
+        act(s, a.ppid, id, "respond",
+            {{"decision", "refused"}, {"reasons", "Dikecualikan"}, {"responded_at", "2024-05-13T08:45:00+07:00"}});
+    REQUIRE(sent.status == 200);
+    CHECK(json_of(sent).at("response").at("delivered_at").is_null());
+    CHECK(str(deadline(json_of(sent), "objection_filing").at("due")) == "2024-06-28");  // 30 HK from Mon 13 May
+    // The letter reaches the applicant on Thu 16 May; the officer records it on Fri 17 May.
+    s.clock().set(domain::parse_rfc3339("2024-05-17T09:00:00+07:00")->utc);
+    const auto ppid = s.login("ppid.pkp", "password-ppid.pkp");
+    const auto path = "/api/v1/requests/" + id + "/deliveries";
+    CHECK(error_field(s.post(path, R"({"answer":"response","delivered_at":"2024-05-13T08:00:00+07:00"})", ppid)) ==
+          "delivered_at");  // before the answer
+    CHECK(s.post(path, R"({"answer":"objection_answer","delivered_at":"2024-05-16T10:00:00+07:00"})", ppid).status ==
+          409);  // no atasan answer yet
+    CHECK(s.post(path, R"({"answer":"response","delivered_at":"2024-05-16T10:00:00+07:00"})",
+                 s.login("ppid.bawaslu", "password-ppid.bawaslu"))
+              .status == 404);  // another body's officer
+    const auto r = s.post(path, R"({"answer":"response","delivered_at":"2024-05-16T10:00:00+07:00"})", ppid);
+    REQUIRE_MESSAGE(r.status == 200, r.body);
+    const auto v = json_of(r);
+    CHECK(str(v.at("response").at("delivered_at")) == "2024-05-16T10:00:00+07:00");
+    CHECK(str(deadline(v, "objection_filing").at("due")) == "2024-07-03");  // 30 HK from Thu 16 May
+    CHECK(str(deadline(v, "objection_filing").at("explanation").at("receipt_date")) == "2024-05-16");
+    const auto events = json_of(s.get("/api/v1/requests/" + id + "/events", ppid));
+    const auto& last = events.at("items").as_array().back();
+    CHECK(str(last.at("action")) == "record_delivery");
+    CHECK(last.at("payload").at("previous").is_null());
+    CHECK(str(last.at("at")).starts_with("2024-05-17T"));
   }
 
   TEST_CASE("answered late: the overdue request is listed, objection becomes possible, the answer is recorded late") {
@@ -137,7 +190,8 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(str(deadline(g, "ppid_response").at("status")) == "missed");
     // The silence opened the objection window (computed on read).
     CHECK(deadline(g, "objection_filing").is_object());
-    CHECK(strings(g.at("allowed_actions")) == std::vector<std::string>{"respond", "file_objection", "close"});
+    // extend stays listed: an extension dated within the period may still be entered (extended_at).
+    CHECK(strings(g.at("allowed_actions")) == std::vector<std::string>{"extend", "respond", "file_objection", "close"});
     const auto overdue = json_of(s.get("/api/v1/requests?overdue=true", a.ppid));
     REQUIRE(overdue.at("items").as_array().size() == 1);
     CHECK(str(overdue.at("items").as_array()[0].at("id")) == id);

@@ -71,7 +71,12 @@ TEST_SUITE("reference_data") {
     const auto& general = data.rulesets[1];
     CHECK(general.name == "general");
     CHECK(domain::format_iso_date(general.effective_from) == "2010-04-30");  // UU 14/2008 Pasal 64
-    CHECK(general.periods.size() == 9);
+    CHECK(general.periods.size() == 11);
+    // Registration completeness: optional periods of PERKI 1/2013 Pasal 17 (secondary), start events as data.
+    CHECK(general.find("registration_check")->value == 3);
+    CHECK(general.find("registration_check")->start_event == "dispute_received");
+    CHECK(general.find("registration_completion")->value == 7);
+    CHECK(general.find("registration_completion")->start_event == "completion_requested");
     CHECK(general.find("ki_completion")->value == 100);
     CHECK(general.find("ki_completion")->confidence_level == domain::confidence::verified);
     CHECK(general.find("court_objection")->confidence_level == domain::confidence::secondary);

@@ -7,7 +7,7 @@ export const auditActions = [
   'holiday.create', 'holiday.replace', 'holiday.delete',
   'ruleset.version.create',
   'organisation.import',
-  'request.create', 'request.extend', 'request.respond', 'request.file_objection', 'request.answer_objection', 'request.close', 'request.mark_disputed',
+  'request.create', 'request.extend', 'request.respond', 'request.file_objection', 'request.answer_objection', 'request.close', 'request.mark_disputed', 'request.record_delivery',
   'dispute.submit', 'dispute.request_completion', 'dispute.complete', 'dispute.register', 'dispute.reject_registration',
   'dispute.open_preliminary_examination', 'dispute.start_mediation', 'dispute.mediation_failed', 'dispute.start_adjudication',
   'dispute.schedule_hearing', 'dispute.decide', 'dispute.serve_copy', 'dispute.record_court_objection',

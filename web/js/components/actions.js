@@ -28,6 +28,8 @@ const opts = (prefix, values) => values.map((v) => [v, label(prefix, v)]);
 const when = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), required: true, value: localNow(orgOffset()) });
 // Dispute actions: the server takes "now" when the time is left empty (docs/dispute-workflow.md).
 const whenOrNow = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), hint: t('form.now_hint') });
+// When the applicant received an answer: optional, the presumption applies when empty (docs/deadlines.md §5).
+const delivered = () => ({ name: 'delivered_at', type: 'datetime', label: t('form.delivered_at'), hint: t('form.delivered_hint') });
 const reason = (name = 'reason') => ({ name, type: 'textarea', label: t('form.reason'), required: true });
 
 export const attachmentKinds = [
@@ -41,12 +43,13 @@ export function actionFields(action, item = {}, people = {}) {
   const picked = people.commissioners || [];
   switch (action) {
     // Information requests
-    case 'extend': return [reason()];
+    case 'extend': return [reason(), whenOrNow('extended_at', 'form.extended_at')];
     case 'respond':
       return [
         { name: 'decision', type: 'select', label: t('form.decision'), required: true, placeholder: t('form.choose'), options: opts('decision', ['granted', 'partly_granted', 'refused', 'not_held']) },
         { name: 'reasons', type: 'textarea', label: t('form.reasons'), hint: t('form.reasons_hint') },
         when('responded_at', 'form.responded_at'),
+        delivered(),
       ];
     case 'file_objection':
       return [
@@ -59,6 +62,7 @@ export function actionFields(action, item = {}, people = {}) {
         { name: 'decision', type: 'select', label: t('form.decision'), required: true, placeholder: t('form.choose'), options: opts('decision', ['upheld', 'overturned']) },
         { name: 'reasons', type: 'textarea', label: t('form.reasons'), required: true },
         when('answered_at', 'form.answered_at'),
+        delivered(),
       ];
     case 'close': return [reason()];
     // Dispute cases

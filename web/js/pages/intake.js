@@ -97,7 +97,9 @@ export async function intakePage(main) {
       field({ name: 'reasons', type: 'textarea', label: t('dispute.reasons') }),
       field({ name: 'petitum', type: 'lines', label: t('dispute.petitum'), required: true, hint: t('intake.petitum_hint') }),
       field({ name: 'submitted_at', type: 'datetime', label: t('dispute.submitted_at'), required: true, value: localNow(orgOffset()) }),
-      field({ name: 'ruleset', type: 'select', label: t('request.ruleset'), placeholder: t('request.ruleset_auto'), options: ['perki_1_2019', 'general'].map((r) => [r, label('ruleset', r)]) }),
+      // The track comes from the tracked request or the election period; another one needs a reason (docs/deadlines.md §5).
+      field({ name: 'ruleset', type: 'select', label: t('request.ruleset'), hint: t('request.ruleset_hint'), placeholder: t('request.ruleset_auto'), options: ['perki_1_2019', 'general'].map((r) => [r, label('ruleset', r)]) }),
+      field({ name: 'ruleset_override_reason', type: 'textarea', label: t('request.override_reason'), hint: t('request.override_hint'), rows: 2 }),
       h('section', { class: 'guide' }, h('h2', { class: 'h3' }, t('intake.guide')), guide),
       field({ name: 'attachments', type: 'checkboxes', label: t('intake.attachments'), options: attachmentKinds.map((a) => [a, label('attachment', a)]) }),
     ],
