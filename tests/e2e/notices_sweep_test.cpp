@@ -46,7 +46,7 @@ TEST_SUITE("notices_sweep") {
                                 at("2024-02-12T10:00:00+07:00"));
       tx->commit();
     }
-    const auto ppid = s.token_for("ppid.pkp", domain::role::ppid, "kpu-pangkalpinang");
+    auto ppid = s.token_for("ppid.pkp", domain::role::ppid, "kpu-pangkalpinang");
     const auto ppid_makassar = s.token_for("ppid.mks", domain::role::ppid, "kpu-kota-makassar");
     // A and C in Pangkalpinang (WIB, +07:00), B in Makassar (WITA, +08:00): all due Friday 16 Feb.
     const auto a = str(create(s, ppid, new_request("2024-02-12T10:00:00+07:00")).at("id"));
@@ -71,6 +71,7 @@ TEST_SUITE("notices_sweep") {
 
     // C is extended: its due date moves to Tuesday 20 Feb, which is reminded again on Monday.
     s.clock().set(at("2024-02-15T09:00:00+07:00"));
+    ppid = s.login("ppid.pkp", "password-ppid.pkp");  // a session lasts 12 hours
     const auto ext = act(s, ppid, c, "extend", {{"reason", "Dokumen berada di gudang arsip kecamatan"}});
     REQUIRE(ext.status == 200);
     REQUIRE(str(deadline(json_of(ext), "ppid_response").at("due")) == "2024-02-20");
@@ -102,6 +103,7 @@ TEST_SUITE("notices_sweep") {
     // The event is in the case's history, and the silence is recorded as an action would record it:
     // the applicant's objection window is open.
     s.clock().set(at("2024-02-17T00:01:00+07:00"));
+    ppid = s.login("ppid.pkp", "password-ppid.pkp");
     const auto history = s.get("/api/v1/requests/" + a + "/events", ppid);
     REQUIRE(history.status == 200);
     CHECK(history.body.find("deadline_missed") != std::string::npos);
@@ -128,6 +130,7 @@ TEST_SUITE("notices_sweep") {
 
     // A request entered late, its deadline long past, gets its missed event on the next run.
     s.clock().set(at("2024-02-21T10:00:00+07:00"));
+    ppid = s.login("ppid.pkp", "password-ppid.pkp");
     const auto late = str(create(s, ppid, new_request("2024-02-12T11:00:00+07:00")).at("id"));
     CHECK(count_events(*db, late, "deadline_missed") == 0);
     r = sweep_deadlines(*db, at("2024-02-21T10:01:00+07:00"));
