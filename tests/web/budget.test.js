@@ -11,10 +11,12 @@ import { launch, open, login, users, settle, codesOnPage } from './support.js';
 // The budget of a first visit (cold cache), per page: requests for and kilobytes (as transferred) of
 // static files. Raise a number only with a reason in the commit.
 const budgets = {
-  '#/public/status': { requests: 16, kilobytes: 40 },  // 40: the dictionary grew with documents and letters
-  '#/public/calculator': { requests: 17, kilobytes: 42 },  // 17: web/js/org-picker.js (the national list)
-  '#/login': { requests: 13, kilobytes: 35 },
-  '#/board': { requests: 16, kilobytes: 42 },  // 16: web/js/case-names.js (numbers instead of ids)
+  // Kilobytes raised by 1-3 when the dictionaries took the words of the notices, reports and documents
+  // pages (measured: 40.9, 43.3, 36.0 and 42.5 kB); splitting the dictionaries per page would win it back.
+  '#/public/status': { requests: 16, kilobytes: 42 },
+  '#/public/calculator': { requests: 17, kilobytes: 45 },  // 17: web/js/org-picker.js (the national list)
+  '#/login': { requests: 13, kilobytes: 37 },
+  '#/board': { requests: 16, kilobytes: 44 },  // 16: web/js/case-names.js (numbers instead of ids)
 };
 
 function record(page) {
