@@ -2,11 +2,11 @@
 
 #include "domain/org/jurisdiction.hpp"
 #include "persistence/errors.hpp"
+#include "domain/whole_number.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
@@ -92,18 +92,8 @@ std::vector<csv_row> read_csv(std::string_view text, std::string_view file, std:
   return rows;
 }
 
-std::optional<int> to_int(std::string_view text) {
-  int value = 0;
-  const auto* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || ptr != end || text.empty()) {
-    return std::nullopt;
-  }
-  return value;
-}
-
 int require_int(const csv_context& ctx, std::string_view text, std::string_view column) {
-  const auto v = to_int(text);
+  const auto v = domain::parse_whole_number<int>(text);
   if (!v) {
     ctx.fail(fmt::format("{} must be an integer, got '{}'", column, text));
   }
@@ -111,8 +101,8 @@ int require_int(const csv_context& ctx, std::string_view text, std::string_view 
 }
 
 int parse_clock(const csv_context& ctx, std::string_view text, std::string_view column) {
-  const auto h = text.size() == 5 && text[2] == ':' ? to_int(text.substr(0, 2)) : std::nullopt;
-  const auto m = text.size() == 5 ? to_int(text.substr(3, 2)) : std::nullopt;
+  const auto h = text.size() == 5 && text[2] == ':' ? domain::parse_whole_number<int>(text.substr(0, 2)) : std::nullopt;
+  const auto m = text.size() == 5 ? domain::parse_whole_number<int>(text.substr(3, 2)) : std::nullopt;
   if (!h || !m || *h > 24 || *m > 59 || (*h == 24 && *m != 0)) {
     ctx.fail(fmt::format("{} must be HH:MM, got '{}'", column, text));
   }

@@ -1,11 +1,11 @@
 #include "server/cli.hpp"
 
 #include "persistence/errors.hpp"
+#include "domain/whole_number.hpp"
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <charconv>
 #include <cstdio>
 #include <optional>
 #include <stdexcept>
@@ -74,9 +74,8 @@ CLI::Option* add_database_option(CLI::App& command, std::string& url) {
 
 CLI::Validator whole_number_at_least(long long minimum) {
   return CLI::Validator{[minimum](const std::string& text) -> std::string {
-                          long long n = 0;
-                          const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
-                          if (!text.empty() && ec == std::errc{} && end == text.data() + text.size() && n >= minimum) {
+                          const auto n = domain::parse_whole_number<long long>(text);
+                          if (n && *n >= minimum) {
                             return {};
                           }
                           return "needs a whole number, at least " + std::to_string(minimum) + " (got '" + text + "')";

@@ -3,11 +3,11 @@
 #include "server/cli.hpp"
 #include "server/client_address.hpp"
 #include "server/notice_flags.hpp"
+#include "domain/whole_number.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <charconv>
 #include <cstdio>
 #include <fstream>
 #include <memory>
@@ -31,12 +31,11 @@ std::optional<std::pair<std::string, unsigned short>> parse_host_port(const std:
     return std::nullopt;
   }
   const auto port_text = std::string_view{text}.substr(colon + 1);
-  unsigned port = 0;
-  const auto [end, ec] = std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
-  if (port_text.empty() || ec != std::errc{} || end != port_text.data() + port_text.size() || port > 65535) {
+  const auto port = domain::parse_whole_number<unsigned>(port_text);
+  if (!port || *port > 65535) {
     return std::nullopt;
   }
-  return std::pair{text.substr(0, colon), static_cast<unsigned short>(port)};
+  return std::pair{text.substr(0, colon), static_cast<unsigned short>(*port)};
 }
 
 const CLI::Validator host_port{[](const std::string& text) -> std::string {

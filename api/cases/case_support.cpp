@@ -5,13 +5,13 @@
 #include "api/json/json_input.hpp"
 #include "domain/deadline/compute.hpp"
 #include "domain/deadline/status.hpp"
+#include "domain/whole_number.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <charconv>
 
 namespace perkara::api {
 namespace {
@@ -29,12 +29,11 @@ std::optional<int> if_match_version(const request& req) {
   if (v.size() >= 2 && v.front() == '"' && v.back() == '"') {
     v = v.substr(1, v.size() - 2);
   }
-  int version = 0;
-  const auto [ptr, ec] = std::from_chars(v.data(), v.data() + v.size(), version);
-  if (ec != std::errc{} || ptr != v.data() + v.size() || version < 0) {
+  const auto version = domain::parse_whole_number<int>(v);
+  if (!version || *version < 0) {
     throw bad_request("If-Match harus versi, mis. \"3\" / If-Match must be a version such as \"3\"", "If-Match");
   }
-  return version;
+  return *version;
 }
 
 void check_if_match(const std::optional<int>& expected, int current) {
@@ -121,12 +120,11 @@ std::vector<std::string> read_page_cursor(std::string_view cursor, std::string_v
 }
 
 long long cursor_integer(const std::string& key) {
-  long long value = 0;
-  const auto [ptr, ec] = std::from_chars(key.data(), key.data() + key.size(), value);
-  if (ec != std::errc{} || ptr != key.data() + key.size()) {
+  const auto value = domain::parse_whole_number<long long>(key);
+  if (!value) {
     throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
   }
-  return value;
+  return *value;
 }
 
 domain::civil_date local_today(const domain::organisation& org, domain::instant now) {

@@ -14,11 +14,11 @@
 #include "api/json/json_output.hpp"
 #include "domain/json_text.hpp"
 #include "domain/time/instant.hpp"
+#include "domain/whole_number.hpp"
 
 #include <fmt/format.h>
 #include <boost/json/serialize.hpp>
 
-#include <charconv>
 
 namespace perkara::api {
 namespace {
@@ -40,10 +40,9 @@ domain::organisation managed_organisation(ports::transaction& tx, const caller& 
 }
 
 ports::webhook_endpoint find_endpoint(ports::transaction& tx, const std::string& organisation, const std::string& id) {
-  long long n = 0;
-  const auto [end, ec] = std::from_chars(id.data(), id.data() + id.size(), n);
-  if (ec != std::errc{} || end != id.data() + id.size()) throw not_found();
-  auto hook = tx.notices().webhook(organisation, n);
+  const auto n = domain::parse_whole_number<long long>(id);
+  if (!n) throw not_found();
+  auto hook = tx.notices().webhook(organisation, *n);
   if (!hook) throw not_found();
   return std::move(*hook);
 }

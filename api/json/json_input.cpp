@@ -1,11 +1,11 @@
 #include "api/json/json_input.hpp"
 
 #include "api/http/problem.hpp"
+#include "domain/whole_number.hpp"
 
 #include <boost/json/parse.hpp>
 #include <fmt/format.h>
 
-#include <charconv>
 
 namespace perkara::api {
 
@@ -176,12 +176,11 @@ std::optional<std::int64_t> query_integer(const request& req, std::string_view n
   if (!raw || raw->empty()) {
     return std::nullopt;
   }
-  std::int64_t n = 0;
-  const auto* end = raw->data() + raw->size();
-  const auto [ptr, ec] = std::from_chars(raw->data(), end, n);
-  if (ec != std::errc{} || ptr != end) {
+  const auto parsed = domain::parse_whole_number<std::int64_t>(*raw);
+  if (!parsed) {
     throw validation_problem({{std::string{name}, "harus bilangan bulat / must be an integer"}});
   }
+  const std::int64_t n = *parsed;
   if (n < min || n > max) {
     throw validation_problem(
         {{std::string{name}, fmt::format("harus antara {} dan {} / must be between {} and {}", min, max, min, max)}});
