@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <set>
 
 namespace perkara::domain::notices {
 
@@ -112,8 +113,8 @@ std::vector<notice> reminders_for(sweep_kind kind, const deadline_record& clock,
 }
 
 std::vector<notice> digest_for(const std::string& organisation_name, civil_date today,
-                               const std::vector<digest_item>& items, bool has_webhooks,
-                               const std::optional<std::string>& organisation_email, const std::string& organisation) {
+                               const std::vector<digest_item>& items, const digest_audience& audience,
+                               const std::string& organisation) {
   std::vector<notice> out;
   if (items.empty()) {
     return out;
@@ -143,11 +144,16 @@ std::vector<notice> digest_for(const std::string& organisation_name, civil_date 
   const std::string payload = fmt::format(R"({{"organisation":{},"date":"{}","due":[{}],"overdue":[{}]}})",
                                           json_quote(organisation), format_iso_date(today), due_json, overdue_json);
   const std::string subject = fmt::format("Ringkasan batas waktu {} / Deadline digest {}", day.id, day.en);
-  if (organisation_email && !organisation_email->empty()) {
-    out.push_back(notice{channel::email, *organisation_email, "organisation", "digest", subject, text_body(id, en),
-                         html_body(id, en), payload});
-  }
-  if (has_webhooks) {
+  const std::string text = text_body(id, en);
+  const std::string html = html_body(id, en);
+  std::set<std::string> written;
+  const auto email = [&](const std::string& address, const char* who) {
+    if (address.empty() || !written.insert(address).second) return;
+    out.push_back(notice{channel::email, address, who, "digest", subject, text, html, payload});
+  };
+  if (audience.organisation_email) email(*audience.organisation_email, "organisation");
+  for (const auto& address : audience.staff_emails) email(address, "staff");
+  if (audience.has_webhooks) {
     out.push_back(notice{channel::webhook, "", "organisation", "digest", "", "", "", payload});
   }
   return out;

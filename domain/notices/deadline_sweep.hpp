@@ -65,10 +65,18 @@ struct digest_item {
   std::string number;  // the case number people see; may be empty
 };
 
+/// Who hears an organisation's digest: its webhooks, its own address, and its staff's addresses.
+struct digest_audience {
+  bool has_webhooks = false;
+  std::optional<std::string> organisation_email;
+  std::vector<std::string> staff_emails;
+};
+
 /// The daily digest of an organisation: what is due (today up to `horizon`) and overdue, earliest
-/// first; nullopt when nothing is. `recipient` empty: a webhook notice (one per endpoint).
+/// first; nothing when nothing is. One email per address (the organisation's, then each staff member's
+/// not already written to), and one webhook notice (recipient empty: the outbox writes one per endpoint).
 std::vector<notice> digest_for(const std::string& organisation_name, civil_date today,
-                               const std::vector<digest_item>& items, bool has_webhooks,
-                               const std::optional<std::string>& organisation_email, const std::string& organisation);
+                               const std::vector<digest_item>& items, const digest_audience& audience,
+                               const std::string& organisation);
 
 }  // namespace perkara::domain::notices

@@ -132,11 +132,14 @@ std::vector<notice> notices_for_event(const case_event& event, const case_facts&
   const auto open = open_clocks(clocks);
   const auto payload = payload_json(event, facts, open);
   const std::string number = facts.number.empty() ? std::string("-") : facts.number;
+  // A summons is kind "hearing", a missed deadline "deadline_missed", any other step "event": the
+  // receiver (and a staff member's preferences) can tell them apart.
+  const std::string kind(preference_kind_of(event));
   const auto subject = fmt::format("[{}] {} / {}", number, what->id, what->en);
   if (facts.applicant_email && !facts.applicant_email->empty() && !facts.applicant_opted_out) {
     auto l = describe(event, facts, *what, open);
     add_opt_out(l);
-    out.push_back(notice{channel::email, *facts.applicant_email, "applicant", "event", subject, text_body(l),
+    out.push_back(notice{channel::email, *facts.applicant_email, "applicant", kind, subject, text_body(l),
                          html_body(l), payload});
   }
   const auto staff = staff_recipients(event, facts, open);
@@ -147,11 +150,11 @@ std::vector<notice> notices_for_event(const case_event& event, const case_facts&
     const auto text = text_body(l);
     const auto html = html_body(l);
     for (const auto& m : staff) {
-      out.push_back(notice{channel::email, m.email, "staff", "event", subject, text, html, payload});
+      out.push_back(notice{channel::email, m.email, "staff", kind, subject, text, html, payload});
     }
   }
   if (facts.organisation_has_webhooks) {
-    out.push_back(notice{channel::webhook, "", "organisation", "event", "", "", "", payload});
+    out.push_back(notice{channel::webhook, "", "organisation", kind, "", "", "", payload});
   }
   return out;
 }

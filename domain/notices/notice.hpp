@@ -48,7 +48,7 @@ struct notice {
   channel via = channel::email;
   std::string recipient;  // an email address; empty for the organisation's webhooks
   std::string audience;   // "applicant", "staff" or "organisation"
-  std::string kind;       // "event" (later: "reminder", "deadline_missed", "digest")
+  std::string kind;       // "event", "hearing", "deadline_missed", "reminder", "missed_reminder", "digest"
   std::string subject;
   std::string body_text;
   std::string body_html;

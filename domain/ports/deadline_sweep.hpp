@@ -31,11 +31,14 @@ struct sweep_mark {
   domain::notices::sweep_kind kind = domain::notices::sweep_kind::missed;
 };
 
-/// An organisation that can hear a digest: its webhooks, or its own address (the letterhead's email).
+/// An organisation that can hear a digest: its webhooks, its own address (the letterhead's email), or
+/// its staff who handle cases (PPID, atasan PPID, registrar, commissioner) with an address and the
+/// digest left on in their preferences.
 struct digest_recipient {
   std::string code;  // the organisation (its name, offset and office hours: organisation_repository)
   bool has_webhooks = false;
   std::optional<std::string> email;
+  std::vector<std::string> staff;  // the staff members' addresses, in username order
 };
 
 class deadline_sweep_repository {

@@ -64,6 +64,17 @@ void soci_deadline_sweep_repository::queue(const domain::notices::notice& notice
   translated([&] { soci_notice_outbox(ctx_).queue_notice(notice, facts, action, at); });
 }
 
+namespace {
+
+/// A user (`u`) who hears the digest: active, with an address, handling cases (PPID, atasan PPID,
+/// registrar, commissioner), and without the digest turned off in their preferences.
+constexpr const char* digest_staff =
+    "u.active = 1 AND u.email <> '' AND EXISTS (SELECT 1 FROM user_roles ur WHERE ur.user_id = u.id AND ur.role IN "
+    "('ppid', 'ppid_superior', 'registrar', 'commissioner')) AND NOT EXISTS (SELECT 1 FROM notice_preferences p "
+    "WHERE p.user_id = u.id AND p.kind = 'digest' AND p.enabled = 0)";
+
+}  // namespace
+
 std::vector<ports::digest_recipient> soci_deadline_sweep_repository::digest_recipients() {
   return translated([&] {
     std::vector<ports::digest_recipient> out;
@@ -76,13 +87,23 @@ std::vector<ports::digest_recipient> soci_deadline_sweep_repository::digest_reci
                              "AND w.active = 1) AS hooks, l.email FROM organisations o LEFT JOIN letterheads l ON "
                              "l.organisation = o.code WHERE EXISTS (SELECT 1 FROM notice_webhooks w WHERE "
                              "w.organisation = o.code AND w.active = 1) OR (l.email IS NOT NULL AND l.email <> '') "
-                             "ORDER BY o.code",
+                             "OR EXISTS (SELECT 1 FROM users u WHERE u.organisation = o.code AND " +
+                                 std::string(digest_staff) + ") ORDER BY o.code",
          soci::into(code), soci::into(hooks), soci::into(email, email_ind));
     st.execute();
     while (st.fetch()) {
-      ports::digest_recipient r{code, hooks > 0, std::nullopt};
+      ports::digest_recipient r{code, hooks > 0, std::nullopt, {}};
       if (email_ind == soci::i_ok && !email.empty()) r.email = email;
       out.push_back(std::move(r));
+    }
+    // Each organisation's staff after the first query has finished: MariaDB's backend cannot nest statements.
+    for (auto& r : out) {
+      std::string address;
+      soci::statement staff = (ctx_.sql.prepare << "SELECT u.email FROM users u WHERE u.organisation = :org AND " +
+                                                       std::string(digest_staff) + " ORDER BY u.username",
+                               soci::into(address), soci::use(r.code));
+      staff.execute();
+      while (staff.fetch()) r.staff.push_back(address);
     }
     return out;
   });

@@ -34,11 +34,13 @@ ports::sweep_mark mark_of(const domain::deadline_record& c, sweep_kind kind) {
 /// Walks the open clocks of [from, until] lacking a mark of `kind`, a page per transaction; `act`
 /// decides and acts on one clock (returns whether it did) inside the page's transaction.
 std::size_t walk(
-    ports::database& db, sweep_kind kind, domain::civil_date from, domain::civil_date until, int page,
+    ports::database& db, sweep_kind kind, domain::civil_date from, domain::civil_date until, const sweep_config& config,
     const std::function<bool(ports::transaction&, api::clock_context&, const domain::deadline_record&)>& act) {
+  const int page = config.page;
   std::size_t done = 0;
   std::optional<ports::sweep_position> after;
   for (;;) {
+    if (config.stopping && config.stopping()) return done;
     auto tx = db.begin(ports::access::write);
     api::clock_context clocks(*tx);
     const auto clocks_page = tx->sweeps().open_unmarked(kind, from, until, after, page);
@@ -77,7 +79,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
 
   // Missed deadlines: the same record for every reader (lists, board, public status, reports).
   report.missed =
-      walk(db, sweep_kind::missed, beginning, plus_days(latest_today, -1), config.page,
+      walk(db, sweep_kind::missed, beginning, plus_days(latest_today, -1), config,
            [&](ports::transaction& tx, api::clock_context& clocks, const domain::deadline_record& c) {
              const auto& org = clocks.organisation(c.organisation);
              if (!domain::notices::day_ended(c.due, now, office_of(org))) return false;
@@ -100,7 +102,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
     }
   }
   const int window = lead * 7 / 5 + 21;  // working days as calendar days, with room for long holidays
-  report.reminders = walk(db, sweep_kind::reminder, earliest_today, plus_days(latest_today, window), config.page,
+  report.reminders = walk(db, sweep_kind::reminder, earliest_today, plus_days(latest_today, window), config,
                           [&](ports::transaction& tx, api::clock_context& clocks, const domain::deadline_record& c) {
                             const auto& org = clocks.organisation(c.organisation);
                             const auto& rules = clocks.ruleset(c.ruleset, c.ruleset_version);
@@ -116,7 +118,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
   // The morning after a missed deadline (recent ones only: a case entered months late gets its event,
   // not a reminder about a day long gone).
   report.reminders += walk(db, sweep_kind::missed_reminder, plus_days(earliest_today, -config.missed_reminder_days - 1),
-                           plus_days(latest_today, -1), config.page,
+                           plus_days(latest_today, -1), config,
                            [&](ports::transaction& tx, api::clock_context& clocks, const domain::deadline_record& c) {
                              const auto office = office_of(clocks.organisation(c.organisation));
                              if (!domain::notices::missed_reminder_due(c.due, now, office)) return false;
@@ -126,6 +128,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
                            });
 
   // The daily digest of every organisation that can hear one, once its office has opened.
+  if (config.stopping && config.stopping()) return report;
   {
     auto tx = db.begin(ports::access::write);
     api::clock_context clocks(*tx);
@@ -142,7 +145,7 @@ sweep_report sweep_deadlines(ports::database& db, domain::instant now, const swe
       facts.organisation = r.code;
       facts.utc_offset_minutes = office.utc_offset_minutes;
       facts.organisation_has_webhooks = r.has_webhooks;
-      const auto notices = domain::notices::digest_for(org.name, today, items, r.has_webhooks, r.email, r.code);
+      const auto notices = domain::notices::digest_for(org.name, today, items, {r.has_webhooks, r.email, r.staff}, r.code);
       for (const auto& n : notices) {
         tx->sweeps().queue(n, facts, "digest", now);
       }

@@ -11,6 +11,7 @@
 #include "domain/time/instant.hpp"
 
 #include <cstddef>
+#include <functional>
 
 namespace perkara::server::notices {
 
@@ -18,6 +19,9 @@ struct sweep_config {
   int page = 500;                // clocks per transaction
   int digest_horizon_days = 7;   // the digest lists what is due up to this many days ahead, and what is overdue
   int missed_reminder_days = 7;  // no morning-after reminder for a deadline missed longer ago (a late entry)
+  // Asked between pages: true ends the run there (the server is shutting down). The marks make the
+  // rest the next run's work, so a backlog never holds up a shutdown.
+  std::function<bool()> stopping;
 };
 
 struct sweep_report {

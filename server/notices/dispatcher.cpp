@@ -114,12 +114,17 @@ void dispatcher::stop() {
 
 void dispatcher::loop() {
   std::optional<domain::instant> next_sweep;
+  sweep_config sweep;
+  sweep.stopping = [this] {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+  };
   for (;;) {
     if (config_.sweep_interval.count() > 0 && (!next_sweep || clock_.now() >= *next_sweep)) {
       const auto now = clock_.now();
       next_sweep = now + config_.sweep_interval;
       try {
-        sweep_deadlines(db_, now);
+        sweep_deadlines(db_, now, sweep);
       } catch (const std::exception& e) {
         // The next sweep tries again; its marks make a half-done run harmless.
         std::fprintf(stderr, "perkara: deadline sweep: %s\n", e.what());

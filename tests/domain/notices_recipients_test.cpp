@@ -142,6 +142,12 @@ TEST_SUITE("notices: who hears what") {
     for (auto& m : d.staff) m.muted = {"hearing"};
     CHECK(staff_recipients(event(d, "schedule_hearing"), d, {}).empty());
     CHECK(staff_recipients(event(d, "register"), d, {}).size() == 4);
+    // The notices carry that kind too, so a webhook receiver tells a summons from any other step.
+    d.staff.front().muted.clear();
+    const auto summons = notices_for_event(event(d, "schedule_hearing"), d, {});
+    REQUIRE_FALSE(summons.empty());
+    for (const auto& n : summons) CHECK(n.kind == "hearing");
+    for (const auto& n : notices_for_event(event(d, "register"), d, {})) CHECK(n.kind == "event");
     CHECK(is_preference_kind("digest"));
     CHECK_FALSE(is_preference_kind("webhook"));
   }

@@ -115,12 +115,22 @@ TEST_SUITE("notices_sweep") {
     auto soon = late;
     soon.case_id = "r2";
     soon.due = d("2024-02-22");
-    const auto n = digest_for("KPU Kota Pangkalpinang", d("2024-02-21"), {{soon, "0002/X"}, {late, "0001/X"}}, true,
-                              std::string("ppid@kpu.example.id"), "kpu-pangkalpinang");
-    REQUIRE(n.size() == 2);
+    // The office's address, two staff members (one of them sharing the office's address) and a webhook.
+    const digest_audience audience{true, std::string("ppid@kpu.example.id"),
+                                   {"ppid@kpu.example.id", "atasan@kpu.example.id"}};
+    const auto n =
+        digest_for("KPU Kota Pangkalpinang", d("2024-02-21"), {{soon, "0002/X"}, {late, "0001/X"}}, audience,
+                   "kpu-pangkalpinang");
+    REQUIRE(n.size() == 3);
     CHECK(n[0].body_text.find("Terlambat 0001/X") < n[0].body_text.find("Jatuh tempo 0002/X"));
-    CHECK(n[1].payload_json.find(R"("due":[{"case_type":"request","case_id":"r2")") != std::string::npos);
-    CHECK(n[1].payload_json.find(R"("overdue":[{"case_type":"request","case_id":"r1")") != std::string::npos);
-    CHECK(digest_for("KPU", d("2024-02-21"), {}, true, std::nullopt, "kpu").empty());
+    CHECK(n[0].recipient == "ppid@kpu.example.id");
+    CHECK(n[0].audience == "organisation");
+    CHECK(n[1].recipient == "atasan@kpu.example.id");
+    CHECK(n[1].audience == "staff");
+    CHECK(n[1].body_text == n[0].body_text);
+    CHECK(n[2].via == channel::webhook);
+    CHECK(n[2].payload_json.find(R"("due":[{"case_type":"request","case_id":"r2")") != std::string::npos);
+    CHECK(n[2].payload_json.find(R"("overdue":[{"case_type":"request","case_id":"r1")") != std::string::npos);
+    CHECK(digest_for("KPU", d("2024-02-21"), {}, audience, "kpu").empty());
   }
 }

@@ -8,6 +8,7 @@
 #include "e2e/requests_support.hpp"
 #include "e2e/support/live_server.hpp"
 #include "e2e/support/sink_process.hpp"
+#include "server/notices/deadline_sweep.hpp"
 #include "server/notices/dispatcher.hpp"
 #include "server/notices/webhook_sender.hpp"
 
@@ -198,6 +199,25 @@ TEST_SUITE("notices_people") {
       }
     }
     REQUIRE_FALSE(token.empty());
+
+    // The daily digest reaches the staff who handle cases, unless they turned it off: the PPID's is off,
+    // so the office (no webhook, no letterhead address) hears none; turned on again, the PPID gets it.
+    {
+      const auto db = s.database().open(1);
+      CHECK(server::notices::sweep_deadlines(*db, s.clock().now()).digests == 0);
+      const auto on =
+          s.send("PUT", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"digest","enabled":true}]})", a.ppid, {});
+      REQUIRE_MESSAGE(on.status == 200, on.body);
+      CHECK(server::notices::sweep_deadlines(*db, s.clock().now()).digests == 1);
+      auto tx = db->begin(ports::access::read);
+      const auto digest = tx->notices().for_case("organisation", "kpu-pangkalpinang");
+      REQUIRE(digest.size() == 1);
+      CHECK(digest[0].kind == "digest");
+      CHECK(digest[0].audience == "staff");
+      CHECK(digest[0].recipient == "ppid@kpu-pkp.example.id");
+      CHECK(digest[0].body_text.find(rq::str(rq::json_of(s.get("/api/v1/requests/" + id, a.ppid)).at("number"))) !=
+            std::string::npos);
+    }
 
     // The opt-out link: public, idempotent, never showing the address; unknown tokens are 404.
     const auto out = s.post("/api/v1/public/notices/opt-out", R"({"token":")" + token + R"("})");

@@ -133,6 +133,16 @@ TEST_SUITE("notices_sweep") {
     ppid = s.login("ppid.pkp", "password-ppid.pkp");
     const auto late = str(create(s, ppid, new_request("2024-02-12T11:00:00+07:00")).at("id"));
     CHECK(count_events(*db, late, "deadline_missed") == 0);
+    // A server shutting down ends a run between pages (here after the first page of one clock); the
+    // next run does the rest.
+    server::notices::sweep_config stop_after_one_page;
+    stop_after_one_page.page = 1;
+    int asked = 0;
+    stop_after_one_page.stopping = [&asked] { return asked++ > 0; };
+    r = sweep_deadlines(*db, at("2024-02-21T10:01:00+07:00"), stop_after_one_page);
+    CHECK(r.missed == 1);
+    CHECK(r.digests == 0);
+    CHECK(count_events(*db, late, "deadline_missed") + count_events(*db, c, "deadline_missed") == 1);
     r = sweep_deadlines(*db, at("2024-02-21T10:01:00+07:00"));
     CHECK(count_events(*db, late, "deadline_missed") == 1);
     CHECK(count_events(*db, c, "deadline_missed") == 1);  // due Tuesday 20 Feb
