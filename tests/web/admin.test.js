@@ -1,8 +1,9 @@
 // Administration by a KI admin: users (validation errors next to their fields) and holidays (preview of
-// moved deadlines before saving, then save and remove). Also the registrar's intake form renders.
+// moved deadlines before saving, then save and remove; axe at 1366 and 390 px). Also the registrar's
+// intake form renders.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, users, screenshot, fieldError } from './support.js';
+import { launch, open, login, logout, users, screenshot, fieldError, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 before(async () => {
@@ -64,6 +65,7 @@ test('holiday: preview shows which open deadlines move and changes nothing; then
   await page.locator('#holiday-result #moved-deadlines').waitFor();
   assert.match(await page.locator('#holiday-result').innerText(), /Pratinjau \(belum disimpan\)[\s\S]*Tidak ada tenggat perkara terbuka yang bergeser/);
   assert.doesNotMatch(await list.innerText(), /Rapat pleno/, 'the preview saved nothing');
+  await expectAccessibleAtBothWidths(page, 'holidays with a preview');
   await screenshot(page, 'holidays-preview');
 
   await form.locator('button[type=submit]:not(#holiday-preview)').click();

@@ -1,7 +1,7 @@
 // Logging in and out, the user's identity in the header, a wrong password, and the language switch.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, users, settle, screenshot, baseUrl } from './support.js';
+import { launch, open, login, logout, users, settle, screenshot, baseUrl, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 before(async () => {
@@ -43,6 +43,7 @@ test('a PPID officer logs in and sees name, organisation and role on every page'
     assert.equal(await page.locator('#who-org').innerText(), users.ppid.org, hash);
   }
   await screenshot(page, 'request-new');
+  await expectAccessibleAtBothWidths(page, 'request intake form');
   await open(page, '#/inbox');
   await screenshot(page, 'inbox');
 });

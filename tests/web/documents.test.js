@@ -3,13 +3,12 @@
 // file renamed .pdf refused in words, and retracts the PDF with a reason; the registrar drops the
 // applicant's KTP on a dispute's drop zone from the checklist's "Unggah" (the checklist then says a
 // document is attached), records a paper original as seen, uploads a decision from the keyboard and
-// takes its publishable mark off; the PPID reads the dispute's file without write controls. axe finds
-// no violations on either page.
+// takes its publishable mark off; the PPID reads the dispute's file without write controls. Each page
+// at 1366 and 390 px with axe (tests/web/support.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage, screenshot, assertNoHorizontalScroll } from './support.js';
+import { launch, open, login, logout, users, apiAs, runTag, wibInstant, wibDate, codesOnPage, screenshot, expectAccessible, expectAccessibleAtBothWidths } from './support.js';
 
 const tag = `docs${runTag}`;
 let b;
@@ -40,10 +39,6 @@ function tinyPdf(text) {
 // The refused upload is a 415 the page reports in words; the browser logs the status as well.
 const refusedUpload = /Failed to load resource: the server responded with a status of 415/;
 
-async function axeClean(page, what) {
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-}
 
 before(async () => {
   const ppid = await apiAs(users.ppid);
@@ -130,7 +125,7 @@ test('the PPID uploads a PDF to a request, downloads it, sees a renamed text ref
   await page.locator('#documents-status', { hasText: 'jawaban.pdf ditolak: isinya bukan PDF, JPEG, PNG, ODT, atau DOCX' }).waitFor();
   assert.equal(await page.locator('#document-list li.document').count(), 1);
   assert.deepEqual(await codesOnPage(page), [], 'request page');
-  await axeClean(page, 'request page with its case file');
+  await expectAccessible(page, 'request page with its case file');
 
   // Retract with a reason: an empty reason is asked for, then the item is marked with who, when and why.
   await item.locator('button[data-action=retract]').click();
@@ -147,7 +142,7 @@ test('the PPID uploads a PDF to a request, downloads it, sees a renamed text ref
   assert.equal(await retracted.locator('button[data-action=retract]').count(), 0, 'no second retraction');
   assert.equal(await retracted.locator('a[data-action=download]').count(), 1, 'still downloadable');
   assert.equal(await page.evaluate(() => document.activeElement.classList.contains('retracted')), true, 'focus on the marked item');
-  await axeClean(page, 'request page with a retracted document');
+  await expectAccessibleAtBothWidths(page, 'request page with a retracted document');
   await screenshot(page, 'documents-request');
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
@@ -211,7 +206,7 @@ test('the registrar completes the dispute checklist from the case file: a droppe
   await page.locator('#documents-status', { hasText: 'Putusan disamarkan.pdf tidak lagi boleh dipublikasikan.' }).waitFor();
   assert.equal(await page.locator('#document-list li.document', { hasText: 'Putusan disamarkan.pdf' }).getByLabel('Boleh dipublikasikan', { exact: true }).isChecked(), false);
   assert.deepEqual(await codesOnPage(page), [], 'dispute page');
-  await axeClean(page, 'dispute page with its case file');
+  await expectAccessibleAtBothWidths(page, 'dispute page with its case file');
   await screenshot(page, 'documents-dispute');
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
@@ -228,10 +223,7 @@ test('the respondent PPID reads the dispute file without upload, retraction or p
   assert.equal(await page.locator('#documents input[data-action=publishable]').count(), 0);
   assert.equal(await page.locator('#checklist button[data-action=paper-seen]').count(), 0);
   assert.equal(await page.locator('#document-list a[data-action=download]').count(), 2);
-  await axeClean(page, 'dispute page read by the PPID');
-  await page.setViewportSize({ width: 360, height: 740 });
-  await assertNoHorizontalScroll(page, 'dispute page with its case file at 360 px');
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessibleAtBothWidths(page, 'dispute page read by the PPID');
   await logout(page);
   assert.deepEqual(errors.filter((e) => !refusedUpload.test(e)), []);
 });

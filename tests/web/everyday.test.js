@@ -6,11 +6,10 @@
 // and the timeline names events as nouns. Each page at 1366 and 390 px with axe.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, logout, settle, users, apiAs, casePage, wibInstant, wibDate, runTag, codesOnPage, assertNoHorizontalScroll, fieldError, baseUrl } from './support.js';
+import { launch, open, login, logout, settle, users, apiAs, casePage, wibInstant, wibDate, runTag, codesOnPage, assertNoHorizontalScroll, fieldError, baseUrl, expectAccessible, wide, phone } from './support.js';
 
 const tag = `everyday${runTag}`;
-const viewports = [{ width: 1366, height: 900 }, { width: 390, height: 844 }];
+const viewports = [wide, phone];
 const fx = {};
 
 async function newRequest(api, name, receivedDaysAgo) {
@@ -88,10 +87,6 @@ const focusedText = (page) => page.evaluate(() => (document.activeElement ? docu
 const loginStatus = async (username, pass) =>
   (await fetch(`${baseUrl}/api/v1/sessions`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ username, password: pass }) })).status;
 
-async function axeClean(page, what) {
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-}
 
 const rowOf = (page, text) => page.locator('#board-table tbody tr', { hasText: text });
 const cell = (row, key) => row.locator(`[data-label="${key}"]`);
@@ -130,8 +125,7 @@ viewports.forEach((viewport, i) => {
       const counted = m ? Number(m[1]) : 0;
       assert.ok(counted >= 1, summary);
       assert.deepEqual(await codesOnPage(page), [], 'board');
-      await axeClean(page, `PPID board at ${viewport.width} px`);
-      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'PPID board');
+      await expectAccessible(page, `PPID board at ${viewport.width} px`);
 
       // The overdue filter shows exactly the cases the summary counted.
       await page.locator('#board-filters [name=overdue]').check();
@@ -162,8 +156,7 @@ viewports.forEach((viewport, i) => {
       assert.match(text, new RegExp(`Informasi dikecualikan menurut Pasal 17 huruf h ${tag}`), 'the PPID reasons');
       assert.match(text, /Atasan PPID/);
       assert.deepEqual(await codesOnPage(page), [], 'inbox');
-      await axeClean(page, `inbox at ${viewport.width} px`);
-      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'inbox');
+      await expectAccessible(page, `inbox at ${viewport.width} px`);
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();
@@ -186,7 +179,7 @@ viewports.forEach((viewport, i) => {
       const when = form.locator('[name=responded_at]');
       assert.equal(await when.getAttribute('type'), 'text');
       assert.match(await when.inputValue(), /^\d{2}\/\d{2}\/\d{4} \d{2}\.\d{2}$/, 'now, shown dd/mm/yyyy hh.mm');
-      await axeClean(page, `respond form at ${viewport.width} px`);
+      await expectAccessible(page, `respond form at ${viewport.width} px`);
       const [y, mo, d] = wibDate(-1).split('-');
       await form.locator('[name=decision]').selectOption('granted');
       await when.fill(`${d}/${mo}/${y} 14.30`);
@@ -214,14 +207,14 @@ viewports.forEach((viewport, i) => {
       const roles = await page.locator('#user-form [data-field=roles] label').allInnerTexts();
       assert.ok(roles.includes('Panitera') && roles.includes('Komisioner'), roles.join(', '));
       assert.ok(!roles.includes('PPID') && !roles.includes('Atasan PPID'), `no PPID roles at a KI: ${roles.join(', ')}`);
-      await axeClean(page, `users at ${viewport.width} px`);
+      await expectAccessible(page, `users at ${viewport.width} px`);
 
       const dispute = fx.toRegister[i];
       await open(page, `#/disputes/${encodeURIComponent(dispute.id)}`);
       const form = await c.openAction('register');
       const panel = form.locator('[data-field=majelis]');
       await panel.getByLabel(users.commissioner.name).check();
-      await axeClean(page, `register form at ${viewport.width} px`);
+      await expectAccessible(page, `register form at ${viewport.width} px`);
       await c.submitAction('register');
       await page.locator('.case-status .badge.state-registered').waitFor();
       await settle(page);
@@ -269,8 +262,7 @@ viewports.forEach((viewport, i) => {
       assert.match(details, new RegExp(users.commissioner.name), 'the mediator by name');
       assert.doesNotMatch(details, new RegExp(users.commissioner.username.replace('.', '\\.')));
       assert.deepEqual(await codesOnPage(page), [], 'dispute in mediation');
-      await axeClean(page, `dispute in mediation at ${viewport.width} px`);
-      if (viewport.width < 500) await assertNoHorizontalScroll(page, 'dispute page');
+      await expectAccessible(page, `dispute in mediation at ${viewport.width} px`);
 
       // English: the reasoning and the timeline with English dates, no ISO dates or codes.
       await page.locator('#lang-switch').click();
@@ -306,7 +298,7 @@ viewports.forEach((viewport, i) => {
       await row.locator('form.password-reset [name=password]').fill('pendek');
       await row.locator('form.password-reset button[type=submit]').click();
       await fieldError(page, '#user-list form.password-reset', 'password').filter({ hasText: /10 karakter/ }).waitFor();
-      await axeClean(page, `password reset form at ${viewport.width} px`);
+      await expectAccessible(page, `password reset form at ${viewport.width} px`);
       await row.locator('form.password-reset [name=password]').fill('sandi-baru-5678');
       await row.locator('form.password-reset button[type=submit]').click();
       await row.locator('.reset-status', { hasText: 'telah diganti' }).waitFor();
@@ -327,7 +319,7 @@ viewports.forEach((viewport, i) => {
       const down = await page.locator('#main').innerText();
       assert.match(down, /Basis data sedang tidak tersedia/);
       assert.doesNotMatch(down, /tidak ditemukan/);
-      await axeClean(page, `unavailable case at ${viewport.width} px`);
+      await expectAccessible(page, `unavailable case at ${viewport.width} px`);
       assert.deepEqual(b.errors.filter((e) => !/status of 503/.test(e)), []);
     } finally {
       await b.close();

@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launch, open, login, logout, settle, users, apiAs, wibInstant, runTag, baseUrl } from './support.js';
+import { launch, open, login, logout, settle, users, apiAs, wibInstant, runTag, baseUrl, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 let request;
@@ -125,6 +125,7 @@ test('the KI admin sets the letterhead with a logo; a file that is no image is r
   await form.locator('[name=logo]').setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('not an image') });
   await form.locator('button[type=submit]').click();
   await page.getByText(/PNG atau JPEG/).waitFor();
+  await expectAccessibleAtBothWidths(page, 'letterhead form with a refused logo');
   await logout(page);
   assert.deepEqual(errors, []);
 });

@@ -3,8 +3,7 @@
 // page of that dispute, at 1366 and 390 px, with axe finding no violations.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import AxeBuilder from '@axe-core/playwright';
-import { launch, open, login, users, apiAs, runTag, codesOnPage, wibDate } from './support.js';
+import { launch, open, login, users, apiAs, runTag, codesOnPage, wibDate, expectAccessible, wide, phone } from './support.js';
 
 const tag = `names${runTag}`;
 let dispute;
@@ -24,12 +23,8 @@ before(async () => {
   dispute = r.body;
 });
 
-async function axeClean(page, what) {
-  const result = await new AxeBuilder({ page }).analyze();
-  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), [], `axe on ${what}`);
-}
 
-for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 }]) {
+for (const viewport of [wide, phone]) {
   test(`the registrar's board and case page name the unregistered dispute by its filing date (${viewport.width} px)`, async () => {
     const b = await launch({ viewport });
     try {
@@ -45,7 +40,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       const first = await page.locator('#board-table tbody tr').first().innerText();
       assert.match(first, /belum teregistrasi \(diajukan \d{1,2} [A-Z][a-z]+ \d{4}\)/, 'the intake queue comes first');
       assert.deepEqual(await codesOnPage(page), [], 'board');
-      await axeClean(page, `board at ${viewport.width} px`);
+      await expectAccessible(page, `board at ${viewport.width} px`);
 
       await open(page, `#/disputes/${encodeURIComponent(dispute.id)}`);
       assert.match(await page.locator('h1').innerText(), /belum teregistrasi \(diajukan \d{1,2} [A-Z][a-z]+ \d{4}\)/);
@@ -60,7 +55,7 @@ for (const viewport of [{ width: 1366, height: 900 }, { width: 390, height: 844 
       assert.equal(await page.locator(`form[data-action="${name}"]`).count(), 0);
       assert.equal(await page.evaluate(() => document.activeElement.dataset.action), name);
       assert.equal(await action.getAttribute('aria-expanded'), 'false');
-      await axeClean(page, `case page at ${viewport.width} px`);
+      await expectAccessible(page, `case page at ${viewport.width} px`);
       assert.deepEqual(b.errors, []);
     } finally {
       await b.close();

@@ -4,7 +4,7 @@
 // records the decision through the case page's form, and the label is read back on the case page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, settle, users, casePage, apiAs, wibInstant, runTag } from './support.js';
+import { launch, open, login, logout, settle, users, casePage, apiAs, wibInstant, runTag, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 let request;
@@ -55,6 +55,7 @@ test('an atasan overturns the PPID answer on the case page; it reads back as the
   assert.match(await form.locator('[name=decision] option[value=upheld]').innerText(), /Jawaban PPID dikuatkan \(keberatan ditolak\)/);
   await form.locator('[name=decision]').selectOption('overturned');
   await form.locator('[name=reasons]').fill('Daftar pemilih wajib tersedia; PPID diperintahkan memberikannya');
+  await expectAccessibleAtBothWidths(page, "the atasan's decision form");
   await c.submitAction('answer_objection');
   await page.locator('.case-status .badge.state-objection_answered').waitFor();
   await settle(page);

@@ -2,6 +2,7 @@
 // page objects for forms, and screenshots. Request and dispute flows can reuse `apiAs` to create their
 // fixtures through the REST API and `casePage` to drive the action forms.
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,11 +22,15 @@ export const users = {
   superior: { username: 'atasan.web', name: 'Agus Atasan PPID', org: 'KPU Kota Pangkalpinang' },
 };
 
+/** The two widths every journey is checked at (issue 17): a laptop and a phone. */
+export const wide = { width: 1366, height: 900 };
+export const phone = { width: 390, height: 844 };
+
 /**
  * A fresh browser profile per test file. Returns {context, page, errors, close}; `errors` collects
  * console errors and uncaught exceptions (a CSP violation shows up there), which tests assert empty.
  */
-export async function launch({ viewport = { width: 1280, height: 900 } } = {}) {
+export async function launch({ viewport = wide } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'perkara-web-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.PERKARA_CHROMIUM || '/usr/bin/chromium',
@@ -91,8 +96,64 @@ export async function screenshot(page, name) {
 
 /** No horizontal scrolling: the document is not wider than the viewport. */
 export async function assertNoHorizontalScroll(page, what) {
-  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.scrollingElement.scrollWidth, client: window.innerWidth }));
   assert.ok(scroll <= client, `${what}: page is ${scroll}px wide in a ${client}px viewport`);
+}
+
+/**
+ * axe's "needs review" (incomplete) results a person has checked, by rule and CSS selector of the
+ * element, with why axe cannot decide and why the element is fine. Anything else axe cannot decide
+ * fails the test like a violation: fix the page so that axe can decide instead of adding to this list.
+ */
+const reviewed = [
+  {
+    rule: 'color-contrast',
+    selector: '.mark[aria-hidden="true"]',
+    why: 'axe does not judge a glyph (the checklists\' ✓ and ✗; the item says present or missing in words ' +
+      'to screen readers); checked: --ok #1c5e20 and --danger #a3001b are at least 7.3:1 on white or --bg',
+  },
+  {
+    rule: 'color-contrast',
+    selector: '.audit-details [aria-hidden="true"]',
+    why: 'axe does not judge a glyph (the audit trail\'s → between before and after, read "menjadi"); ' +
+      'checked: --text #1b1f24 is at least 15:1 on white or --bg',
+  },
+  {
+    rule: 'color-contrast',
+    selector: '.bar-chart text',
+    why: 'axe cannot find the background of text inside an SVG (components/charts.js); checked: labels ' +
+      'and values are drawn beside the bars, never on them, in --text #1b1f24, at least 15:1 on white or --bg',
+  },
+];
+
+/**
+ * The page as it is now is accessible: axe finds no violations and nothing left to review beyond
+ * `reviewed`, and on a phone-sized viewport nothing scrolls sideways (WCAG 1.4.10 Reflow). axe runs in
+ * the page itself (legacy mode: no blank page opened to merge the frames' results; the UI has no
+ * frames), several times faster than the default.
+ */
+export async function expectAccessible(page, what) {
+  const result = await new AxeBuilder({ page }).setLegacyMode().options({ resultTypes: ['violations', 'incomplete'] }).analyze();
+  const nodes = (results) => results.flatMap((r) => r.nodes.map((n) => ({ rule: r.id, target: n.target.join(' '), why: [...n.any, ...n.all, ...n.none].map((c) => c.message).join('; ') })));
+  const show = (n) => `${n.rule}: ${n.target} (${n.why})`;
+  assert.deepEqual(nodes(result.violations).map(show), [], `axe violations on ${what}`);
+  const incomplete = nodes(result.incomplete);
+  const checked = await page.evaluate(({ targets, reviewed }) => targets.map(({ rule, target }) => {
+    const el = document.querySelector(target);
+    return Boolean(el) && reviewed.some((r) => r.rule === rule && el.matches(r.selector));
+  }), { targets: incomplete, reviewed });
+  assert.deepEqual(incomplete.filter((n, i) => !checked[i]).map(show), [], `axe "needs review" on ${what}`);
+  if (page.viewportSize().width <= phone.width) await assertNoHorizontalScroll(page, what);
+}
+
+/** expectAccessible at both widths (wide first, then phone), the viewport put back afterwards. */
+export async function expectAccessibleAtBothWidths(page, what) {
+  const before = page.viewportSize();
+  for (const viewport of [wide, phone]) {
+    await page.setViewportSize(viewport);
+    await expectAccessible(page, `${what} at ${viewport.width} px`);
+  }
+  await page.setViewportSize(before);
 }
 
 /** A REST client logged in as `user` (bearer token), for creating fixtures of later flows. */

@@ -1,10 +1,11 @@
 // The day's work end to end through the UI, against the real server: a PPID officer answers a request
 // (after a 422 shown next to its field), records the applicant's objection and the superior answers it;
 // a registrar submits a dispute from a typed chronology and registers it; a commissioner takes it to a
-// decision; anyone looks it up on the public status page by its register number.
+// decision; anyone looks it up on the public status page by its register number. The forms and pages
+// on the way are checked with axe at 1366 and 390 px (tests/web/support.js).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, settle, users, screenshot, fieldError, casePage, apiAs, wibInstant, wibDate, runTag, assertNoHorizontalScroll } from './support.js';
+import { launch, open, login, logout, settle, users, screenshot, fieldError, casePage, apiAs, wibInstant, wibDate, runTag, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 let request;
@@ -48,6 +49,7 @@ test('a PPID officer answers a request; a refusal without reasons is refused nex
   await err.waitFor();
   assert.ok((await err.innerText()).trim().length > 0, 'a message next to the reasons field');
   assert.equal(await form.locator('[name=reasons]').getAttribute('aria-invalid'), 'true');
+  await expectAccessibleAtBothWidths(page, 'request page with a refused answer');
   await screenshot(page, 'request-422');
 
   await form.locator('[name=reasons]').fill('Informasi dikecualikan menurut Pasal 17 huruf h UU 14/2008');
@@ -124,6 +126,7 @@ test('a registrar submits a dispute from a typed chronology, sees the checklist 
     await f.locator(`input[name=attachments][value=${a}]`).check();
   }
   assert.match(await page.locator('#intake-guide').innerText(), /✗ KTP|✗ .*identitas/i, 'identity document still missing in the guide');
+  await expectAccessibleAtBothWidths(page, 'dispute intake form');
   await screenshot(page, 'intake');
   await f.locator('button[type=submit]').click();
   await page.waitForURL(/#\/disputes\/[0-9a-f]+$/);
@@ -168,6 +171,7 @@ test('a commissioner takes the case through examination and adjudication to a de
   await c.act('decide', 'decided', async (form) => {
     await form.locator('[name=outcome]').selectOption('granted');
     await form.locator('[name=orders]').fill('Memberikan salinan DPT kepada Pemohon | 10');
+    await expectAccessibleAtBothWidths(page, 'decide form');
   });
   assert.match(await page.locator('.decision').innerText(), /KI-BABEL-PSIP-A[\s\S]*Dikabulkan/i);
   assert.match(await page.locator('.orders').innerText(), /Memberikan salinan DPT/);
@@ -199,18 +203,16 @@ test('anyone finds the decided case on the public status page by its register nu
   assert.doesNotMatch(text, /dedi@example\.id|Dedi Kurniawan/);
   assert.match(text, /KI-BABEL-PSIP-A/);
   await screenshot(page, 'public-status');
-  await page.setViewportSize({ width: 360, height: 740 });
-  await settle(page);
-  await assertNoHorizontalScroll(page, 'public status with a case');
-  await screenshot(page, 'public-status-phone');
-  await page.setViewportSize({ width: 1280, height: 900 });
+  await expectAccessibleAtBothWidths(page, 'public status of a decided case');
 
   // The hearing and the decision are on the public calendar and list too.
   await open(page, '#/public/hearings');
   assert.match(await page.locator('#main').innerText(), new RegExp(`${registerNumber.replace(/\//g, '\\/')}[\\s\\S]*Ruang Sidang KI Babel`));
+  await expectAccessibleAtBothWidths(page, 'public hearings');
   await screenshot(page, 'public-hearings');
   await open(page, '#/public/decisions');
   assert.match(await page.locator('#main').innerText(), /KI-BABEL-PSIP-A/);
+  await expectAccessibleAtBothWidths(page, 'public decisions');
   await screenshot(page, 'public-decisions');
 });
 

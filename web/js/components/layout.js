@@ -52,7 +52,7 @@ export function renderHeader(container, { path, onLogout }) {
   const who = user
     ? h(
         'div',
-        { class: 'who', id: 'who', 'aria-label': t('who.label') },
+        { class: 'who', id: 'who', role: 'group', 'aria-label': t('who.label') },  // a name needs a role: aria-label on a bare div is ignored
         h('span', { class: 'who-name', id: 'who-name' }, user.display_name || user.username),
         h('span', { class: 'who-org', id: 'who-org' }, (user.organisation && user.organisation.name) || user.organisation_name || ''),
         h('span', { class: 'who-roles', id: 'who-roles' }, (user.roles || []).map((r) => label('role', r)).join(', ')),
