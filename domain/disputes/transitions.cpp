@@ -605,17 +605,12 @@ class applier {
     r_.intents.push_back(std::move(i));
   }
 
-  void meet(std::string key, civil_date on) {
-    deadline_intent i;
-    i.kind = intent_kind::meet;
-    i.key = std::move(key);
-    i.met_on = on;
-    r_.intents.push_back(std::move(i));
-  }
+  void meet(std::string key, civil_date on) { close_clock(intent_kind::meet, std::move(key), on); }
+  void stop(std::string key, civil_date on) { close_clock(intent_kind::stop, std::move(key), on); }
 
-  void stop(std::string key, civil_date on) {
+  void close_clock(intent_kind kind, std::string key, civil_date on) {
     deadline_intent i;
-    i.kind = intent_kind::stop;
+    i.kind = kind;
     i.key = std::move(key);
     i.met_on = on;
     r_.intents.push_back(std::move(i));

@@ -32,8 +32,8 @@ ruleset court_rules() {
   r.periods = {
       {"decision_copy", 3, std::nullopt, period_unit::working_days, "decision_read", "PERKI 1/2013 Ps 59",
        confidence::secondary, ""},
-      {"court_objection", 14, std::nullopt, period_unit::working_days, "decision_copy_received",
-       "UU 14/2008 Ps 48(1)", confidence::secondary, ""},
+      {"court_objection", 14, std::nullopt, period_unit::working_days, "decision_copy_received", "UU 14/2008 Ps 48(1)",
+       confidence::secondary, ""},
       {"cassation", 14, std::nullopt, period_unit::calendar_days, "court_decision_received", "UU 14/2008 Ps 50",
        confidence::secondary, ""},
   };
@@ -146,15 +146,17 @@ TEST_SUITE("dispute_court_stage") {
 
     // A receipt before the service, or one for a party not served, is refused naming the field.
     auto d = decided_on_1_july();
-    CHECK(apply(d, cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00"),
-                                   dispute_fixture::at("2024-07-01T10:00:00+07:00")},
+    CHECK(apply(d,
+                cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00"),
+                                dispute_fixture::at("2024-07-01T10:00:00+07:00")},
                 ctx_at(dispute_fixture::at("2024-07-08T09:00:00+07:00")))
               .errors.at(0)
               .field == "delivered_at");
     d = step(d, cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00")},
              ctx_at(dispute_fixture::at("2024-07-08T09:00:00+07:00")));
-    const auto unserved = apply(d, cmd::record_delivery{party::respondent, dispute_fixture::at("2024-07-05T10:00:00+07:00")},
-                                ctx_at(dispute_fixture::at("2024-07-08T09:00:00+07:00")));
+    const auto unserved =
+        apply(d, cmd::record_delivery{party::respondent, dispute_fixture::at("2024-07-05T10:00:00+07:00")},
+              ctx_at(dispute_fixture::at("2024-07-08T09:00:00+07:00")));
     REQUIRE(unserved.error == transition_error::invalid);
     CHECK(unserved.errors.at(0).field == "party");
   }
@@ -162,22 +164,26 @@ TEST_SUITE("dispute_court_stage") {
   TEST_CASE("both parties object in court, each within its own window; the PTUN decides; cassation; final") {
     clocks c;
     auto d = decided_on_1_july();
-    d = c.step(d, cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00"),
-                                  dispute_fixture::at("2024-07-05T10:00:00+07:00")},
+    d = c.step(d,
+               cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00"),
+                               dispute_fixture::at("2024-07-05T10:00:00+07:00")},
                "2024-07-08T09:00:00+07:00");
     d = c.step(d, cmd::serve_copy{party::respondent, dispute_fixture::at("2024-07-02T11:00:00+07:00")},
                "2024-07-08T09:00:00+07:00");
 
     // The respondent objects on Thu 18 Jul (its window ends Mon 22 Jul).
-    d = c.step(d, cmd::record_court_objection{party::respondent, dispute_fixture::at("2024-07-18T10:00:00+07:00"),
-                                              "PTUN Jakarta", "101/G/KI/2024/PTUN.JKT"},
+    d = c.step(d,
+               cmd::record_court_objection{party::respondent, dispute_fixture::at("2024-07-18T10:00:00+07:00"),
+                                           "PTUN Jakarta", "101/G/KI/2024/PTUN.JKT"},
                "2024-07-18T11:00:00+07:00");
     CHECK(d.state == dispute_state::court_objection);
     // The applicant may still object: on Wed 24 Jul, inside its own window (Thu 25 Jul, from its receipt),
     // although the respondent's ended on Mon 22 Jul.
-    const auto objected = apply(d, cmd::record_court_objection{party::applicant, dispute_fixture::at("2024-07-24T10:00:00+07:00"),
-                                                               "PTUN Jakarta", "102/G/KI/2024/PTUN.JKT"},
-                                c.at("2024-07-24T11:00:00+07:00"));
+    const auto objected =
+        apply(d,
+              cmd::record_court_objection{party::applicant, dispute_fixture::at("2024-07-24T10:00:00+07:00"),
+                                          "PTUN Jakarta", "102/G/KI/2024/PTUN.JKT"},
+              c.at("2024-07-24T11:00:00+07:00"));
     REQUIRE(objected.ok());
     CHECK(objected.warnings.empty());
     d = objected.next;
@@ -185,17 +191,20 @@ TEST_SUITE("dispute_court_stage") {
     CHECK_FALSE(d.court_objections[0].after_window);
     CHECK_FALSE(d.court_objections[1].after_window);
     // Each party objects once per instance.
-    CHECK(apply(d, cmd::record_court_objection{party::applicant, dispute_fixture::at("2024-07-24T10:00:00+07:00"), "PTUN", "1"},
+    CHECK(apply(d,
+                cmd::record_court_objection{party::applicant, dispute_fixture::at("2024-07-24T10:00:00+07:00"), "PTUN",
+                                            "1"},
                 c.at("2024-07-24T11:00:00+07:00"))
               .error == transition_error::not_allowed);
 
     // The PTUN decides on Mon 2 Sep: not final; each party's cassation window runs 14 days, to Mon 16 Sep,
     // Maulid Nabi, so to Tue 17 Sep (docs/deadlines.md rule 8).
-    const auto decided = apply(d, cmd::record_court_decision{dispute_fixture::at("2024-09-02T10:00:00+07:00"),
-                                                             "Menguatkan putusan Komisi Informasi",
-                                                             court_instance::first_instance, "PTUN Jakarta",
-                                                             "101/G/KI/2024/PTUN.JKT"},
-                               c.at("2024-09-02T11:00:00+07:00"));
+    const auto decided =
+        apply(d,
+              cmd::record_court_decision{dispute_fixture::at("2024-09-02T10:00:00+07:00"),
+                                         "Menguatkan putusan Komisi Informasi", court_instance::first_instance,
+                                         "PTUN Jakarta", "101/G/KI/2024/PTUN.JKT"},
+              c.at("2024-09-02T11:00:00+07:00"));
     REQUIRE(decided.ok());
     c.apply_intents(decided);
     d = decided.next;
@@ -214,21 +223,23 @@ TEST_SUITE("dispute_court_stage") {
     CHECK(unused.next.final_on == day("2024-09-18"));
     REQUIRE(unused.next.decision);
     const auto compliance = std::find_if(unused.intents.begin(), unused.intents.end(),
-                                          [](const deadline_intent& i) { return i.key == "compliance:1"; });
+                                         [](const deadline_intent& i) { return i.key == "compliance:1"; });
     REQUIRE(compliance != unused.intents.end());
     CHECK(local_date(compliance->start_at.utc, wib) == day("2024-09-18"));
 
     // Instead, the respondent seeks cassation on Wed 11 Sep; the Mahkamah Agung decides on Thu 31 Oct:
     // final that day, and the compliance clocks run from it.
-    d = c.step(d, cmd::record_court_objection{party::respondent, dispute_fixture::at("2024-09-11T10:00:00+07:00"), "",
-                                              "555 K/TUN/KI/2024", court_instance::cassation},
+    d = c.step(d,
+               cmd::record_court_objection{party::respondent, dispute_fixture::at("2024-09-11T10:00:00+07:00"), "",
+                                           "555 K/TUN/KI/2024", court_instance::cassation},
                "2024-09-11T11:00:00+07:00");
     REQUIRE(d.court_objections.size() == 3);
     CHECK(d.court_objections[2].court == "Mahkamah Agung");
     CHECK_FALSE(d.court_objections[2].after_window);
     CHECK(apply(d, cmd::mark_final{}, c.at("2024-09-18T09:00:00+07:00")).error == transition_error::not_allowed);
-    const auto last = apply(d, cmd::record_court_decision{dispute_fixture::at("2024-10-31T10:00:00+07:00"),
-                                                          "Menolak permohonan kasasi", court_instance::cassation},
+    const auto last = apply(d,
+                            cmd::record_court_decision{dispute_fixture::at("2024-10-31T10:00:00+07:00"),
+                                                       "Menolak permohonan kasasi", court_instance::cassation},
                             c.at("2024-10-31T11:00:00+07:00"));
     REQUIRE(last.ok());
     CHECK(last.next.state == dispute_state::final);
@@ -243,12 +254,12 @@ TEST_SUITE("dispute_court_stage") {
     clocks c;
     auto d = court_objection_case();
     // No cassation before the first instance decided; no cassation decision without a cassation.
-    auto early = apply(d, cmd::record_court_objection{party::respondent, t_action, "", "", court_instance::cassation},
-                       ctx_at());
+    auto early =
+        apply(d, cmd::record_court_objection{party::respondent, t_action, "", "", court_instance::cassation}, ctx_at());
     REQUIRE(early.error == transition_error::invalid);
     CHECK(early.errors.at(0).field == "instance");
-    auto no_cassation = apply(court_decided_case(),
-                              cmd::record_court_decision{t_action, "x", court_instance::cassation}, ctx_at());
+    auto no_cassation =
+        apply(court_decided_case(), cmd::record_court_decision{t_action, "x", court_instance::cassation}, ctx_at());
     CHECK(no_cassation.error == transition_error::not_allowed);  // nothing pending in court
     // A cassation before the first-instance decision's date is refused naming filed_at.
     auto before = apply(court_decided_case(),
@@ -258,8 +269,8 @@ TEST_SUITE("dispute_court_stage") {
     REQUIRE(before.error == transition_error::invalid);
     CHECK(before.errors.at(0).field == "filed_at");
     // After the first-instance decision, a late first-instance objection is refused.
-    auto late = apply(court_decided_case(), cmd::record_court_objection{party::applicant, t_action, "PTUN", "1"},
-                      ctx_at());
+    auto late =
+        apply(court_decided_case(), cmd::record_court_objection{party::applicant, t_action, "PTUN", "1"}, ctx_at());
     REQUIRE(late.error == transition_error::invalid);
     CHECK(late.errors.at(0).field == "instance");
   }

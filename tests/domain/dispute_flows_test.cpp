@@ -9,6 +9,7 @@ namespace {
 
 std::vector<dispute_state> states_of(const std::vector<dispute>& trail) {
   std::vector<dispute_state> out;
+  out.reserve(trail.size());
   for (const auto& d : trail) out.push_back(d.state);
   return out;
 }
