@@ -50,7 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     case 7: target = "/api/v1/disputes"; break;
     case 8: {
-      constexpr unsigned actions = static_cast<unsigned>(domain::disputes::dispute_action::lapse) + 1;
+      constexpr unsigned actions = static_cast<unsigned>(domain::disputes::dispute_action::record_delivery) + 1;
       const auto action = static_cast<domain::disputes::dispute_action>((route / 10) % actions);
       target = "/api/v1/disputes/" + pick(app.dispute_ids(), n) + "/actions/" + std::string{domain::disputes::to_string(action)};
       break;

@@ -29,7 +29,7 @@ void check(bool ok) {
   }
 }
 
-constexpr int dispute_action_count = static_cast<int>(domain::disputes::dispute_action::lapse) + 1;
+constexpr int dispute_action_count = static_cast<int>(domain::disputes::dispute_action::record_delivery) + 1;
 
 domain::ruleset previous_ruleset() {
   domain::ruleset rs;

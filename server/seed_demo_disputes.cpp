@@ -40,6 +40,9 @@ constexpr demo_case demo_cases[] = {
     {"Lembaga Bantuan Hukum Bangka", "kpu-pangkalpinang", "Dokumen anggaran pengadaan logistik Pemilu 2024", "d", 95,
      "court_objection"},
     {"Nurhayati", "bawaslu-babel", "Laporan dana hibah pengawasan Pemilu 2024", "c", 130, "final"},
+    // Both parties objected to the PTUN, which decided; the respondent then sought cassation (docs/deadlines.md).
+    {"Perkumpulan Pemantau Pemilu Bangka", "kpu-pangkalpinang", "Salinan berita acara pleno rekapitulasi Kota Pangkalpinang",
+     "d", 120, "cassation"},
     {"Fajar Nugraha", "kpu-pangkalpinang", "Daftar anggota KPPS Kelurahan Pasar Padi", "e", 160, "closed"},
     {"Rudi Hartono", "bawaslu-babel", "Notulen rapat pleno pengawasan tahapan kampanye", "c", 40, "withdrawn"},
 };
@@ -153,6 +156,34 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock) {
         step(registrar, "record_compliance",
              R"({"complied":true,"evidence":"Tanda terima salinan daftar anggota KPPS tanggal penyerahan"})", t0 - 25);
       }
+    } else if (target == "cassation") {
+      step(commissioner, "start_adjudication", "{}", t0 - 6);
+      const int decided_ago = t0 - 12;
+      step(commissioner, "decide",
+           R"({"outcome":"granted","orders":[{"text":"Termohon memberikan salinan berita acara pleno","due_days":10}]})",
+           decided_ago);
+      // The respondent's copy was handed over; the applicant's went by post and arrived three days later.
+      step(registrar, "serve_copy", R"({"party":"respondent"})", decided_ago - 1);
+      step(registrar, "serve_copy",
+           R"({"party":"applicant","served_at":")" + rfc(at(decided_ago - 1)) + R"(","delivered_at":")" +
+               rfc(at(decided_ago - 4)) + R"("})",
+           decided_ago - 4);
+      step(registrar, "record_court_objection",
+           R"({"party":"respondent","filed_at":")" + rfc(at(decided_ago - 8)) +
+               R"(","court":"PTUN Pangkalpinang","case_number":"9/G/KI/2024/PTUN.PGP"})",
+           decided_ago - 8);
+      step(registrar, "record_court_objection",
+           R"({"party":"applicant","filed_at":")" + rfc(at(decided_ago - 10)) +
+               R"(","court":"PTUN Pangkalpinang","case_number":"10/G/KI/2024/PTUN.PGP"})",
+           decided_ago - 10);
+      step(registrar, "record_court_decision",
+           R"({"decided_at":")" + rfc(at(decided_ago - 45)) +
+               R"(","result":"Menguatkan putusan Komisi Informasi","court":"PTUN Pangkalpinang"})",
+           decided_ago - 45);
+      step(registrar, "record_court_objection",
+           R"({"party":"respondent","instance":"cassation","filed_at":")" + rfc(at(decided_ago - 50)) +
+               R"(","case_number":"31 K/TUN/KI/2024"})",
+           decided_ago - 50);
     } else if (target == "adjudication" || target == "decided" || target == "court_objection" || target == "final") {
       step(commissioner, "start_adjudication", "{}", t0 - 6);
       step(commissioner, "schedule_hearing", hearing("evidence", target == "adjudication" ? 7 : -(t0 - 8), true), t0 - 7);

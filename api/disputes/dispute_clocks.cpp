@@ -52,6 +52,8 @@ void apply_dispute_clocks(clock_book& book, const domain::ruleset& rules, const 
       if (intent.met_on) {
         book.meet(intent.key, *intent.met_on);
       }
+    } else if (intent.kind == ds::intent_kind::stop) {
+      book.stop(intent.key, intent.met_on.value_or(today));
     } else if (intent.days) {
       // An order's own implementation period (compliance:<n>): a fixed count, not a rule-set period.
       book.start_fixed(intent.key, next.ki, rules, intent.start_at.utc, *intent.days, intent.unit);

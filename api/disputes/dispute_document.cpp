@@ -232,22 +232,45 @@ object dispute_to_json(const ds::dispute& d) {
   o["decision"] = d.decision ? value(decision_json(*d.decision)) : value(nullptr);
   array services;
   for (const auto& s : d.services) {
-    services.push_back(object{{"party", ds::to_string(s.served_party)}, {"served_at", instant_json(s.served_at)}});
+    services.push_back(object{{"party", ds::to_string(s.served_party)},
+                              {"served_at", instant_json(s.served_at)},
+                              {"delivered_at", instant_json(s.delivered_at)}});
   }
   o["services"] = std::move(services);
-  if (d.court_objection) {
-    const auto& c = *d.court_objection;
-    o["court_objection"] = object{{"party", ds::to_string(c.filed_by)},
-                                  {"filed_at", instant_json(c.filed_at)},
-                                  {"court", c.court},
-                                  {"case_number", c.case_number},
-                                  {"after_window", c.after_window}};
+  array objections;
+  for (const auto& c : d.court_objections) {
+    objections.push_back(object{{"party", ds::to_string(c.filed_by)},
+                                {"instance", ds::to_string(c.instance)},
+                                {"filed_at", instant_json(c.filed_at)},
+                                {"court", c.court},
+                                {"case_number", c.case_number},
+                                {"after_window", c.after_window}});
+  }
+  o["court_objections"] = std::move(objections);
+  array court_decisions;
+  for (const auto& c : d.court_decisions) {
+    court_decisions.push_back(object{{"instance", ds::to_string(c.instance)},
+                                     {"decided_at", instant_json(c.decided_at)},
+                                     {"result", c.result},
+                                     {"court", c.court},
+                                     {"case_number", c.case_number}});
+  }
+  o["court_decisions"] = std::move(court_decisions);
+  // The api-v1 fields of the single-objection era keep their meaning: the first objection to the
+  // first-instance court and that court's decision (the lists above carry every party and instance).
+  if (const auto* c = d.first_objection(ds::court_instance::first_instance)) {
+    o["court_objection"] = object{{"party", ds::to_string(c->filed_by)},
+                                  {"filed_at", instant_json(c->filed_at)},
+                                  {"court", c->court},
+                                  {"case_number", c->case_number},
+                                  {"after_window", c->after_window}};
   } else {
     o["court_objection"] = nullptr;
   }
-  o["court_decision"] = d.court_decision ? value(object{{"decided_at", instant_json(d.court_decision->decided_at)},
-                                                        {"result", d.court_decision->result}})
-                                         : value(nullptr);
+  const auto* first_decision = d.court_decided(ds::court_instance::first_instance);
+  o["court_decision"] = first_decision ? value(object{{"decided_at", instant_json(first_decision->decided_at)},
+                                                      {"result", first_decision->result}})
+                                       : value(nullptr);
   o["final_on"] = date_json(d.final_on);
   o["compliance"] = d.compliance ? value(object{{"complied", d.compliance->complied},
                                                 {"recorded_at", instant_json(d.compliance->recorded_at)},
@@ -369,16 +392,36 @@ ds::dispute dispute_from_json(const object& o) {
   }
   for (const auto& sv : list_of(o, "services")) {
     const auto& so = sv.as_object();
-    d.services.push_back(ds::service{parsed<ds::party>(so, "party", ds::parse_party), instant_of(so, "served_at")});
+    d.services.push_back(ds::service{parsed<ds::party>(so, "party", ds::parse_party), instant_of(so, "served_at"),
+                                     opt_instant(so, "delivered_at")});
   }
-  if (const auto* co = member(o, "court_objection")) {
-    const auto& x = co->as_object();
-    d.court_objection = ds::court_objection{parsed<ds::party>(x, "party", ds::parse_party), instant_of(x, "filed_at"),
-                                            text(x, "court"), text(x, "case_number"), flag(x, "after_window")};
-  }
-  if (const auto* cd = member(o, "court_decision")) {
-    const auto& x = cd->as_object();
-    d.court_decision = ds::court_decision{instant_of(x, "decided_at"), text(x, "result")};
+  if (o.contains("court_objections")) {
+    for (const auto& cv : list_of(o, "court_objections")) {
+      const auto& x = cv.as_object();
+      d.court_objections.push_back(ds::court_objection{
+          parsed<ds::party>(x, "party", ds::parse_party), instant_of(x, "filed_at"), text(x, "court"),
+          text(x, "case_number"), flag(x, "after_window"),
+          parsed<ds::court_instance>(x, "instance", ds::parse_court_instance)});
+    }
+    for (const auto& cv : list_of(o, "court_decisions")) {
+      const auto& x = cv.as_object();
+      d.court_decisions.push_back(ds::court_decision{
+          instant_of(x, "decided_at"), text(x, "result"),
+          parsed<ds::court_instance>(x, "instance", ds::parse_court_instance), text(x, "court"),
+          text(x, "case_number")});
+    }
+  } else {
+    // A document stored before the court stage (one objection, a first-instance decision taken as final).
+    if (const auto* co = member(o, "court_objection")) {
+      const auto& x = co->as_object();
+      d.court_objections.push_back(ds::court_objection{parsed<ds::party>(x, "party", ds::parse_party),
+                                                       instant_of(x, "filed_at"), text(x, "court"),
+                                                       text(x, "case_number"), flag(x, "after_window")});
+    }
+    if (const auto* cd = member(o, "court_decision")) {
+      const auto& x = cd->as_object();
+      d.court_decisions.push_back(ds::court_decision{instant_of(x, "decided_at"), text(x, "result")});
+    }
   }
   d.final_on = opt_date(o, "final_on");
   if (const auto* cm = member(o, "compliance")) {

@@ -50,6 +50,12 @@ ds::party party_field(json_reader& in, std::string_view key) {
   return enum_field<ds::party>(in, key, true, ds::parse_party, "applicant, respondent").value_or(ds::party::applicant);
 }
 
+// Optional; absent means the first-instance court (the only instance before the court stage was modelled).
+ds::court_instance instance_field(json_reader& in) {
+  return enum_field<ds::court_instance>(in, "instance", false, ds::parse_court_instance, "first_instance, cassation")
+      .value_or(ds::court_instance::first_instance);
+}
+
 }  // namespace
 
 ds::new_dispute parse_new_dispute(const boost::json::object& body, domain::offset_instant now, domain::validation& v) {
@@ -190,6 +196,13 @@ std::optional<ds::command> parse_dispute_command(ds::dispute_action action, cons
       ds::cmd::serve_copy c;
       c.served_party = party_field(in, "party");
       c.served_at = instant_or(in, "served_at", now);
+      c.delivered_at = in.instant("delivered_at", false);
+      return c;
+    }
+    case A::record_delivery: {
+      ds::cmd::record_delivery c;
+      c.to = party_field(in, "party");
+      c.delivered_at = required_instant(in, "delivered_at");
       return c;
     }
     case A::record_court_objection: {
@@ -198,11 +211,18 @@ std::optional<ds::command> parse_dispute_command(ds::dispute_action action, cons
       c.filed_at = required_instant(in, "filed_at");
       c.court = in.string("court", false, 255).value_or("");
       c.case_number = in.string("case_number", false, 128).value_or("");
+      c.instance = instance_field(in);
       return c;
     }
-    case A::record_court_decision:
-      return ds::cmd::record_court_decision{required_instant(in, "decided_at"),
-                                            in.string("result", true, 5000).value_or("")};
+    case A::record_court_decision: {
+      ds::cmd::record_court_decision c;
+      c.decided_at = required_instant(in, "decided_at");
+      c.result = in.string("result", true, 5000).value_or("");
+      c.instance = instance_field(in);
+      c.court = in.string("court", false, 255).value_or("");
+      c.case_number = in.string("case_number", false, 128).value_or("");
+      return c;
+    }
     case A::mark_final:
       return ds::cmd::mark_final{};
     case A::record_compliance: {

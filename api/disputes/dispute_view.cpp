@@ -12,6 +12,7 @@
 #include "domain/disputes/access.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/public_view.hpp"
+#include "domain/disputes/start_basis.hpp"
 #include "domain/documents/checklist.hpp"
 
 #include <boost/json/parse.hpp>
@@ -64,7 +65,17 @@ object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::d
   const auto records = tx.deadlines().for_case(case_type, d.id);
   const auto due = due_map_of(records);
   auto o = dispute_to_json(d);
-  o["deadlines"] = deadlines_json(clocks, records, today);
+  auto deadlines = deadlines_json(clocks, records, today);
+  // A party's court window says whether it runs from its recorded receipt or from the presumption.
+  for (std::size_t i = 0; i < records.size() && i < deadlines.size(); ++i) {
+    if (const auto basis = ds::start_basis_of(d, records[i].key, records[i].start_at)) {
+      auto& explanation = deadlines[i].as_object()["explanation"];
+      if (explanation.is_object()) {
+        explanation.as_object()["start_basis"] = ds::to_string(*basis);
+      }
+    }
+  }
+  o["deadlines"] = std::move(deadlines);
   o["allowed_actions"] = action_names(ds::allowed_actions(d, actor.roles, actor.organisation, today, due));
   o["awaiting"] = awaiting_json(ds::awaiting(d, open_due_map(records)));
   o["filing_timely"] = d.filing.filing_timely ? value(*d.filing.filing_timely) : value(nullptr);

@@ -57,12 +57,13 @@ dispute_fact fact_of(const domain::disputes::dispute& d, const std::optional<dom
     f.closed_on = local_day(d.closed->at);
   }
   f.completion_due = completion_due;
-  if (d.court_objection) {
-    f.court_objection_on = local_day(d.court_objection->filed_at);
+  // The first objection to the first-instance court and that court's decision (the report's measures).
+  if (const auto* objection = d.first_objection(domain::disputes::court_instance::first_instance)) {
+    f.court_objection_on = local_day(objection->filed_at);
   }
-  if (d.court_decision) {
-    f.court_decided_on = local_day(d.court_decision->decided_at);
-    f.court_result = d.court_decision->result;
+  if (const auto* decided = d.court_decided(domain::disputes::court_instance::first_instance)) {
+    f.court_decided_on = local_day(decided->decided_at);
+    f.court_result = decided->result;
   }
   return f;
 }

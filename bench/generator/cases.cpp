@@ -674,6 +674,19 @@ struct case_factory::impl {
     c.last = now;
   }
 
+  // mark_final after both parties' windows `key_of(party)` have passed (T26, T27); false when the run's
+  // end came first.
+  bool mark_final_after(dispute_run& c, case_rows& out, std::string (*key_of)(ds::party), random_source& r) {
+    const auto due = api::due_map_of(c.book->records());
+    const auto later = std::max(due.at(key_of(ds::party::applicant)), due.at(key_of(ds::party::respondent)));
+    const auto t = std::max(office_act_on(*c.ki, *c.rules, later, r.between(1, 20), r), c.last + minutes{5});
+    if (!in_time(c, t)) {
+      return false;
+    }
+    act(c, out, ds::cmd::mark_final{}, t, c.registrar);
+    return true;
+  }
+
   // A dispute application as the registrar enters it (parse_new_dispute's result).
   ds::new_dispute application(random_source& r, const domain::organisation& respondent, instant submitted,
                               int ki_offset, const std::optional<domain::information_request>& tracked) {
@@ -1129,16 +1142,13 @@ struct case_factory::impl {
         }
         act(c, out, ds::cmd::record_court_decision{offset_instant{dt, offset}, "Menguatkan putusan Komisi Informasi"}, dt,
             c.registrar);
-      } else {
-        // Final once both parties' objection windows have passed (T26).
-        const auto due = api::due_map_of(c.book->records());
-        const auto later = std::max(due.at(ds::court_objection_key(ds::party::applicant)),
-                                    due.at(ds::court_objection_key(ds::party::respondent)));
-        const auto t = std::max(office_act_on(*c.ki, *c.rules, later, r.between(1, 20), r), c.last + minutes{5});
-        if (!in_time(c, t)) {
+        // No cassation: final once both parties' cassation windows have passed (T27).
+        if (!mark_final_after(c, out, ds::cassation_key, r)) {
           return;
         }
-        act(c, out, ds::cmd::mark_final{}, t, c.registrar);
+      } else if (!mark_final_after(c, out, ds::court_objection_key, r)) {
+        // Final once both parties' objection windows have passed (T26).
+        return;
       }
     }
     if (reached(s::final)) {

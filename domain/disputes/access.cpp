@@ -35,7 +35,8 @@ std::vector<dispute_action> actions_of_role(role r) {
     case role::ki_admin:
       return {a::request_completion, a::complete,       a::register_dispute,       a::reject_registration,
               a::schedule_hearing,   a::serve_copy,     a::record_court_objection, a::record_court_decision,
-              a::mark_final,         a::record_compliance, a::withdraw,            a::lapse};
+              a::mark_final,         a::record_compliance, a::withdraw,            a::lapse,
+              a::record_delivery};
     case role::commissioner:
       return {a::open_preliminary_examination, a::start_mediation, a::mediation_failed, a::start_adjudication,
               a::decide, a::schedule_hearing, a::lapse};
@@ -100,7 +101,26 @@ std::vector<awaiting_item> awaiting(const dispute& d, const due_map& due) {
       if (all_served) out.push_back(item("ki", "mark_final_after_windows", due));
       break;
     }
-    case dispute_state::court_objection: out.push_back(item("court", "court_decision", due)); break;
+    case dispute_state::court_objection: {
+      if (d.court_decided(court_instance::first_instance) == nullptr) {
+        // Each served party that has not objected may still do so within its own window (T25).
+        for (auto p : {party::applicant, party::respondent}) {
+          if (d.served(p) != nullptr && d.objection_of(p, court_instance::first_instance) == nullptr) {
+            out.push_back(item(std::string(to_string(p)), "court_objection_window", due, court_objection_key(p)));
+          }
+        }
+        out.push_back(item("court", "court_decision", due));
+      } else if (d.first_objection(court_instance::cassation) != nullptr) {
+        out.push_back(item("court", "cassation_decision", due));
+      } else {
+        // Either party may seek cassation within its window; unused, the decision becomes final (T27).
+        for (auto p : {party::applicant, party::respondent}) {
+          out.push_back(item(std::string(to_string(p)), "cassation_window", due, cassation_key(p)));
+        }
+        out.push_back(item("ki", "mark_final_after_windows", due));
+      }
+      break;
+    }
     case dispute_state::final: {
       if (d.outcome == dispute_outcome::mediation_agreement) {
         for (auto p : {party::applicant, party::respondent}) {

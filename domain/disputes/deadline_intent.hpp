@@ -15,6 +15,7 @@ namespace perkara::domain::disputes {
 enum class intent_kind {
   start,  // open a clock `key` from `start_at`
   meet,   // close the open clock `key` with met_on (no-op when no such clock is open)
+  stop,   // close the open clock `key` without the act on met_on (it no longer matters, or it restarts)
 };
 
 struct deadline_intent {
@@ -24,7 +25,7 @@ struct deadline_intent {
   offset_instant start_at;           // start: the start event's instant
   std::optional<int> days;           // start: fixed length not from the rule set (an order's due_days)
   period_unit unit = period_unit::working_days;  // with `days`
-  std::optional<civil_date> met_on;  // meet: the day the act was done
+  std::optional<civil_date> met_on;  // meet: the day the act was done; stop: the day the clock closed
   bool optional_period = false;      // start: skip when the rule set has no value or fallback for `period`
   std::string source;                // legal source of the clock
 };

@@ -13,4 +13,23 @@ const service* dispute::served(party p) const {
   return it == services.end() ? nullptr : &*it;
 }
 
+const court_objection* dispute::objection_of(party p, court_instance instance) const {
+  const auto it = std::find_if(court_objections.begin(), court_objections.end(), [&](const court_objection& o) {
+    return o.filed_by == p && o.instance == instance;
+  });
+  return it == court_objections.end() ? nullptr : &*it;
+}
+
+const court_objection* dispute::first_objection(court_instance instance) const {
+  const auto it = std::find_if(court_objections.begin(), court_objections.end(),
+                               [&](const court_objection& o) { return o.instance == instance; });
+  return it == court_objections.end() ? nullptr : &*it;
+}
+
+const court_decision* dispute::court_decided(court_instance instance) const {
+  const auto it = std::find_if(court_decisions.begin(), court_decisions.end(),
+                               [&](const court_decision& c) { return c.instance == instance; });
+  return it == court_decisions.end() ? nullptr : &*it;
+}
+
 }  // namespace perkara::domain::disputes

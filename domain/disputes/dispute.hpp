@@ -82,22 +82,34 @@ struct decision {
   std::vector<order> orders;
 };
 
+/// The decision copy sent to one party (T24). The party's court window runs from its receipt of the
+/// copy (UU 14/2008 Pasal 48(1)): `delivered_at` when recorded, else presumed received when it was
+/// served (docs/deadlines.md "Receipt facts").
 struct service {
   party served_party = party::applicant;
   offset_instant served_at;
+  std::optional<offset_instant> delivered_at{};
+
+  [[nodiscard]] const offset_instant& received_at() const { return delivered_at ? *delivered_at : served_at; }
 };
 
+/// A party's keberatan at the PTUN / PN (T25) or its kasasi at the Mahkamah Agung (T27).
 struct court_objection {
   party filed_by = party::respondent;
   offset_instant filed_at;
   std::string court;
   std::string case_number;
   bool after_window = false;  // filed after the party's window due date (advisory; the court decides)
+  court_instance instance = court_instance::first_instance;
 };
 
+/// A court's decision on the objections of one instance (T27).
 struct court_decision {
   offset_instant decided_at;
   std::string result;
+  court_instance instance = court_instance::first_instance;
+  std::string court{};
+  std::string case_number{};
 };
 
 struct compliance {
@@ -153,14 +165,20 @@ struct dispute {
   std::vector<hearing> hearings;
   std::optional<disputes::decision> decision;
   std::vector<service> services;
-  std::optional<disputes::court_objection> court_objection;
-  std::optional<disputes::court_decision> court_decision;
+  std::vector<disputes::court_objection> court_objections;  // per party and instance, in filing order
+  std::vector<disputes::court_decision> court_decisions;    // at most one per instance, in order
   std::optional<civil_date> final_on;  // the day the decision became final (berkekuatan hukum tetap)
   std::optional<disputes::compliance> compliance;
   std::optional<closure> closed;
 
   [[nodiscard]] bool has_ground(dispute_ground g) const;
   [[nodiscard]] const service* served(party p) const;
+  /// The party's objection at `instance`, if it filed one.
+  [[nodiscard]] const disputes::court_objection* objection_of(party p, court_instance instance) const;
+  /// The first objection filed at `instance`, if any.
+  [[nodiscard]] const disputes::court_objection* first_objection(court_instance instance) const;
+  /// The court's decision at `instance`, if recorded.
+  [[nodiscard]] const disputes::court_decision* court_decided(court_instance instance) const;
 };
 
 /// Input of `POST /api/v1/disputes`, after the api layer parsed the JSON.

@@ -39,17 +39,46 @@ std::optional<civil_date> due_of(const due_map& due, std::string_view key) {
   return it == due.end() ? std::nullopt : std::optional<civil_date>{it->second};
 }
 
-// Both parties served and each window's due date strictly before today (the last day to object has
-// passed); nullopt when not yet, else the finality date (the day after the later window).
-std::optional<civil_date> windows_passed(const dispute& d, civil_date today, const due_map& due) {
+// Each party's window `key_of(p)` has a due date strictly before today (the last day to act has
+// passed), and for the KI decision's windows each party was served; nullopt when not yet, else the
+// finality date (the day after the later window).
+std::optional<civil_date> windows_passed(const dispute& d, civil_date today, const due_map& due,
+                                         std::string (*key_of)(party), bool served_first) {
   std::optional<civil_date> latest;
   for (auto p : {party::applicant, party::respondent}) {
-    if (d.served(p) == nullptr) return std::nullopt;
-    const auto window = due_of(due, court_objection_key(p));
+    if (served_first && d.served(p) == nullptr) return std::nullopt;
+    const auto window = due_of(due, key_of(p));
     if (!window || !(*window < today)) return std::nullopt;
     latest = latest ? std::max(*latest, *window) : *window;
   }
   return add_days(*latest, 1);
+}
+
+// The KI decision's court-objection windows (T26).
+std::optional<civil_date> objection_windows_passed(const dispute& d, civil_date today, const due_map& due) {
+  return windows_passed(d, today, due, court_objection_key, true);
+}
+
+// The first-instance court decision's cassation windows, when nobody filed a cassation (T27).
+std::optional<civil_date> cassation_windows_passed(const dispute& d, civil_date today, const due_map& due) {
+  if (d.court_decided(court_instance::first_instance) == nullptr ||
+      d.first_objection(court_instance::cassation) != nullptr) {
+    return std::nullopt;
+  }
+  return windows_passed(d, today, due, cassation_key, false);
+}
+
+// A party may object at first instance: served, not yet objected, and the court has not decided.
+bool may_object(const dispute& d, party p) {
+  return d.served(p) != nullptr && d.objection_of(p, court_instance::first_instance) == nullptr &&
+         d.court_decided(court_instance::first_instance) == nullptr;
+}
+
+// A party may seek cassation: the first instance decided, the Mahkamah Agung not yet, not yet filed.
+bool may_seek_cassation(const dispute& d, party p) {
+  return d.court_decided(court_instance::first_instance) != nullptr &&
+         d.court_decided(court_instance::cassation) == nullptr &&
+         d.objection_of(p, court_instance::cassation) == nullptr;
 }
 
 class applier {
@@ -301,63 +330,145 @@ class applier {
     }
     if (d_.decision) not_before("served_at", c.served_at, d_.decision->read_at, "read_at");
     not_future("served_at", c.served_at);
+    if (c.delivered_at) {
+      not_before("delivered_at", *c.delivered_at, c.served_at, "served_at");
+      not_future("delivered_at", *c.delivered_at);
+    }
     if (!v_.ok()) return;
     auto& next = r_.next;
-    next.services.push_back(service{c.served_party, c.served_at});
+    next.services.push_back(service{c.served_party, c.served_at, c.delivered_at});
     if (d_.state == dispute_state::decided) {
-      // T25: each party's court-objection window runs from its receipt of the copy.
-      start(court_objection_key(c.served_party), "court_objection", {{"decision_copy_received", c.served_at}}, false);
+      // T25: each party's court-objection window runs from its receipt of the copy, recorded or presumed
+      // (received when served; docs/deadlines.md "Receipt facts").
+      start(court_objection_key(c.served_party), "court_objection",
+            {{"decision_copy_received", next.services.back().received_at()}}, false);
     }
     if (next.served(party::applicant) != nullptr && next.served(party::respondent) != nullptr) {
       meet("decision_copy", local(c.served_at));
     }
     payload_.text("party", to_string(c.served_party)).text("served_at", instant_text(c.served_at));
+    if (c.delivered_at) payload_.text("delivered_at", instant_text(*c.delivered_at)); else payload_.null("delivered_at");
   }
 
-  void operator()(const cmd::record_court_objection& c) {
-    const auto* served = d_.served(c.filed_by);
+  void operator()(const cmd::record_delivery& c) {
+    const auto* served = d_.served(c.to);
     if (served == nullptr) {
       v_.fail("party", "salinan putusan belum disampaikan kepada pihak ini / this party has not been served");
     } else {
-      not_before("filed_at", c.filed_at, served->served_at, "served_at");
+      not_before("delivered_at", c.delivered_at, served->served_at, "served_at");
+    }
+    not_future("delivered_at", c.delivered_at);
+    if (!v_.ok()) return;
+    auto& next = r_.next;
+    const auto previous = served->delivered_at;
+    for (auto& s : next.services) {
+      if (s.served_party == c.to) s.delivered_at = c.delivered_at;
+    }
+    // The window restarts from the receipt while it is still the party's to use: not once it objected,
+    // the court decided or the decision became final (those clocks are met or stopped).
+    if ((d_.state == dispute_state::decided || d_.state == dispute_state::court_objection) && may_object(d_, c.to)) {
+      const auto key = court_objection_key(c.to);
+      stop(key, today_);
+      start(key, "court_objection", {{"decision_copy_received", c.delivered_at}}, false);
+    }
+    payload_.text("party", to_string(c.to)).text("delivered_at", instant_text(c.delivered_at));
+    if (previous) payload_.text("previous", instant_text(*previous)); else payload_.null("previous");
+  }
+
+  void operator()(const cmd::record_court_objection& c) {
+    const bool cassation = c.instance == court_instance::cassation;
+    std::string court = c.court;
+    if (!cassation) {
+      const auto* served = d_.served(c.filed_by);
+      if (served == nullptr) {
+        v_.fail("party", "salinan putusan belum disampaikan kepada pihak ini / this party has not been served");
+      } else {
+        not_before("filed_at", c.filed_at, served->served_at, "served_at");
+      }
+      if (d_.objection_of(c.filed_by, court_instance::first_instance) != nullptr) {
+        v_.fail("party", "pihak ini sudah mengajukan keberatan / this party has already objected");
+      }
+      if (d_.court_decided(court_instance::first_instance) != nullptr) {
+        v_.fail("instance", "pengadilan tingkat pertama sudah memutus; ajukan kasasi / the first-instance court has "
+                            "decided; file a cassation");
+      }
+      require_text("court", court);
+    } else {
+      const auto* first = d_.court_decided(court_instance::first_instance);
+      if (first == nullptr) {
+        v_.fail("instance", "kasasi hanya atas putusan pengadilan tingkat pertama / a cassation needs a "
+                            "first-instance court decision");
+      } else {
+        not_before("filed_at", c.filed_at, first->decided_at, "the first-instance decision");
+      }
+      if (d_.objection_of(c.filed_by, court_instance::cassation) != nullptr) {
+        v_.fail("party", "pihak ini sudah mengajukan kasasi / this party has already filed a cassation");
+      }
+      if (blank(court)) court = "Mahkamah Agung";
     }
     not_future("filed_at", c.filed_at);
-    require_text("court", c.court);
     if (!v_.ok()) return;
-    const auto key = court_objection_key(c.filed_by);
+    const auto key = cassation ? cassation_key(c.filed_by) : court_objection_key(c.filed_by);
     const auto filed_on = local(c.filed_at);
-    court_objection objection{c.filed_by, c.filed_at, c.court, c.case_number, false};
-    // Recorded even when late: admissibility is for the court (UU 14/2008 Pasal 48).
+    court_objection objection{c.filed_by, c.filed_at, court, c.case_number, false, c.instance};
+    // Recorded even when late: admissibility is for the court (UU 14/2008 Pasal 48, Pasal 50).
     if (const auto due = due_of(ctx_.due, key); due && filed_on > *due) {
       objection.after_window = true;
       r_.warnings.push_back(fmt::format("keberatan diajukan setelah batas {} / objection filed after the window ended {}",
                                         format_iso_date(*due), format_iso_date(*due)));
     }
-    r_.next.court_objection = objection;
+    r_.next.court_objections.push_back(objection);
     r_.next.state = dispute_state::court_objection;
     meet(key, filed_on);
     payload_.text("party", to_string(c.filed_by))
+        .text("instance", to_string(c.instance))
         .text("filed_at", instant_text(c.filed_at))
-        .text("court", c.court)
+        .text("court", court)
         .text("case_number", c.case_number)
         .boolean("after_window", objection.after_window);
   }
 
   void operator()(const cmd::record_court_decision& c) {
-    if (d_.court_objection) not_before("decided_at", c.decided_at, d_.court_objection->filed_at, "the court objection");
+    const bool cassation = c.instance == court_instance::cassation;
+    const auto* objection = d_.first_objection(c.instance);
+    if (objection == nullptr) {
+      v_.fail("instance", cassation ? "belum ada kasasi / no cassation was filed"
+                                    : "belum ada keberatan ke pengadilan / no court objection was filed");
+    } else {
+      not_before("decided_at", c.decided_at, objection->filed_at, cassation ? "the cassation" : "the court objection");
+    }
+    if (d_.court_decided(c.instance) != nullptr) {
+      v_.fail("instance", "instansi ini sudah memutus / this instance has already decided");
+    }
     not_future("decided_at", c.decided_at);
     require_text("result", c.result);
     if (!v_.ok()) return;
-    r_.next.court_decision = court_decision{c.decided_at, c.result};
-    r_.next.state = dispute_state::final;
-    // Cassation (T27) is not modelled: the court decision is taken as final.
-    become_final(local(c.decided_at));
-    payload_.text("decided_at", instant_text(c.decided_at)).text("result", c.result);
+    const auto decided_on = local(c.decided_at);
+    r_.next.court_decisions.push_back(court_decision{c.decided_at, c.result, c.instance, c.court, c.case_number});
+    if (cassation) {
+      // T27: the Mahkamah Agung's decision is the last instance: final on the day it is pronounced.
+      r_.next.state = dispute_state::final;
+      become_final(decided_on);
+    } else {
+      // T27: the first-instance decision is not final yet. A party that did not object can no longer do
+      // so; each party may seek cassation within its window (UU 14/2008 Pasal 50), presumed to run from
+      // the pronouncement (the decision's receipt is not recorded; docs/deadlines.md "Court stage").
+      for (auto p : {party::applicant, party::respondent}) {
+        stop(court_objection_key(p), decided_on);
+        start(cassation_key(p), "cassation", {{"court_decision_received", c.decided_at}}, true);
+      }
+    }
+    payload_.text("instance", to_string(c.instance))
+        .text("decided_at", instant_text(c.decided_at))
+        .text("result", c.result)
+        .text("court", c.court)
+        .text("case_number", c.case_number);
   }
 
   void operator()(const cmd::mark_final&) {
-    // possible_actions guarantees both windows passed (T26).
-    const auto final_on = *windows_passed(d_, today_, ctx_.due);
+    // possible_actions guarantees the windows passed: the KI decision's (T26) or the cassation's (T27).
+    const auto final_on = d_.state == dispute_state::decided ? *objection_windows_passed(d_, today_, ctx_.due)
+                                                             : *cassation_windows_passed(d_, today_, ctx_.due);
     r_.next.state = dispute_state::final;
     become_final(final_on);
     payload_.text("final_on", format_iso_date(final_on));
@@ -494,9 +605,12 @@ class applier {
     r_.intents.push_back(std::move(i));
   }
 
-  void meet(std::string key, civil_date on) {
+  void meet(std::string key, civil_date on) { close_clock(intent_kind::meet, std::move(key), on); }
+  void stop(std::string key, civil_date on) { close_clock(intent_kind::stop, std::move(key), on); }
+
+  void close_clock(intent_kind kind, std::string key, civil_date on) {
     deadline_intent i;
-    i.kind = intent_kind::meet;
+    i.kind = kind;
     i.key = std::move(key);
     i.met_on = on;
     r_.intents.push_back(std::move(i));
@@ -549,6 +663,7 @@ class applier {
 }  // namespace
 
 std::string court_objection_key(party p) { return fmt::format("court_objection:{}", to_string(p)); }
+std::string cassation_key(party p) { return fmt::format("cassation:{}", to_string(p)); }
 
 static_assert(std::variant_size_v<command> == std::size(all_actions), "one command per action");
 
@@ -575,6 +690,8 @@ struct dispute_facts {
   const due_map& due;
 };
 
+constexpr party both_parties[] = {party::applicant, party::respondent};
+
 bool unserved(const dispute& d) {
   return d.served(party::applicant) == nullptr || d.served(party::respondent) == nullptr;
 }
@@ -586,7 +703,25 @@ bool unserved_agreement(const dispute& d, const dispute_facts&) {
 bool one_party_served(const dispute& d, const dispute_facts&) {
   return d.served(party::applicant) != nullptr || d.served(party::respondent) != nullptr;
 }
-bool both_windows_passed(const dispute& d, const dispute_facts& f) { return windows_passed(d, f.today, f.due).has_value(); }
+bool both_windows_passed(const dispute& d, const dispute_facts& f) {
+  return objection_windows_passed(d, f.today, f.due).has_value();
+}
+bool cassation_windows_guard(const dispute& d, const dispute_facts& f) {
+  return cassation_windows_passed(d, f.today, f.due).has_value();
+}
+// A party may still object at first instance or seek cassation (each party once per instance).
+bool court_objection_open(const dispute& d, const dispute_facts&) {
+  return std::any_of(std::begin(both_parties), std::end(both_parties),
+                     [&](party p) { return may_object(d, p) || may_seek_cassation(d, p); });
+}
+// The court of the pending instance has not decided yet.
+bool court_decision_pending(const dispute& d, const dispute_facts&) {
+  const bool first_pending = d.first_objection(court_instance::first_instance) != nullptr &&
+                             d.court_decided(court_instance::first_instance) == nullptr;
+  const bool cassation_pending = d.first_objection(court_instance::cassation) != nullptr &&
+                                 d.court_decided(court_instance::cassation) == nullptr;
+  return first_pending || cassation_pending;
+}
 // An exemption dispute may still go to mediation once the exemption claim is dropped (§3.4, [PR][S13]).
 bool exemption_mediation_open(const dispute& d, const dispute_facts&) {
   return d.has_ground(dispute_ground::a) && !d.mediation_failed;
@@ -620,9 +755,15 @@ constexpr cases::transition_row<st, ac, dispute, dispute_facts> dispute_rows[] =
                                                                              "final at once for a mediation agreement"},
     {ac::serve_copy,                   {st::decided},                        std::nullopt,     unserved_guard,           "T24"},
     {ac::serve_copy,                   {st::final},                          std::nullopt,     unserved_agreement,       "T24"},
-    {ac::record_court_objection,       {st::decided},                        st::court_objection, one_party_served,      "T25"},
+    {ac::record_delivery,              {st::decided, st::court_objection, st::final},
+                                                                             std::nullopt,     one_party_served,         "T25",
+                                                                             "a party's receipt of the copy; restarts its open window"},
+    {ac::record_court_objection,       {st::decided, st::court_objection},   st::court_objection, court_objection_open,  "T25 T27",
+                                                                             "each party once per instance"},
     {ac::mark_final,                   {st::decided},                        st::final,        both_windows_passed,      "T26"},
-    {ac::record_court_decision,        {st::court_objection},                st::final,        nullptr,                  "T27"},
+    {ac::record_court_decision,        {st::court_objection},                std::nullopt,     court_decision_pending,   "T27",
+                                                                             "final after the cassation decision"},
+    {ac::mark_final,                   {st::court_objection},                st::final,        cassation_windows_guard,  "T27"},
     {ac::record_compliance,            {st::final},                          st::closed,       nullptr,                  "T28"},
     {ac::withdraw,                     before_decision,                      st::closed,       nullptr,                  "T21"},
     {ac::lapse,                        before_decision,                      st::closed,       nullptr,                  "T22"},
@@ -641,8 +782,8 @@ std::vector<std::string> clocks_stopped_in(dispute_state s) {
     case dispute_state::closed:
       return {std::string(all_clocks)};
     case dispute_state::final:
-    case dispute_state::court_objection:
-      return {court_objection_key(party::applicant), court_objection_key(party::respondent)};
+      return {court_objection_key(party::applicant), court_objection_key(party::respondent),
+              cassation_key(party::applicant), cassation_key(party::respondent)};
     default:
       return {};
   }
@@ -657,7 +798,11 @@ transition_result apply(const dispute& d, const command& c, const transition_con
     r.error = transition_error::not_allowed;
     r.next = d;
     r.allowed_actions = possible;
-    if (action == dispute_action::mark_final && d.state == dispute_state::decided) {
+    if (action == dispute_action::mark_final && d.state == dispute_state::court_objection) {
+      r.detail = "putusan belum dapat dinyatakan berkekuatan hukum tetap: pengadilan tingkat pertama harus sudah "
+                 "memutus, tidak ada kasasi, dan jangka waktu kasasi kedua pihak telah lewat / not final yet: the "
+                 "first-instance court must have decided, no cassation filed and both cassation windows passed";
+    } else if (action == dispute_action::mark_final && d.state == dispute_state::decided) {
       r.detail = "putusan belum dapat dinyatakan berkekuatan hukum tetap: kedua pihak harus sudah menerima salinan "
                  "dan jangka waktu keberatan masing-masing telah lewat / not final yet: both parties must have been "
                  "served and each court-objection window must have passed";

@@ -47,14 +47,29 @@ struct decide {
   offset_instant read_at;
   std::vector<order> orders;
 };
-struct serve_copy { party served_party = party::applicant; offset_instant served_at; };
+struct serve_copy {
+  party served_party = party::applicant;
+  offset_instant served_at;
+  std::optional<offset_instant> delivered_at{};  // the party's receipt of the copy, when known
+};
+/// A keberatan at the PTUN / PN (first_instance) or a kasasi at the Mahkamah Agung (cassation).
 struct record_court_objection {
   party filed_by = party::respondent;
   offset_instant filed_at;
-  std::string court;
+  std::string court;  // required at first instance; default "Mahkamah Agung" for a cassation
   std::string case_number;
+  court_instance instance = court_instance::first_instance;
 };
-struct record_court_decision { offset_instant decided_at; std::string result; };
+struct record_court_decision {
+  offset_instant decided_at;
+  std::string result;
+  court_instance instance = court_instance::first_instance;
+  std::string court{};
+  std::string case_number{};
+};
+/// A party's receipt of the decision copy, recorded after serve_copy or corrected (the event keeps the
+/// previous value).
+struct record_delivery { party to = party::applicant; offset_instant delivered_at; };
 struct mark_final {};
 struct record_compliance { bool complied = false; offset_instant recorded_at; std::string evidence; };
 struct withdraw { std::string reason; offset_instant at; };
@@ -69,7 +84,7 @@ using command = std::variant<cmd::request_completion, cmd::complete, cmd::regist
                              cmd::open_preliminary_examination, cmd::start_mediation, cmd::mediation_failed,
                              cmd::start_adjudication, cmd::schedule_hearing, cmd::decide, cmd::serve_copy,
                              cmd::record_court_objection, cmd::record_court_decision, cmd::mark_final,
-                             cmd::record_compliance, cmd::withdraw, cmd::lapse>;
+                             cmd::record_compliance, cmd::withdraw, cmd::lapse, cmd::record_delivery>;
 
 dispute_action action_of(const command& c);
 
@@ -124,12 +139,15 @@ std::vector<dispute_outcome> decidable_outcomes(dispute_state s);
 
 /// Deadline record key of a party's court-objection window: "court_objection:applicant".
 std::string court_objection_key(party p);
+/// Deadline record key of a party's cassation window (UU 14/2008 Pasal 50): "cassation:applicant".
+std::string cassation_key(party p);
 
 /// Record key that stands for every open clock of the case in clocks_stopped_in().
 inline constexpr std::string_view all_clocks = "*";
 /// The clocks a case stops (closes without the act) on entering state `s`: every open clock when it
-/// is closed (nothing more is awaited of it); both court-objection windows once the decision is final
-/// or objected to in court (the windows no longer matter, T25-T26); nothing otherwise.
+/// is closed (nothing more is awaited of it); every court-objection and cassation window once the
+/// decision is final (the windows no longer matter, T26-T27); nothing otherwise (in court_objection the
+/// other party's window keeps running until it objects, its window passes or the court decides).
 std::vector<std::string> clocks_stopped_in(dispute_state s);
 
 }  // namespace perkara::domain::disputes

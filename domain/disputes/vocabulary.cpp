@@ -16,6 +16,7 @@ std::optional<E> parse_from(const E (&values)[N], std::string_view text) {
 }
 
 constexpr party all_parties[] = {party::applicant, party::respondent};
+constexpr court_instance all_court_instances[] = {court_instance::first_instance, court_instance::cassation};
 constexpr applicant_kind all_applicant_kinds[] = {applicant_kind::individual, applicant_kind::legal_entity,
                                                   applicant_kind::group};
 
@@ -84,6 +85,7 @@ std::string_view to_string(dispute_action a) {
     case dispute_action::record_compliance: return "record_compliance";
     case dispute_action::withdraw: return "withdraw";
     case dispute_action::lapse: return "lapse";
+    case dispute_action::record_delivery: return "record_delivery";
   }
   return "request_completion";
 }
@@ -102,6 +104,14 @@ std::string_view to_string(dispute_ground g) {
 }
 
 std::string_view to_string(party p) { return p == party::applicant ? "applicant" : "respondent"; }
+
+std::string_view to_string(court_instance i) {
+  return i == court_instance::cassation ? "cassation" : "first_instance";
+}
+
+std::string_view label_id(court_instance i) {
+  return i == court_instance::cassation ? "kasasi (Mahkamah Agung)" : "tingkat pertama (PTUN / PN)";
+}
 
 std::string_view to_string(applicant_kind k) {
   switch (k) {
@@ -134,6 +144,9 @@ std::optional<hearing_kind> parse_hearing_kind(std::string_view text) { return p
 std::optional<dispute_action> parse_dispute_action(std::string_view text) { return parse_from(all_actions, text); }
 std::optional<dispute_ground> parse_dispute_ground(std::string_view text) { return parse_from(all_grounds, text); }
 std::optional<party> parse_party(std::string_view text) { return parse_from(all_parties, text); }
+std::optional<court_instance> parse_court_instance(std::string_view text) {
+  return parse_from(all_court_instances, text);
+}
 std::optional<applicant_kind> parse_applicant_kind(std::string_view text) {
   return parse_from(all_applicant_kinds, text);
 }

@@ -64,6 +64,7 @@ enum class dispute_action {
   record_compliance,
   withdraw,
   lapse,
+  record_delivery,  // a party's receipt of the decision copy, recorded or corrected after serve_copy
 };
 
 /// Grounds of objection and dispute, UU 14/2008 Pasal 35(1) huruf a-g (docs/legal-sources.md §3.4).
@@ -78,6 +79,13 @@ enum class dispute_ground {
 };
 
 enum class party { applicant, respondent };
+
+/// The court instance of an objection or a court decision (UU 14/2008 Pasal 47-50, PERMA 2/2011):
+/// keberatan at the PTUN / PN, then kasasi at the Mahkamah Agung (docs/deadlines.md "Court stage").
+enum class court_instance {
+  first_instance,  // pengadilan tata usaha negara / pengadilan negeri
+  cassation,       // kasasi, Mahkamah Agung
+};
 
 /// Attachments of a dispute application (docs/legal-sources.md §6.3, [G][S16d]).
 enum class attachment {
@@ -127,7 +135,7 @@ inline constexpr dispute_action all_actions[] = {
     dispute_action::serve_copy,             dispute_action::record_court_objection,
     dispute_action::record_court_decision,  dispute_action::mark_final,
     dispute_action::record_compliance,      dispute_action::withdraw,
-    dispute_action::lapse};
+    dispute_action::lapse,                  dispute_action::record_delivery};
 
 inline constexpr dispute_ground all_grounds[] = {dispute_ground::a, dispute_ground::b, dispute_ground::c,
                                                  dispute_ground::d, dispute_ground::e, dispute_ground::f,
@@ -139,6 +147,7 @@ std::string_view to_string(hearing_kind k);
 std::string_view to_string(dispute_action a);  // register_dispute -> "register"
 std::string_view to_string(dispute_ground g);
 std::string_view to_string(party p);
+std::string_view to_string(court_instance i);
 std::string_view to_string(applicant_kind k);
 std::string_view to_string(attachment a);
 
@@ -148,6 +157,7 @@ std::optional<hearing_kind> parse_hearing_kind(std::string_view text);
 std::optional<dispute_action> parse_dispute_action(std::string_view text);
 std::optional<dispute_ground> parse_dispute_ground(std::string_view text);
 std::optional<party> parse_party(std::string_view text);
+std::optional<court_instance> parse_court_instance(std::string_view text);
 std::optional<applicant_kind> parse_applicant_kind(std::string_view text);
 std::optional<attachment> parse_attachment(std::string_view text);
 
@@ -156,6 +166,7 @@ std::string_view label_id(dispute_state s);
 std::string_view label_id(dispute_outcome o);
 std::string_view label_id(hearing_kind k);
 std::string_view label_id(attachment a);
+std::string_view label_id(court_instance i);
 
 /// States before a decision, from which withdrawal and lapse are possible (T21, T22).
 bool is_before_decision(dispute_state s);

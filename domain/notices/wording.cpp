@@ -59,7 +59,7 @@ struct period_words {
   std::string_view en;
 };
 
-constexpr std::array<period_words, 11> periods{{
+constexpr std::array<period_words, 12> periods{{
     {"ppid_response", "jawaban PPID atas permohonan", "the PPID's answer to the request"},
     {"ppid_extension", "jawaban PPID setelah perpanjangan", "the PPID's answer after the extension"},
     {"objection_filing", "pengajuan keberatan", "filing an objection"},
@@ -71,6 +71,7 @@ constexpr std::array<period_words, 11> periods{{
     {"ki_completion", "penyelesaian sengketa oleh Komisi Informasi", "the Commission's resolution of the dispute"},
     {"decision_copy", "penyampaian salinan putusan", "serving the copy of the decision"},
     {"court_objection", "pengajuan keberatan ke pengadilan", "filing an objection with the court"},
+    {"cassation", "pengajuan kasasi ke Mahkamah Agung", "filing a cassation with the Supreme Court"},
 }};
 
 constexpr std::array<std::string_view, 12> months_en{"January", "February", "March",     "April",   "May",      "June",

@@ -353,6 +353,28 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_requests_received ON requests (received_date)",
            "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at)",
        }},
+      {23,
+       "0023_cassation_period",
+       {
+           // The court stage (issue 14; docs/deadlines.md "Court stage"): each party's cassation window,
+           // 14 hari from receiving the first-instance court's decision (UU 14/2008 Pasal 50), as in
+           // data/rulesets.csv. Added to version 1 of both rule sets, as migration 19 did: a database
+           // loaded before gets it here, a fresh one (no rule set yet, nothing inserted) from the file.
+           // No existing clock uses it. Stored disputes need no change: a document with the single
+           // court_objection of before reads back as a one-item list (api/disputes/dispute_document.cpp).
+           "INSERT INTO ruleset_periods (ruleset, version, position, period_key, value, fallback, unit, start_event, "
+           "source, confidence, note) SELECT name, version, 8, 'cassation', 14, NULL, 'calendar_days', "
+           "'court_decision_received', 'UU 14/2008 Ps 50 (secondary)', 'secondary', 'kasasi to the Mahkamah Agung "
+           "within 14 hari of receiving the PTUN/PN decision; statute text via a secondary page; PERMA 2/2011 not "
+           "read; unit UNVERIFIED: hari read as calendar days (UU 14/1985 Ps 46); receipt presumed at the "
+           "pronouncement' FROM rulesets WHERE name = 'perki_1_2019' AND version = 1",
+           "INSERT INTO ruleset_periods (ruleset, version, position, period_key, value, fallback, unit, start_event, "
+           "source, confidence, note) SELECT name, version, 11, 'cassation', 14, NULL, 'calendar_days', "
+           "'court_decision_received', 'UU 14/2008 Ps 50 (secondary)', 'secondary', 'kasasi to the Mahkamah Agung "
+           "within 14 hari of receiving the PTUN/PN decision; statute text via a secondary page; PERMA 2/2011 not "
+           "read; unit UNVERIFIED: hari read as calendar days (UU 14/1985 Ps 46); receipt presumed at the "
+           "pronouncement' FROM rulesets WHERE name = 'general' AND version = 1",
+       }},
   };
   return migrations;
 }

@@ -70,9 +70,9 @@ TEST_SUITE("dispute_access") {
     const auto served = served_case();
     const std::vector<role> registrar{role::registrar};
     CHECK(as_set(allowed_actions(served, registrar, "ki-pusat", day("2024-04-10"), passed_windows())) ==
-          std::set{a::record_court_objection, a::mark_final});
+          std::set{a::record_court_objection, a::mark_final, a::record_delivery});
     CHECK(as_set(allowed_actions(served, registrar, "ki-pusat", day("2024-04-10"), open_windows())) ==
-          std::set{a::record_court_objection});
+          std::set{a::record_court_objection, a::record_delivery});
   }
 
   TEST_CASE("can_read") {
@@ -107,6 +107,8 @@ TEST_SUITE("dispute_access") {
                       {"decision_copy", day("2024-03-15")},
                       {"court_objection:applicant", day("2024-04-02")},
                       {"court_objection:respondent", day("2024-04-03")},
+                      {"cassation:applicant", day("2024-04-10")},
+                      {"cassation:respondent", day("2024-04-10")},
                       {"compliance:1", day("2024-04-20")}};
     struct row {
       const char* name;
@@ -125,7 +127,14 @@ TEST_SUITE("dispute_access") {
         {"decided, both served", served_case(),
          {"applicant/court_objection_window@2024-04-02", "respondent/court_objection_window@2024-04-03",
           "ki/mark_final_after_windows@"}},
-        {"court objection", court_objection_case(), {"court/court_decision@"}},
+        // The respondent objected; the applicant may still do so within its own window.
+        {"court objection", court_objection_case(),
+         {"applicant/court_objection_window@2024-04-02", "court/court_decision@"}},
+        {"both objected", both_objected_case(), {"court/court_decision@"}},
+        {"first instance decided", court_decided_case(),
+         {"applicant/cassation_window@2024-04-10", "respondent/cassation_window@2024-04-10",
+          "ki/mark_final_after_windows@"}},
+        {"cassation filed", cassation_case(), {"court/cassation_decision@"}},
         {"final", final_case(), {"respondent/comply@2024-04-20", "ki/record_compliance@"}},
         {"closed", closed_case(), {}},
     };

@@ -125,6 +125,33 @@ inline dispute court_objection_case() {
               ctx_at(now_default, open_windows()));
 }
 
+/// Both parties objected to the first-instance court.
+inline dispute both_objected_case() {
+  return step(court_objection_case(), cmd::record_court_objection{party::applicant, at("2024-03-21T10:00:00+07:00"),
+                                                                  "PTUN Jakarta", "12/G/KI/2024/PTUN.JKT"},
+              ctx_at(now_default, open_windows()));
+}
+
+/// The PTUN decided on 2024-03-27 (nobody has sought cassation yet).
+inline dispute court_decided_case() {
+  return step(court_objection_case(), cmd::record_court_decision{at("2024-03-27T10:00:00+07:00"), "Menolak keberatan"});
+}
+
+/// Cassation windows: 14 days from the PTUN decision, open or passed on 2024-04-10.
+inline due_map open_cassation_windows() {
+  return {{"cassation:applicant", day("2024-04-10")}, {"cassation:respondent", day("2024-04-10")}};
+}
+inline due_map passed_cassation_windows() {
+  return {{"cassation:applicant", day("2024-04-08")}, {"cassation:respondent", day("2024-04-09")}};
+}
+
+/// The respondent sought cassation at the Mahkamah Agung on 2024-04-03.
+inline dispute cassation_case() {
+  return step(court_decided_case(), cmd::record_court_objection{party::respondent, at("2024-04-03T10:00:00+07:00"), "",
+                                                                "", court_instance::cassation},
+              ctx_at(now_default, open_cassation_windows()));
+}
+
 inline dispute final_case() { return step(served_case(), cmd::mark_final{}, ctx_at(now_default, passed_windows())); }
 
 inline dispute closed_case() { return step(open_case(), cmd::withdraw{"Pemohon mencabut permohonan", t_action}); }

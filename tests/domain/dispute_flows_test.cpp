@@ -9,6 +9,7 @@ namespace {
 
 std::vector<dispute_state> states_of(const std::vector<dispute>& trail) {
   std::vector<dispute_state> out;
+  out.reserve(trail.size());
   for (const auto& d : trail) out.push_back(d.state);
   return out;
 }
@@ -56,14 +57,20 @@ TEST_SUITE("dispute_flows") {
     const auto r = apply(d, cmd::record_court_objection{party::respondent, at("2024-03-25T10:00:00+07:00"), "PTUN Jakarta", "5/G/KI/2024"},
                          ctx_at(now_default, open_windows()));
     REQUIRE(r.ok());
-    CHECK_FALSE(r.next.court_objection->after_window);
+    CHECK_FALSE(r.next.court_objections.at(0).after_window);
     d = r.next;
     CHECK(d.state == dispute_state::court_objection);
     CHECK(apply(d, cmd::mark_final{}, ctx_at(now_default, passed_windows())).error == transition_error::not_allowed);
     d = step(d, cmd::record_court_decision{at("2024-04-08T10:00:00+07:00"), "Menguatkan putusan KI"});
+    CHECK(d.state == dispute_state::court_objection);  // cassation still possible (T27)
+    d = step(d, cmd::mark_final{},
+             ctx_at(at("2024-04-23T08:00:00+07:00"),
+                    {{"cassation:applicant", day("2024-04-22")}, {"cassation:respondent", day("2024-04-22")}}));
     CHECK(d.state == dispute_state::final);
+    CHECK(d.final_on == day("2024-04-23"));
     CHECK(d.outcome == dispute_outcome::partly_granted);
-    d = step(d, cmd::record_compliance{false, t_action, ""});
+    d = step(d, cmd::record_compliance{false, at("2024-05-06T10:00:00+07:00"), ""},
+             ctx_at(at("2024-05-06T11:00:00+07:00")));
     CHECK(d.state == dispute_state::closed);
   }
 

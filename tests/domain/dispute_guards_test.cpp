@@ -381,7 +381,8 @@ TEST_SUITE("dispute_guards") {
     const auto late = apply(one, cmd::record_court_objection{party::applicant, t_action, "PTUN Jakarta", "1"},
                             ctx_at(now_default, {{"court_objection:applicant", day("2024-04-02")}}));
     REQUIRE(late.ok());
-    CHECK(late.next.court_objection->after_window);
+    REQUIRE(late.next.court_objections.size() == 1);
+    CHECK(late.next.court_objections[0].after_window);
     CHECK(late.warnings.size() == 1);
     CHECK(find_intent(late, intent_kind::meet, "court_objection:applicant") != nullptr);
   }
@@ -390,7 +391,14 @@ TEST_SUITE("dispute_guards") {
     const auto co = court_objection_case();
     CHECK(has_error(apply(co, cmd::record_court_decision{t_action, ""}, ctx_at()), "result"));
     CHECK(has_error(apply(co, cmd::record_court_decision{at("2024-03-19T10:00:00+07:00"), "x"}, ctx_at()), "decided_at"));
-    const auto fin = step(co, cmd::record_court_decision{at("2024-04-05T10:00:00+07:00"), "Keberatan ditolak"});
+    // The first-instance decision is not final (T27): cassation windows open; the Mahkamah Agung's is.
+    const auto first = step(co, cmd::record_court_decision{at("2024-03-22T10:00:00+07:00"), "Keberatan ditolak"});
+    CHECK(first.state == dispute_state::court_objection);
+    CHECK_FALSE(first.final_on);
+    const auto cassation = step(first, cmd::record_court_objection{party::respondent, at("2024-03-25T10:00:00+07:00"),
+                                                                   "", "", court_instance::cassation});
+    const auto fin = step(cassation, cmd::record_court_decision{at("2024-04-05T10:00:00+07:00"), "Menolak kasasi",
+                                                                court_instance::cassation});
     CHECK(fin.final_on == day("2024-04-05"));
 
     CHECK(has_error(apply(fin, cmd::record_compliance{true, t_action, ""}, ctx_at()), "evidence"));

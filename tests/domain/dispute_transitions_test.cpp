@@ -30,14 +30,26 @@ command sample_command(dispute_action action, const dispute& d) {
     }
     case a::serve_copy:
       return cmd::serve_copy{d.served(party::applicant) ? party::respondent : party::applicant, t_action};
-    case a::record_court_objection:
-      return cmd::record_court_objection{d.served(party::applicant) ? party::applicant : party::respondent, t_action,
-                                         "PTUN Jakarta", "1/G/2024"};
-    case a::record_court_decision: return cmd::record_court_decision{t_action, "Keberatan ditolak"};
+    case a::record_court_objection: {
+      // After the first-instance decision only a cassation; a party that has not filed at that instance.
+      const auto instance = d.court_decided(court_instance::first_instance) != nullptr ? court_instance::cassation
+                                                                                       : court_instance::first_instance;
+      const bool applicant_may = (instance == court_instance::cassation || d.served(party::applicant) != nullptr) &&
+                                 d.objection_of(party::applicant, instance) == nullptr;
+      return cmd::record_court_objection{applicant_may ? party::applicant : party::respondent, t_action, "PTUN Jakarta",
+                                         "1/G/2024", instance};
+    }
+    case a::record_court_decision:
+      return cmd::record_court_decision{t_action, "Keberatan ditolak",
+                                        d.first_objection(court_instance::cassation) != nullptr
+                                            ? court_instance::cassation
+                                            : court_instance::first_instance};
     case a::mark_final: return cmd::mark_final{};
     case a::record_compliance: return cmd::record_compliance{true, t_action, "Tanda terima CSV"};
     case a::withdraw: return cmd::withdraw{"Dicabut", t_action};
     case a::lapse: return cmd::lapse{"Pemohon tidak hadir dua kali", t_action};
+    case a::record_delivery:
+      return cmd::record_delivery{d.served(party::applicant) ? party::applicant : party::respondent, t_action};
   }
   return cmd::mark_final{};
 }
@@ -78,12 +90,23 @@ TEST_SUITE("dispute_transitions") {
         {"decided, nobody served", [] { return decided_case(); }, {}, {a::serve_copy}},
         {"decided, applicant served",
          [] { return step(decided_case(), cmd::serve_copy{party::applicant, at("2024-03-13T10:00:00+07:00")}); },
-         passed_windows(), {a::serve_copy, a::record_court_objection}},
-        {"decided, both served, windows open", [] { return served_case(); }, open_windows(), {a::record_court_objection}},
+         passed_windows(), {a::serve_copy, a::record_court_objection, a::record_delivery}},
+        {"decided, both served, windows open", [] { return served_case(); }, open_windows(),
+         {a::record_court_objection, a::record_delivery}},
         {"decided, both served, windows passed", [] { return served_case(); }, passed_windows(),
-         {a::record_court_objection, a::mark_final}},
-        {"court_objection", [] { return court_objection_case(); }, {}, {a::record_court_decision}},
-        {"final", [] { return final_case(); }, {}, {a::record_compliance}},
+         {a::record_court_objection, a::mark_final, a::record_delivery}},
+        // The applicant has not objected yet: it still may, within its own window.
+        {"court_objection, one party objected", [] { return court_objection_case(); }, {},
+         {a::record_court_decision, a::record_court_objection, a::record_delivery}},
+        {"court_objection, both objected", [] { return both_objected_case(); }, {},
+         {a::record_court_decision, a::record_delivery}},
+        {"court_objection, first instance decided, cassation windows open", [] { return court_decided_case(); },
+         open_cassation_windows(), {a::record_court_objection, a::record_delivery}},
+        {"court_objection, first instance decided, cassation windows passed", [] { return court_decided_case(); },
+         passed_cassation_windows(), {a::record_court_objection, a::mark_final, a::record_delivery}},
+        {"court_objection, cassation filed", [] { return cassation_case(); }, {},
+         {a::record_court_objection, a::record_court_decision, a::record_delivery}},
+        {"final", [] { return final_case(); }, {}, {a::record_compliance, a::record_delivery}},
         {"closed", [] { return closed_case(); }, {}, {}},
     };
     for (const auto& row : rows) {
@@ -150,8 +173,18 @@ TEST_SUITE("dispute_transitions") {
         {"record_court_objection", [] { return served_case(); },
          cmd::record_court_objection{party::applicant, t_action, "PTUN Jakarta", "1"}, open_windows(),
          dispute_state::court_objection, dispute_outcome::granted},
-        {"record_court_decision", [] { return court_objection_case(); }, cmd::record_court_decision{t_action, "ditolak"},
-         {}, dispute_state::final, dispute_outcome::granted},
+        {"record_court_decision (first instance)", [] { return court_objection_case(); },
+         cmd::record_court_decision{t_action, "ditolak"}, {}, dispute_state::court_objection, dispute_outcome::granted},
+        {"record_court_objection (cassation)", [] { return court_decided_case(); },
+         cmd::record_court_objection{party::respondent, t_action, "", "", court_instance::cassation},
+         open_cassation_windows(), dispute_state::court_objection, dispute_outcome::granted},
+        {"record_court_decision (cassation)", [] { return cassation_case(); },
+         cmd::record_court_decision{t_action, "Menolak kasasi", court_instance::cassation}, {}, dispute_state::final,
+         dispute_outcome::granted},
+        {"mark_final after the cassation windows", [] { return court_decided_case(); }, cmd::mark_final{},
+         passed_cassation_windows(), dispute_state::final, dispute_outcome::granted},
+        {"record_delivery", [] { return served_case(); }, cmd::record_delivery{party::applicant, t_action},
+         open_windows(), dispute_state::decided, dispute_outcome::granted},
         {"mark_final", [] { return served_case(); }, cmd::mark_final{}, passed_windows(), dispute_state::final,
          dispute_outcome::granted},
         {"record_compliance", [] { return final_case(); }, cmd::record_compliance{false, t_action, ""}, {},

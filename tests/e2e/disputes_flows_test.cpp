@@ -118,26 +118,122 @@ TEST_SUITE("e2e disputes flows") {
     CHECK(deadline(v, "compliance:1"));
   }
 
-  TEST_CASE("partly granted with a court objection by the respondent, then the court's decision") {
+  TEST_CASE("court stage: receipts per party, both parties object, the PTUN decides, cassation, final") {
+    // docs/deadlines.md "Receipt facts" and "Court stage". The server's day is Wed 7 Feb 2024 (WIB).
     fixture f;
     const auto id = f.examined_case();
     f.act(id, "start_adjudication", "{}", f.commissioner);
     auto v = f.act(id, "decide",
                    R"({"outcome":"partly_granted","decision_number":"005/KI-BABEL-PSIP-A/II/2024",)"
-                   R"("orders":["Memberikan sebagian salinan C1"]})",
+                   R"("orders":[{"text":"Memberikan sebagian salinan C1","due_days":5}]})",
                    f.commissioner);
     CHECK(v.at("decision").at("decision_number").as_string() == "005/KI-BABEL-PSIP-A/II/2024");
-    f.act(id, "serve_copy", R"({"party":"applicant"})", f.registrar);
-    f.act(id, "serve_copy", R"({"party":"respondent"})", f.registrar);
-    f.advance_days(3);
+    f.advance_days(6);  // Tue 13 Feb
+    // The applicant's copy went by post on 7 Feb and arrived on Mon 12 Feb; the respondent's was handed over.
+    f.act(id, "serve_copy",
+          R"({"party":"applicant","served_at":"2024-02-07T11:00:00+07:00","delivered_at":"2024-02-12T09:00:00+07:00"})",
+          f.registrar);
+    v = f.act(id, "serve_copy", R"({"party":"respondent","served_at":"2024-02-07T11:30:00+07:00"})", f.registrar);
+    REQUIRE(v.at("services").as_array().size() == 2);
+    CHECK(v.at("services").at(0).at("delivered_at").as_string() == "2024-02-12T09:00:00+07:00");
+    CHECK(v.at("services").at(1).at("delivered_at").is_null());
+    const auto* applicant_window = deadline(v, "court_objection:applicant");
+    const auto* respondent_window = deadline(v, "court_objection:respondent");
+    REQUIRE(applicant_window);
+    REQUIRE(respondent_window);
+    CHECK(applicant_window->at("explanation").at("receipt_date").as_string() == "2024-02-12");
+    CHECK(applicant_window->at("explanation").at("start_basis").as_string() == "receipt");
+    CHECK(respondent_window->at("explanation").at("receipt_date").as_string() == "2024-02-07");
+    CHECK(respondent_window->at("explanation").at("start_basis").as_string() == "presumed_receipt");
+    const std::string applicant_due(applicant_window->at("due").as_string());
+    CHECK(std::string(respondent_window->at("due").as_string()) < applicant_due);
+    CHECK(deadline(v, "ki_completion") != nullptr);
+    CHECK(deadline(v, "decision_copy") != nullptr);
+
+    // The respondent's receipt, recorded afterwards: its window restarts from it (the old one stopped);
+    // a receipt before the service is a 422 naming delivered_at and changes nothing.
+    const auto bad = f.act_raw(id, "record_delivery", R"({"party":"respondent","delivered_at":"2024-02-06T09:00:00+07:00"})",
+                               f.registrar);
+    CHECK(bad.status == 422);
+    CHECK(bad.body.find("delivered_at") != std::string::npos);
+    v = f.act(id, "record_delivery", R"({"party":"respondent","delivered_at":"2024-02-12T14:00:00+07:00"})", f.registrar);
+    CHECK(v.at("services").at(1).at("delivered_at").as_string() == "2024-02-12T14:00:00+07:00");
+    int respondent_windows = 0;
+    for (const auto& d : v.at("deadlines").as_array()) {
+      if (d.at("key").as_string() != "court_objection:respondent") continue;
+      ++respondent_windows;
+      if (d.at("status").as_string() == "stopped") {
+        CHECK(d.at("explanation").at("start_basis").as_string() == "presumed_receipt");
+      } else {
+        CHECK(d.at("due").as_string() == applicant_due);  // the same day 0 as the applicant's
+        CHECK(d.at("explanation").at("start_basis").as_string() == "receipt");
+      }
+    }
+    CHECK(respondent_windows == 2);
+
+    // Both parties object, each within its own window; each once.
     v = f.act(id, "record_court_objection",
-              R"({"party":"respondent","filed_at":"2024-02-09T10:00:00+07:00","court":"PTUN Pangkalpinang","case_number":"12/G/KI/2024/PTUN.PGP"})",
+              R"({"party":"respondent","filed_at":"2024-02-13T09:00:00+07:00","court":"PTUN Pangkalpinang","case_number":"12/G/KI/2024/PTUN.PGP"})",
               f.registrar);
     CHECK(v.at("state").as_string() == "court_objection");
-    CHECK(v.at("court_objection").at("party").as_string() == "respondent");
-    v = f.act(id, "record_court_decision", R"({"decided_at":"2024-02-10T10:00:00+07:00","result":"Menguatkan putusan KI"})",
+    CHECK(has_action(v, "record_court_objection"));
+    bool applicant_may_object = false;
+    for (const auto& a : v.at("awaiting").as_array()) {
+      applicant_may_object |= a.at("who").as_string() == "applicant" && a.at("what").as_string() == "court_objection_window";
+    }
+    CHECK(applicant_may_object);
+    v = f.act(id, "record_court_objection",
+              R"({"party":"applicant","filed_at":"2024-02-13T10:00:00+07:00","court":"PTUN Pangkalpinang","case_number":"13/G/KI/2024/PTUN.PGP"})",
+              f.registrar);
+    REQUIRE(v.at("court_objections").as_array().size() == 2);
+    CHECK(v.at("court_objections").at(1).at("instance").as_string() == "first_instance");
+    CHECK(v.at("court_objection").at("party").as_string() == "respondent");  // api v1: the first one
+    CHECK(f.act_raw(id, "record_court_objection",
+                    R"({"party":"applicant","filed_at":"2024-02-13T10:00:00+07:00","court":"PTUN","case_number":"1"})",
+                    f.registrar)
+              .status == 409);
+
+    // The PTUN decides on Thu 22 Feb: not final; each party's cassation window ends on Thu 7 Mar (14 days).
+    f.advance_days(10);  // Fri 23 Feb
+    v = f.act(id, "record_court_decision",
+              R"({"decided_at":"2024-02-22T10:00:00+07:00","result":"Menguatkan putusan KI","court":"PTUN Pangkalpinang"})",
+              f.registrar);
+    CHECK(v.at("state").as_string() == "court_objection");
+    CHECK(v.at("final_on").is_null());
+    CHECK(v.at("court_decision").at("result").as_string() == "Menguatkan putusan KI");
+    CHECK(v.at("court_decisions").at(0).at("instance").as_string() == "first_instance");
+    REQUIRE(deadline(v, "cassation:applicant"));
+    CHECK(deadline(v, "cassation:applicant")->at("due").as_string() == "2024-03-07");
+    CHECK(deadline(v, "cassation:applicant")->at("explanation").at("unit").as_string() == "calendar_days");
+    CHECK(deadline(v, "cassation:respondent")->at("due").as_string() == "2024-03-07");
+    CHECK(f.act_raw(id, "mark_final", "{}", f.registrar).status == 409);
+
+    // The respondent seeks cassation; the Mahkamah Agung's decision makes the KI decision final that day.
+    v = f.act(id, "record_court_objection",
+              R"({"party":"respondent","instance":"cassation","filed_at":"2024-02-23T09:00:00+07:00","case_number":"77 K/TUN/KI/2024"})",
+              f.registrar);
+    CHECK(v.at("court_objections").at(2).at("court").as_string() == "Mahkamah Agung");
+    CHECK(v.at("court_objections").at(2).at("instance").as_string() == "cassation");
+    v = f.act(id, "record_court_decision",
+              R"({"instance":"cassation","decided_at":"2024-02-23T10:00:00+07:00","result":"Menolak permohonan kasasi"})",
               f.registrar);
     CHECK(v.at("state").as_string() == "final");
+    CHECK(v.at("final_on").as_string() == "2024-02-23");
+    CHECK(v.at("court_decisions").as_array().size() == 2);
+    CHECK(deadline(v, "cassation:applicant")->at("status").as_string() == "stopped");
+    CHECK(deadline(v, "compliance:1") != nullptr);
+
+    // Every step is in the case's events (the receipt with the value it replaced).
+    const auto events = json_of(f.s.get("/api/v1/disputes/" + id + "/events", f.registrar));
+    bool delivery_event = false;
+    for (const auto& e : events.at("items").as_array()) {
+      if (e.at("action").as_string() == "record_delivery") {
+        delivery_event = true;
+        CHECK(e.at("payload").at("previous").is_null());
+        CHECK(e.at("payload").at("party").as_string() == "respondent");
+      }
+    }
+    CHECK(delivery_event);
   }
 
   TEST_CASE("rejected: final only after the objection windows pass, then closed") {

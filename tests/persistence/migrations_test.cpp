@@ -118,10 +118,10 @@ TEST_SUITE("migrations") {
 
     const auto perki = tx->rulesets().find("perki_1_2019", 1);
     REQUIRE(perki.has_value());
-    CHECK(perki->periods.size() == 8);
+    CHECK(perki->periods.size() == 9);  // with the cassation window (migration 23)
     const auto general = tx->rulesets().find("general", 1);
     REQUIRE(general.has_value());
-    CHECK(general->periods.size() == 11);  // nine periods and the two of registration completeness
+    CHECK(general->periods.size() == 12);  // nine periods, the two of registration completeness, cassation
     for (const auto& expected : csv.rulesets) {
       const auto got = tx->rulesets().find(expected.name, expected.version);
       REQUIRE(got.has_value());

@@ -55,7 +55,7 @@ TEST_SUITE("reference_data") {
     const auto& perki = data.rulesets[0];
     CHECK(perki.name == "perki_1_2019");
     CHECK(domain::format_iso_date(perki.effective_from) == "2019-02-21");
-    CHECK(perki.periods.size() == 8);
+    CHECK(perki.periods.size() == 9);
     const auto* ppid = perki.find("ppid_response");
     REQUIRE(ppid != nullptr);
     CHECK(ppid->value == 3);
@@ -71,7 +71,7 @@ TEST_SUITE("reference_data") {
     const auto& general = data.rulesets[1];
     CHECK(general.name == "general");
     CHECK(domain::format_iso_date(general.effective_from) == "2010-04-30");  // UU 14/2008 Pasal 64
-    CHECK(general.periods.size() == 11);
+    CHECK(general.periods.size() == 12);
     // Registration completeness: optional periods of PERKI 1/2013 Pasal 17 (secondary), start events as data.
     CHECK(general.find("registration_check")->value == 3);
     CHECK(general.find("registration_check")->start_event == "dispute_received");
@@ -80,6 +80,15 @@ TEST_SUITE("reference_data") {
     CHECK(general.find("ki_completion")->value == 100);
     CHECK(general.find("ki_completion")->confidence_level == domain::confidence::verified);
     CHECK(general.find("court_objection")->confidence_level == domain::confidence::secondary);
+    // The cassation window (UU 14/2008 Pasal 50): 14 days from receiving the first-instance decision.
+    for (const auto* rules : {&perki, &general}) {
+      const auto* cassation = rules->find("cassation");
+      REQUIRE(cassation != nullptr);
+      CHECK(cassation->value == 14);
+      CHECK(cassation->unit == domain::period_unit::calendar_days);
+      CHECK(cassation->start_event == "court_decision_received");
+      CHECK(cassation->confidence_level == domain::confidence::secondary);
+    }
   }
 
   TEST_CASE("bad rows fail with file and line") {

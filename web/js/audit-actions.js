@@ -12,6 +12,7 @@ export const auditActions = [
   'dispute.open_preliminary_examination', 'dispute.start_mediation', 'dispute.mediation_failed', 'dispute.start_adjudication',
   'dispute.schedule_hearing', 'dispute.decide', 'dispute.serve_copy', 'dispute.record_court_objection',
   'dispute.record_court_decision', 'dispute.mark_final', 'dispute.record_compliance', 'dispute.withdraw', 'dispute.lapse',
+  'dispute.record_delivery',
   'dispute.attach_request_documents',
   'webhook.create', 'webhook.update', 'webhook.delete', 'webhook.rotate_secret', 'webhook.test',
   'notice.preferences.update', 'notice.opt_out',

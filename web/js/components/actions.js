@@ -30,6 +30,9 @@ const when = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(ke
 const whenOrNow = (name, key = 'form.when') => ({ name, type: 'datetime', label: t(key), hint: t('form.now_hint') });
 // When the applicant received an answer: optional, the presumption applies when empty (docs/deadlines.md §5).
 const delivered = () => ({ name: 'delivered_at', type: 'datetime', label: t('form.delivered_at'), hint: t('form.delivered_hint') });
+const party = () => ({ name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) });
+// The court instance (UU 14/2008 Pasal 47-50): the PTUN / PN first, then a cassation at the Mahkamah Agung.
+const instance = () => ({ name: 'instance', type: 'select', label: t('form.instance'), required: true, options: opts('instance', ['first_instance', 'cassation']) });
 const reason = (name = 'reason') => ({ name, type: 'textarea', label: t('form.reason'), required: true });
 
 export const attachmentKinds = [
@@ -104,18 +107,28 @@ export function actionFields(action, item = {}, people = {}) {
       ];
     case 'serve_copy':
       return [
-        { name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) },
+        party(),
         whenOrNow('served_at', 'form.served_at'),
+        { name: 'delivered_at', type: 'datetime', label: t('form.copy_delivered_at'), hint: t('form.copy_delivered_hint') },
       ];
+    case 'record_delivery':
+      return [party(), when('delivered_at', 'form.copy_delivered_at')];
     case 'record_court_objection':
       return [
-        { name: 'party', type: 'select', label: t('form.party'), required: true, placeholder: t('form.choose'), options: opts('party', ['applicant', 'respondent']) },
+        party(),
+        instance(),
         when('filed_at', 'form.filed_at'),
-        { name: 'court', label: t('form.court'), required: true },
-        { name: 'case_number', label: t('form.case_number'), required: true },
+        { name: 'court', label: t('form.court'), hint: t('form.court_hint') },
+        { name: 'case_number', label: t('form.case_number') },
       ];
     case 'record_court_decision':
-      return [when('decided_at', 'form.decided_at'), { name: 'result', type: 'textarea', label: t('form.result'), required: true }];
+      return [
+        instance(),
+        when('decided_at', 'form.decided_at'),
+        { name: 'result', type: 'textarea', label: t('form.result'), required: true },
+        { name: 'court', label: t('form.court') },
+        { name: 'case_number', label: t('form.case_number') },
+      ];
     case 'mark_final': return [];
     case 'record_compliance':
       return [

@@ -46,6 +46,7 @@ export function explanation(e) {
   if (e.value_origin && e.value_origin !== 'caller') items.push(row(t('explain.value_origin'), label('origin', e.value_origin)));
   if (e.note) items.push(row(t('explain.note'), pickLang(e.note)));
   if (e.start_event) items.push(row(t('explain.start_event'), label('event', e.start_event)));
+  if (e.start_basis) items.push(row(t('explain.start_basis'), label('basis', e.start_basis)));
   if (e.received_at) items.push(row(t('explain.received_at'), formatInstant(e.received_at)));
   if (e.receipt_date) items.push(row(t('explain.receipt_date'), formatDateLong(e.receipt_date)));
   if (e.deemed_received) {

@@ -5,7 +5,7 @@ import { t, label, formatDate, formatInstant, pickLang, readable } from '../i18n
 // Keys that are bookkeeping rather than news (codes, sequence numbers, false flags are dropped below);
 // `complete` and a moved clock's key and dates are told in words by payloadText.
 const hiddenKeys = new Set(['ki', 'respondent', 'register_seq', 'hearing_id', 'ruleset_version', 'ruleset_reason', 'majelis', 'basis', 'request_id', 'dispute_id', 'from_state', 'complete', 'key', 'from', 'to']);
-const labelled = { deadline: 'deadline', outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party' };
+const labelled = { deadline: 'deadline', outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party', instance: 'instance' };
 // Lists of codes and the dictionary that names them.
 const listLabelled = { missing: 'attachment', attachments: 'attachment', present: 'attachment', grounds: 'ground' };
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -13,6 +13,7 @@ import { applicantFacts } from './request.js';
 import { lettersPanel } from '../components/letters.js';
 import { noticesPanel } from '../components/notices.js';
 import { hearingsList, decisionView } from '../components/case-record.js';
+import { courtStage } from '../components/court-stage.js';
 import { nameOf, fillName } from '../case-names.js';
 import { documentsPanel } from '../components/documents.js';
 import { documentsChecklist } from '../components/documents-checklist.js';
@@ -137,6 +138,7 @@ export async function disputePage(main, { params, isCurrent }) {
     section(t('documents.title'), panel.el),
     section(t('case.hearings'), hearingsList(item.hearings)),
     section(t('case.decision'), decisionView(item.decision)),
+    section(t('court.title'), courtStage(item)),
     section(t('letters.title'), lettersPanel(`/api/v1/disputes/${encodeURIComponent(params.id)}`)),
     section(t('notices.case_title'), noticesPanel(`/api/v1/disputes/${encodeURIComponent(params.id)}`)),
     section(t('case.timeline'), timeline(events)),
