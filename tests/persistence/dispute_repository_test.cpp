@@ -326,7 +326,7 @@ TEST_SUITE("dispute repository") {
              R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
              R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
              R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
-    d.state = "withdrawn";
+    d.state = "closed";
     d.outcome = "withdrawn";
     auto& f = d.report;
     f.submitted_on = *domain::parse_iso_date("2024-02-05");
@@ -346,7 +346,7 @@ TEST_SUITE("dispute repository") {
       CHECK(row.body.empty());
       CHECK(row.fact->ki == "ki-babel");
       CHECK(row.fact->respondent == "kpu-pangkalpinang");
-      CHECK(row.fact->state == domain::disputes::dispute_state::withdrawn);
+      CHECK(row.fact->state == domain::disputes::dispute_state::closed);
       CHECK(row.fact->outcome == domain::disputes::dispute_outcome::withdrawn);
       CHECK(row.fact->submitted_on == *domain::parse_iso_date("2024-02-05"));
       CHECK(row.fact->mediated);
