@@ -95,9 +95,7 @@ int main(int argc, char** argv) {
               domain::format_iso_date(p->to).c_str(), who.office.c_str(), who.province_ki.c_str());
 
   const auto ppid = [&](const std::optional<std::string>& org) {
-    return [&, org] {
-      return api::ppid_report_of(*tx, api::ppid_scope(*tx, admin, org), *p, *today).received;
-    };
+    return [&, org] { return api::ppid_report_of(*tx, api::ppid_scope(*tx, admin, org), *p, *today).received; };
   };
   const auto ki = [&](const std::optional<std::string>& org) {
     return [&, org] { return api::ki_report_of(*tx, api::ki_scope(*tx, admin, org), *p, *today).received; };

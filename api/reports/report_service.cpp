@@ -110,8 +110,9 @@ period report_period(const request& req, ports::transaction& tx) {
       p = parse_preset(*preset, tx.requests().election_periods());
     }
     if (!p) {
-      throw validation_problem({{"period", "tahun (2024), triwulan (2024-Q1), bulan (2024-02) atau tahapan pemilihan "
-                                           "(pemilu-2024) / a year, quarter, month or election's stages"}});
+      throw validation_problem({{"period",
+                                 "tahun (2024), triwulan (2024-Q1), bulan (2024-02) atau tahapan pemilihan "
+                                 "(pemilu-2024) / a year, quarter, month or election's stages"}});
     }
     return *p;
   }

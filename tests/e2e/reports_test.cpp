@@ -233,8 +233,11 @@ TEST_SUITE("e2e reports") {
                           str(e.at("from")) == "2022-06-14");
     }
     CHECK(listed);
-    CHECK(json_of(s.get("/api/v1/public/statistics?period=pemilu-2024")).at("national").at("ppid").at("requests").as_int64() ==
-          4);
+    CHECK(json_of(s.get("/api/v1/public/statistics?period=pemilu-2024"))
+              .at("national")
+              .at("ppid")
+              .at("requests")
+              .as_int64() == 4);
 
     // The next report shows a holiday change and a case change: a holiday before the dispute's
     // completion due date moves it (the deadlines the report reads), and its withdrawal closes it (the
@@ -251,9 +254,8 @@ TEST_SUITE("e2e reports") {
         root_late);
     REQUIRE_MESSAGE(moved.status == 201, moved.body);
     CHECK(completion_due() > due_before);
-    const auto withdrawn =
-        s.post("/api/v1/disputes/" + str(json_of(dispute).at("id")) + "/actions/withdraw",
-               R"({"reason":"Informasi sudah diterima"})", s.login("panitera", "password-panitera"));
+    const auto withdrawn = s.post("/api/v1/disputes/" + str(json_of(dispute).at("id")) + "/actions/withdraw",
+                                  R"({"reason":"Informasi sudah diterima"})", s.login("panitera", "password-panitera"));
     REQUIRE_MESSAGE(withdrawn.status == 200, withdrawn.body);
     const auto after = json_of(s.get("/api/v1/reports/ki?period=2024-Q1", s.login("panitera", "password-panitera")));
     CHECK(after.at("withdrawn").as_int64() == 1);
