@@ -3,6 +3,7 @@
 #include "api/disputes/dispute_clocks.hpp"
 #include "domain/cases/search_text.hpp"
 #include "domain/disputes/public_view.hpp"
+#include "domain/reports/facts.hpp"
 
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
@@ -496,6 +497,7 @@ ports::dispute_document to_document(const ds::dispute& d, const std::vector<doma
   const auto open_dues = open_due_map(records);
   doc.list_item = boost::json::serialize(dispute_list_item(d, open_dues));
   doc.public_item = boost::json::serialize(dispute_public_status(d, open_dues));
+  doc.report = domain::reports::fact_of(d);
   for (const auto& h : d.hearings) {
     ports::dispute_hearing_entry e;
     e.dispute_id = d.id;

@@ -15,13 +15,13 @@ constexpr int wib = 7 * 60;
 domain::civil_date today(services& s) { return domain::local_date(s.clock.now(), wib); }
 
 // The period asked for, or the current year so far.
-domain::reports::period public_period(services& s, const request& req) {
+domain::reports::period public_period(services& s, const request& req, ports::transaction& tx) {
   const auto given = [&](std::string_view name) {
     const auto v = req.query_param(name);
     return v && !v->empty();
   };
   if (given("period") || given("from") || given("to")) {
-    return report_period(req);
+    return report_period(req, tx);
   }
   const auto now = today(s);
   return {domain::civil_date{now.year(), std::chrono::January, std::chrono::day{1}}, now};
@@ -37,15 +37,28 @@ response csv_response(std::string body, const char* file_name) {
 }
 
 public_statistics statistics(services& s, const request& req) {
-  const auto p = public_period(s, req);
   auto tx = s.db.begin(ports::access::read);
+  const auto p = public_period(s, req, *tx);
   return public_statistics_of(*tx, p, today(s));
 }
 
 boost::json::object dispute_register(services& s, const request& req) {
-  const auto p = public_period(s, req);
   auto tx = s.db.begin(ports::access::read);
+  const auto p = public_period(s, req, *tx);
   return public_dispute_register_json(*tx, p, today(s));
+}
+
+// The elections whose stages a report can cover (`period=` the code), for the period filters.
+boost::json::object election_periods(services& s) {
+  auto tx = s.db.begin(ports::access::read);
+  boost::json::array out;
+  for (const auto& e : domain::reports::election_presets(tx->requests().election_periods())) {
+    out.push_back({{"period", e.code},
+                   {"name", e.name},
+                   {"from", domain::format_iso_date(e.dates.from)},
+                   {"to", domain::format_iso_date(e.dates.to)}});
+  }
+  return {{"elections", std::move(out)}};
 }
 
 }  // namespace
@@ -53,6 +66,8 @@ boost::json::object dispute_register(services& s, const request& req) {
 void register_public_statistics_routes(router& r, services& s) {
   r.add("GET", "/api/v1/public/statistics", policy::public_route,
         [&s](const request& req, const route_params&) { return json_response(200, statistics(s, req).json); });
+  r.add("GET", "/api/v1/public/statistics/periods", policy::public_route,
+        [&s](const request&, const route_params&) { return json_response(200, election_periods(s)); });
   r.add("GET", "/api/v1/public/statistics/offices.csv", policy::public_route,
         [&s](const request& req, const route_params&) {
           return csv_response(statistics(s, req).offices_csv, "statistik-ppid.csv");

@@ -31,7 +31,7 @@ report_call begin_report(services& s, const request& req, ScopeOf scope_of) {
   report_call c{s.db.begin(ports::access::read), {}, {}, {}};
   const auto now = s.clock.now();
   const auto who = authenticate(req, *c.tx, now);
-  c.p = report_period(req);
+  c.p = report_period(req, *c.tx);
   c.scope = scope_of(*c.tx, who, organisation_param(req));
   c.today = local_today(who.organisation, now);
   return c;

@@ -5,11 +5,14 @@
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 #include "domain/org/jurisdiction.hpp"
+#include "domain/reports/facts.hpp"
 
 #include <boost/json/array.hpp>
 #include <boost/json/parse.hpp>
 
 #include <fmt/format.h>
+
+#include <limits>
 
 namespace perkara::api {
 namespace {
@@ -31,41 +34,6 @@ domain::organisation known(ports::transaction& tx, const std::string& code) {
 std::optional<std::string> competent_ki_of(const domain::organisation& office,
                                            const std::vector<domain::organisation>& all) {
   return office.competent_ki ? office.competent_ki : domain::derive_competent_ki(office, all);
-}
-
-std::optional<domain::civil_date> local_day(const std::optional<domain::offset_instant>& at) {
-  if (!at) {
-    return std::nullopt;
-  }
-  return domain::local_date(at->utc, at->offset_minutes);
-}
-
-dispute_fact fact_of(const domain::disputes::dispute& d, const std::optional<domain::civil_date>& completion_due) {
-  dispute_fact f;
-  f.ki = d.ki;
-  f.respondent = d.respondent;
-  f.register_number = d.register_number;
-  f.submitted_on = domain::local_date(d.submitted_at.utc, d.submitted_at.offset_minutes);
-  f.registered_on = local_day(d.registered_at);
-  f.state = d.state;
-  f.outcome = d.outcome;
-  f.mediated = d.mediation_started_at.has_value();
-  f.adjudicated = d.adjudication_started_at.has_value();
-  if (d.decision) {
-    f.decided_on = local_day(d.decision->read_at);
-  } else if (d.closed) {
-    f.closed_on = local_day(d.closed->at);
-  }
-  f.completion_due = completion_due;
-  // The first objection to the first-instance court and that court's decision (the report's measures).
-  if (const auto* objection = d.first_objection(domain::disputes::court_instance::first_instance)) {
-    f.court_objection_on = local_day(objection->filed_at);
-  }
-  if (const auto* decided = d.court_decided(domain::disputes::court_instance::first_instance)) {
-    f.court_decided_on = local_day(decided->decided_at);
-    f.court_result = decided->result;
-  }
-  return f;
 }
 
 boost::json::array rows_json(const std::vector<count_row>& rows) {
@@ -105,13 +73,25 @@ boost::json::object header_json(const report_scope& scope, const period& p) {
 }  // namespace
 
 // Disputes submitted up to the period's end (a day later in UTC covers every Indonesian offset; the
-// measures count by local date).
+// measures count by local date), and from a day before its start when only those in the period count.
 std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
-                                           const std::optional<std::string>& respondent, const period& p) {
+                                           const std::optional<std::string>& respondent, const period& p,
+                                           bool submitted_in_period) {
   const auto before = domain::start_of_local_day(domain::add_days(p.to, 2), 0).time_since_epoch().count();
+  const auto from = submitted_in_period
+                        ? domain::start_of_local_day(domain::add_days(p.from, -1), 0).time_since_epoch().count()
+                        : std::numeric_limits<long long>::min();
+  auto rows = tx.reports().disputes(ki, respondent, from, before);
   std::vector<dispute_fact> out;
-  for (const auto& row : tx.reports().disputes(ki, respondent, before)) {
-    out.push_back(fact_of(dispute_from_json(boost::json::parse(row.body).as_object()), row.completion_due));
+  out.reserve(rows.size());
+  for (auto& row : rows) {
+    if (row.fact) {
+      out.push_back(std::move(*row.fact));
+      continue;
+    }
+    // A row stored without its report facts (a migrated database before migration 0022 filled them).
+    out.push_back(fact_of(dispute_from_json(boost::json::parse(row.body).as_object())));
+    out.back().completion_due = row.completion_due;
   }
   return out;
 }
@@ -122,12 +102,17 @@ calendar_of calendars_in(clock_context& clocks) {
   };
 }
 
-period report_period(const request& req) {
+period report_period(const request& req, ports::transaction& tx) {
   if (const auto preset = req.query_param("period"); preset && !preset->empty()) {
-    const auto p = parse_preset(*preset);
+    // The election periods are read only for a preset that is no year, quarter or month.
+    auto p = parse_preset(*preset);
     if (!p) {
-      throw validation_problem(
-          {{"period", "tahun (2024), triwulan (2024-Q1) atau bulan (2024-02) / a year, quarter or month"}});
+      p = parse_preset(*preset, tx.requests().election_periods());
+    }
+    if (!p) {
+      throw validation_problem({{"period",
+                                 "tahun (2024), triwulan (2024-Q1), bulan (2024-02) atau tahapan pemilihan "
+                                 "(pemilu-2024) / a year, quarter, month or election's stages"}});
     }
     return *p;
   }
@@ -202,12 +187,12 @@ ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope, co
   std::vector<dispute_fact> disputes;
   if (scope.what == report_scope::kind::national) {
     requests = tx.reports().requests(std::nullopt, p.from, p.to);
-    disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+    disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p, true);
   }
   for (const auto& office : scope.respondents) {
     auto more = tx.reports().requests(office, p.from, p.to);
     requests.insert(requests.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    auto against = dispute_facts_in(tx, std::nullopt, office, p);
+    auto against = dispute_facts_in(tx, std::nullopt, office, p, true);
     disputes.insert(disputes.end(), std::make_move_iterator(against.begin()), std::make_move_iterator(against.end()));
   }
   clock_context clocks(tx);

@@ -25,8 +25,9 @@ struct report_scope {
   std::vector<std::string> respondents;  // the offices whose requests count (empty: every office)
 };
 
-/// The period of a report from `?period=` (a preset) or `?from=&to=`; 422 naming the field otherwise.
-domain::reports::period report_period(const request& req);
+/// The period of a report from `?period=` (a preset: a year, quarter, month, or an election's stages from
+/// the election periods of `tx`) or `?from=&to=`; 422 naming the field otherwise.
+domain::reports::period report_period(const request& req, ports::transaction& tx);
 
 /// The PPID report's scope for `who` (`?organisation=`; the caller's own by default, national for a
 /// sysadmin): 422 for an unknown organisation, 403 for one the caller may not see.
@@ -35,11 +36,13 @@ report_scope ppid_scope(ports::transaction& tx, const caller& who, const std::op
 report_scope ki_scope(ports::transaction& tx, const caller& who, const std::optional<std::string>& wanted);
 
 /// The facts of the disputes handled by `ki` and/or brought against `respondent` (unset: all),
-/// submitted up to the period's end.
+/// submitted up to the period's end, or, with `submitted_in_period`, in the period only (all the PPID
+/// measures count).
 std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& tx,
                                                             const std::optional<std::string>& ki,
                                                             const std::optional<std::string>& respondent,
-                                                            const domain::reports::period& p);
+                                                            const domain::reports::period& p,
+                                                            bool submitted_in_period = false);
 /// Working calendars of `clocks`, for the measures (default counting rules: cuti bersama closed).
 domain::reports::calendar_of calendars_in(clock_context& clocks);
 

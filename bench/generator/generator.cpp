@@ -85,7 +85,9 @@ class batch_rows {
   batch_rows()
       : disputes_("disputes", split_columns("id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
                                             "registered_on, register_number, request_id, next_due, search_text, body, "
-                                            "list_item, public_item")),
+                                            "list_item, public_item, submitted_on, decided_on, closed_on, "
+                                            "court_objection_on, court_decided_on, court_result, mediated, "
+                                            "adjudicated")),
         hearings_("dispute_hearings",
                   split_columns("dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location")),
         decisions_("dispute_decisions",
@@ -105,6 +107,11 @@ class batch_rows {
     disputes_.text(d.search_text).text(d.body);
     disputes_.text(d.list_item.empty() ? std::nullopt : std::optional<std::string>(d.list_item));
     disputes_.text(d.public_item.empty() ? std::nullopt : std::optional<std::string>(d.public_item));
+    const auto& f = d.report;
+    disputes_.text(iso(f.submitted_on)).text(iso(f.decided_on)).text(iso(f.closed_on));
+    disputes_.text(iso(f.court_objection_on)).text(iso(f.court_decided_on));
+    disputes_.text(f.court_decided_on ? std::optional<std::string>(f.court_result) : std::nullopt);
+    disputes_.number(f.mediated ? 1 : 0).number(f.adjudicated ? 1 : 0);
     disputes_.end_row();
     ++counts["disputes"];
     for (const auto& h : d.hearings) {

@@ -8,6 +8,7 @@
 // Storage never interprets the document.
 
 #include "domain/disputes/dispute.hpp"
+#include "domain/reports/measures.hpp"
 
 #include <optional>
 #include <string>
@@ -63,6 +64,9 @@ struct dispute_document {
   std::string public_item;
   std::vector<dispute_hearing_entry> hearings;
   std::optional<dispute_decision_entry> decision;
+  /// The report facts (domain/reports/facts.hpp), stored as columns beside the document (migration 0022)
+  /// so the reports never decode it: written on insert/update, not filled on reads.
+  domain::reports::dispute_fact report;
 };
 
 struct dispute_filter {

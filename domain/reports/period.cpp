@@ -1,5 +1,6 @@
 #include "domain/reports/period.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 namespace perkara::domain::reports {
@@ -50,6 +51,52 @@ std::optional<period> parse_preset(std::string_view text) {
     }
     const std::chrono::month month{static_cast<unsigned>(*m)};
     return period{civil_date{y, month, std::chrono::day{1}}, last_of_month(y, month)};
+  }
+  return std::nullopt;
+}
+
+std::vector<election_preset> election_presets(const std::vector<election_period>& periods) {
+  struct gathered {
+    election_preset preset;
+    int rows = 0;
+    bool national = false;
+  };
+  std::vector<gathered> all;
+  for (const auto& e : periods) {
+    auto it = std::find_if(all.begin(), all.end(), [&](const gathered& x) { return x.preset.code == e.code; });
+    if (it == all.end()) {
+      all.push_back({{e.code, e.name, {e.start, e.end}}, 1, e.region_prefix.empty()});
+      continue;
+    }
+    it->preset.dates.from = std::min(it->preset.dates.from, e.start);
+    it->preset.dates.to = std::max(it->preset.dates.to, e.end);
+    ++it->rows;
+    if (e.region_prefix.empty()) {
+      it->preset.name = e.name;
+      it->national = true;
+    }
+  }
+  std::vector<election_preset> out;
+  for (auto& g : all) {
+    const auto& code = g.preset.code;
+    if (g.rows > 1 && !g.national && code.size() >= 4 && number(code.substr(code.size() - 4))) {
+      g.preset.name = "Pemilihan Kepala Daerah " + code.substr(code.size() - 4);
+    }
+    out.push_back(std::move(g.preset));
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const election_preset& a, const election_preset& b) { return a.dates.from < b.dates.from; });
+  return out;
+}
+
+std::optional<period> parse_preset(std::string_view text, const std::vector<election_period>& elections) {
+  if (auto p = parse_preset(text)) {
+    return p;
+  }
+  for (const auto& e : election_presets(elections)) {
+    if (e.code == text) {
+      return e.dates;
+    }
   }
   return std::nullopt;
 }

@@ -353,6 +353,37 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_requests_received ON requests (received_date)",
            "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at)",
        }},
+      {22,
+       "0022_dispute_report_facts",
+       {
+           // The report facts of a dispute (domain/reports/facts.hpp, docs/open-data.md "Scale"): the KI-local
+           // dates of its acts and its routes, written with the document on every save, so a report over a
+           // million disputes reads narrow columns instead of decoding each document. Not indexed: the
+           // reports select by (ki | respondent, submitted_at). A row whose submitted_on is NULL is read from
+           // its document instead.
+           "ALTER TABLE disputes ADD COLUMN submitted_on CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN decided_on CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN closed_on CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN court_objection_on CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN court_decided_on CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN court_result VARCHAR(255) NULL",
+           "ALTER TABLE disputes ADD COLUMN mediated SMALLINT NULL",
+           "ALTER TABLE disputes ADD COLUMN adjudicated SMALLINT NULL",
+           // Filled from the stored documents: instants are RFC 3339 text with the offset they happened at
+           // (api/disputes/dispute_document.cpp), so the local date is their first ten characters; an
+           // absent part (no decision, no court objection) reads as NULL.
+           "UPDATE disputes SET "
+           "submitted_on = SUBSTR({JSON_VALUE}(body, '$.submitted_at'), 1, 10), "
+           "decided_on = SUBSTR({JSON_VALUE}(body, '$.decision.read_at'), 1, 10), "
+           "closed_on = CASE WHEN {JSON_VALUE}(body, '$.decision.read_at') IS NULL THEN "
+           "SUBSTR({JSON_VALUE}(body, '$.closed.at'), 1, 10) END, "
+           "court_objection_on = SUBSTR({JSON_VALUE}(body, '$.court_objection.filed_at'), 1, 10), "
+           "court_decided_on = SUBSTR({JSON_VALUE}(body, '$.court_decision.decided_at'), 1, 10), "
+           "court_result = {JSON_VALUE}(body, '$.court_decision.result'), "
+           "mediated = CASE WHEN {JSON_VALUE}(body, '$.mediation_started_at') LIKE '____-__-__%' THEN 1 ELSE 0 END, "
+           "adjudicated = CASE WHEN {JSON_VALUE}(body, '$.adjudication_started_at') LIKE '____-__-__%' THEN 1 ELSE 0 "
+           "END",
+       }},
       {23,
        "0023_cassation_period",
        {
@@ -385,6 +416,8 @@ std::string expand_dialect(std::string_view statement, backend kind) {
       {"{ID}", mysql ? "BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY" : "INTEGER PRIMARY KEY AUTOINCREMENT"},
       {"{OPTS}", mysql ? " ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin" : ""},
       {"{TEXT}", mysql ? "MEDIUMTEXT" : "TEXT"},
+      // A scalar of a JSON document at a path, as text; NULL where the path is absent.
+      {"{JSON_VALUE}", mysql ? "JSON_VALUE" : "json_extract"},
   };
   std::string out(statement);
   for (const auto& [from, to] : replacements) {

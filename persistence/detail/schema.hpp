@@ -2,7 +2,8 @@
 // Internal: the migration list. Statements use three placeholders for the dialect differences:
 //   {ID}    an auto-increment primary key,
 //   {OPTS}  table options (MariaDB: InnoDB, utf8mb4, binary collation so comparisons match SQLite),
-//   {TEXT}  a long text column (JSON).
+//   {TEXT}  a long text column (JSON),
+//   {JSON_VALUE}  the function reading a scalar of a JSON text at a path (json_extract, JSON_VALUE).
 // Dates are CHAR(10) ISO text and instants BIGINT epoch seconds on both backends.
 
 #include "persistence/database_url.hpp"

@@ -112,6 +112,49 @@ std::vector<ports::dispute_document> query(const db_context& ctx, const std::str
   return out;
 }
 
+/// A date column's text and null indicator.
+struct date_value {
+  std::string text;
+  soci::indicator ind;
+  explicit date_value(const std::optional<domain::civil_date>& d)
+      : text(d ? domain::format_iso_date(*d) : ""), ind(d ? soci::i_ok : soci::i_null) {}
+};
+
+/// The report facts (migration 0022, docs/open-data.md "Scale"), set on every INSERT and UPDATE: no
+/// index covers them, so writing them unchanged costs nothing but the bytes.
+struct report_values {
+  date_value submitted_on, decided_on, closed_on, court_objection_on, court_decided_on;
+  int mediated, adjudicated;
+  std::string court_result;
+  soci::indicator court_result_ind;
+
+  explicit report_values(const domain::reports::dispute_fact& f)
+      : submitted_on(f.submitted_on),
+        decided_on(f.decided_on),
+        closed_on(f.closed_on),
+        court_objection_on(f.court_objection_on),
+        court_decided_on(f.court_decided_on),
+        mediated(f.mediated ? 1 : 0),
+        adjudicated(f.adjudicated ? 1 : 0),
+        court_result(f.court_result),
+        court_result_ind(f.court_decided_on ? soci::i_ok : soci::i_null) {}
+
+  static constexpr const char* update_sql =
+      ", submitted_on = :son, decided_on = :don, closed_on = :con, court_objection_on = :coon, court_decided_on = "
+      ":cdon, court_result = :cres, mediated = :med, adjudicated = :adj";
+
+  void bind(soci::statement& st) {
+    st.exchange(soci::use(submitted_on.text, submitted_on.ind));
+    st.exchange(soci::use(decided_on.text, decided_on.ind));
+    st.exchange(soci::use(closed_on.text, closed_on.ind));
+    st.exchange(soci::use(court_objection_on.text, court_objection_on.ind));
+    st.exchange(soci::use(court_decided_on.text, court_decided_on.ind));
+    st.exchange(soci::use(court_result, court_result_ind));
+    st.exchange(soci::use(mediated));
+    st.exchange(soci::use(adjudicated));
+  }
+};
+
 /// The column values of a document, with their null indicators, for INSERT and UPDATE.
 struct column_values {
   std::string outcome, registered_on, register_number, request_id, next_due;
@@ -174,17 +217,34 @@ std::string like_pattern(const std::string& needle) {
 void soci_dispute_repository::insert(const ports::dispute_document& doc) {
   translated([&] {
     column_values c(doc);
-    prepared(ctx_,
-             "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
-             "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item) "
-             "VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, :registered_on, "
-             ":number, :request, :next_due, :search, :body, :list_item, :public_item)")
-        .run(soci::use(doc.id), soci::use(doc.ki), soci::use(doc.respondent), soci::use(doc.state),
-             soci::use(c.outcome, c.outcome_ind), soci::use(doc.version), soci::use(c.submitted_at),
-             soci::use(c.registered_at, c.registered_at_ind), soci::use(c.registered_on, c.registered_on_ind),
-             soci::use(c.register_number, c.number_ind), soci::use(c.request_id, c.request_ind),
-             soci::use(c.next_due, c.next_due_ind), soci::use(doc.search_text), soci::use(doc.body),
-             soci::use(doc.list_item, c.list_item_ind), soci::use(doc.public_item, c.public_item_ind));
+    report_values facts(doc.report);
+    prepared p(ctx_,
+               "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
+               "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item, "
+               "submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, court_result, mediated, "
+               "adjudicated) VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, "
+               ":registered_on, :number, :request, :next_due, :search, :body, :list_item, :public_item, :son, :don, "
+               ":con, :coon, :cdon, :cres, :med, :adj)");
+    auto& st = p.statement();
+    st.exchange(soci::use(doc.id));
+    st.exchange(soci::use(doc.ki));
+    st.exchange(soci::use(doc.respondent));
+    st.exchange(soci::use(doc.state));
+    st.exchange(soci::use(c.outcome, c.outcome_ind));
+    st.exchange(soci::use(doc.version));
+    st.exchange(soci::use(c.submitted_at));
+    st.exchange(soci::use(c.registered_at, c.registered_at_ind));
+    st.exchange(soci::use(c.registered_on, c.registered_on_ind));
+    st.exchange(soci::use(c.register_number, c.number_ind));
+    st.exchange(soci::use(c.request_id, c.request_ind));
+    st.exchange(soci::use(c.next_due, c.next_due_ind));
+    st.exchange(soci::use(doc.search_text));
+    st.exchange(soci::use(doc.body));
+    st.exchange(soci::use(doc.list_item, c.list_item_ind));
+    st.exchange(soci::use(doc.public_item, c.public_item_ind));
+    facts.bind(st);
+    p.bound();
+    st.execute(true);
     insert_dispute_projections(ctx_, doc);
   });
 }
@@ -216,8 +276,10 @@ bool soci_dispute_repository::update(const ports::dispute_document& doc, int exp
     using d = ports::dispute_document;
     column_values c(doc);
     // The SET list first (the statement is looked up by its text), then its values in the same order.
+    report_values facts(doc.report);
     std::string sql = "UPDATE disputes SET version = :version, body = :body, list_item = :list_item, "
                       "public_item = :public_item";
+    sql += report_values::update_sql;
     std::vector<std::function<void(soci::statement&)>> values;
     // Each value is bound when the statement is: a soci::use() element refers to temporaries of the
     // expression that made it, so it cannot be kept until then.
@@ -254,6 +316,7 @@ bool soci_dispute_repository::update(const ports::dispute_document& doc, int exp
     st.exchange(soci::use(doc.body));
     st.exchange(soci::use(doc.list_item, c.list_item_ind));
     st.exchange(soci::use(doc.public_item, c.public_item_ind));
+    facts.bind(st);
     for (const auto& bind : values) {
       bind(st);
     }

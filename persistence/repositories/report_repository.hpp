@@ -13,7 +13,7 @@ class soci_report_repository final : public ports::report_repository {
                                                       domain::civil_date from, domain::civil_date to) override;
   std::vector<ports::dispute_report_row> disputes(const std::optional<std::string>& ki,
                                                   const std::optional<std::string>& respondent,
-                                                  long long submitted_before) override;
+                                                  long long submitted_from, long long submitted_before) override;
 
  private:
   db_context ctx_;

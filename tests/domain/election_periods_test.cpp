@@ -1,5 +1,6 @@
 #include "domain/elections/election_period.hpp"
 #include "domain/elections/election_periods_csv.hpp"
+#include "domain/reports/period.hpp"
 
 #include <doctest/doctest.h>
 
@@ -177,4 +178,40 @@ TEST_SUITE("election_periods") {
     CHECK(r.periods[0].kind == election_kind::pilkada);
     CHECK(r.periods[0].confidence_level == confidence::unverified);
   }
+}
+
+// An election's stages as a report period (docs/open-data.md "Periods"), from the real file.
+TEST_CASE("report periods: an election's stages from data/election_periods.csv") {
+  const auto periods = real_periods();
+  struct row {
+    const char* preset;
+    const char* from;
+    const char* to;
+  };
+  // pilkada-2024: the national row ends 2025-02-20, Kepulauan Bangka Belitung's 2025-04-17 (the MK).
+  const row rows[] = {{"pemilu-2024", "2022-06-14", "2024-10-20"},
+                      {"pemilu-2019", "2017-08-17", "2019-10-20"},
+                      {"pilkada-2024", "2024-01-26", "2025-04-17"},
+                      {"pilkada-2020", "2019-09-30", "2021-01-31"},
+                      {"2024-Q1", "2024-01-01", "2024-03-31"}};
+  for (const auto& r : rows) {
+    CAPTURE(r.preset);
+    const auto p = reports::parse_preset(r.preset, periods);
+    REQUIRE(p);
+    CHECK(p->from == day(r.from));
+    CHECK(p->to == day(r.to));
+  }
+  CHECK_FALSE(reports::parse_preset("pemilu-2029", periods));
+  CHECK_FALSE(reports::parse_preset("pemilu-2024", {}));
+
+  const auto presets = reports::election_presets(periods);
+  REQUIRE(presets.size() == 6);
+  CHECK(presets.front().code == "pemilu-2019");
+  const auto named = [&](std::string_view code) {
+    return std::find_if(presets.begin(), presets.end(), [&](const auto& p) { return p.code == code; })->name;
+  };
+  CHECK(named("pemilu-2024") == "Pemilihan Umum 2024");
+  CHECK(named("pilkada-2024") == "Pemilihan Serentak 2024");                  // the national row's
+  CHECK(named("pilkada-2020") == "Pemilihan Kepala Daerah 2020");            // regional rows only
+  CHECK(named("pilkada-ulang-2025-bangka") == "Pemilihan Ulang Bupati Bangka 2025");  // the only row
 }

@@ -217,5 +217,49 @@ TEST_SUITE("e2e reports") {
         CHECK(body->find(personal) == std::string::npos);
       }
     }
+
+    // An election's stages as the period (data/election_periods.csv): Pemilu 2024, 14 Jun 2022 to 20 Oct 2024.
+    const auto pemilu = s.get("/api/v1/reports/ppid?organisation=kpu-pangkalpinang&period=pemilu-2024", ppid_late);
+    REQUIRE_MESSAGE(pemilu.status == 200, pemilu.body);
+    CHECK(str(json_of(pemilu).at("period").at("from")) == "2022-06-14");
+    CHECK(str(json_of(pemilu).at("period").at("to")) == "2024-10-20");
+    CHECK(json_of(pemilu).at("received").as_int64() == 4);
+    CHECK(error_field(s.get("/api/v1/reports/ppid?period=pemilu-2099", ppid_late)) == "period");
+    const auto elections = s.get("/api/v1/public/statistics/periods");
+    REQUIRE_MESSAGE(elections.status == 200, elections.body);
+    bool listed = false;
+    for (const auto& e : json_of(elections).at("elections").as_array()) {
+      listed = listed || (str(e.at("period")) == "pemilu-2024" && str(e.at("name")) == "Pemilihan Umum 2024" &&
+                          str(e.at("from")) == "2022-06-14");
+    }
+    CHECK(listed);
+    CHECK(json_of(s.get("/api/v1/public/statistics?period=pemilu-2024"))
+              .at("national")
+              .at("ppid")
+              .at("requests")
+              .as_int64() == 4);
+
+    // The next report shows a holiday change and a case change: a holiday before the dispute's
+    // completion due date moves it (the deadlines the report reads), and its withdrawal closes it (the
+    // report facts written with the case).
+    const auto completion_due = [&] {
+      const auto regs = json_of(s.get("/api/v1/public/dispute-register?period=2024-Q1")).at("disputes").as_array();
+      REQUIRE(regs.size() == 1);
+      return str(regs[0].at("completion_due"));
+    };
+    const auto due_before = completion_due();
+    const auto moved = s.post(
+        "/api/v1/holidays",
+        R"({"date":"2024-02-27","kind":"national","name":"Libur uji","name_en":"Test holiday","source":"Keppres-uji"})",
+        root_late);
+    REQUIRE_MESSAGE(moved.status == 201, moved.body);
+    CHECK(completion_due() > due_before);
+    const auto withdrawn = s.post("/api/v1/disputes/" + str(json_of(dispute).at("id")) + "/actions/withdraw",
+                                  R"({"reason":"Informasi sudah diterima"})", s.login("panitera", "password-panitera"));
+    REQUIRE_MESSAGE(withdrawn.status == 200, withdrawn.body);
+    const auto after = json_of(s.get("/api/v1/reports/ki?period=2024-Q1", s.login("panitera", "password-panitera")));
+    CHECK(after.at("withdrawn").as_int64() == 1);
+    CHECK(after.at("pending").as_int64() == 0);
+    CHECK(after.at("clearance_rate").to_number<double>() == 100.0);
   }
 }

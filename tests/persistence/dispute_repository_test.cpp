@@ -1,3 +1,4 @@
+#include "persistence/detail/schema.hpp"
 #include "persistence/support/test_database.hpp"
 
 #include <doctest/doctest.h>
@@ -312,5 +313,75 @@ TEST_SUITE("dispute repository: updates write what changed") {
     ports::dispute_filter f;
     f.respondent = "kpu-babel";
     CHECK(tx->disputes().list(f).size() == 1);
+  }
+}
+
+// The report facts stored beside the document (migration 0022, docs/open-data.md "Scale").
+TEST_SUITE("dispute repository") {
+  TEST_CASE("report facts: written with every save, read by the reports, filled from the document by 0022") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    auto d = doc("d1", "kpu-pangkalpinang", "2024-02-05T23:30:00+07:00");
+    d.body = R"({"id":"d1","submitted_at":"2024-02-05T23:30:00+07:00","mediation_started_at":"2024-02-12T09:00:00+07:00",)"
+             R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
+             R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
+             R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
+    d.state = "closed";
+    d.outcome = "withdrawn";
+    auto& f = d.report;
+    f.submitted_on = *domain::parse_iso_date("2024-02-05");
+    f.mediated = true;
+    f.closed_on = domain::parse_iso_date("2024-02-20");
+    f.court_objection_on = domain::parse_iso_date("2024-03-01");
+    f.court_decided_on = domain::parse_iso_date("2024-04-02");
+    f.court_result = "dikuatkan";
+    const auto read = [&] {
+      auto tx = database->begin(ports::access::read);
+      auto rows = tx->reports().disputes(std::string("ki-babel"), std::nullopt, 0, 4'000'000'000LL);
+      REQUIRE(rows.size() == 1);
+      return rows.front();
+    };
+    const auto check_facts = [&](const ports::dispute_report_row& row) {
+      REQUIRE(row.fact);
+      CHECK(row.body.empty());
+      CHECK(row.fact->ki == "ki-babel");
+      CHECK(row.fact->respondent == "kpu-pangkalpinang");
+      CHECK(row.fact->state == domain::disputes::dispute_state::closed);
+      CHECK(row.fact->outcome == domain::disputes::dispute_outcome::withdrawn);
+      CHECK(row.fact->submitted_on == *domain::parse_iso_date("2024-02-05"));
+      CHECK(row.fact->mediated);
+      CHECK_FALSE(row.fact->adjudicated);
+      CHECK_FALSE(row.fact->decided_on);
+      CHECK(row.fact->closed_on == domain::parse_iso_date("2024-02-20"));
+      CHECK(row.fact->court_objection_on == domain::parse_iso_date("2024-03-01"));
+      CHECK(row.fact->court_decided_on == domain::parse_iso_date("2024-04-02"));
+      CHECK(row.fact->court_result == "dikuatkan");
+    };
+    {
+      auto tx = database->begin(ports::access::write);
+      tx->disputes().insert(d);
+      tx->commit();
+    }
+    check_facts(read());
+    {
+      // An update writes them again (here: the objection withdrawn from the record).
+      auto tx = database->begin(ports::access::write);
+      auto changed = d;
+      changed.version = 2;
+      changed.report.court_objection_on.reset();
+      REQUIRE(tx->disputes().update(changed, 1));
+      tx->commit();
+      CHECK_FALSE(read().fact->court_objection_on);
+    }
+    // A row without facts (stored before 0022) is read from its document; 0022's fill gives the same facts.
+    db.execute("UPDATE disputes SET submitted_on = NULL, decided_on = NULL, closed_on = NULL, court_objection_on = "
+               "NULL, court_decided_on = NULL, court_result = NULL, mediated = NULL, adjudicated = NULL");
+    const auto bare = read();
+    CHECK_FALSE(bare.fact);
+    CHECK(bare.body == d.body);
+    const auto& fill = persistence::detail::all_migrations().back();
+    REQUIRE(fill.version == 22);
+    db.execute(persistence::detail::expand_dialect(fill.statements.back(), db.kind()));
+    check_facts(read());
   }
 }

@@ -59,6 +59,15 @@ test('the public statistics page: national figures, small counts withheld, downl
     assert.equal(await page.locator('h1').innerText(), 'Statistik layanan informasi');
     assert.match(await page.locator('#main').innerText(), /tidak ditampilkan/);
     assert.equal(await page.locator('a[href^="/api/v1/public/statistics/offices.csv"]').count(), 1);
+    // An election's stages as the period, chosen by name (docs/open-data.md "Periods").
+    await page.locator('#statistics-filters select[name="election"]').selectOption({ label: 'Pemilihan Umum 2024' });
+    await page.locator('#statistics-filters button[type="submit"]').click();
+    await page.waitForURL(/period=pemilu-2024/);
+    await page.locator('#chart-public-on-time').waitFor();
+    await settle(page);
+    assert.equal(await page.locator('#statistics-filters input[name="period"]').inputValue(), '');
+    assert.equal(await page.locator('#statistics-filters select[name="election"] option:checked').innerText(), 'Pemilihan Umum 2024');
+    assert.equal(await page.locator('a[href="/api/v1/public/statistics/offices.csv?period=pemilu-2024"]').count(), 1);
     assert.deepEqual(await codesOnPage(page), []);
     await expectAccessibleAtBothWidths(page, '#/public/statistics');
     assert.deepEqual(errors, []);

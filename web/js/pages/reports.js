@@ -12,8 +12,25 @@ import { loadOrgs } from '../orgs.js';
 import { filterForm } from './public-hearings.js';
 import { barChart } from '../components/charts.js';
 
-function periodField(value) {
-  return field({ name: 'period', label: t('reports.period'), value, hint: t('reports.period_hint') });
+// The elections whose stages a period can name (docs/open-data.md "Periods"), offered by name.
+let elections = null;
+function loadElections() {
+  elections = elections || get('/api/v1/public/statistics/periods').then((r) => r.elections, () => []);
+  return elections;
+}
+
+async function periodFields(period) {
+  const list = await loadElections();
+  const chosen = list.some((e) => e.period === period);
+  return [
+    field({ name: 'period', label: t('reports.period'), value: chosen ? '' : period, hint: t('reports.period_hint') }),
+    field({ name: 'election', type: 'select', label: t('reports.election'), value: chosen ? period : '', placeholder: t('reports.no_election'), options: list.map((e) => [e.period, e.name]) }),
+  ];
+}
+
+// The filters' query: a chosen election's stages are the period.
+function periodQuery({ election, ...q }) {
+  return election ? { ...q, period: election } : q;
 }
 
 function number(v) {
@@ -90,11 +107,11 @@ export async function reportsPage(main, { query, isCurrent }) {
   const organisation = query.get('organisation') || '';
   const sysadmin = hasRole('sysadmin');
   const orgs = await loadOrgs();
-  const fields = [periodField(period)];
+  const fields = await periodFields(period);
   if (sysadmin) {
     fields.push(field({ name: 'organisation', type: 'select', label: t('reports.scope'), value: organisation, placeholder: t('reports.national'), options: orgs.map((o) => [o.code, o.name]) }));
   }
-  main.append(filterForm('reports-filters', fields, (q) => go('/reports', q)));
+  main.append(filterForm('reports-filters', fields, (q) => go('/reports', periodQuery(q))));
   const out = h('div', { 'aria-live': 'polite' }, loading());
   main.append(out);
   const q = { period, organisation };
@@ -121,7 +138,7 @@ export async function reportsPage(main, { query, isCurrent }) {
 export async function publicStatisticsPage(main, { query, isCurrent }) {
   startPage(main, t('statistics.title'), t('statistics.intro'));
   const period = query.get('period') || todayIso().slice(0, 4);
-  main.append(filterForm('statistics-filters', [periodField(period)], (q) => go('/public/statistics', q)));
+  main.append(filterForm('statistics-filters', await periodFields(period), (q) => go('/public/statistics', periodQuery(q))));
   const out = h('div', { 'aria-live': 'polite' }, loading());
   main.append(out);
   try {
