@@ -1,20 +1,11 @@
 #include "domain/reports/period.hpp"
 
+#include "domain/whole_number.hpp"
+
 #include <algorithm>
-#include <charconv>
 
 namespace perkara::domain::reports {
 namespace {
-
-std::optional<int> number(std::string_view text) {
-  int value = 0;
-  const auto* end = text.data() + text.size();
-  const auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (ec != std::errc{} || ptr != end || text.empty()) {
-    return std::nullopt;
-  }
-  return value;
-}
 
 civil_date last_of_month(std::chrono::year y, std::chrono::month m) {
   return civil_date{std::chrono::year_month_day_last{y, std::chrono::month_day_last{m}}};
@@ -26,7 +17,7 @@ std::optional<period> parse_preset(std::string_view text) {
   if (text.size() < 4) {
     return std::nullopt;
   }
-  const auto year = number(text.substr(0, 4));
+  const auto year = parse_whole_number<int>(text.substr(0, 4));
   if (!year || *year < min_input_year || *year > max_input_year) {
     return std::nullopt;
   }
@@ -36,7 +27,7 @@ std::optional<period> parse_preset(std::string_view text) {
                   civil_date{y, std::chrono::December, std::chrono::day{31}}};
   }
   if (text.size() == 7 && text[4] == '-' && (text[5] == 'Q' || text[5] == 'q')) {
-    const auto q = number(text.substr(6, 1));
+    const auto q = parse_whole_number<int>(text.substr(6, 1));
     if (!q || *q < 1 || *q > 4) {
       return std::nullopt;
     }
@@ -45,7 +36,7 @@ std::optional<period> parse_preset(std::string_view text) {
                   last_of_month(y, std::chrono::month{first + 2})};
   }
   if (text.size() == 7 && text[4] == '-') {
-    const auto m = number(text.substr(5, 2));
+    const auto m = parse_whole_number<int>(text.substr(5, 2));
     if (!m || *m < 1 || *m > 12) {
       return std::nullopt;
     }
@@ -79,7 +70,7 @@ std::vector<election_preset> election_presets(const std::vector<election_period>
   std::vector<election_preset> out;
   for (auto& g : all) {
     const auto& code = g.preset.code;
-    if (g.rows > 1 && !g.national && code.size() >= 4 && number(code.substr(code.size() - 4))) {
+    if (g.rows > 1 && !g.national && code.size() >= 4 && parse_whole_number<int>(code.substr(code.size() - 4))) {
       g.preset.name = "Pemilihan Kepala Daerah " + code.substr(code.size() - 4);
     }
     out.push_back(std::move(g.preset));
