@@ -108,6 +108,7 @@ const row rows[] = {
     {"GET", "/api/v1/public/statistics", "public", "/api/v1/public/statistics?period=2024", "", false},
     {"GET", "/api/v1/public/statistics/offices.csv", "public", "/api/v1/public/statistics/offices.csv?period=2024", "", false},
     {"GET", "/api/v1/public/statistics/kis.csv", "public", "/api/v1/public/statistics/kis.csv?period=2024", "", false},
+    {"GET", "/api/v1/public/statistics/periods", "public", "/api/v1/public/statistics/periods", "", false},
     {"GET", "/api/v1/public/dispute-register", "public", "/api/v1/public/dispute-register?period=2024", "", false},
     {"GET", "/api/v1/public/dispute-register.csv", "public", "/api/v1/public/dispute-register.csv?period=2024", "", false},
     // Notices (issue 16). Webhooks of another organisation answer 404 (tests/e2e/notices_people_test.cpp).

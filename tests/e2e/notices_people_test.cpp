@@ -204,11 +204,15 @@ TEST_SUITE("notices_people") {
     // so the office (no webhook, no letterhead address) hears none; turned on again, the PPID gets it.
     {
       const auto db = s.database().open(1);
-      CHECK(server::notices::sweep_deadlines(*db, s.clock().now()).digests == 0);
+      // The answer is due 15 Feb (8 and 9 Feb are holidays, 14 Feb the election day): a 10-day digest
+      // horizon from 7 Feb lists it.
+      server::notices::sweep_config ten_days;
+      ten_days.digest_horizon_days = 10;
+      CHECK(server::notices::sweep_deadlines(*db, s.clock().now(), ten_days).digests == 0);
       const auto on =
           s.send("PUT", "/api/v1/me/notice-preferences", R"({"items":[{"kind":"digest","enabled":true}]})", a.ppid, {});
       REQUIRE_MESSAGE(on.status == 200, on.body);
-      CHECK(server::notices::sweep_deadlines(*db, s.clock().now()).digests == 1);
+      CHECK(server::notices::sweep_deadlines(*db, s.clock().now(), ten_days).digests == 1);
       auto tx = db->begin(ports::access::read);
       const auto digest = tx->notices().for_case("organisation", "kpu-pangkalpinang");
       REQUIRE(digest.size() == 1);
