@@ -1013,6 +1013,7 @@ export default {
   'statistics.on_time_chart': 'Timeliness of PPID answers (national)',
   'statistics.suppressed': 'Numbers below {n} are not shown (—) so that no one can be identified.',
   'statistics.offices': 'By public body',
+  'statistics.no_offices': 'In this period no public body has figures large enough to publish.',
   'statistics.office': 'Public body',
   'statistics.download_offices': 'CSV by public body',
   'statistics.download_kis': 'CSV by Information Commission',

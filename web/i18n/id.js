@@ -1013,6 +1013,7 @@ export default {
   'statistics.on_time_chart': 'Ketepatan waktu jawaban PPID (nasional)',
   'statistics.suppressed': 'Angka di bawah {n} tidak ditampilkan (—) agar tidak menunjuk orang tertentu.',
   'statistics.offices': 'Per badan publik',
+  'statistics.no_offices': 'Pada periode ini belum ada badan publik dengan angka yang cukup untuk diterbitkan.',
   'statistics.office': 'Badan publik',
   'statistics.download_offices': 'CSV per badan publik',
   'statistics.download_kis': 'CSV per Komisi Informasi',

@@ -166,6 +166,8 @@ export async function publicStatisticsPage(main, { query, isCurrent }) {
       ] })),
       section(
         t('statistics.offices'),
+        // No rows (every office under the publication threshold): a sentence, not an empty table.
+        r.offices.length === 0 ? h('p', { id: 'statistics-offices-none' }, t('statistics.no_offices')) :
         h('table', { class: 'table board', id: 'statistics-offices' },
           h('caption', { class: 'sr-only' }, t('statistics.offices')),
           h('thead', null, h('tr', null, th(t('statistics.office')), th(t('reports.received')), th(t('statistics.on_time')), th(t('reports.disputes')), th(t('reports.dispute_rate')))),
