@@ -416,6 +416,15 @@ const std::vector<migration>& all_migrations() {
            "DROP INDEX ix_deadlines_sweep{ON deadlines}",
            "CREATE INDEX ix_deadlines_sweep ON deadlines (met_on, stopped_on, due, id, case_type, case_id, period_key)",
        }},
+      {27,
+       "0027_notice_claim_by_channel",
+       {
+           // The dispatcher claims due notices one channel at a time (persistence/repositories/
+           // notice_outbox.cpp): with the channel in the index, a server that sends webhooks only no
+           // longer walks every waiting email to find none (docs/performance.md "Deadline sweep and dispatch").
+           "DROP INDEX ix_notices_due{ON notices}",
+           "CREATE INDEX ix_notices_due ON notices (state, channel, next_attempt_at, id)",
+       }},
   };
   return migrations;
 }
@@ -430,6 +439,7 @@ std::string expand_dialect(std::string_view statement, backend kind) {
       {"{JSON_VALUE}", mysql ? "JSON_VALUE" : "json_extract"},
       // DROP INDEX names the table on MariaDB; SQLite's index names are global.
       {"{ON deadlines}", mysql ? " ON deadlines" : ""},
+      {"{ON notices}", mysql ? " ON notices" : ""},
   };
   std::string out(statement);
   for (const auto& [from, to] : replacements) {

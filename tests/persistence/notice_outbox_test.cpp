@@ -178,4 +178,44 @@ TEST_SUITE("notice_outbox") {
     CHECK(counts.failed == 1);
     CHECK(counts.pending == 2);
   }
+
+  TEST_CASE("a claim takes the channels this server sends, the oldest first across them") {
+    const testing::test_database fixture;
+    const auto db = fixture.open(2);
+    {
+      auto tx = db->begin(ports::access::write);
+      tx->notices().add_webhook({0, "kpu-pangkalpinang", "http://127.0.0.1:9/a", "s1", true}, utc("2024-01-01T00:00:00Z"));
+      tx->commit();
+    }
+    std::vector<long long> all;  // every notice of the three requests: an email and a webhook each
+    for (int i = 0; i < 3; ++i) {
+      const auto id = "r" + std::to_string(i);
+      create_request(*db, id, "a" + std::to_string(i) + "@example.id", true);
+      for (const auto& n : notices_of(*db, id)) all.push_back(n.id);
+    }
+    REQUIRE(all.size() == 6);
+    std::sort(all.begin(), all.end());
+    const auto now = utc("2024-02-12T10:20:00+07:00");
+    const auto lease = utc("2024-02-12T10:25:00+07:00");
+    using domain::notices::channel;
+    auto claim = [&](int limit, const std::vector<channel>& channels) {
+      auto tx = db->begin(ports::access::write);
+      auto got = tx->notices().claim("a", now, lease, limit, channels);
+      tx->commit();
+      std::vector<long long> ids;
+      for (const auto& n : got) ids.push_back(n.id);
+      std::sort(ids.begin(), ids.end());
+      return std::pair{got, ids};
+    };
+    // Both channels: the three oldest of all six, whichever channel they are on.
+    const auto [first, first_ids] = claim(3, {channel::email, channel::webhook});
+    CHECK(first_ids == std::vector<long long>(all.begin(), all.begin() + 3));
+    // A server that sends webhooks only gets the webhooks left, and never an email.
+    const auto [hooks, hook_ids] = claim(10, {channel::webhook});
+    CHECK_FALSE(hooks.empty());
+    for (const auto& n : hooks) CHECK(n.via == channel::webhook);
+    const auto [mails, mail_ids] = claim(10, {channel::email});
+    for (const auto& n : mails) CHECK(n.via == channel::email);
+    CHECK(first.size() + hooks.size() + mails.size() == 6);
+  }
 }
