@@ -70,7 +70,7 @@ TEST_SUITE("metrics") {
     CHECK(contains(text, R"(route="weird\"route\n")"));
   }
 
-  TEST_CASE("negative and NaN durations count as zero; empty metrics still render the gauges") {
+  TEST_CASE("negative and NaN durations count as zero, empty metrics still render the gauges") {
     api::metrics m;
     CHECK(contains(m.render(0, 4), "perkara_db_pool_size 4\n"));
     CHECK(contains(m.render(0, 4), "perkara_http_open_connections 0\n"));

@@ -83,7 +83,7 @@ TEST_SUITE("case engine") {
     CHECK(forbidden.allowed_actions.empty());
   }
 
-  TEST_CASE("admit: a command the table allows gets its row; no If-Match means no version check") {
+  TEST_CASE("admit: a command the table allows gets its row, no If-Match means no version check") {
     const loan l{st::lent, 2, day(2024, 3, 10)};
     const auto admitted = admit(loan_table, l, l.version, cmd(ac::recall), loan_facts{day(2024, 3, 11)});
     CHECK_FALSE(admitted.refused.has_value());

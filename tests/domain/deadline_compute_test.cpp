@@ -332,7 +332,7 @@ TEST_SUITE("deadline_compute") {
     }
   }
 
-  TEST_CASE("1000 days is accepted; from and received_at on the same local date are accepted") {
+  TEST_CASE("1000 days is accepted, from and received_at on the same local date are accepted") {
     const auto cal = real_calendar();
     CHECK(std::holds_alternative<deadline_explanation>(compute_deadline(
         cal, wib_hours, wib, counting_rules{}, 1000, period_unit::working_days, from_date("2024-02-07"))));

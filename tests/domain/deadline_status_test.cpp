@@ -51,7 +51,7 @@ TEST_SUITE("deadline_status") {
 }
 
 TEST_SUITE("deadline_recompute") {
-  TEST_CASE("a voting-day holiday declared late moves an open clock; a non-event leaves it") {
+  TEST_CASE("a voting-day holiday declared late moves an open clock, a non-event leaves it") {
     // Keppres 10/2024 was signed 6 Feb 2024 for 14 Feb (docs/legal-sources.md §10.3): clocks started before it
     // were counted without that holiday.
     std::vector<holiday> before_keppres;

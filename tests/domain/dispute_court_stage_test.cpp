@@ -161,7 +161,7 @@ TEST_SUITE("dispute_court_stage") {
     CHECK(unserved.errors.at(0).field == "party");
   }
 
-  TEST_CASE("both parties object in court, each within its own window; the PTUN decides; cassation; final") {
+  TEST_CASE("both parties object in court, each within its own window, the PTUN decides, cassation, final") {
     clocks c;
     auto d = decided_on_1_july();
     d = c.step(d,

@@ -240,7 +240,7 @@ TEST_SUITE("dispute_guards") {
     CHECK(r.next.closed->reason == "dicabut");
   }
 
-  TEST_CASE("register: completeness, time bounds, number; starts the KI completion clock") {
+  TEST_CASE("register: completeness, time bounds, number, starts the KI completion clock") {
     const auto d = open_case();
     SUBCASE("incomplete application is refused") {
       auto in = valid_input();

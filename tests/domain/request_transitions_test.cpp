@@ -227,7 +227,7 @@ TEST_SUITE("request_transitions") {
     }
   }
 
-  TEST_CASE("objection: before the deadline with no answer is refused; after an answer it is fine") {
+  TEST_CASE("objection: before the deadline with no answer is refused, after an answer it is fine") {
     const auto received = received_request();
     const auto e = error_of(file_objection(received, valid_objection, before_due()));
     CHECK(e.kind == transition_error_kind::not_allowed);

@@ -142,7 +142,7 @@ TEST_SUITE("e2e audit trail") {
     CHECK(removed.at("details").at("after").is_null());
   }
 
-  TEST_CASE("a ki_admin reads only its own organisation's entries; other roles are refused") {
+  TEST_CASE("a ki_admin reads only its own organisation's entries, other roles are refused") {
     live_server s;
     const auto babel = s.token_for("admin.babel", role::ki_admin, "ki-babel");
     const auto pusat = s.token_for("admin.pusat", role::ki_admin, "ki-pusat");

@@ -138,7 +138,7 @@ TEST_SUITE("e2e calendar") {
     CHECK(audit.size() == 2);
   }
 
-  TEST_CASE("a KI admin manages its own local closures only; holidays listed by year") {
+  TEST_CASE("a KI admin manages its own local closures only, holidays listed by year") {
     live_server s;
     const auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");
     const auto national = s.post("/api/v1/holidays",
@@ -170,7 +170,7 @@ TEST_SUITE("e2e calendar") {
     CHECK(s.del("/api/v1/holidays/2024-03-06?organisation=ki-babel", admin).status == 404);
   }
 
-  TEST_CASE("rule sets are versioned; a new version keeps every period") {
+  TEST_CASE("rule sets are versioned, a new version keeps every period") {
     live_server s;
     const auto admin = s.token_for("root", role::sysadmin, "ki-pusat");
     const auto list = s.get("/api/v1/rulesets");

@@ -50,7 +50,7 @@ TEST_SUITE("e2e cli") {
     }
   }
 
-  TEST_CASE("migrate is idempotent; user add and seed-demo create logins; serve stops gracefully on SIGTERM") {
+  TEST_CASE("migrate is idempotent, user add and seed-demo create logins, serve stops gracefully on SIGTERM") {
     const testing::test_database db{false};
     CHECK(run_perkara({"migrate", "--db", db.url()}).exit_code == 0);
     const auto again = run_perkara({"migrate", "--db", db.url()});

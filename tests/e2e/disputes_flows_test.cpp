@@ -307,7 +307,7 @@ TEST_SUITE("e2e disputes flows") {
     CHECK(items[3].at("version").as_int64() == 4);
   }
 
-  TEST_CASE("a hearing after the KI completion date is accepted with a warning; overdue is flagged") {
+  TEST_CASE("a hearing after the KI completion date is accepted with a warning, overdue is flagged") {
     fixture f;
     const auto id = f.submit();
     f.act(id, "register", "{}", f.registrar);
@@ -365,7 +365,7 @@ TEST_SUITE("disputes: deadline board order") {
     CHECK(all.at("items").as_array().size() == 4);
   }
 
-  TEST_CASE("an unknown sort is a 422 naming the field; a cursor of the other order is a 400") {
+  TEST_CASE("an unknown sort is a 422 naming the field, a cursor of the other order is a 400") {
     fixture f;
     f.submit();
     f.submit();

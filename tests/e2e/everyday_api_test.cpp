@@ -14,8 +14,8 @@ using domain::role;
 
 TEST_SUITE("e2e everyday") {
   TEST_CASE(
-      "pickers list the KI's own staff; the dispute list says what is awaited and the working days "
-      "left; an admin's password reset ends the user's sessions") {
+      "pickers list the KI's own staff, the dispute list says what is awaited and the working days "
+      "left, an admin's password reset ends the user's sessions") {
     fixture f;
     auto& s = f.s;
     auto admin = s.token_for("admin.babel", role::ki_admin, "ki-babel");

@@ -46,7 +46,7 @@ const std::string gif_base64 = "R0lGODlhAQABAIAAAP///wAAACwAAAAAAQABAAACAkQBADs=
 }  // namespace
 
 TEST_SUITE("e2e letters") {
-  TEST_CASE("a request's letters follow its state; issuing numbers and keeps exactly what was issued") {
+  TEST_CASE("a request's letters follow its state, issuing numbers and keeps exactly what was issued") {
     live_server s;
     rq::actors a(s);
     const auto request = rq::create(s, a.ppid);

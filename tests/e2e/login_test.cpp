@@ -194,7 +194,7 @@ TEST_SUITE("e2e login") {
     CHECK(boost::json::parse(unknown[0].details_json).at("reason").as_string() == "unknown_user");
   }
 
-  TEST_CASE("a cookie login sets the cookie and leaves the token out of the body; a token login sets no cookie") {
+  TEST_CASE("a cookie login sets the cookie and leaves the token out of the body, a token login sets no cookie") {
     live_server s;
     s.add_user("panitera", "rahasia-panitera", {role::registrar}, "ki-babel");
     const auto by_cookie =

@@ -39,7 +39,7 @@ std::string act_ok(live_server& s, const std::string& token, const std::string& 
 }  // namespace
 
 TEST_SUITE("e2e reports") {
-  TEST_CASE("PPID and KI measures from the record; a holiday added moves a due date; scope and period checked") {
+  TEST_CASE("PPID and KI measures from the record, a holiday added moves a due date, scope and period checked") {
     live_server s;  // Wednesday 2024-02-07 10:15 WIB, Pemilu 2024 stages: 3 working days to answer
     actors a(s);
     const auto root = s.token_for("root", role::sysadmin, "ki-pusat");
@@ -228,7 +228,8 @@ TEST_SUITE("e2e reports") {
     const auto elections = s.get("/api/v1/public/statistics/periods");
     REQUIRE_MESSAGE(elections.status == 200, elections.body);
     bool listed = false;
-    for (const auto& e : json_of(elections).at("elections").as_array()) {
+    const auto election_list = json_of(elections);  // kept alive: the loop reads into it
+    for (const auto& e : election_list.at("elections").as_array()) {
       listed = listed || (str(e.at("period")) == "pemilu-2024" && str(e.at("name")) == "Pemilihan Umum 2024" &&
                           str(e.at("from")) == "2022-06-14");
     }

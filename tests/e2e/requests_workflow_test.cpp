@@ -25,7 +25,7 @@ std::string now_text(live_server& s) { return domain::format_rfc3339(s.clock().n
 }  // namespace
 
 TEST_SUITE("e2e requests workflow") {
-  TEST_CASE("answered in time: create, respond, close; number, rule set, deadlines, awaiting, events") {
+  TEST_CASE("answered in time: create, respond, close, number, rule set, deadlines, awaiting, events") {
     live_server s;
     actors a(s);
     const auto r = s.post("/api/v1/requests", boost::json::serialize(new_request()), a.ppid);
@@ -103,7 +103,7 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(ev.body.find("siti.aminah@example.id") == std::string::npos);
   }
 
-  TEST_CASE("extended once, entered the day after it was signed: the deadline moves; a second extension is 409") {
+  TEST_CASE("extended once, entered the day after it was signed: the deadline moves, a second extension is 409") {
     live_server s;
     actors a(s);
     const auto c = create(s, a.ppid);
@@ -233,7 +233,7 @@ TEST_SUITE("e2e requests workflow") {
     CHECK(stored_due() == due);
   }
 
-  TEST_CASE("objection flows: unanswered then objected; upheld and overturned") {
+  TEST_CASE("objection flows: unanswered then objected, upheld and overturned") {
     const char* decisions[] = {"upheld", "overturned"};
     for (const auto* decision : decisions) {
       CAPTURE(decision);

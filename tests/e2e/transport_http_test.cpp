@@ -90,7 +90,7 @@ TEST_SUITE("transport") {
     CHECK(b.body.find("\"path\":\"/b\"") != std::string::npos);
   }
 
-  TEST_CASE("HEAD gets the headers of GET and no body; 204 gets no Content-Length") {
+  TEST_CASE("HEAD gets the headers of GET and no body, 204 gets no Content-Length") {
     e2e::echo_app app;
     api::metrics metrics;
     e2e::running_server server{e2e::test_http_config(), app, metrics};
@@ -330,7 +330,7 @@ TEST_SUITE("transport") {
     CHECK_THROWS(e2e::fetch(server.port(), "GET", "/x"));
   }
 
-  TEST_CASE("stop() with nothing in flight returns at once; stop() before run() works too") {
+  TEST_CASE("stop() with nothing in flight returns at once, stop() before run() works too") {
     e2e::echo_app app;
     api::metrics metrics;
     {
@@ -444,7 +444,7 @@ TEST_SUITE("transport") {
   }
 
   TEST_CASE(
-      "what needs no database answers on the I/O thread while the workers are held; a bounded read "
+      "what needs no database answers on the I/O thread while the workers are held, a bounded read "
       "runs there too, and one stopped at its budget runs again on a worker without stalling the rest") {
     e2e::echo_app app;
     api::metrics metrics;

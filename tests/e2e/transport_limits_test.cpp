@@ -172,7 +172,7 @@ TEST_SUITE("transport limits") {
     CHECK(app.calls.load() == 4);
   }
 
-  TEST_CASE("max_connections_per_address 0 means no per-address cap; the global cap still holds") {
+  TEST_CASE("max_connections_per_address 0 means no per-address cap, the global cap still holds") {
     e2e::echo_app app;
     api::metrics metrics;
     auto config = e2e::test_http_config();

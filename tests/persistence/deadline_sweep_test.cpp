@@ -29,7 +29,7 @@ domain::deadline_record clock(const std::string& case_id, const char* due) {
 }  // namespace
 
 TEST_SUITE("deadline_sweep_repository") {
-  TEST_CASE("marks are written once; the walk pages over unmarked open clocks; remind_days reads back") {
+  TEST_CASE("marks are written once, the walk pages over unmarked open clocks, remind_days reads back") {
     const testing::test_database fixture;
     const auto db = fixture.open(2);
     const auto now = domain::parse_rfc3339("2024-02-17T00:00:00+07:00")->utc;

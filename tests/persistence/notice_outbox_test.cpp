@@ -63,7 +63,7 @@ std::vector<ports::queued_notice> notices_of(ports::database& db, const std::str
 }  // namespace
 
 TEST_SUITE("notice_outbox") {
-  TEST_CASE("a committed event has its notices; a rolled-back one has none") {
+  TEST_CASE("a committed event has its notices, a rolled-back one has none") {
     const testing::test_database fixture;
     const auto db = fixture.open(2);
     create_request(*db, "r1", std::string("siti@example.id"), true);
