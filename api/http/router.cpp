@@ -126,6 +126,29 @@ std::vector<std::pair<std::string, std::string>> router::routes() const {
   return out;
 }
 
+namespace {
+
+/// How often a command whose transaction collided with a concurrent one is run in all (ports::
+/// transient_conflict_error): a deadlock or a Galera certification conflict rolled everything back, so
+/// running the handler again is safe. A streamed body was consumed by the first run and is not retried.
+constexpr int attempts_after_conflict = 3;
+
+}  // namespace
+
+response router::run_handler(const route& hit, const request& req, const route_params& params) const {
+  for (int attempt = 1;; ++attempt) {
+    req.access = &hit.access;
+    req.access_enforced = false;
+    try {
+      return hit.fn(req, params);
+    } catch (const ports::transient_conflict_error&) {
+      if (attempt >= attempts_after_conflict || hit.options.streamed_body) throw;
+      std::fprintf(stderr, "{\"level\":\"info\",\"request_id\":%s,\"event\":\"retried after a transaction conflict\"}\n",
+                   domain::json_quote(req.request_id).c_str());
+    }
+  }
+}
+
 response router::handle(const request& req) const {
   std::string allow;
   const route* hit = nullptr;
@@ -165,9 +188,7 @@ response router::handle(const request& req) const {
         throw problem{415, "Isi permintaan harus application/json / Body must be application/json"};
       }
     }
-    req.access = &hit->access;
-    req.access_enforced = false;
-    res = hit->fn(req, params);
+    res = run_handler(*hit, req, params);
     if (hit->access.who() != audience::everyone && !req.access_enforced && res.status < 400) {
       // A handler of a non-public route answered without authenticate(): a bug, never a success.
       throw std::logic_error("route " + hit->pattern + " answered without checking its access policy");

@@ -82,6 +82,8 @@ class router {
   [[nodiscard]] static bool matches(const route& r, const std::vector<std::string_view>& path,
                                     route_params* params);
   [[nodiscard]] const route* find(std::string_view method, std::string_view path) const;
+  /// Runs the route's handler, again after a transient transaction conflict (router.cpp).
+  [[nodiscard]] response run_handler(const route& hit, const request& req, const route_params& params) const;
 
   std::vector<route> routes_;
 };

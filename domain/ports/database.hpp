@@ -33,6 +33,15 @@ class unavailable_error : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+/// The database rolled the transaction back because it collided with a concurrent one: an InnoDB
+/// deadlock, or a Galera cluster refusing it at certification (both MariaDB error 1213, the latter at
+/// COMMIT). Nothing of it was stored, and running the whole command again may succeed: the router does
+/// so a few times (api/http/router.cpp) before answering 503 like any unavailable database.
+class transient_conflict_error : public unavailable_error {
+ public:
+  using unavailable_error::unavailable_error;
+};
+
 /// A read begun under a read_budget that would have to wait for a connection, or that the database
 /// stopped at the budget. Not an error: the caller runs the work again where it may wait.
 class over_budget_error : public std::runtime_error {

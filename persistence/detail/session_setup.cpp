@@ -149,9 +149,13 @@ void rethrow_translated() {
     if (n == mysql_dup_entry || n == mysql_dup_entry_with_key_name) {
       throw ports::conflict_error("duplicate key: " + first_line(e.get_error_message()));
     }
+    if (n == mysql_deadlock) {
+      throw ports::transient_conflict_error("transaction rolled back by a concurrent one: " +
+                                            first_line(e.get_error_message()));
+    }
     if (e.get_error_category() == soci::soci_error::connection_error || (n >= 2000 && n < 3000) ||
         n == mysql_lost_backend || n == mysql_server_shutdown || n == mysql_too_many_connections ||
-        n == mysql_lock_wait_timeout || n == mysql_deadlock) {
+        n == mysql_lock_wait_timeout) {
       throw ports::unavailable_error("database unavailable: " + first_line(e.get_error_message()));
     }
     throw;

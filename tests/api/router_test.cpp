@@ -165,4 +165,33 @@ TEST_SUITE("router") {
     CHECK_FALSE(req.query_param("missing"));
     CHECK_FALSE(make_request("GET", "no-slash", {}, {}, "").has_value());
   }
+
+  TEST_CASE("a command rolled back by a concurrent transaction runs again, at most three times in all") {
+    // A table of (conflicts before success, streamed body) -> (status, runs).
+    struct row {
+      int conflicts;
+      bool streamed;
+      int status;
+      int runs;
+    };
+    for (const auto& [conflicts, streamed, status, runs] :
+         {row{0, false, 200, 1}, row{1, false, 200, 2}, row{2, false, 200, 3}, row{3, false, 503, 3},
+          row{1, true, 503, 1}}) {
+      CAPTURE(conflicts);
+      CAPTURE(streamed);
+      int calls = 0;
+      router r;
+      r.add("POST", "/register", policy::signed_in, [&](const request& req, const route_params&) -> response {
+        ++calls;
+        // Each run checks access again, as authenticate() would: the router resets the flag per run.
+        CHECK_FALSE(req.access_enforced);
+        req.access_enforced = true;
+        if (calls <= conflicts) throw perkara::ports::transient_conflict_error("Deadlock found when trying to get lock");
+        return response{};
+      }, {.streamed_body = streamed});
+      const auto res = r.handle(make("POST", "/register"));
+      CHECK(res.status == status);
+      CHECK(calls == runs);
+    }
+  }
 }
