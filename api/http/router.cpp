@@ -6,8 +6,12 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <random>
 #include <stdexcept>
+#include <thread>
 
 namespace perkara::api {
 namespace {
@@ -131,7 +135,16 @@ namespace {
 /// How often a command whose transaction collided with a concurrent one is run in all (ports::
 /// transient_conflict_error): a deadlock or a Galera certification conflict rolled everything back, so
 /// running the handler again is safe. A streamed body was consumed by the first run and is not retried.
-constexpr int attempts_after_conflict = 3;
+constexpr int attempts_after_conflict = 6;
+
+/// A random pause before the next run, doubling with each (1-4 ms, then up to 64 ms): two servers
+/// writing the same counter row through different cluster nodes otherwise collide again at once.
+void back_off(int attempt) {
+  thread_local std::minstd_rand random{std::random_device{}()};
+  const int ceiling = 4 << std::min(attempt - 1, 4);
+  std::uniform_int_distribution<int> pause(1, ceiling);
+  std::this_thread::sleep_for(std::chrono::milliseconds{pause(random)});
+}
 
 }  // namespace
 
@@ -143,6 +156,7 @@ response router::run_handler(const route& hit, const request& req, const route_p
       return hit.fn(req, params);
     } catch (const ports::transient_conflict_error&) {
       if (attempt >= attempts_after_conflict || hit.options.streamed_body) throw;
+      back_off(attempt);
       std::fprintf(stderr, "{\"level\":\"info\",\"request_id\":%s,\"event\":\"retried after a transaction conflict\"}\n",
                    domain::json_quote(req.request_id).c_str());
     }
@@ -199,6 +213,11 @@ response router::handle(const request& req) const {
     throw;  // the transport runs the request again where it may wait (api/application.hpp)
   } catch (const ports::conflict_error&) {
     res = problem_response(problem{409, "Data bertabrakan dengan yang sudah ada / Conflicts with existing data"}, req);
+  } catch (const ports::transient_conflict_error&) {
+    // Still colliding after every run: the client may send it again in a moment.
+    problem p{503, "Basis data sedang sibuk, coba lagi / Database busy, try again"};
+    p.headers.emplace_back("Retry-After", "1");
+    res = problem_response(p, req);
   } catch (const ports::unavailable_error& e) {
     std::fprintf(stderr, "{\"level\":\"error\",\"request_id\":\"%s\",\"error\":\"database unavailable\"}\n",
                  req.request_id.c_str());
