@@ -268,8 +268,8 @@ TEST_SUITE("dispute_court_stage") {
          start_basis::presumed_receipt, "2024-09-18"},
         {"receipt recorded with the decision", "2024-09-06T10:00:00+07:00", std::nullopt, "2024-09-20",
          start_basis::receipt, "2024-09-21"},
-        {"receipt recorded later (record_delivery, document court_decision)", std::nullopt,
-         "2024-09-06T10:00:00+07:00", "2024-09-20", start_basis::receipt, "2024-09-21"},
+        {"receipt recorded later (record_delivery, document court_decision)", std::nullopt, "2024-09-06T10:00:00+07:00",
+         "2024-09-20", start_basis::receipt, "2024-09-21"},
         {"received on Wed 4 Sep: day 14 is Wed 18 Sep", "2024-09-04T09:00:00+07:00", std::nullopt, "2024-09-18",
          start_basis::receipt, "2024-09-19"},
     };
@@ -346,14 +346,15 @@ TEST_SUITE("dispute_court_stage") {
     twice.deliveries = {delivery{party::applicant, at("2024-03-28T10:00:00+07:00")},
                         delivery{party::applicant, at("2024-03-29T10:00:00+07:00")}};
     CHECK(refused(twice, "2024-04-01T09:00:00+07:00") == "deliveries[1].party");
-    const auto not_decided =
-        apply(d, cmd::record_delivery{party::applicant, at("2024-03-28T10:00:00+07:00"), delivered_document::court_decision},
-              c.at("2024-04-01T09:00:00+07:00"));
+    const auto not_decided = apply(
+        d, cmd::record_delivery{party::applicant, at("2024-03-28T10:00:00+07:00"), delivered_document::court_decision},
+        c.at("2024-04-01T09:00:00+07:00"));
     REQUIRE(not_decided.error == transition_error::invalid);
     CHECK(not_decided.errors.at(0).field == "document");
     const auto decided = court_decided_case();
     const auto before_decision = apply(
-        decided, cmd::record_delivery{party::applicant, at("2024-03-26T10:00:00+07:00"), delivered_document::court_decision},
+        decided,
+        cmd::record_delivery{party::applicant, at("2024-03-26T10:00:00+07:00"), delivered_document::court_decision},
         ctx_at());
     REQUIRE(before_decision.error == transition_error::invalid);
     CHECK(before_decision.errors.at(0).field == "delivered_at");

@@ -60,7 +60,8 @@ TEST_SUITE("election_periods") {
   TEST_CASE("the real data file parses") {
     const auto periods = real_periods();
     CHECK(periods.size() == 217);  // pilkada-2020 per region: 9 provinces and 202 kabupaten/kota outside them
-    const auto pemilu = std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
+    const auto pemilu =
+        std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
     REQUIRE(pemilu != periods.end());
     CHECK(pemilu->start == day("2022-06-14"));
     CHECK(pemilu->end == day("2024-10-20"));
@@ -181,9 +182,9 @@ TEST_SUITE("election_periods") {
     // Tengah 8 (1); Kalimantan Tengah and Kalimantan Utara 5 kabupaten by difference (UNVERIFIED).
     const long inside_kota = 2 + 1 + 1 + 2 + 3 + 1;
     const long inside = 13 + 5 + 8 + 6 + 7 + 7 + 8 + 5;
-    CHECK(kota + inside_kota == 37);                                                // 37 kota
+    CHECK(kota + inside_kota == 37);                                                  // 37 kota
     CHECK(static_cast<long>(regions.size()) - kota + (inside - inside_kota) == 224);  // 224 kabupaten
-    CHECK(static_cast<long>(provinces.size() + regions.size()) + inside == 270);    // 270 regions
+    CHECK(static_cast<long>(provinces.size() + regions.size()) + inside == 270);      // 270 regions
   }
 
   TEST_CASE("CSV parsing errors carry line numbers") {
@@ -267,7 +268,7 @@ TEST_CASE("report periods: an election's stages from data/election_periods.csv")
     return std::find_if(presets.begin(), presets.end(), [&](const auto& p) { return p.code == code; })->name;
   };
   CHECK(named("pemilu-2024") == "Pemilihan Umum 2024");
-  CHECK(named("pilkada-2024") == "Pemilihan Serentak 2024");                  // the national row's
-  CHECK(named("pilkada-2020") == "Pemilihan Kepala Daerah 2020");            // regional rows only
+  CHECK(named("pilkada-2024") == "Pemilihan Serentak 2024");                          // the national row's
+  CHECK(named("pilkada-2020") == "Pemilihan Kepala Daerah 2020");                     // regional rows only
   CHECK(named("pilkada-ulang-2025-bangka") == "Pemilihan Ulang Bupati Bangka 2025");  // the only row
 }

@@ -233,6 +233,7 @@ export default {
   'dispute.details': 'Application details',
   'dispute.submitted_at': 'Time submitted',
   'dispute.registered_at': 'Time registered',
+  'dispute.final_on': 'Final since',
   'dispute.grounds': 'Grounds',
   'dispute.reasons': 'Statement of the problem',
   'dispute.petitum': 'Petitum (one per line)',

@@ -233,6 +233,7 @@ export default {
   'dispute.details': 'Rincian permohonan sengketa',
   'dispute.submitted_at': 'Waktu permohonan diajukan',
   'dispute.registered_at': 'Waktu registrasi',
+  'dispute.final_on': 'Berkekuatan hukum tetap sejak',
   'dispute.grounds': 'Alasan',
   'dispute.reasons': 'Uraian permasalahan',
   'dispute.petitum': 'Petitum (satu per baris)',
