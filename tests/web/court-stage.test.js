@@ -134,7 +134,7 @@ test('a registrar records the court stage with its receipts and reads the due da
   assert.match(await respondentCard.textContent(), /dianggap diterima/);
   const courtSection = await page.locator('ul.court-receipts').innerText();
   assert.match(courtSection, /Pemohon — diterima/);
-  assert.match(courtSection, /Termohon — dianggap diterima saat diucapkan/);
+  assert.match(courtSection, /Termohon[^\n—]* — dianggap diterima saat diucapkan/);
   await expectAccessibleAtBothWidths(page, 'the dispute page in the court stage');
 
   // The respondent seeks cassation; the Mahkamah Agung decides: the decision is final that day.
