@@ -176,10 +176,14 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock) {
            R"({"party":"applicant","filed_at":")" + rfc(at(decided_ago - 10)) +
                R"(","court":"PTUN Pangkalpinang","case_number":"10/G/KI/2024/PTUN.PGP"})",
            decided_ago - 10);
+      // The PTUN's decision reached the applicant by post two days after it was pronounced (its cassation
+      // window runs from then); the respondent's receipt is not known (presumed at the pronouncement).
       step(registrar, "record_court_decision",
            R"({"decided_at":")" + rfc(at(decided_ago - 45)) +
-               R"(","result":"Menguatkan putusan Komisi Informasi","court":"PTUN Pangkalpinang"})",
-           decided_ago - 45);
+               R"(","result":"Menguatkan putusan Komisi Informasi","court":"PTUN Pangkalpinang",)"
+               R"("deliveries":[{"party":"applicant","delivered_at":")" +
+               rfc(at(decided_ago - 47)) + R"("}]})",
+           decided_ago - 47);
       step(registrar, "record_court_objection",
            R"({"party":"respondent","instance":"cassation","filed_at":")" + rfc(at(decided_ago - 50)) +
                R"(","case_number":"31 K/TUN/KI/2024"})",

@@ -76,6 +76,23 @@ const array& list_of(const object& o, std::string_view key) {
   return v ? v->as_array() : empty;
 }
 
+// A court decision's recorded receipts: absent in documents stored before they were recorded.
+array deliveries_json(const std::vector<ds::delivery>& items) {
+  array out;
+  for (const auto& d : items) {
+    out.push_back(object{{"party", ds::to_string(d.to)}, {"delivered_at", instant_json(d.delivered_at)}});
+  }
+  return out;
+}
+std::vector<ds::delivery> deliveries_of(const object& o) {
+  std::vector<ds::delivery> out;
+  for (const auto& v : list_of(o, "deliveries")) {
+    const auto& x = v.as_object();
+    out.push_back(ds::delivery{parsed<ds::party>(x, "party", ds::parse_party), instant_of(x, "delivered_at")});
+  }
+  return out;
+}
+
 template <class E>
 array names(const std::vector<E>& items) {
   array out;
@@ -254,7 +271,8 @@ object dispute_to_json(const ds::dispute& d) {
                                      {"decided_at", instant_json(c.decided_at)},
                                      {"result", c.result},
                                      {"court", c.court},
-                                     {"case_number", c.case_number}});
+                                     {"case_number", c.case_number},
+                                     {"deliveries", deliveries_json(c.deliveries)}});
   }
   o["court_decisions"] = std::move(court_decisions);
   // The api-v1 fields of the single-objection era keep their meaning: the first objection to the
@@ -409,7 +427,7 @@ ds::dispute dispute_from_json(const object& o) {
       d.court_decisions.push_back(ds::court_decision{
           instant_of(x, "decided_at"), text(x, "result"),
           parsed<ds::court_instance>(x, "instance", ds::parse_court_instance), text(x, "court"),
-          text(x, "case_number")});
+          text(x, "case_number"), deliveries_of(x)});
     }
   } else {
     // A document stored before the court stage (one objection, a first-instance decision taken as final).

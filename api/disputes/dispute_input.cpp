@@ -56,6 +56,30 @@ ds::court_instance instance_field(json_reader& in) {
       .value_or(ds::court_instance::first_instance);
 }
 
+// A party's receipts of the first-instance court's decision given with it: [{party, delivered_at}].
+std::vector<ds::delivery> deliveries(const boost::json::object& body, domain::validation& v) {
+  std::vector<ds::delivery> out;
+  const auto* raw = body.if_contains("deliveries");
+  if (raw == nullptr || raw->is_null()) {
+    return out;
+  }
+  if (!raw->is_array()) {
+    v.fail("deliveries", "harus larik / must be an array");
+    return out;
+  }
+  const auto& items = raw->as_array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    const auto field = fmt::format("deliveries[{}]", i);
+    if (!items[i].is_object()) {
+      v.fail(field, "harus objek {party, delivered_at} / must be an object {party, delivered_at}");
+      continue;
+    }
+    json_reader di{items[i].as_object(), v, field};
+    out.push_back(ds::delivery{party_field(di, "party"), required_instant(di, "delivered_at")});
+  }
+  return out;
+}
+
 }  // namespace
 
 ds::new_dispute parse_new_dispute(const boost::json::object& body, domain::offset_instant now, domain::validation& v) {
@@ -203,6 +227,9 @@ std::optional<ds::command> parse_dispute_command(ds::dispute_action action, cons
       ds::cmd::record_delivery c;
       c.to = party_field(in, "party");
       c.delivered_at = required_instant(in, "delivered_at");
+      c.document = enum_field<ds::delivered_document>(in, "document", false, ds::parse_delivered_document,
+                                                      "decision_copy, court_decision")
+                       .value_or(ds::delivered_document::decision_copy);
       return c;
     }
     case A::record_court_objection: {
@@ -221,6 +248,7 @@ std::optional<ds::command> parse_dispute_command(ds::dispute_action action, cons
       c.instance = instance_field(in);
       c.court = in.string("court", false, 255).value_or("");
       c.case_number = in.string("case_number", false, 128).value_or("");
+      c.deliveries = deliveries(body, v);
       return c;
     }
     case A::mark_final:

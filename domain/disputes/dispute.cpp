@@ -13,6 +13,11 @@ const service* dispute::served(party p) const {
   return it == services.end() ? nullptr : &*it;
 }
 
+const offset_instant* court_decision::delivered_to(party p) const {
+  const auto it = std::find_if(deliveries.begin(), deliveries.end(), [p](const delivery& d) { return d.to == p; });
+  return it == deliveries.end() ? nullptr : &it->delivered_at;
+}
+
 const court_objection* dispute::objection_of(party p, court_instance instance) const {
   const auto it = std::find_if(court_objections.begin(), court_objections.end(), [&](const court_objection& o) {
     return o.filed_by == p && o.instance == instance;

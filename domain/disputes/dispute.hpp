@@ -103,13 +103,28 @@ struct court_objection {
   court_instance instance = court_instance::first_instance;
 };
 
-/// A court's decision on the objections of one instance (T27).
+/// A party's recorded receipt of a court's decision.
+struct delivery {
+  party to = party::applicant;
+  offset_instant delivered_at;
+};
+
+/// A court's decision on the objections of one instance (T27). A party's cassation window runs from its
+/// receipt of the first-instance decision (UU 14/2008 Pasal 50): `deliveries` when recorded, else
+/// presumed received when pronounced (docs/deadlines.md "Receipt facts").
 struct court_decision {
   offset_instant decided_at;
   std::string result;
   court_instance instance = court_instance::first_instance;
   std::string court{};
   std::string case_number{};
+  std::vector<delivery> deliveries{};  // at most one per party
+
+  [[nodiscard]] const offset_instant* delivered_to(party p) const;
+  [[nodiscard]] const offset_instant& received_by(party p) const {
+    const auto* d = delivered_to(p);
+    return d != nullptr ? *d : decided_at;
+  }
 };
 
 struct compliance {

@@ -16,8 +16,10 @@ std::optional<start_basis> start_basis_of(const dispute& d, std::string_view key
                                                                               : start_basis::presumed_receipt;
     }
     if (key == cassation_key(p)) {
-      // The receipt of the court's decision is not recorded: presumed received when pronounced.
-      return start_basis::presumed_receipt;
+      // Likewise from the party's recorded receipt of the first-instance decision, else its pronouncement.
+      const auto* decided = d.court_decided(court_instance::first_instance);
+      const auto* delivered = decided != nullptr ? decided->delivered_to(p) : nullptr;
+      return delivered != nullptr && delivered->utc == start ? start_basis::receipt : start_basis::presumed_receipt;
     }
   }
   return std::nullopt;

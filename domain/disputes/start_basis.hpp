@@ -14,7 +14,7 @@ namespace perkara::domain::disputes {
 
 enum class start_basis {
   receipt,           // the party's recorded receipt (delivered_at)
-  presumed_receipt,  // not recorded: presumed received when the copy was served (or the court decision read)
+  presumed_receipt,  // not recorded: presumed received when the copy was served (or the court decision pronounced)
 };
 
 std::string_view to_string(start_basis b);

@@ -351,6 +351,11 @@ class applier {
   }
 
   void operator()(const cmd::record_delivery& c) {
+    payload_.text("document", to_string(c.document));
+    if (c.document == delivered_document::court_decision) {
+      record_court_decision_delivery(c);
+      return;
+    }
     const auto* served = d_.served(c.to);
     if (served == nullptr) {
       v_.fail("party", "salinan putusan belum disampaikan kepada pihak ini / this party has not been served");
@@ -442,27 +447,37 @@ class applier {
     }
     not_future("decided_at", c.decided_at);
     require_text("result", c.result);
+    check_court_deliveries(c);
     if (!v_.ok()) return;
     const auto decided_on = local(c.decided_at);
-    r_.next.court_decisions.push_back(court_decision{c.decided_at, c.result, c.instance, c.court, c.case_number});
+    r_.next.court_decisions.push_back(
+        court_decision{c.decided_at, c.result, c.instance, c.court, c.case_number, c.deliveries});
     if (cassation) {
       // T27: the Mahkamah Agung's decision is the last instance: final on the day it is pronounced.
       r_.next.state = dispute_state::final;
       become_final(decided_on);
     } else {
       // T27: the first-instance decision is not final yet. A party that did not object can no longer do
-      // so; each party may seek cassation within its window (UU 14/2008 Pasal 50), presumed to run from
-      // the pronouncement (the decision's receipt is not recorded; docs/deadlines.md "Court stage").
+      // so; each party may seek cassation within its window (UU 14/2008 Pasal 50), from its receipt of the
+      // decision when recorded, else presumed received when pronounced (docs/deadlines.md "Receipt facts").
+      const auto& decision = r_.next.court_decisions.back();
       for (auto p : {party::applicant, party::respondent}) {
         stop(court_objection_key(p), decided_on);
-        start(cassation_key(p), "cassation", {{"court_decision_received", c.decided_at}}, true);
+        start(cassation_key(p), "cassation", {{"court_decision_received", decision.received_by(p)}}, true);
       }
     }
+    std::string deliveries = "[";
+    for (const auto& x : c.deliveries) {
+      if (deliveries.size() > 1) deliveries += ",";
+      deliveries += fmt::format(R"({{"party":"{}","delivered_at":"{}"}})", to_string(x.to), instant_text(x.delivered_at));
+    }
+    deliveries += "]";
     payload_.text("instance", to_string(c.instance))
         .text("decided_at", instant_text(c.decided_at))
         .text("result", c.result)
         .text("court", c.court)
-        .text("case_number", c.case_number);
+        .text("case_number", c.case_number)
+        .raw("deliveries", deliveries);
   }
 
   void operator()(const cmd::mark_final&) {
@@ -550,6 +565,52 @@ class applier {
         v_.fail(field, "bukan komisioner Komisi Informasi ini / not a commissioner of this KI");
       }
     }
+  }
+
+  // The parties' receipts given with a court decision: only the first instance's decision opens windows
+  // that run from a receipt; each party once, not before the pronouncement, not in the future.
+  void check_court_deliveries(const cmd::record_court_decision& c) {
+    for (std::size_t i = 0; i < c.deliveries.size(); ++i) {
+      const auto field = fmt::format("deliveries[{}].delivered_at", i);
+      if (c.instance == court_instance::cassation) {
+        v_.fail("deliveries", "hanya untuk putusan tingkat pertama / only for a first-instance decision");
+        return;
+      }
+      for (std::size_t j = 0; j < i; ++j) {
+        if (c.deliveries[j].to == c.deliveries[i].to) {
+          v_.fail(fmt::format("deliveries[{}].party", i), "disebut dua kali / named twice");
+        }
+      }
+      not_before(field, c.deliveries[i].delivered_at, c.decided_at, "decided_at");
+      not_future(field, c.deliveries[i].delivered_at);
+    }
+  }
+
+  // A party's receipt of the first-instance court's decision, recorded after the decision or corrected:
+  // its cassation window restarts from it while the party may still seek cassation.
+  void record_court_decision_delivery(const cmd::record_delivery& c) {
+    const auto* decided = d_.court_decided(court_instance::first_instance);
+    if (decided == nullptr) {
+      v_.fail("document", "pengadilan tingkat pertama belum memutus / the first-instance court has not decided");
+    } else {
+      not_before("delivered_at", c.delivered_at, decided->decided_at, "decided_at");
+    }
+    not_future("delivered_at", c.delivered_at);
+    if (!v_.ok()) return;
+    std::optional<offset_instant> previous;
+    if (const auto* p = decided->delivered_to(c.to)) previous = *p;
+    for (auto& x : r_.next.court_decisions) {
+      if (x.instance != court_instance::first_instance) continue;
+      std::erase_if(x.deliveries, [&](const delivery& e) { return e.to == c.to; });
+      x.deliveries.push_back(delivery{c.to, c.delivered_at});
+    }
+    if (d_.state == dispute_state::court_objection && may_seek_cassation(d_, c.to)) {
+      const auto key = cassation_key(c.to);
+      stop(key, today_);
+      start(key, "cassation", {{"court_decision_received", c.delivered_at}}, true);
+    }
+    payload_.text("party", to_string(c.to)).text("delivered_at", instant_text(c.delivered_at));
+    if (previous) payload_.text("previous", instant_text(*previous)); else payload_.null("previous");
   }
 
   void require_text(std::string_view field, std::string_view value) {

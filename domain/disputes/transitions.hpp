@@ -66,10 +66,16 @@ struct record_court_decision {
   court_instance instance = court_instance::first_instance;
   std::string court{};
   std::string case_number{};
+  std::vector<delivery> deliveries{};  // the parties' receipts known when it is recorded (first instance)
 };
-/// A party's receipt of the decision copy, recorded after serve_copy or corrected (the event keeps the
-/// previous value).
-struct record_delivery { party to = party::applicant; offset_instant delivered_at; };
+/// A party's receipt of the KI's decision copy (after serve_copy) or of the first-instance court's
+/// decision (after record_court_decision), recorded later or corrected (the event keeps the previous
+/// value).
+struct record_delivery {
+  party to = party::applicant;
+  offset_instant delivered_at;
+  delivered_document document = delivered_document::decision_copy;
+};
 struct mark_final {};
 struct record_compliance { bool complied = false; offset_instant recorded_at; std::string evidence; };
 struct withdraw { std::string reason; offset_instant at; };

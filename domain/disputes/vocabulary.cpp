@@ -17,6 +17,8 @@ std::optional<E> parse_from(const E (&values)[N], std::string_view text) {
 
 constexpr party all_parties[] = {party::applicant, party::respondent};
 constexpr court_instance all_court_instances[] = {court_instance::first_instance, court_instance::cassation};
+constexpr delivered_document all_delivered_documents[] = {delivered_document::decision_copy,
+                                                          delivered_document::court_decision};
 constexpr applicant_kind all_applicant_kinds[] = {applicant_kind::individual, applicant_kind::legal_entity,
                                                   applicant_kind::group};
 
@@ -109,6 +111,10 @@ std::string_view to_string(court_instance i) {
   return i == court_instance::cassation ? "cassation" : "first_instance";
 }
 
+std::string_view to_string(delivered_document d) {
+  return d == delivered_document::court_decision ? "court_decision" : "decision_copy";
+}
+
 std::string_view label_id(court_instance i) {
   return i == court_instance::cassation ? "kasasi (Mahkamah Agung)" : "tingkat pertama (PTUN / PN)";
 }
@@ -146,6 +152,9 @@ std::optional<dispute_ground> parse_dispute_ground(std::string_view text) { retu
 std::optional<party> parse_party(std::string_view text) { return parse_from(all_parties, text); }
 std::optional<court_instance> parse_court_instance(std::string_view text) {
   return parse_from(all_court_instances, text);
+}
+std::optional<delivered_document> parse_delivered_document(std::string_view text) {
+  return parse_from(all_delivered_documents, text);
 }
 std::optional<applicant_kind> parse_applicant_kind(std::string_view text) {
   return parse_from(all_applicant_kinds, text);

@@ -64,7 +64,7 @@ enum class dispute_action {
   record_compliance,
   withdraw,
   lapse,
-  record_delivery,  // a party's receipt of the decision copy, recorded or corrected after serve_copy
+  record_delivery,  // a party's receipt of the decision copy or the court's decision, recorded or corrected later
 };
 
 /// Grounds of objection and dispute, UU 14/2008 Pasal 35(1) huruf a-g (docs/legal-sources.md §3.4).
@@ -85,6 +85,14 @@ enum class party { applicant, respondent };
 enum class court_instance {
   first_instance,  // pengadilan tata usaha negara / pengadilan negeri
   cassation,       // kasasi, Mahkamah Agung
+};
+
+/// The decision whose receipt `record_delivery` records: the KI's decision copy (each party's court
+/// objection window runs from it, UU 14/2008 Pasal 48(1)) or the first-instance court's decision (each
+/// party's cassation window, Pasal 50); docs/deadlines.md "Receipt facts".
+enum class delivered_document {
+  decision_copy,   // salinan putusan Komisi Informasi
+  court_decision,  // putusan PTUN / PN
 };
 
 /// Attachments of a dispute application (docs/legal-sources.md §6.3, [G][S16d]).
@@ -148,6 +156,7 @@ std::string_view to_string(dispute_action a);  // register_dispute -> "register"
 std::string_view to_string(dispute_ground g);
 std::string_view to_string(party p);
 std::string_view to_string(court_instance i);
+std::string_view to_string(delivered_document d);
 std::string_view to_string(applicant_kind k);
 std::string_view to_string(attachment a);
 
@@ -158,6 +167,7 @@ std::optional<dispute_action> parse_dispute_action(std::string_view text);
 std::optional<dispute_ground> parse_dispute_ground(std::string_view text);
 std::optional<party> parse_party(std::string_view text);
 std::optional<court_instance> parse_court_instance(std::string_view text);
+std::optional<delivered_document> parse_delivered_document(std::string_view text);
 std::optional<applicant_kind> parse_applicant_kind(std::string_view text);
 std::optional<attachment> parse_attachment(std::string_view text);
 

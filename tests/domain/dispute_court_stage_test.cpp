@@ -250,6 +250,122 @@ TEST_SUITE("dispute_court_stage") {
     CHECK(std::find(stopped.begin(), stopped.end(), "cassation:applicant") != stopped.end());
   }
 
+  TEST_CASE("a PTUN decision received by post moves that party's cassation window only") {
+    // Both parties object in July; the PTUN pronounces its decision on Mon 2 Sep 2024 and posts it. Presumed
+    // received when pronounced, each cassation window (14 calendar days) ends Mon 16 Sep, Maulid Nabi, so
+    // Tue 17 Sep. The applicant's copy reaches it on Fri 6 Sep: its window ends Fri 20 Sep; the
+    // respondent's stays Tue 17 Sep, presumed.
+    struct row {
+      const char* name;
+      std::optional<std::string> delivered_with_decision;  // deliveries given with record_court_decision
+      std::optional<std::string> delivered_later;          // recorded afterwards with record_delivery
+      const char* applicant_due;
+      start_basis basis;
+      const char* final_on;  // when mark_final first succeeds (both windows passed)
+    };
+    const row rows[] = {
+        {"receipt not recorded: presumed received when pronounced", std::nullopt, std::nullopt, "2024-09-17",
+         start_basis::presumed_receipt, "2024-09-18"},
+        {"receipt recorded with the decision", "2024-09-06T10:00:00+07:00", std::nullopt, "2024-09-20",
+         start_basis::receipt, "2024-09-21"},
+        {"receipt recorded later (record_delivery, document court_decision)", std::nullopt, "2024-09-06T10:00:00+07:00",
+         "2024-09-20", start_basis::receipt, "2024-09-21"},
+        {"received on Wed 4 Sep: day 14 is Wed 18 Sep", "2024-09-04T09:00:00+07:00", std::nullopt, "2024-09-18",
+         start_basis::receipt, "2024-09-19"},
+    };
+    for (const auto& r : rows) {
+      const std::string case_name = r.name;
+      CAPTURE(case_name);
+      clocks c;
+      auto d = decided_on_1_july();
+      d = c.step(d, cmd::serve_copy{party::applicant, dispute_fixture::at("2024-07-02T10:00:00+07:00")},
+                 "2024-07-08T09:00:00+07:00");
+      d = c.step(d, cmd::serve_copy{party::respondent, dispute_fixture::at("2024-07-02T11:00:00+07:00")},
+                 "2024-07-08T09:00:00+07:00");
+      d = c.step(d,
+                 cmd::record_court_objection{party::respondent, dispute_fixture::at("2024-07-18T10:00:00+07:00"),
+                                             "PTUN Jakarta", "101/G/KI/2024/PTUN.JKT"},
+                 "2024-07-18T11:00:00+07:00");
+      cmd::record_court_decision ptun{dispute_fixture::at("2024-09-02T10:00:00+07:00"),
+                                      "Menguatkan putusan Komisi Informasi", court_instance::first_instance,
+                                      "PTUN Jakarta", "101/G/KI/2024/PTUN.JKT"};
+      if (r.delivered_with_decision) {
+        ptun.deliveries.push_back(delivery{party::applicant, dispute_fixture::at(*r.delivered_with_decision)});
+      }
+      d = c.step(d, ptun, "2024-09-09T09:00:00+07:00");
+      if (r.delivered_later) {
+        const auto recorded = apply(d,
+                                    cmd::record_delivery{party::applicant, dispute_fixture::at(*r.delivered_later),
+                                                         delivered_document::court_decision},
+                                    c.at("2024-09-10T09:00:00+07:00"));
+        REQUIRE(recorded.ok());
+        // The presumed window is stopped and a new one starts from the receipt; nothing else moves.
+        REQUIRE(recorded.intents.size() == 2);
+        CHECK(recorded.intents[0].kind == intent_kind::stop);
+        CHECK(recorded.intents[0].key == "cassation:applicant");
+        CHECK(recorded.intents[1].kind == intent_kind::start);
+        CHECK(recorded.intents[1].key == "cassation:applicant");
+        CHECK(recorded.event.payload_json.find(R"("document":"court_decision")") != std::string::npos);
+        CHECK(recorded.event.payload_json.find(R"("previous":null)") != std::string::npos);
+        c.apply_intents(recorded);
+        d = recorded.next;
+        // The KI decision copy's receipt is untouched.
+        CHECK_FALSE(d.served(party::applicant)->delivered_at);
+      }
+      CHECK(c.due_of("cassation:applicant") == r.applicant_due);
+      CHECK(c.due_of("cassation:respondent") == "2024-09-17");
+      CHECK(start_basis_of(d, "cassation:applicant", c.started.at("cassation:applicant")) == r.basis);
+      CHECK(start_basis_of(d, "cassation:respondent", c.started.at("cassation:respondent")) ==
+            start_basis::presumed_receipt);
+      // Finality waits for the later window.
+      const auto final_day = day(r.final_on);
+      const auto before = format_iso_date(add_days(final_day, -1)) + "T15:00:00+07:00";
+      CHECK(apply(d, cmd::mark_final{}, c.at(before)).error == transition_error::not_allowed);
+      const auto passed = apply(d, cmd::mark_final{}, c.at(std::string(r.final_on) + "T09:00:00+07:00"));
+      REQUIRE(passed.ok());
+      CHECK(passed.next.final_on == final_day);
+    }
+
+    // Refused, naming the field: a receipt before the pronouncement or in the future, a party named twice,
+    // receipts with a cassation decision, and a court decision's receipt before the court decided.
+    clocks c;
+    auto d = court_objection_case();
+    const auto refused = [&](const cmd::record_court_decision& x, std::string_view now) {
+      const auto r = apply(d, x, c.at(now));
+      REQUIRE(r.error == transition_error::invalid);
+      return r.errors.at(0).field;
+    };
+    cmd::record_court_decision early{at("2024-03-27T10:00:00+07:00"), "Menolak keberatan"};
+    early.deliveries = {delivery{party::applicant, at("2024-03-27T09:00:00+07:00")}};
+    CHECK(refused(early, "2024-04-01T09:00:00+07:00") == "deliveries[0].delivered_at");
+    cmd::record_court_decision future{at("2024-03-27T10:00:00+07:00"), "Menolak keberatan"};
+    future.deliveries = {delivery{party::respondent, at("2024-03-27T11:00:00+07:00")},
+                         delivery{party::applicant, at("2024-04-01T10:00:00+07:00")}};
+    CHECK(refused(future, "2024-04-01T09:00:00+07:00") == "deliveries[1].delivered_at");
+    cmd::record_court_decision twice{at("2024-03-27T10:00:00+07:00"), "Menolak keberatan"};
+    twice.deliveries = {delivery{party::applicant, at("2024-03-28T10:00:00+07:00")},
+                        delivery{party::applicant, at("2024-03-29T10:00:00+07:00")}};
+    CHECK(refused(twice, "2024-04-01T09:00:00+07:00") == "deliveries[1].party");
+    const auto not_decided = apply(
+        d, cmd::record_delivery{party::applicant, at("2024-03-28T10:00:00+07:00"), delivered_document::court_decision},
+        c.at("2024-04-01T09:00:00+07:00"));
+    REQUIRE(not_decided.error == transition_error::invalid);
+    CHECK(not_decided.errors.at(0).field == "document");
+    const auto decided = court_decided_case();
+    const auto before_decision = apply(
+        decided,
+        cmd::record_delivery{party::applicant, at("2024-03-26T10:00:00+07:00"), delivered_document::court_decision},
+        ctx_at());
+    REQUIRE(before_decision.error == transition_error::invalid);
+    CHECK(before_decision.errors.at(0).field == "delivered_at");
+    const auto cassation = cassation_case();
+    cmd::record_court_decision ma{at("2024-04-10T10:00:00+07:00"), "Menolak kasasi", court_instance::cassation};
+    ma.deliveries = {delivery{party::applicant, at("2024-04-11T10:00:00+07:00")}};
+    const auto ma_refused = apply(cassation, ma, ctx_at(at("2024-04-15T09:00:00+07:00")));
+    REQUIRE(ma_refused.error == transition_error::invalid);
+    CHECK(ma_refused.errors.at(0).field == "deliveries");
+  }
+
   TEST_CASE("the court stage refuses what the instances do not allow") {
     clocks c;
     auto d = court_objection_case();

@@ -6,7 +6,10 @@
 
 #include <algorithm>
 #include <fstream>
+#include <set>
 #include <sstream>
+#include <string>
+#include <vector>
 
 using namespace perkara::domain;
 
@@ -56,8 +59,9 @@ TEST_SUITE("election_periods") {
 
   TEST_CASE("the real data file parses") {
     const auto periods = real_periods();
-    CHECK(periods.size() == 19);  // pilkada-2020 per region: 9 provinces and 4 Babel kabupaten
-    const auto pemilu = std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
+    CHECK(periods.size() == 217);  // pilkada-2020 per region: 9 provinces and 202 kabupaten/kota outside them
+    const auto pemilu =
+        std::find_if(periods.begin(), periods.end(), [](const auto& p) { return p.code == "pemilu-2024"; });
     REQUIRE(pemilu != periods.end());
     CHECK(pemilu->start == day("2022-06-14"));
     CHECK(pemilu->end == day("2024-10-20"));
@@ -114,6 +118,11 @@ TEST_SUITE("election_periods") {
         {"a kabupaten in Sumatera Barat: its governor election covers it", "2020-12-09", "13.06", "perki_1_2019",
          "pilkada-2020"},
         {"Jakarta held no 2020 election", "2020-12-09", "31.71", "general", ""},
+        {"Kota Surabaya on the Pilkada 2020 voting day", "2020-12-09", "35.78", "perki_1_2019", "pilkada-2020"},
+        {"Kabupaten Merauke (Papua in 2020, today Papua Selatan 93.01)", "2020-12-09", "93.01", "perki_1_2019",
+         "pilkada-2020"},
+        {"Kota Surabaya after the Pilkada 2020 stages", "2021-02-01", "35.78", "general", ""},
+        {"Kabupaten Bogor held no 2020 election", "2020-12-09", "32.01", "general", ""},
         {"between elections", "2021-06-01", "19.71", "general", ""},
     };
     for (const auto& c : rows) {
@@ -128,6 +137,54 @@ TEST_SUITE("election_periods") {
     REQUIRE(s.election);
     CHECK(s.election->code == "pilkada-ulang-2025-pangkalpinang");
     CHECK(s.also_matching == std::vector<std::string>{"pilkada-2024", "pilkada-2024"});
+  }
+
+  TEST_CASE("Pilkada 2020 in its 270 regions, each region code a real one") {
+    // data/election_periods.csv header notes: 9 province rows, which cover every kabupaten/kota inside them, and one
+    // row per kabupaten/kota that voted outside those provinces; each region_prefix is a region of
+    // data/organisations.csv.
+    std::set<std::string> region_codes;
+    {
+      std::istringstream orgs(read_file(std::string{PERKARA_SOURCE_DIR} + "/data/organisations.csv"));
+      std::string line;
+      while (std::getline(orgs, line)) {
+        if (line.empty() || line[0] == '#' || line.rfind("code,", 0) == 0) continue;
+        std::vector<std::string> cells;
+        std::istringstream fields(line);
+        for (std::string cell; std::getline(fields, cell, ',');) cells.push_back(cell);
+        if (cells.size() > 5 && !cells[5].empty()) region_codes.insert(cells[5]);
+      }
+    }
+    REQUIRE(region_codes.size() > 500);
+    std::vector<election_period> provinces;
+    std::vector<election_period> regions;
+    for (const auto& p : real_periods()) {
+      if (p.code != "pilkada-2020") continue;
+      (p.region_prefix.find('.') == std::string::npos ? provinces : regions).push_back(p);
+    }
+    CHECK(provinces.size() == 9);
+    CHECK(regions.size() == 202);
+    const auto kota = std::count_if(regions.begin(), regions.end(),
+                                    [](const auto& p) { return p.name.rfind("Pemilihan Wali Kota ", 0) == 0; });
+    CHECK(kota == 27);
+    std::set<std::string> seen;
+    for (const auto& r : regions) {
+      CAPTURE(r.region_prefix);
+      CHECK(seen.insert(r.region_prefix).second);  // one row per kabupaten/kota
+      CHECK(region_codes.count(r.region_prefix) == 1);
+      for (const auto& p : provinces) CHECK_FALSE(region_matches(p.region_prefix, r.region_prefix));
+      CHECK(r.start == day("2019-09-30"));
+      CHECK(r.end == day("2021-01-31"));
+    }
+    for (const auto& p : provinces) CHECK(region_codes.count(p.region_prefix) == 1);
+    // Inside the 9 provinces (no row of their own), as the press lists them per province: Sumatera Barat 13 (2 kota),
+    // Jambi 5 (1), Bengkulu 8, Kepulauan Riau 6 (1), Kalimantan Selatan 7 (2), Sulawesi Utara 7 (3), Sulawesi
+    // Tengah 8 (1); Kalimantan Tengah and Kalimantan Utara 5 kabupaten by difference (UNVERIFIED).
+    const long inside_kota = 2 + 1 + 1 + 2 + 3 + 1;
+    const long inside = 13 + 5 + 8 + 6 + 7 + 7 + 8 + 5;
+    CHECK(kota + inside_kota == 37);                                                  // 37 kota
+    CHECK(static_cast<long>(regions.size()) - kota + (inside - inside_kota) == 224);  // 224 kabupaten
+    CHECK(static_cast<long>(provinces.size() + regions.size()) + inside == 270);      // 270 regions
   }
 
   TEST_CASE("CSV parsing errors carry line numbers") {
@@ -211,7 +268,7 @@ TEST_CASE("report periods: an election's stages from data/election_periods.csv")
     return std::find_if(presets.begin(), presets.end(), [&](const auto& p) { return p.code == code; })->name;
   };
   CHECK(named("pemilu-2024") == "Pemilihan Umum 2024");
-  CHECK(named("pilkada-2024") == "Pemilihan Serentak 2024");                  // the national row's
-  CHECK(named("pilkada-2020") == "Pemilihan Kepala Daerah 2020");            // regional rows only
+  CHECK(named("pilkada-2024") == "Pemilihan Serentak 2024");                          // the national row's
+  CHECK(named("pilkada-2020") == "Pemilihan Kepala Daerah 2020");                     // regional rows only
   CHECK(named("pilkada-ulang-2025-bangka") == "Pemilihan Ulang Bupati Bangka 2025");  // the only row
 }

@@ -2,6 +2,10 @@
 // from submission to closure (docs/dispute-workflow.md).
 #include "e2e/disputes_fixture.hpp"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
 using namespace perkara;
 using namespace perkara::e2e;
 using namespace perkara::e2e::disputes;
@@ -193,20 +197,54 @@ TEST_SUITE("e2e disputes flows") {
                     f.registrar)
               .status == 409);
 
-    // The PTUN decides on Thu 22 Feb: not final; each party's cassation window ends on Thu 7 Mar (14 days).
+    // The PTUN decides on Thu 22 Feb: not final. Its decision reached the applicant by post on Fri 23 Feb
+    // (recorded with the decision): the applicant's cassation window ends on Fri 8 Mar (14 days from its
+    // receipt); the respondent's, presumed received when pronounced, on Thu 7 Mar.
     f.advance_days(10);  // Fri 23 Feb
+    const auto receipt_too_early = f.act_raw(
+        id, "record_court_decision",
+        R"({"decided_at":"2024-02-22T10:00:00+07:00","result":"Menguatkan putusan KI","court":"PTUN Pangkalpinang",)"
+        R"("deliveries":[{"party":"applicant","delivered_at":"2024-02-21T08:00:00+07:00"}]})",
+        f.registrar);
+    CHECK(receipt_too_early.status == 422);
+    CHECK(receipt_too_early.body.find("deliveries[0].delivered_at") != std::string::npos);
     v = f.act(id, "record_court_decision",
-              R"({"decided_at":"2024-02-22T10:00:00+07:00","result":"Menguatkan putusan KI","court":"PTUN Pangkalpinang"})",
+              R"({"decided_at":"2024-02-22T10:00:00+07:00","result":"Menguatkan putusan KI","court":"PTUN Pangkalpinang",)"
+              R"("deliveries":[{"party":"applicant","delivered_at":"2024-02-23T08:00:00+07:00"}]})",
               f.registrar);
     CHECK(v.at("state").as_string() == "court_objection");
     CHECK(v.at("final_on").is_null());
     CHECK(v.at("court_decision").at("result").as_string() == "Menguatkan putusan KI");
     CHECK(v.at("court_decisions").at(0).at("instance").as_string() == "first_instance");
+    CHECK(v.at("court_decisions").at(0).at("deliveries").at(0).at("party").as_string() == "applicant");
     REQUIRE(deadline(v, "cassation:applicant"));
-    CHECK(deadline(v, "cassation:applicant")->at("due").as_string() == "2024-03-07");
+    CHECK(deadline(v, "cassation:applicant")->at("due").as_string() == "2024-03-08");
     CHECK(deadline(v, "cassation:applicant")->at("explanation").at("unit").as_string() == "calendar_days");
+    CHECK(deadline(v, "cassation:applicant")->at("explanation").at("start_basis").as_string() == "receipt");
     CHECK(deadline(v, "cassation:respondent")->at("due").as_string() == "2024-03-07");
+    CHECK(deadline(v, "cassation:respondent")->at("explanation").at("start_basis").as_string() == "presumed_receipt");
     CHECK(f.act_raw(id, "mark_final", "{}", f.registrar).status == 409);
+
+    // The respondent's receipt of the PTUN decision, recorded afterwards: its cassation window restarts
+    // from it; a receipt before the pronouncement is a 422 naming delivered_at.
+    const auto before_decision = f.act_raw(
+        id, "record_delivery",
+        R"({"party":"respondent","document":"court_decision","delivered_at":"2024-02-21T09:00:00+07:00"})", f.registrar);
+    CHECK(before_decision.status == 422);
+    CHECK(before_decision.body.find("delivered_at") != std::string::npos);
+    v = f.act(id, "record_delivery",
+              R"({"party":"respondent","document":"court_decision","delivered_at":"2024-02-23T08:30:00+07:00"})",
+              f.registrar);
+    CHECK(v.at("court_decisions").at(0).at("deliveries").as_array().size() == 2);
+    int cassation_windows = 0;
+    for (const auto& d : v.at("deadlines").as_array()) {
+      if (d.at("key").as_string() != "cassation:respondent") continue;
+      ++cassation_windows;
+      const bool restarted = d.at("status").as_string() != "stopped";
+      CHECK(d.at("due").as_string() == (restarted ? "2024-03-08" : "2024-03-07"));
+      CHECK(d.at("explanation").at("start_basis").as_string() == (restarted ? "receipt" : "presumed_receipt"));
+    }
+    CHECK(cassation_windows == 2);  // the presumed one stopped, the one from the receipt running
 
     // The respondent seeks cassation; the Mahkamah Agung's decision makes the KI decision final that day.
     v = f.act(id, "record_court_objection",
@@ -225,15 +263,16 @@ TEST_SUITE("e2e disputes flows") {
 
     // Every step is in the case's events (the receipt with the value it replaced).
     const auto events = json_of(f.s.get("/api/v1/disputes/" + id + "/events", f.registrar));
-    bool delivery_event = false;
+    std::vector<std::string> delivered_documents;
     for (const auto& e : events.at("items").as_array()) {
       if (e.at("action").as_string() == "record_delivery") {
-        delivery_event = true;
+        delivered_documents.emplace_back(e.at("payload").at("document").as_string());
         CHECK(e.at("payload").at("previous").is_null());
         CHECK(e.at("payload").at("party").as_string() == "respondent");
       }
     }
-    CHECK(delivery_event);
+    std::sort(delivered_documents.begin(), delivered_documents.end());
+    CHECK(delivered_documents == std::vector<std::string>{"court_decision", "decision_copy"});
   }
 
   TEST_CASE("rejected: final only after the objection windows pass, then closed") {

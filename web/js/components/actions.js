@@ -111,8 +111,16 @@ export function actionFields(action, item = {}, people = {}) {
         whenOrNow('served_at', 'form.served_at'),
         { name: 'delivered_at', type: 'datetime', label: t('form.copy_delivered_at'), hint: t('form.copy_delivered_hint') },
       ];
-    case 'record_delivery':
-      return [party(), when('delivered_at', 'form.copy_delivered_at')];
+    case 'record_delivery': {
+      // Whose receipt: the KI's decision copy, or once the PTUN / PN decided, its decision (docs/deadlines.md
+      // "Receipt facts"); the later document is the likelier one.
+      const courtDecided = (item.court_decisions || []).some((d) => d.instance === 'first_instance');
+      return [
+        party(),
+        { name: 'document', type: 'select', label: t('form.document'), required: true, value: courtDecided ? 'court_decision' : 'decision_copy', options: opts('document', courtDecided ? ['decision_copy', 'court_decision'] : ['decision_copy']) },
+        when('delivered_at', 'form.document_delivered_at'),
+      ];
+    }
     case 'record_court_objection':
       return [
         party(),
@@ -128,6 +136,8 @@ export function actionFields(action, item = {}, people = {}) {
         { name: 'result', type: 'textarea', label: t('form.result'), required: true },
         { name: 'court', label: t('form.court') },
         { name: 'case_number', label: t('form.case_number') },
+        // Each party's receipt of a first-instance decision, when known: its cassation window runs from it.
+        ...courtParties.map((p) => ({ name: `deliveries.${p}`, type: 'datetime', label: t('form.court_delivered_at', { party: label('party', p) }), hint: t('form.court_delivered_hint') })),
       ];
     case 'mark_final': return [];
     case 'record_compliance':
@@ -141,6 +151,26 @@ export function actionFields(action, item = {}, people = {}) {
       return [reason(), whenOrNow('at')];
     default: return [];
   }
+}
+
+const courtParties = ['applicant', 'respondent'];
+
+/** The parties' receipts typed per party ({applicant, respondent}) -> [{party, delivered_at}], in that order. */
+function shapeDeliveries(body) {
+  const typed = body.deliveries || {};
+  const parties = courtParties.filter((p) => typed[p]);
+  if (parties.length) body.deliveries = parties.map((p) => ({ party: p, delivered_at: typed[p] }));
+  else delete body.deliveries;
+  return parties;
+}
+
+/** A 422 on `deliveries[i].x` goes next to that party's input (`deliveries.<party>`). */
+function deliveryErrors(err, parties) {
+  for (const e of (err && err.errors) || []) {
+    const m = /^deliveries\[(\d+)\]/.exec(e.field || '');
+    if (m && parties[Number(m[1])]) e.field = `deliveries.${parties[Number(m[1])]}`;
+  }
+  return err;
 }
 
 /** Orders typed one per line, "text | days" -> [{text, due_days}]. */
@@ -206,7 +236,10 @@ export function actionBar(item, base, onDone) {
       // "Batal" closes the form and gives the focus back to the action's button.
       extraButtons: [h('button', { type: 'button', class: 'button', onclick: () => closeForm(action) }, t('form.cancel'))],
       onSubmit: async (body) => {
-        const updated = await post(`${base}/actions/${action}`, shapeBody(action, body), { ifMatch: item.version });
+        const parties = action === 'record_court_decision' ? shapeDeliveries(body) : [];
+        const updated = await post(`${base}/actions/${action}`, shapeBody(action, body), { ifMatch: item.version }).catch((err) => {
+          throw deliveryErrors(err, parties);
+        });
         onDone(updated, action);
       },
     });

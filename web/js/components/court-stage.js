@@ -5,6 +5,14 @@ import { t, label, formatInstant } from '../i18n.js';
 
 const list = (title, items, line) => (items.length ? [h('h3', null, title), h('ul', { class: 'court-stage' }, items.map((x) => h('li', null, ...line(x))))] : null);
 
+// Each party's receipt of the first-instance decision: its cassation window runs from it, or from the
+// pronouncement when it is not recorded.
+const parties = ['applicant', 'respondent'];
+function receipt(decision, party) {
+  const got = (decision.deliveries || []).find((x) => x.party === party);
+  return [h('strong', null, label('party', party)), ` — ${got ? `${t('court.received')} ${formatInstant(got.delivered_at)}` : t('court.presumed_pronounced')}`];
+}
+
 export function courtStage(item) {
   const services = item.services || [];
   const objections = item.court_objections || [];
@@ -26,6 +34,7 @@ export function courtStage(item) {
     list(t('court.decisions'), decisions, (d) => [
       h('strong', null, label('instance', d.instance)),
       ` — ${formatInstant(d.decided_at)}${d.court ? ` · ${d.court}` : ''}${d.case_number ? ` · ${d.case_number}` : ''} · ${d.result}`,
+      d.instance === 'first_instance' ? h('ul', { class: 'court-receipts' }, parties.map((p) => h('li', null, receipt(d, p)))) : null,
     ]),
   );
 }

@@ -5,16 +5,22 @@ import { t, label, formatDate, formatInstant, pickLang, readable } from '../i18n
 // Keys that are bookkeeping rather than news (codes, sequence numbers, false flags are dropped below);
 // `complete` and a moved clock's key and dates are told in words by payloadText.
 const hiddenKeys = new Set(['ki', 'respondent', 'register_seq', 'hearing_id', 'ruleset_version', 'ruleset_reason', 'majelis', 'basis', 'request_id', 'dispute_id', 'from_state', 'complete', 'key', 'from', 'to']);
-const labelled = { deadline: 'deadline', outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party', instance: 'instance' };
+const labelled = { deadline: 'deadline', outcome: 'outcome', decision: 'decision', kind: 'hearing', channel: 'channel', ruleset: 'ruleset', party: 'party', instance: 'instance', document: 'document' };
 // Lists of codes and the dictionary that names them.
 const listLabelled = { missing: 'attachment', attachments: 'attachment', present: 'attachment', grounds: 'ground' };
 const instant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const date = /^\d{4}-\d{2}-\d{2}$/;
 
+// A list's member: an order's text, or a party's receipt ("Pemohon 23 Feb 2024 08.00").
+function objectText(x) {
+  if (x.party && x.delivered_at) return `${label('party', x.party)} ${formatInstant(x.delivered_at)}`;
+  return x.text || '';
+}
+
 function valueText(key, v) {
   if (typeof v === 'boolean') return v ? t('timeline.yes') : null;
   if (Array.isArray(v)) {
-    const parts = v.map((x) => (x && typeof x === 'object' ? x.text || '' : listLabelled[key] ? label(listLabelled[key], x) : readable(x))).filter(Boolean);
+    const parts = v.map((x) => (x && typeof x === 'object' ? objectText(x) : listLabelled[key] ? label(listLabelled[key], x) : readable(x))).filter(Boolean);
     return parts.length ? parts.join('; ') : null;
   }
   if (typeof v === 'object') return null;

@@ -1,7 +1,7 @@
 // Dispute case page (GET /api/v1/disputes/{id}): parties, state, awaiting, filing timeliness,
 // completeness checklist, deadlines with "why this date", hearings, decision, actions and timeline.
 import { h, replace } from '../dom.js';
-import { t, label, formatDate, formatInstant, currentLang, readable } from '../i18n.js';
+import { t, label, formatDate, formatDateLong, formatInstant, currentLang, readable } from '../i18n.js';
 import { get } from '../api.js';
 import { startPage, loading, failure, section, setTitle } from '../page.js';
 import { stateBadge, awaitingText } from '../components/badges.js';
@@ -126,6 +126,8 @@ export async function disputePage(main, { params, isCurrent }) {
       facts([
         [t('dispute.submitted_at'), item.submitted_at ? formatInstant(item.submitted_at) : null],
         [t('dispute.registered_at'), item.registered_at ? formatInstant(item.registered_at) : null],
+        // The day the decision became final (berkekuatan hukum tetap): the compliance clocks run from it.
+        [t('dispute.final_on'), item.final_on ? formatDateLong(item.final_on) : null],
         [t('dispute.grounds'), (item.grounds || []).map((g) => `${g}. ${t(`ground.${g}`)}`).join('; ')],
         [t('request.information'), item.information_requested],
         [t('dispute.reasons'), item.reasons],
