@@ -86,10 +86,9 @@ void register_public_statistics_routes(router& r, services& s) {
         [&s](const request& req, const route_params&) {
           return csv_response(statistics(s, req).kis_csv, "statistik-ki.csv");
         });
-  r.add("GET", "/api/v1/public/dispute-register", policy::public_route,
-        [&s](const request& req, const route_params&) {
-          return json_response(200, dispute_register(s, req, 50, 500));
-        });
+  r.add("GET", "/api/v1/public/dispute-register", policy::public_route, [&s](const request& req, const route_params&) {
+    return json_response(200, dispute_register(s, req, 50, 500));
+  });
   r.add("GET", "/api/v1/public/dispute-register.csv", policy::public_route,
         [&s](const request& req, const route_params&) {
           const auto reg = dispute_register(s, req, register_csv_rows, register_csv_rows);

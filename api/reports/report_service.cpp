@@ -108,8 +108,8 @@ std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::op
   return facts_of(tx.reports().disputes(ki, respondent, from, submitted_before(p)));
 }
 
-std::vector<dispute_fact> ki_dispute_facts(ports::transaction& tx, const std::optional<std::string>& ki, const period& p,
-                                           domain::civil_date today) {
+std::vector<dispute_fact> ki_dispute_facts(ports::transaction& tx, const std::optional<std::string>& ki,
+                                           const period& p, domain::civil_date today) {
   const auto done_before = std::min(p.from, std::min(p.to, today));
   return facts_of(tx.reports().disputes_active(ki, submitted_before(p), p.from, done_before));
 }

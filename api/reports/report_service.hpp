@@ -48,8 +48,7 @@ std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& 
 /// less those finished before it with no act in it.
 std::vector<domain::reports::dispute_fact> ki_dispute_facts(ports::transaction& tx,
                                                             const std::optional<std::string>& ki,
-                                                            const domain::reports::period& p,
-                                                            domain::civil_date today);
+                                                            const domain::reports::period& p, domain::civil_date today);
 /// Working calendars of `clocks`, for the measures (default counting rules: cuti bersama closed).
 domain::reports::calendar_of calendars_in(clock_context& clocks);
 

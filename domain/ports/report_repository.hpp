@@ -52,8 +52,7 @@ class report_repository {
   /// (KI, registration date, register number), after `after`, at most `limit`. Read from the report
   /// facts (migration 0022 filled them for every stored dispute).
   virtual std::vector<dispute_report_row> register_page(domain::civil_date from, domain::civil_date to,
-                                                        const std::optional<register_position>& after,
-                                                        int limit) = 0;
+                                                        const std::optional<register_position>& after, int limit) = 0;
 };
 
 }  // namespace perkara::ports

@@ -440,7 +440,8 @@ const std::vector<migration>& all_migrations() {
            "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
            "court_result, mediated, adjudicated)",
            "DROP INDEX ix_disputes_ki{ON disputes}",
-           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, outcome, "
+           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, "
+           "outcome, "
            "registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, court_result, "
            "mediated, adjudicated)",
            "DROP INDEX ix_deadlines_case{ON deadlines}",

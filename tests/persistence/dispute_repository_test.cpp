@@ -88,7 +88,11 @@ TEST_SUITE("dispute repository") {
         h.scheduled_at = at("2024-02-12T09:00:00+07:00");
         h.location = "Ruang Sidang";
         d.hearings.push_back(h);
-        ports::dispute_decision_entry x{"d3", "ki-babel", 2024, "003/KI-BABEL-PSIP-M/II/2024", "mediation_agreement",
+        ports::dispute_decision_entry x{"d3",
+                                        "ki-babel",
+                                        2024,
+                                        "003/KI-BABEL-PSIP-M/II/2024",
+                                        "mediation_agreement",
                                         at("2024-02-20T09:00:00+07:00")};
         d.decision = x;
       }
@@ -112,9 +116,10 @@ TEST_SUITE("dispute repository") {
     registered.registered_to = domain::parse_iso_date("2024-02-05");
     ports::dispute_filter other_ki;
     other_ki.ki = "ki-pusat";
-    const row rows[] = {{"all", {}, 5},          {"respondent", by_respondent, 2}, {"overdue", overdue, 1},
-                        {"text", text, 1},       {"LIKE wildcard is literal", wildcard, 0},
-                        {"registered", registered, 1}, {"other KI", other_ki, 0}};
+    const row rows[] = {
+        {"all", {}, 5},           {"respondent", by_respondent, 2},          {"overdue", overdue, 1},
+        {"text", text, 1},        {"LIKE wildcard is literal", wildcard, 0}, {"registered", registered, 1},
+        {"other KI", other_ki, 0}};
     for (const auto& r : rows) {
       CAPTURE(r.what);
       CHECK(tx->disputes().list(r.filter).size() == r.expected);
@@ -132,11 +137,13 @@ TEST_SUITE("dispute repository") {
     CHECK(second[0].id == "d3");
     CHECK(second[1].id == "d2");
 
-    const auto hearings = tx->disputes().hearings_between(at("2024-02-12T00:00:00+07:00"), at("2024-02-13T00:00:00+07:00"),
-                                                          std::string("ki-babel"));
+    const auto hearings = tx->disputes().hearings_between(at("2024-02-12T00:00:00+07:00"),
+                                                          at("2024-02-13T00:00:00+07:00"), std::string("ki-babel"));
     REQUIRE(hearings.size() == 1);
     CHECK(hearings[0].register_number == "003/KI-BABEL-PSIP/II/2024");
-    CHECK(tx->disputes().hearings_between(at("2024-02-13T00:00:00+07:00"), at("2024-02-14T00:00:00+07:00"), std::nullopt).empty());
+    CHECK(tx->disputes()
+              .hearings_between(at("2024-02-13T00:00:00+07:00"), at("2024-02-14T00:00:00+07:00"), std::nullopt)
+              .empty());
     CHECK(tx->disputes().decided(std::string("ki-babel"), 2024, 10).size() == 1);
     CHECK(tx->disputes().decided(std::nullopt, 2023, 10).empty());
 
@@ -212,7 +219,7 @@ TEST_SUITE("dispute repository: updates write what changed") {
     return h;
   }
 
-  std::vector<std::string> hearings_on(ports::transaction& tx, const char* day_from, const char* day_to) {
+  std::vector<std::string> hearings_on(ports::transaction & tx, const char* day_from, const char* day_to) {
     std::vector<std::string> out;
     for (const auto& e : tx.disputes().hearings_between(at(day_from), at(day_to), std::string("ki-babel"))) {
       out.push_back(e.dispute_id + "/" + e.hearing_id + " " + domain::format_rfc3339(e.scheduled_at, 7 * 60) + " " +
@@ -324,10 +331,11 @@ TEST_SUITE("dispute repository") {
     const testing::test_database db;
     const auto database = db.open(2);
     auto d = doc("d1", "kpu-pangkalpinang", "2024-02-05T23:30:00+07:00");
-    d.body = R"({"id":"d1","submitted_at":"2024-02-05T23:30:00+07:00","mediation_started_at":"2024-02-12T09:00:00+07:00",)"
-             R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
-             R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
-             R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
+    d.body =
+        R"({"id":"d1","submitted_at":"2024-02-05T23:30:00+07:00","mediation_started_at":"2024-02-12T09:00:00+07:00",)"
+        R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
+        R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
+        R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
     d.state = "closed";
     d.outcome = "withdrawn";
     auto& f = d.report;
@@ -376,8 +384,9 @@ TEST_SUITE("dispute repository") {
       CHECK_FALSE(read().fact->court_objection_on);
     }
     // A row without facts (stored before 0022) is read from its document; 0022's fill gives the same facts.
-    db.execute("UPDATE disputes SET submitted_on = NULL, decided_on = NULL, closed_on = NULL, court_objection_on = "
-               "NULL, court_decided_on = NULL, court_result = NULL, mediated = NULL, adjudicated = NULL");
+    db.execute(
+        "UPDATE disputes SET submitted_on = NULL, decided_on = NULL, closed_on = NULL, court_objection_on = "
+        "NULL, court_decided_on = NULL, court_result = NULL, mediated = NULL, adjudicated = NULL");
     const auto bare = read();
     CHECK_FALSE(bare.fact);
     CHECK(bare.body == d.body);
