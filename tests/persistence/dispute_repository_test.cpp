@@ -448,6 +448,7 @@ TEST_SUITE("dispute repository") {
     auto tx = database->begin(ports::access::read);
     const auto ids = [](const std::vector<ports::dispute_report_row>& rows) {
       std::vector<std::string> out;
+      out.reserve(rows.size());
       for (const auto& r : rows) {
         out.push_back(r.id);
       }
@@ -472,7 +473,7 @@ TEST_SUITE("dispute repository") {
     // The KI measures of 2024 as of 1 Mar 2024: r9 (closed in 2023, every act before 2024) is not read;
     // r8 (open), r7 (decided in 2024) and every dispute of 2024 are, and one finished dispute per KI (the
     // smallest id, r5), so that a KI with only finished disputes still has its row.
-    const auto sorted = [&](std::vector<ports::dispute_report_row> rows) {
+    const auto sorted = [&](const std::vector<ports::dispute_report_row>& rows) {
       auto out = ids(rows);
       std::sort(out.begin(), out.end());
       return out;
