@@ -235,7 +235,8 @@ TEST_SUITE("e2e reports") {
     const auto elections = s.get("/api/v1/public/statistics/periods");
     REQUIRE_MESSAGE(elections.status == 200, elections.body);
     bool listed = false;
-    for (const auto& e : json_of(elections).at("elections").as_array()) {
+    const auto election_list = json_of(elections);  // a range-for over a temporary's member outlives it
+    for (const auto& e : election_list.at("elections").as_array()) {
       listed = listed || (str(e.at("period")) == "pemilu-2024" && str(e.at("name")) == "Pemilihan Umum 2024" &&
                           str(e.at("from")) == "2022-06-14");
     }
