@@ -3,6 +3,7 @@
 // the report facts only, so no name, identity number, address, phone or e-mail of a person appears.
 #include "api/cases/case_support.hpp"
 #include "api/handlers/routes.hpp"
+#include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
 #include "api/reports/open_data.hpp"
 #include "api/reports/report_service.hpp"
@@ -42,10 +43,19 @@ public_statistics statistics(services& s, const request& req) {
   return public_statistics_of(*tx, p, today(s));
 }
 
-boost::json::object dispute_register(services& s, const request& req) {
+// The register a page at a time (`limit`, `cursor`: docs/open-data.md "Open data"): 50 rows by default
+// and at most 500 as JSON, up to 10,000 rows a file as CSV.
+constexpr int register_csv_rows = 10'000;
+
+boost::json::object dispute_register(services& s, const request& req, int default_limit, int max_limit) {
+  register_page page;
+  page.limit = static_cast<int>(query_integer(req, "limit", 1, max_limit).value_or(default_limit));
+  if (const auto cursor = req.query_param("cursor"); cursor && !cursor->empty()) {
+    page.cursor = std::string(*cursor);
+  }
   auto tx = s.db.begin(ports::access::read);
   const auto p = public_period(s, req, *tx);
-  return public_dispute_register_json(*tx, p, today(s));
+  return public_dispute_register_json(*tx, p, today(s), page);
 }
 
 // The elections whose stages a report can cover (`period=` the code), for the period filters.
@@ -76,11 +86,17 @@ void register_public_statistics_routes(router& r, services& s) {
         [&s](const request& req, const route_params&) {
           return csv_response(statistics(s, req).kis_csv, "statistik-ki.csv");
         });
-  r.add("GET", "/api/v1/public/dispute-register", policy::public_route,
-        [&s](const request& req, const route_params&) { return json_response(200, dispute_register(s, req)); });
+  r.add("GET", "/api/v1/public/dispute-register", policy::public_route, [&s](const request& req, const route_params&) {
+    return json_response(200, dispute_register(s, req, 50, 500));
+  });
   r.add("GET", "/api/v1/public/dispute-register.csv", policy::public_route,
         [&s](const request& req, const route_params&) {
-          return csv_response(public_dispute_register_csv(dispute_register(s, req)), "register-sengketa.csv");
+          const auto reg = dispute_register(s, req, register_csv_rows, register_csv_rows);
+          auto res = csv_response(public_dispute_register_csv(reg), "register-sengketa.csv");
+          if (const auto& next = reg.at("next_cursor"); next.is_string()) {
+            res.set_header("X-Next-Cursor", std::string(next.as_string()));
+          }
+          return res;
         });
 }
 

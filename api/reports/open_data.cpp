@@ -1,5 +1,7 @@
 #include "api/reports/open_data.hpp"
 
+#include "api/cases/case_support.hpp"
+#include "api/http/problem.hpp"
 #include "api/reports/csv.hpp"
 #include "api/reports/report_service.hpp"
 #include "domain/reports/open_data.hpp"
@@ -105,7 +107,7 @@ boost::json::object period_json(const period& p) {
 
 public_statistics public_statistics_of(ports::transaction& tx, const period& p, domain::civil_date today) {
   const auto requests = tx.reports().requests(std::nullopt, p.from, p.to);
-  const auto disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+  const auto disputes = ki_dispute_facts(tx, std::nullopt, p, today);
   clock_context clocks(tx);
   const auto calendars = calendars_in(clocks);
   const auto names = organisation_names(tx);
@@ -143,15 +145,42 @@ public_statistics public_statistics_of(ports::transaction& tx, const period& p, 
   return out;
 }
 
-boost::json::object public_dispute_register_json(ports::transaction& tx, const period& p, domain::civil_date today) {
-  const auto disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p);
+// The register reads one page in its order (ports::report_repository::register_page), one row more than
+// asked to tell whether another page follows; public_register keeps the order and what a row must have.
+boost::json::object public_dispute_register_json(ports::transaction& tx, const period& p, domain::civil_date today,
+                                                 const register_page& page) {
+  std::optional<ports::register_position> after;
+  if (page.cursor) {
+    auto keys = read_page_cursor(*page.cursor, "register", 3);
+    const auto on = domain::parse_iso_date(keys[1]);
+    if (!on) {
+      throw bad_request("Kursor tidak valid / Invalid cursor", "cursor");
+    }
+    after = ports::register_position{std::move(keys[0]), *on, std::move(keys[2])};
+  }
+  std::vector<dispute_fact> disputes;
+  for (auto& row : tx.reports().register_page(p.from, p.to, after, page.limit + 1)) {
+    if (row.fact) {
+      disputes.push_back(std::move(*row.fact));
+    }
+  }
   const auto names = organisation_names(tx);
   const auto name_of = [&](const std::string& code) {
     const auto it = names.find(code);
     return it == names.end() ? code : it->second;
   };
+  auto rows_in_order = public_register(disputes, p);
+  boost::json::value next_cursor = nullptr;
+  if (rows_in_order.size() > static_cast<std::size_t>(page.limit)) {
+    rows_in_order.resize(static_cast<std::size_t>(page.limit));
+    if (!rows_in_order.empty()) {
+      const auto& last = *rows_in_order.back();
+      next_cursor =
+          page_cursor("register", {last.ki, domain::format_iso_date(*last.registered_on), *last.register_number});
+    }
+  }
   boost::json::array rows;
-  for (const auto* d : public_register(disputes, p)) {
+  for (const auto* d : rows_in_order) {
     rows.push_back(boost::json::object{
         {"register_number", *d->register_number},
         {"ki", name_of(d->ki)},
@@ -167,7 +196,7 @@ boost::json::object public_dispute_register_json(ports::transaction& tx, const p
         {"completion_clock", completion_clock_status(*d, today)},
     });
   }
-  return {{"period", period_json(p)}, {"disputes", std::move(rows)}};
+  return {{"period", period_json(p)}, {"disputes", std::move(rows)}, {"next_cursor", std::move(next_cursor)}};
 }
 
 std::string public_dispute_register_csv(const boost::json::object& reg) {

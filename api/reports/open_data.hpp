@@ -8,6 +8,7 @@
 
 #include <boost/json/object.hpp>
 
+#include <optional>
 #include <string>
 
 namespace perkara::api {
@@ -22,9 +23,17 @@ struct public_statistics {
 public_statistics public_statistics_of(ports::transaction& tx, const domain::reports::period& p,
                                        domain::civil_date today);
 
-/// The public register of disputes with a stage in the period: JSON (`{"period", "disputes": [...]}`) and CSV.
+/// Which page of the public register: at most `limit` rows after the position `cursor` names (the
+/// `next_cursor` of the page before; none: the first page).
+struct register_page {
+  int limit = 50;
+  std::optional<std::string> cursor;
+};
+
+/// One page of the public register of disputes with a stage in the period, in register order: JSON
+/// (`{"period", "disputes": [...], "next_cursor"}`, next_cursor null on the last page) and CSV.
 boost::json::object public_dispute_register_json(ports::transaction& tx, const domain::reports::period& p,
-                                                 domain::civil_date today);
+                                                 domain::civil_date today, const register_page& page);
 std::string public_dispute_register_csv(const boost::json::object& reg);
 
 }  // namespace perkara::api

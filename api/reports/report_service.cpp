@@ -12,6 +12,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace perkara::api {
@@ -72,16 +73,9 @@ boost::json::object header_json(const report_scope& scope, const period& p) {
 
 }  // namespace
 
-// Disputes submitted up to the period's end (a day later in UTC covers every Indonesian offset; the
-// measures count by local date), and from a day before its start when only those in the period count.
-std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
-                                           const std::optional<std::string>& respondent, const period& p,
-                                           bool submitted_in_period) {
-  const auto before = domain::start_of_local_day(domain::add_days(p.to, 2), 0).time_since_epoch().count();
-  const auto from = submitted_in_period
-                        ? domain::start_of_local_day(domain::add_days(p.from, -1), 0).time_since_epoch().count()
-                        : std::numeric_limits<long long>::min();
-  auto rows = tx.reports().disputes(ki, respondent, from, before);
+namespace {
+
+std::vector<dispute_fact> facts_of(std::vector<ports::dispute_report_row> rows) {
   std::vector<dispute_fact> out;
   out.reserve(rows.size());
   for (auto& row : rows) {
@@ -94,6 +88,30 @@ std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::op
     out.back().completion_due = row.completion_due;
   }
   return out;
+}
+
+// A day later in UTC than the period's end covers every Indonesian offset; the measures count by local date.
+long long submitted_before(const period& p) {
+  return domain::start_of_local_day(domain::add_days(p.to, 2), 0).time_since_epoch().count();
+}
+
+}  // namespace
+
+// Disputes submitted up to the period's end, and from a day before its start when only those in the
+// period count.
+std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
+                                           const std::optional<std::string>& respondent, const period& p,
+                                           bool submitted_in_period) {
+  const auto from = submitted_in_period
+                        ? domain::start_of_local_day(domain::add_days(p.from, -1), 0).time_since_epoch().count()
+                        : std::numeric_limits<long long>::min();
+  return facts_of(tx.reports().disputes(ki, respondent, from, submitted_before(p)));
+}
+
+std::vector<dispute_fact> ki_dispute_facts(ports::transaction& tx, const std::optional<std::string>& ki,
+                                           const period& p, domain::civil_date today) {
+  const auto done_before = std::min(p.from, std::min(p.to, today));
+  return facts_of(tx.reports().disputes_active(ki, submitted_before(p), p.from, done_before));
 }
 
 calendar_of calendars_in(clock_context& clocks) {
@@ -202,7 +220,7 @@ ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope, co
 ki_report ki_report_of(ports::transaction& tx, const report_scope& scope, const period& p, domain::civil_date today) {
   const auto ki = scope.organisation ? std::optional<std::string>(scope.organisation->code) : std::nullopt;
   clock_context clocks(tx);
-  return ki_measures(dispute_facts_in(tx, ki, std::nullopt, p), p, today, calendars_in(clocks));
+  return ki_measures(ki_dispute_facts(tx, ki, p, today), p, today, calendars_in(clocks));
 }
 
 boost::json::object ppid_report_json(const ppid_report& r, const report_scope& scope, const period& p) {

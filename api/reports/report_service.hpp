@@ -43,6 +43,12 @@ std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& 
                                                             const std::optional<std::string>& respondent,
                                                             const domain::reports::period& p,
                                                             bool submitted_in_period = false);
+/// The facts of the disputes handled by `ki` (unset: every KI) that its KI measures of `p` counted as of
+/// `today` can count (ports::report_repository::disputes_active): those submitted up to the period's end
+/// less those finished before it with no act in it.
+std::vector<domain::reports::dispute_fact> ki_dispute_facts(ports::transaction& tx,
+                                                            const std::optional<std::string>& ki,
+                                                            const domain::reports::period& p, domain::civil_date today);
 /// Working calendars of `clocks`, for the measures (default counting rules: cuti bersama closed).
 domain::reports::calendar_of calendars_in(clock_context& clocks);
 

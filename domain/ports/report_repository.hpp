@@ -20,6 +20,14 @@ struct dispute_report_row {
   std::string body;                                   // only without `fact`
 };
 
+/// Where a page of the public register ends: the register order's keys of its last row (KI code, KI-local
+/// registration date, register number).
+struct register_position {
+  std::string ki;
+  domain::civil_date registered_on{};
+  std::string register_number;
+};
+
 class report_repository {
  public:
   virtual ~report_repository() = default;
@@ -31,6 +39,20 @@ class report_repository {
   virtual std::vector<dispute_report_row> disputes(const std::optional<std::string>& ki,
                                                    const std::optional<std::string>& respondent,
                                                    long long submitted_from, long long submitted_before) = 0;
+  /// Disputes handled by `ki` (unset: every KI) submitted before `submitted_before` (epoch seconds) that
+  /// the KI measures of a period starting `from` count (domain/reports/measures.hpp ki_measures): every
+  /// one except those decided or closed before `done_before` (the earlier of `from` and the date pending
+  /// is counted at) whose acts (submission, registration, decision, closure, court objection) all fall
+  /// before `from`. A row stored without its report facts is always read.
+  virtual std::vector<dispute_report_row> disputes_active(const std::optional<std::string>& ki,
+                                                          long long submitted_before, domain::civil_date from,
+                                                          domain::civil_date done_before) = 0;
+  /// One page of the public register (docs/open-data.md "Open data"): the registered disputes with their
+  /// submission, registration, decision or closure (KI-local dates) in [from, to], in register order
+  /// (KI, registration date, register number), after `after`, at most `limit`. Read from the report
+  /// facts (migration 0022 filled them for every stored dispute).
+  virtual std::vector<dispute_report_row> register_page(domain::civil_date from, domain::civil_date to,
+                                                        const std::optional<register_position>& after, int limit) = 0;
 };
 
 }  // namespace perkara::ports

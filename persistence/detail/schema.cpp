@@ -416,6 +416,41 @@ const std::vector<migration>& all_migrations() {
            "DROP INDEX ix_deadlines_sweep{ON deadlines}",
            "CREATE INDEX ix_deadlines_sweep ON deadlines (met_on, stopped_on, due, id, case_type, case_id, period_key)",
        }},
+      {25,
+       "0025_report_covering_indexes",
+       {
+           // The reports at national scale (issue 18, docs/performance.md "Reports at national scale"):
+           // the indexes the report reads walk carry every column those reads select, so a report over a
+           // year of 10^6 cases reads index entries in order and never a case's row. The report facts of
+           // a dispute (migration 22) sit after its document in the row, behind the document's overflow
+           // pages; a request's row carries the applicant's texts. The statutory clock's due date is read
+           // from the deadlines index by (case type, case id, period). Only the texts stay in the rows: a
+           // refusal's reasons (its exemption grounds) and the document of a dispute stored without its
+           // facts, each read for those rows alone (persistence/repositories/report_repository.cpp).
+           "DROP INDEX ix_requests_received{ON requests}",
+           "CREATE INDEX ix_requests_received ON requests (received_date, respondent, id, channel, state, "
+           "extension_at, response_decision, responded_at, responded_offset, objection_received_at, "
+           "objection_answer_decision)",
+           "DROP INDEX ix_requests_respondent_received{ON requests}",
+           "CREATE INDEX ix_requests_respondent_received ON requests (respondent, received_date, id, channel, state, "
+           "extension_at, response_decision, responded_at, responded_offset, objection_received_at, "
+           "objection_answer_decision)",
+           "DROP INDEX ix_disputes_submitted{ON disputes}",
+           "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at, id, ki, respondent, register_number, state, "
+           "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
+           "court_result, mediated, adjudicated)",
+           "DROP INDEX ix_disputes_ki{ON disputes}",
+           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, "
+           "outcome, "
+           "registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, court_result, "
+           "mediated, adjudicated)",
+           "DROP INDEX ix_deadlines_case{ON deadlines}",
+           "CREATE INDEX ix_deadlines_case ON deadlines (case_type, case_id, period_key, due)",
+           // The public register in its order, a page at a time (keyset on the first three columns).
+           "CREATE INDEX ix_disputes_register ON disputes (ki, registered_on, register_number, submitted_on, "
+           "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
+           "mediated, adjudicated)",
+       }},
       {27,
        "0027_notice_claim_by_channel",
        {
@@ -440,6 +475,8 @@ std::string expand_dialect(std::string_view statement, backend kind) {
       // DROP INDEX names the table on MariaDB; SQLite's index names are global.
       {"{ON deadlines}", mysql ? " ON deadlines" : ""},
       {"{ON notices}", mysql ? " ON notices" : ""},
+      {"{ON requests}", mysql ? " ON requests" : ""},
+      {"{ON disputes}", mysql ? " ON disputes" : ""},
   };
   std::string out(statement);
   for (const auto& [from, to] : replacements) {

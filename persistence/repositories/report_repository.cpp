@@ -11,6 +11,11 @@
 
 #include <soci/soci.h>
 
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <variant>
+
 namespace perkara::persistence::detail {
 namespace {
 
@@ -36,12 +41,17 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
     int responded_offset = 0;
     soci::indicator ext_ind{}, dec_ind{}, reasons_ind{}, resp_ind{}, off_ind{}, obj_ind{}, obj_dec_ind{}, due_ind{};
     const std::string where = respondent ? "r.respondent = :org AND " : "";
+    // The rows in id order, so that their clocks are looked up in the deadlines index's order: at 10^6
+    // that reads each of its pages once instead of once per request (docs/performance.md).
     const std::string sql =
-        "SELECT r.respondent, r.received_date, r.channel, r.state, r.extension_at, r.response_decision, "
-        "r.response_reasons, r.responded_at, r.responded_offset, r.objection_received_at, "
-        "r.objection_answer_decision, (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'request' AND "
-        "d.case_id = r.id AND d.period_key = 'ppid_response') FROM requests r WHERE " +
-        where + "r.received_date >= :first AND r.received_date <= :last";
+        "SELECT o.respondent, o.received_date, o.channel, o.state, o.extension_at, o.response_decision, o.reasons, "
+        "o.responded_at, o.responded_offset, o.objection_received_at, o.objection_answer_decision, (SELECT "
+        "MAX(d.due) FROM deadlines d WHERE d.case_type = 'request' AND d.case_id = o.id AND d.period_key = "
+        "'ppid_response') FROM (SELECT r.id, r.respondent, r.received_date, r.channel, r.state, r.extension_at, "
+        "r.response_decision, CASE WHEN r.response_decision = 'refused' THEN r.response_reasons END AS reasons, "
+        "r.responded_at, r.responded_offset, r.objection_received_at, r.objection_answer_decision FROM requests r "
+        "WHERE " +
+        where + "r.received_date >= :first AND r.received_date <= :last ORDER BY r.id) o";
     soci::statement st(ctx_.sql);
     st.exchange(soci::into(who));
     st.exchange(soci::into(received));
@@ -93,98 +103,190 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
   });
 }
 
+namespace {
+
+// A value bound to a placeholder, in the order of the placeholders.
+using bound = std::variant<std::string, long long>;
+
+// What the reports read of a dispute: the report facts (migration 0022) from the covering indexes of
+// migration 0025, the ki_completion due date from the deadlines index, and the document only for a
+// row stored without facts, which is then the only row read from the table.
+constexpr const char* dispute_columns =
+    "x.id, x.ki, x.respondent, x.register_number, x.state, x.outcome, x.registered_on, x.submitted_on, "
+    "x.decided_on, x.closed_on, x.court_objection_on, x.court_decided_on, x.court_result, x.mediated, "
+    "x.adjudicated, CASE WHEN x.submitted_on IS NULL THEN x.body END AS body";
+
+// The dispute rows of `SELECT dispute_columns FROM disputes x WHERE <tail>`. (Not in id order as the
+// requests are: SQLite then walks the disputes by their primary key, reading every row.)
+std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const std::string& tail,
+                                                    const std::vector<bound>& uses) {
+  std::string id, who_ki, who, number, state, outcome, registered, submitted, decided, closed, objection, court_on,
+      court_result, due, body;
+  int mediated = 0, adjudicated = 0;
+  soci::indicator number_ind{}, outcome_ind{}, registered_ind{}, submitted_ind{}, decided_ind{}, closed_ind{},
+      objection_ind{}, court_on_ind{}, court_result_ind{}, mediated_ind{}, adjudicated_ind{}, due_ind{}, body_ind{};
+  const std::string query =
+      std::string(
+          "SELECT o.id, o.ki, o.respondent, o.register_number, o.state, o.outcome, o.registered_on, "
+          "o.submitted_on, o.decided_on, o.closed_on, o.court_objection_on, o.court_decided_on, o.court_result, "
+          "o.mediated, o.adjudicated, (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'dispute' AND "
+          "d.case_id = o.id AND d.period_key = 'ki_completion'), o.body FROM (SELECT ") +
+      dispute_columns + " FROM disputes x WHERE " + tail + ") o";
+  soci::statement st(sql);
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(who_ki));
+  st.exchange(soci::into(who));
+  st.exchange(soci::into(number, number_ind));
+  st.exchange(soci::into(state));
+  st.exchange(soci::into(outcome, outcome_ind));
+  st.exchange(soci::into(registered, registered_ind));
+  st.exchange(soci::into(submitted, submitted_ind));
+  st.exchange(soci::into(decided, decided_ind));
+  st.exchange(soci::into(closed, closed_ind));
+  st.exchange(soci::into(objection, objection_ind));
+  st.exchange(soci::into(court_on, court_on_ind));
+  st.exchange(soci::into(court_result, court_result_ind));
+  st.exchange(soci::into(mediated, mediated_ind));
+  st.exchange(soci::into(adjudicated, adjudicated_ind));
+  st.exchange(soci::into(due, due_ind));
+  st.exchange(soci::into(body, body_ind));
+  for (const auto& u : uses) {
+    std::visit([&st](const auto& value) { st.exchange(soci::use(value)); }, u);
+  }
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute();
+  std::vector<ports::dispute_report_row> out;
+  while (st.fetch()) {
+    ports::dispute_report_row r;
+    r.id = id;
+    r.completion_due = optional_date(due, due_ind, "deadlines.due");
+    if (submitted_ind != soci::i_ok) {
+      r.body = body_ind == soci::i_ok ? body : std::string{};
+      out.push_back(std::move(r));
+      continue;
+    }
+    domain::reports::dispute_fact f;
+    f.ki = who_ki;
+    f.respondent = who;
+    if (number_ind == soci::i_ok) {
+      f.register_number = number;
+    }
+    f.state = domain::disputes::parse_dispute_state(state).value_or(domain::disputes::dispute_state::submitted);
+    if (outcome_ind == soci::i_ok) {
+      f.outcome = domain::disputes::parse_dispute_outcome(outcome);
+    }
+    f.submitted_on = date_column(submitted, "disputes.submitted_on");
+    f.registered_on = optional_date(registered, registered_ind, "disputes.registered_on");
+    f.decided_on = optional_date(decided, decided_ind, "disputes.decided_on");
+    f.closed_on = optional_date(closed, closed_ind, "disputes.closed_on");
+    f.court_objection_on = optional_date(objection, objection_ind, "disputes.court_objection_on");
+    f.court_decided_on = optional_date(court_on, court_on_ind, "disputes.court_decided_on");
+    if (court_result_ind == soci::i_ok) {
+      f.court_result = court_result;
+    }
+    f.mediated = mediated_ind == soci::i_ok && mediated != 0;
+    f.adjudicated = adjudicated_ind == soci::i_ok && adjudicated != 0;
+    f.completion_due = r.completion_due;
+    r.fact = std::move(f);
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<ports::dispute_report_row> soci_report_repository::disputes(const std::optional<std::string>& ki,
                                                                         const std::optional<std::string>& respondent,
                                                                         long long submitted_from,
                                                                         long long submitted_before) {
   return translated([&] {
-    std::string ki_code = ki.value_or("");
-    std::string org = respondent.value_or("");
-    std::string id, who_ki, who, number, state, outcome, registered, submitted, decided, closed, objection, court_on,
-        court_result, due, body;
-    int mediated = 0, adjudicated = 0;
-    soci::indicator number_ind{}, outcome_ind{}, registered_ind{}, submitted_ind{}, decided_ind{}, closed_ind{},
-        objection_ind{}, court_on_ind{}, court_result_ind{}, mediated_ind{}, adjudicated_ind{}, due_ind{}, body_ind{};
     std::string where;
+    std::vector<bound> uses;
     if (ki) {
       where += "x.ki = :ki AND ";
+      uses.emplace_back(*ki);
     }
     if (respondent) {
       where += "x.respondent = :org AND ";
+      uses.emplace_back(*respondent);
     }
-    // The facts columns (migration 0022); the document only for a row stored without them.
-    const std::string sql =
-        "SELECT x.id, x.ki, x.respondent, x.register_number, x.state, x.outcome, x.registered_on, x.submitted_on, "
-        "x.decided_on, x.closed_on, x.court_objection_on, x.court_decided_on, x.court_result, x.mediated, "
-        "x.adjudicated, (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'dispute' AND d.case_id = x.id AND "
-        "d.period_key = 'ki_completion'), CASE WHEN x.submitted_on IS NULL THEN x.body END FROM disputes x WHERE " +
-        where + "x.submitted_at >= :after AND x.submitted_at < :before";
-    soci::statement st(ctx_.sql);
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(who_ki));
-    st.exchange(soci::into(who));
-    st.exchange(soci::into(number, number_ind));
-    st.exchange(soci::into(state));
-    st.exchange(soci::into(outcome, outcome_ind));
-    st.exchange(soci::into(registered, registered_ind));
-    st.exchange(soci::into(submitted, submitted_ind));
-    st.exchange(soci::into(decided, decided_ind));
-    st.exchange(soci::into(closed, closed_ind));
-    st.exchange(soci::into(objection, objection_ind));
-    st.exchange(soci::into(court_on, court_on_ind));
-    st.exchange(soci::into(court_result, court_result_ind));
-    st.exchange(soci::into(mediated, mediated_ind));
-    st.exchange(soci::into(adjudicated, adjudicated_ind));
-    st.exchange(soci::into(due, due_ind));
-    st.exchange(soci::into(body, body_ind));
-    if (ki) {
-      st.exchange(soci::use(ki_code));
+    where += "x.submitted_at >= :after AND x.submitted_at < :before";
+    uses.emplace_back(submitted_from);
+    uses.emplace_back(submitted_before);
+    return dispute_rows(ctx_.sql, where, uses);
+  });
+}
+
+// A dispute finished before `done_before` with every act before `from` counts in no KI measure of the
+// period, so it is not read (at 10^6 that leaves the disputes of the period and those still open), but
+// for one such dispute per KI, so that every KI with a dispute up to the period's end has its (zero)
+// measures as before (domain/reports/open_data.hpp ki_by_ki).
+std::vector<ports::dispute_report_row> soci_report_repository::disputes_active(const std::optional<std::string>& ki,
+                                                                               long long submitted_before,
+                                                                               domain::civil_date from,
+                                                                               domain::civil_date done_before) {
+  return translated([&] {
+    const std::string first = domain::format_iso_date(from);
+    const std::string done = domain::format_iso_date(done_before);
+    // Each part names its placeholders after its table alias: SQLite binds one value to a repeated name.
+    const auto finished = [&](const char* t) {
+      return fmt::format(
+          "({0}.submitted_on IS NOT NULL AND (COALESCE({0}.decided_on, '9') < :{0}d1 OR COALESCE({0}.closed_on, '9') "
+          "< :{0}d2) AND {0}.submitted_on < :{0}f1 AND COALESCE({0}.registered_on, '') < :{0}f2 AND "
+          "COALESCE({0}.decided_on, '') < :{0}f3 AND COALESCE({0}.closed_on, '') < :{0}f4 AND "
+          "COALESCE({0}.court_objection_on, '') < :{0}f5)",
+          t);
+    };
+    std::vector<bound> uses;
+    const auto scope = [&](const char* t) {
+      std::string out;
+      if (ki) {
+        out = fmt::format("{0}.ki = :{0}ki AND ", t);
+        uses.emplace_back(*ki);
+      }
+      out += fmt::format("{0}.submitted_at < :{0}before AND ", t);
+      uses.emplace_back(submitted_before);
+      uses.emplace_back(done);
+      uses.emplace_back(done);
+      for (int i = 0; i < 5; ++i) {
+        uses.emplace_back(first);
+      }
+      return out;
+    };
+    std::string tail = scope("x") + "NOT " + finished("x");
+    tail += std::string(" UNION ALL SELECT ") + dispute_columns +
+            " FROM disputes x WHERE x.id IN (SELECT MIN(y.id) FROM disputes y WHERE " + scope("y") + finished("y") +
+            " GROUP BY y.ki)";
+    return dispute_rows(ctx_.sql, tail, uses);
+  });
+}
+
+// The register in its order over ix_disputes_register (migration 0025), from the page's position on: a
+// row value comparison, so each page reads only its own rows plus those of the order it skips.
+std::vector<ports::dispute_report_row> soci_report_repository::register_page(
+    domain::civil_date from, domain::civil_date to, const std::optional<ports::register_position>& after, int limit) {
+  return translated([&] {
+    const std::string first = domain::format_iso_date(from);
+    const std::string last = domain::format_iso_date(to);
+    std::vector<bound> uses;
+    std::string where = "x.register_number IS NOT NULL AND x.registered_on IS NOT NULL AND ";
+    if (after) {
+      where += "(x.ki, x.registered_on, x.register_number) > (:ki, :on, :number) AND ";
+      uses.emplace_back(after->ki);
+      uses.emplace_back(domain::format_iso_date(after->registered_on));
+      uses.emplace_back(after->register_number);
     }
-    if (respondent) {
-      st.exchange(soci::use(org));
+    where +=
+        "((x.submitted_on >= :f1 AND x.submitted_on <= :t1) OR (x.registered_on >= :f2 AND x.registered_on <= :t2) "
+        "OR (x.decided_on >= :f3 AND x.decided_on <= :t3) OR (x.closed_on >= :f4 AND x.closed_on <= :t4))";
+    for (int i = 0; i < 4; ++i) {
+      uses.emplace_back(first);
+      uses.emplace_back(last);
     }
-    st.exchange(soci::use(submitted_from));
-    st.exchange(soci::use(submitted_before));
-    st.alloc();
-    st.prepare(sql);
-    st.define_and_bind();
-    st.execute();
-    std::vector<ports::dispute_report_row> out;
-    while (st.fetch()) {
-      ports::dispute_report_row r;
-      r.id = id;
-      r.completion_due = optional_date(due, due_ind, "deadlines.due");
-      if (submitted_ind != soci::i_ok) {
-        r.body = body_ind == soci::i_ok ? body : std::string{};
-        out.push_back(std::move(r));
-        continue;
-      }
-      domain::reports::dispute_fact f;
-      f.ki = who_ki;
-      f.respondent = who;
-      if (number_ind == soci::i_ok) {
-        f.register_number = number;
-      }
-      f.state = domain::disputes::parse_dispute_state(state).value_or(domain::disputes::dispute_state::submitted);
-      if (outcome_ind == soci::i_ok) {
-        f.outcome = domain::disputes::parse_dispute_outcome(outcome);
-      }
-      f.submitted_on = date_column(submitted, "disputes.submitted_on");
-      f.registered_on = optional_date(registered, registered_ind, "disputes.registered_on");
-      f.decided_on = optional_date(decided, decided_ind, "disputes.decided_on");
-      f.closed_on = optional_date(closed, closed_ind, "disputes.closed_on");
-      f.court_objection_on = optional_date(objection, objection_ind, "disputes.court_objection_on");
-      f.court_decided_on = optional_date(court_on, court_on_ind, "disputes.court_decided_on");
-      if (court_result_ind == soci::i_ok) {
-        f.court_result = court_result;
-      }
-      f.mediated = mediated_ind == soci::i_ok && mediated != 0;
-      f.adjudicated = adjudicated_ind == soci::i_ok && adjudicated != 0;
-      f.completion_due = r.completion_due;
-      r.fact = std::move(f);
-      out.push_back(std::move(r));
-    }
-    return out;
+    where += " ORDER BY x.ki, x.registered_on, x.register_number LIMIT " + std::to_string(std::max(limit, 0));
+    return dispute_rows(ctx_.sql, where, uses);
   });
 }
 

@@ -209,6 +209,13 @@ TEST_SUITE("e2e reports") {
     CHECK(str(rows[0].at("respondent")) == "KPU Kota Pangkalpinang");
     CHECK(str(rows[0].at("registered_on")) == "2024-02-16");
     CHECK(str(rows[0].at("completion_clock")) == "running");
+    CHECK(json_of(reg).at("next_cursor").is_null());  // the register pages; one row is the last page
+    const auto one = s.get("/api/v1/public/dispute-register?period=2024-Q1&limit=1");
+    REQUIRE_MESSAGE(one.status == 200, one.body);
+    CHECK(json_of(one).at("disputes").as_array().size() == 1);
+    CHECK(json_of(one).at("next_cursor").is_null());
+    CHECK(error_field(s.get("/api/v1/public/dispute-register?period=2024-Q1&cursor=zz")) == "cursor");
+    CHECK(error_field(s.get("/api/v1/public/dispute-register?period=2024-Q1&limit=501")) == "limit");
     const auto reg_csv = s.get("/api/v1/public/dispute-register.csv?period=2024-Q1");
     REQUIRE(reg_csv.status == 200);
     for (const auto* body : {&stats.body, &offices_csv.body, &kis_csv.body, &reg.body, &reg_csv.body}) {

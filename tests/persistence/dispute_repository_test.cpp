@@ -88,7 +88,11 @@ TEST_SUITE("dispute repository") {
         h.scheduled_at = at("2024-02-12T09:00:00+07:00");
         h.location = "Ruang Sidang";
         d.hearings.push_back(h);
-        ports::dispute_decision_entry x{"d3", "ki-babel", 2024, "003/KI-BABEL-PSIP-M/II/2024", "mediation_agreement",
+        ports::dispute_decision_entry x{"d3",
+                                        "ki-babel",
+                                        2024,
+                                        "003/KI-BABEL-PSIP-M/II/2024",
+                                        "mediation_agreement",
                                         at("2024-02-20T09:00:00+07:00")};
         d.decision = x;
       }
@@ -112,9 +116,10 @@ TEST_SUITE("dispute repository") {
     registered.registered_to = domain::parse_iso_date("2024-02-05");
     ports::dispute_filter other_ki;
     other_ki.ki = "ki-pusat";
-    const row rows[] = {{"all", {}, 5},          {"respondent", by_respondent, 2}, {"overdue", overdue, 1},
-                        {"text", text, 1},       {"LIKE wildcard is literal", wildcard, 0},
-                        {"registered", registered, 1}, {"other KI", other_ki, 0}};
+    const row rows[] = {
+        {"all", {}, 5},           {"respondent", by_respondent, 2},          {"overdue", overdue, 1},
+        {"text", text, 1},        {"LIKE wildcard is literal", wildcard, 0}, {"registered", registered, 1},
+        {"other KI", other_ki, 0}};
     for (const auto& r : rows) {
       CAPTURE(r.what);
       CHECK(tx->disputes().list(r.filter).size() == r.expected);
@@ -132,11 +137,13 @@ TEST_SUITE("dispute repository") {
     CHECK(second[0].id == "d3");
     CHECK(second[1].id == "d2");
 
-    const auto hearings = tx->disputes().hearings_between(at("2024-02-12T00:00:00+07:00"), at("2024-02-13T00:00:00+07:00"),
-                                                          std::string("ki-babel"));
+    const auto hearings = tx->disputes().hearings_between(at("2024-02-12T00:00:00+07:00"),
+                                                          at("2024-02-13T00:00:00+07:00"), std::string("ki-babel"));
     REQUIRE(hearings.size() == 1);
     CHECK(hearings[0].register_number == "003/KI-BABEL-PSIP/II/2024");
-    CHECK(tx->disputes().hearings_between(at("2024-02-13T00:00:00+07:00"), at("2024-02-14T00:00:00+07:00"), std::nullopt).empty());
+    CHECK(tx->disputes()
+              .hearings_between(at("2024-02-13T00:00:00+07:00"), at("2024-02-14T00:00:00+07:00"), std::nullopt)
+              .empty());
     CHECK(tx->disputes().decided(std::string("ki-babel"), 2024, 10).size() == 1);
     CHECK(tx->disputes().decided(std::nullopt, 2023, 10).empty());
 
@@ -212,7 +219,7 @@ TEST_SUITE("dispute repository: updates write what changed") {
     return h;
   }
 
-  std::vector<std::string> hearings_on(ports::transaction& tx, const char* day_from, const char* day_to) {
+  std::vector<std::string> hearings_on(ports::transaction & tx, const char* day_from, const char* day_to) {
     std::vector<std::string> out;
     for (const auto& e : tx.disputes().hearings_between(at(day_from), at(day_to), std::string("ki-babel"))) {
       out.push_back(e.dispute_id + "/" + e.hearing_id + " " + domain::format_rfc3339(e.scheduled_at, 7 * 60) + " " +
@@ -324,10 +331,11 @@ TEST_SUITE("dispute repository") {
     const testing::test_database db;
     const auto database = db.open(2);
     auto d = doc("d1", "kpu-pangkalpinang", "2024-02-05T23:30:00+07:00");
-    d.body = R"({"id":"d1","submitted_at":"2024-02-05T23:30:00+07:00","mediation_started_at":"2024-02-12T09:00:00+07:00",)"
-             R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
-             R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
-             R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
+    d.body =
+        R"({"id":"d1","submitted_at":"2024-02-05T23:30:00+07:00","mediation_started_at":"2024-02-12T09:00:00+07:00",)"
+        R"("adjudication_started_at":null,"decision":null,"closed":{"reason":"withdrawn","at":"2024-02-20T16:00:00+07:00"},)"
+        R"("court_objection":{"party":"respondent","filed_at":"2024-03-01T10:00:00+07:00"},)"
+        R"("court_decision":{"decided_at":"2024-04-02T10:00:00+07:00","result":"dikuatkan"}})";
     d.state = "closed";
     d.outcome = "withdrawn";
     auto& f = d.report;
@@ -376,8 +384,9 @@ TEST_SUITE("dispute repository") {
       CHECK_FALSE(read().fact->court_objection_on);
     }
     // A row without facts (stored before 0022) is read from its document; 0022's fill gives the same facts.
-    db.execute("UPDATE disputes SET submitted_on = NULL, decided_on = NULL, closed_on = NULL, court_objection_on = "
-               "NULL, court_decided_on = NULL, court_result = NULL, mediated = NULL, adjudicated = NULL");
+    db.execute(
+        "UPDATE disputes SET submitted_on = NULL, decided_on = NULL, closed_on = NULL, court_objection_on = "
+        "NULL, court_decided_on = NULL, court_result = NULL, mediated = NULL, adjudicated = NULL");
     const auto bare = read();
     CHECK_FALSE(bare.fact);
     CHECK(bare.body == d.body);
@@ -386,5 +395,96 @@ TEST_SUITE("dispute repository") {
     REQUIRE(fill != migrations.end());
     db.execute(persistence::detail::expand_dialect(fill->statements.back(), db.kind()));
     check_facts(read());
+  }
+}
+
+// The reads of the reports at national scale (migration 0025, docs/performance.md "Reports at national
+// scale"): the public register a page at a time in its order, and the KI measures' read leaving out the
+// disputes finished before the period with no act in it.
+TEST_SUITE("dispute repository") {
+  TEST_CASE("report reads: the register by keyset pages in register order; finished disputes left out") {
+    const testing::test_database db;
+    const auto database = db.open(2);
+    const auto date = [](const char* text) { return *domain::parse_iso_date(text); };
+    const auto registered = [&](const std::string& id, const char* ki, const char* submitted, const char* on,
+                                const char* number) {
+      auto d = doc(id, "kpu-pangkalpinang", submitted);
+      d.ki = ki;
+      d.state = "registered";
+      d.report.submitted_on = date(std::string(submitted).substr(0, 10).c_str());
+      d.registered_on = date(on);
+      d.registered_at = at((std::string(on) + "T09:00:00+07:00").c_str());
+      d.register_number = number;
+      return d;
+    };
+    {
+      auto tx = database->begin(ports::access::write);
+      tx->disputes().insert(registered("r1", "ki-babel", "2024-02-05T10:00:00+07:00", "2024-02-07", "001"));
+      tx->disputes().insert(registered("r2", "ki-babel", "2024-02-05T11:00:00+07:00", "2024-02-07", "002"));
+      tx->disputes().insert(registered("r3", "ki-babel", "2024-01-08T10:00:00+07:00", "2024-01-10", "003"));
+      tx->disputes().insert(registered("r4", "ki-aceh", "2024-02-26T10:00:00+07:00", "2024-03-01", "001"));
+      auto r5 = registered("r5", "ki-babel", "2023-04-20T10:00:00+07:00", "2023-05-01", "005");
+      r5.state = "decided";
+      r5.report.decided_on = date("2023-08-01");
+      tx->disputes().insert(r5);
+      auto r6 = doc("r6", "kpu-pangkalpinang", "2024-02-10T10:00:00+07:00");
+      r6.report.submitted_on = date("2024-02-10");
+      tx->disputes().insert(r6);
+      auto r7 = registered("r7", "ki-babel", "2023-05-20T10:00:00+07:00", "2023-06-01", "007");
+      r7.state = "decided";
+      r7.report.decided_on = date("2024-02-01");
+      tx->disputes().insert(r7);
+      // Registered in 2023 and still open: pending in 2024.
+      tx->disputes().insert(registered("r8", "ki-babel", "2023-03-01T10:00:00+07:00", "2023-03-05", "008"));
+      // Closed unregistered in 2023.
+      auto r9 = doc("r9", "kpu-pangkalpinang", "2023-01-10T10:00:00+07:00");
+      r9.state = "closed";
+      r9.outcome = "not_registered";
+      r9.report.submitted_on = date("2023-01-10");
+      r9.report.closed_on = date("2023-02-01");
+      tx->disputes().insert(r9);
+      tx->commit();
+    }
+    auto tx = database->begin(ports::access::read);
+    const auto ids = [](const std::vector<ports::dispute_report_row>& rows) {
+      std::vector<std::string> out;
+      out.reserve(rows.size());
+      for (const auto& r : rows) {
+        out.push_back(r.id);
+      }
+      return out;
+    };
+    // Q1 2024: r5 has no stage in it, r6 is not registered; KI code, registration date, number.
+    const auto from = date("2024-01-01");
+    const auto to = date("2024-03-31");
+    const auto first = tx->reports().register_page(from, to, std::nullopt, 2);
+    CHECK(ids(first) == std::vector<std::string>{"r4", "r7"});
+    REQUIRE(first.back().fact);
+    CHECK(first.back().fact->decided_on == date("2024-02-01"));
+    const auto second =
+        tx->reports().register_page(from, to, ports::register_position{"ki-babel", date("2023-06-01"), "007"}, 2);
+    CHECK(ids(second) == std::vector<std::string>{"r3", "r1"});
+    const auto third =
+        tx->reports().register_page(from, to, ports::register_position{"ki-babel", date("2024-02-07"), "001"}, 2);
+    CHECK(ids(third) == std::vector<std::string>{"r2"});
+    CHECK(ids(tx->reports().register_page(date("2023-01-01"), date("2023-12-31"), std::nullopt, 10)) ==
+          std::vector<std::string>{"r8", "r5", "r7"});
+
+    // The KI measures of 2024 as of 1 Mar 2024: r9 (closed in 2023, every act before 2024) is not read;
+    // r8 (open), r7 (decided in 2024) and every dispute of 2024 are, and one finished dispute per KI (the
+    // smallest id, r5), so that a KI with only finished disputes still has its row.
+    const auto sorted = [&](const std::vector<ports::dispute_report_row>& rows) {
+      auto out = ids(rows);
+      std::sort(out.begin(), out.end());
+      return out;
+    };
+    CHECK(sorted(tx->reports().disputes_active(std::string("ki-babel"), 4'000'000'000LL, from, from)) ==
+          std::vector<std::string>{"r1", "r2", "r3", "r5", "r6", "r7", "r8"});
+    CHECK(sorted(tx->reports().disputes_active(std::nullopt, 4'000'000'000LL, date("2023-01-01"), date("2023-01-01")))
+              .size() == 9);
+    // Pending is counted before r9's closure: it is read.
+    CHECK(sorted(tx->reports().disputes_active(std::string("ki-babel"), 4'000'000'000LL, date("2023-03-01"),
+                                               date("2023-01-20")))
+              .size() == 8);
   }
 }
