@@ -402,7 +402,7 @@ TEST_SUITE("dispute repository") {
 // scale"): the public register a page at a time in its order, and the KI measures' read leaving out the
 // disputes finished before the period with no act in it.
 TEST_SUITE("dispute repository") {
-  TEST_CASE("report reads: the register by keyset pages in register order; finished disputes left out") {
+  TEST_CASE("report reads: the register by keyset pages in register order, finished disputes left out") {
     const testing::test_database db;
     const auto database = db.open(2);
     const auto date = [](const char* text) { return *domain::parse_iso_date(text); };
