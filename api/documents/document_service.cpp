@@ -230,17 +230,6 @@ std::string required_kind(const std::optional<std::string_view>& kind) {
   return std::string{*kind};
 }
 
-bool query_flag(const request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  if (!v || v->empty() || *v == "false") {
-    return false;
-  }
-  if (*v == "true") {
-    return true;
-  }
-  throw validation_problem({{std::string{name}, "harus true atau false / must be true or false"}});
-}
-
 /// Removes a staged file the request did not keep, whatever way the handler leaves.
 class staged_guard {
  public:

@@ -22,11 +22,6 @@ using domain::role;
 
 constexpr std::int64_t max_page = 200;
 
-std::optional<std::string> text_param(const request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  return v && !v->empty() ? std::optional<std::string>(std::string(*v)) : std::nullopt;
-}
-
 // Whose entries the caller may read: nullopt for every organisation (a sysadmin without a filter).
 std::optional<std::string> scope_of(const caller& who, const std::optional<std::string>& wanted) {
   if (who.has_role(role::sysadmin)) {
@@ -111,23 +106,23 @@ boost::json::object record_to_json(ports::transaction& tx, const ports::audit_re
 
 response list_audit(services& s, const request& req) {
   ports::audit_search q;
-  q.action_prefix = text_param(req, "action");
-  q.object_type = text_param(req, "object_type");
-  q.object_id = text_param(req, "object_id");
-  q.actor_username = text_param(req, "actor");
+  q.action_prefix = query_text(req, "action");
+  q.object_type = query_text(req, "object_type");
+  q.object_id = query_text(req, "object_id");
+  q.actor_username = query_text(req, "actor");
   const auto from = query_date(req, "from");
   const auto to = query_date(req, "to");
   if (from && to && *to < *from) {
     throw validation_problem({{"to", "tidak boleh sebelum from / must not precede from"}});
   }
   q.limit = static_cast<int>(query_integer(req, "limit", 1, max_page).value_or(50));
-  if (const auto cursor = text_param(req, "cursor")) {
+  if (const auto cursor = query_text(req, "cursor")) {
     q.before = cursor_position(*cursor);
   }
 
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, s.clock.now());
-  q.organisation = scope_of(who, text_param(req, "organisation"));
+  q.organisation = scope_of(who, query_text(req, "organisation"));
   // Dates are days of the caller's organisation's calendar: [from 00:00, the day after `to` 00:00).
   const int offset = who.organisation.utc_offset_minutes;
   if (from) {

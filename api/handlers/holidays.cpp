@@ -209,14 +209,8 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
     throw validation_problem({{"date", domain::invalid_date_message}});
   }
   const bool preview = preview_requested(req);
-  std::optional<std::string> organisation;
-  if (const auto o = req.query_param("organisation"); o && !o->empty()) {
-    organisation = std::string{*o};
-  }
-  std::string region;
-  if (const auto r = req.query_param("region_code"); r && !r->empty()) {
-    region = std::string{*r};
-  }
+  const auto organisation = query_text(req, "organisation");
+  const auto region = query_text(req, "region_code").value_or("");
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
   const auto who = authenticate(req, *tx, now);

@@ -124,8 +124,7 @@ response status(services& s, const request& req) {
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);
-  std::string code = who.organisation.code;
-  if (const auto wanted = req.query_param("organisation"); wanted && !wanted->empty()) code = std::string(*wanted);
+  const auto code = query_text(req, "organisation").value_or(who.organisation.code);
   const auto org = tx->organisations().find(code);
   if (!org || (!who.has_role(role::sysadmin) && org->code != who.organisation.code)) throw not_found();
   if (!who.has_role(role::sysadmin) &&

@@ -16,13 +16,6 @@ namespace {
 constexpr int wib = 7 * 60;
 constexpr int default_calendar_days = 30;
 
-std::optional<std::string> query_text(const request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  if (!v || v->empty()) {
-    return std::nullopt;
-  }
-  return std::string{*v};
-}
 
 // A register number as people type or paste it: without spaces (around or inside) and in capitals,
 // as the numbering templates write them (docs/dispute-workflow.md, "Public view").

@@ -17,11 +17,7 @@ domain::civil_date today(services& s) { return domain::local_date(s.clock.now(),
 
 // The period asked for, or the current year so far.
 domain::reports::period public_period(services& s, const request& req, ports::transaction& tx) {
-  const auto given = [&](std::string_view name) {
-    const auto v = req.query_param(name);
-    return v && !v->empty();
-  };
-  if (given("period") || given("from") || given("to")) {
+  if (query_text(req, "period") || query_text(req, "from") || query_text(req, "to")) {
     return report_period(req, tx);
   }
   const auto now = today(s);

@@ -5,17 +5,13 @@
 #include "api/cases/case_support.hpp"
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
+#include "api/json/json_input.hpp"
 #include "api/json/json_output.hpp"
 #include "api/reports/annual_report.hpp"
 #include "api/reports/report_service.hpp"
 
 namespace perkara::api {
 namespace {
-
-std::optional<std::string> organisation_param(const request& req) {
-  const auto v = req.query_param("organisation");
-  return v && !v->empty() ? std::optional<std::string>(std::string(*v)) : std::nullopt;
-}
 
 // What every report route does first: authenticate (the route's policy), read the period, decide the
 // scope the caller may see (`scope_of`: ppid_scope or ki_scope) and the caller's local day.
@@ -32,7 +28,7 @@ report_call begin_report(services& s, const request& req, ScopeOf scope_of) {
   const auto now = s.clock.now();
   const auto who = authenticate(req, *c.tx, now);
   c.p = report_period(req, *c.tx);
-  c.scope = scope_of(*c.tx, who, organisation_param(req));
+  c.scope = scope_of(*c.tx, who, query_text(req, "organisation"));
   c.today = local_today(who.organisation, now);
   return c;
 }

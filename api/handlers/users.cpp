@@ -110,10 +110,7 @@ void check_not_self_demoted(const caller& who, const domain::user& target, json_
 response list_users(services& s, const request& req) {
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, s.clock.now());
-  std::string organisation = who.organisation.code;
-  if (const auto wanted = req.query_param("organisation"); wanted && !wanted->empty()) {
-    organisation = std::string{*wanted};
-  }
+  const auto organisation = query_text(req, "organisation").value_or(who.organisation.code);
   if (!may_manage(who, organisation)) {
     throw not_found();
   }

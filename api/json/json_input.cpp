@@ -158,6 +158,25 @@ void throw_if_invalid(domain::validation& v) {
   }
 }
 
+std::optional<std::string> query_text(const request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty()) {
+    return std::nullopt;
+  }
+  return std::string{*v};
+}
+
+bool query_flag(const request& req, std::string_view name) {
+  const auto v = req.query_param(name);
+  if (!v || v->empty() || *v == "false") {
+    return false;
+  }
+  if (*v == "true") {
+    return true;
+  }
+  throw validation_problem({{std::string{name}, "harus true atau false / must be true or false"}});
+}
+
 std::optional<domain::civil_date> query_date(const request& req, std::string_view name) {
   const auto raw = req.query_param(name);
   if (!raw || raw->empty()) {

@@ -49,6 +49,10 @@ class json_reader {
 void throw_if_invalid(domain::validation& v);
 
 /// Query helpers that throw a 400/422 problem naming the parameter.
+/// A parameter's text; nullopt when absent or empty.
+std::optional<std::string> query_text(const request& req, std::string_view name);
+/// `true` / `false`; absent or empty is false.
+bool query_flag(const request& req, std::string_view name);
 std::optional<domain::civil_date> query_date(const request& req, std::string_view name);
 std::optional<std::int64_t> query_integer(const request& req, std::string_view name, std::int64_t min,
                                           std::int64_t max);
