@@ -3,6 +3,7 @@
 // and the api layer maps them to RFC 9457 problem+json. Exceptions are for the environment and bugs.
 
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,7 +19,7 @@ using field_errors = std::vector<field_error>;
 /// Collects field errors while validating one input.
 class validation {
  public:
-  void fail(std::string field, std::string message) { errors_.push_back({std::move(field), std::move(message)}); }
+  void fail(std::string field, std::string_view message) { errors_.push_back({std::move(field), std::string(message)}); }
   [[nodiscard]] bool ok() const { return errors_.empty(); }
   [[nodiscard]] const field_errors& errors() const { return errors_; }
   field_errors take() { return std::move(errors_); }

@@ -2,6 +2,7 @@
 
 #include "api/calendar/deadline_json.hpp"
 #include "api/http/problem.hpp"
+#include "domain/cases/clocks.hpp"
 #include "api/json/json_input.hpp"
 #include "domain/deadline/compute.hpp"
 #include "domain/deadline/status.hpp"
@@ -53,6 +54,18 @@ void throw_not_allowed(std::string detail, const boost::json::array& allowed) {
   problem p{409, std::move(detail)};
   p.extra_json.emplace_back("allowed_actions", boost::json::serialize(allowed));
   throw p;
+}
+
+void throw_refused(refused_command refused) {
+  switch (refused.why) {
+    case domain::cases::refusal::stale: throw_changed_meanwhile(refused.current_version);
+    case domain::cases::refusal::invalid: throw validation_problem(refused.errors);
+    case domain::cases::refusal::not_allowed: break;
+  }
+  if (refused.detail.empty()) {
+    refused.detail = "Tindakan tidak diperbolehkan pada status ini / Action not allowed in this state";
+  }
+  throw_not_allowed(std::move(refused.detail), refused.allowed);
 }
 
 int page_limit(const request& req) { return static_cast<int>(query_integer(req, "limit", 1, 500).value_or(50)); }
@@ -223,7 +236,7 @@ void clock_book::meet(const std::string& key, domain::civil_date on) {
 void clock_book::stop(const std::string& key, domain::civil_date on) {
   for (std::size_t i = 0; i < records_.size(); ++i) {
     auto& r = records_[i];
-    if (r.open() && (key == "*" || r.key == key)) {
+    if (r.open() && (key == domain::cases::all_clocks || r.key == key)) {
       r.stopped_on = on;
       dirty_[i] = true;
     }

@@ -6,6 +6,7 @@
 #include "api/auth/caller.hpp"
 #include "api/calendar/calendar_service.hpp"
 #include "domain/cases/actor.hpp"
+#include "domain/cases/engine.hpp"
 #include "api/http/message.hpp"
 #include "domain/deadline_record.hpp"
 #include "domain/org/organisation.hpp"
@@ -46,6 +47,35 @@ boost::json::array action_names(const std::vector<Action>& actions) {
 /// The 409 of every case kind: the state (or the dates) forbid the action; `allowed` is what the
 /// caller may do now.
 [[noreturn]] void throw_not_allowed(std::string detail, const boost::json::array& allowed);
+
+/// A refused command of any case kind, as the engine says it (domain/cases/engine.hpp).
+struct refused_command {
+  domain::cases::refusal why = domain::cases::refusal::invalid;
+  std::string detail;              // not_allowed: why, Bahasa Indonesia / English (empty: a general sentence)
+  boost::json::array allowed;      // not_allowed: what the caller may do now
+  domain::field_errors errors;     // invalid
+  int current_version = 0;         // stale
+};
+/// The one answer to a refused command of every case kind (docs/case-engine.md): stale → 412 with the
+/// current version as ETag, not_allowed → 409 with the caller's allowed actions, invalid → 422.
+[[noreturn]] void throw_refused(refused_command refused);
+
+/// Throws the engine's refusal of a command before it ran (If-Match, then the transition table).
+template <class Action>
+void throw_if_refused(const domain::cases::admission<Action>& admitted, const std::vector<Action>& caller_allowed,
+                      std::string detail = {}) {
+  if (admitted.refused) {
+    throw_refused({*admitted.refused, std::move(detail), action_names(caller_allowed), {}, admitted.current_version});
+  }
+}
+/// Throws the refusal of a transition (the payload was invalid, or the dates forbid it after all).
+template <class Case, class Action, class Event, class Intent>
+void throw_if_refused(const domain::cases::outcome<Case, Action, Event, Intent>& outcome,
+                      const std::vector<Action>& caller_allowed) {
+  if (outcome.refused) {
+    throw_refused({*outcome.refused, outcome.detail, action_names(caller_allowed), outcome.errors, 0});
+  }
+}
 
 /// `?limit=` (default 50, at most 500); 422 naming `limit` otherwise.
 int page_limit(const request& req);

@@ -24,8 +24,8 @@ domain::disputes::due_map open_due_map(const std::vector<domain::deadline_record
 /// The earliest due date of an open clock, if any.
 std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records);
 
-/// Applies a transition to the case's clocks: its deadline intents (start, meet), then the clocks the
-/// domain stops in the new state (domain::disputes::clocks_stopped_in), closed on `today`.
+/// Applies a transition to the case's clocks: its deadline intents (start, meet, stop), then the clocks
+/// the domain's clock table stops in the new state (domain::disputes::clocks_stopped_in), on `today`.
 void apply_dispute_clocks(clock_book& book, const domain::ruleset& rules, const domain::disputes::dispute& next,
                           const std::vector<domain::disputes::deadline_intent>& intents, domain::civil_date today);
 

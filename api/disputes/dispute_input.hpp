@@ -2,6 +2,8 @@
 // Reading the JSON bodies of the dispute endpoints into domain inputs, collecting every field error with
 // its dotted path (422). Domain guards (dates in order, completeness, ...) run later in the domain.
 
+#include "api/disputes/dispute_view.hpp"
+#include "api/http/message.hpp"
 #include "domain/disputes/transitions.hpp"
 #include "domain/errors.hpp"
 
@@ -21,5 +23,9 @@ domain::disputes::new_dispute parse_new_dispute(const boost::json::object& body,
 std::optional<domain::disputes::command> parse_dispute_command(domain::disputes::dispute_action action,
                                                                const boost::json::object& body,
                                                                domain::offset_instant now, domain::validation& v);
+
+/// The query of GET /api/v1/disputes: state, ki, respondent, overdue, q, registered_from/to,
+/// sort (due / submitted), limit, cursor.
+dispute_list_query read_dispute_list_query(const request& req);
 
 }  // namespace perkara::api

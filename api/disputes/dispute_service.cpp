@@ -4,7 +4,6 @@
 
 #include "api/auth/crypto.hpp"
 #include "api/calendar/calendar_service.hpp"
-#include "api/calendar/deadline_json.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/cases/numbering.hpp"
 #include "api/disputes/dispute_document.hpp"
@@ -13,22 +12,13 @@
 #include "api/documents/document_service.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
-#include "api/json/json_output.hpp"
-#include "domain/cases/search_text.hpp"
-#include "domain/deadline/status.hpp"
 #include "domain/disputes/access.hpp"
-#include "domain/disputes/completeness.hpp"
-#include "domain/disputes/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
-#include "domain/disputes/public_view.hpp"
 #include "domain/disputes/track.hpp"
 #include "domain/documents/checklist.hpp"
 #include "domain/elections/election_period.hpp"
 #include "domain/org/jurisdiction.hpp"
 
-#include <boost/json/parse.hpp>
-#include <boost/json/serialize.hpp>
-#include <fmt/format.h>
 
 #include <algorithm>
 
@@ -36,9 +26,7 @@ namespace perkara::api {
 namespace {
 
 namespace ds = domain::disputes;
-using boost::json::array;
 using boost::json::object;
-using boost::json::value;
 using domain::case_actor;
 using domain::role;
 
@@ -151,35 +139,10 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
   apply_dispute_clocks(book, case_rules, d, ds::opening_intents(d, &case_rules), local_today(ki_org, now));
   tx.disputes().insert(to_document(d, book.records(), ki_org.utc_offset_minutes));
   book.save();
-  ds::payload_writer payload;
-  payload.text("ki", d.ki).text("respondent", d.respondent).boolean("jurisdiction_flag", d.jurisdiction_flag);
-  payload.text("ruleset", d.ruleset).text("ruleset_reason", ds::to_string(track.reason));
-  if (track.override_reason) {
-    payload.text("ruleset_override_reason", *track.override_reason);
-  }
-  if (d.filing.filing_timely) {
-    payload.boolean("filing_timely", *d.filing.filing_timely);
-  } else {
-    payload.null("filing_timely");
-  }
-  if (d.request_id) {
-    payload.text("request_id", *d.request_id);
-  }
-  // The file as it came in, so the timeline can say whether it was complete and what it lacked.
-  const auto file = ds::check_completeness(d);
-  std::vector<std::string> missing;
-  for (const auto a : file.missing) {
-    missing.emplace_back(ds::to_string(a));
-  }
-  payload.boolean("complete", file.complete()).texts("missing", missing);
-  tx.events().append(domain::case_event{case_type, d.id, d.version, actor.user_id, now, "submit", payload.str()});
-  append_audit(tx, actor, now, "submit", d.id, payload.str());
-  std::vector<std::string> warnings;
-  if (d.jurisdiction_flag) {
-    warnings.push_back(fmt::format("KI {} bukan KI yang berwenang ({}); dicatat untuk Majelis / {} is not the competent "
-                                   "KI ({}); flagged for the panel",
-                                   d.ki, d.competent_ki, d.ki, d.competent_ki));
-  }
+  const auto payload = ds::submission_payload(d, track);
+  tx.events().append(domain::case_event{case_type, d.id, d.version, actor.user_id, now, "submit", payload});
+  append_audit(tx, actor, now, "submit", d.id, payload);
+  auto warnings = ds::submission_warnings(d);
   return {std::move(d), std::move(warnings)};
 }
 
@@ -234,8 +197,6 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   if (!role_may) {
     throw forbidden();
   }
-  check_if_match(if_match, d.version);
-
   clock_context clocks{tx};
   const auto& ki_org = ki_of(clocks, d);
   const auto today = local_today(ki_org, now);
@@ -243,20 +204,18 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   clock_book book{tx, clocks, case_type, d.id};
   const auto due = due_map_of(book.records());
   const auto allowed_for_caller = ds::allowed_actions(d, actor.roles, actor.organisation, today, due);
-  const auto possible = ds::possible_actions(d, today, due);
-  if (std::find(possible.begin(), possible.end(), *action) == possible.end()) {
-    throw_not_allowed(fmt::format("Tindakan {} tidak dapat dilakukan pada status {} / Action {} is not allowed "
-                                  "in state {}",
-                                  action_name, ds::to_string(d.state), action_name, ds::to_string(d.state)),
-                      action_names(allowed_for_caller));
+  if (const auto admitted = ds::admit(d, *action, if_match, today, due); admitted.refused) {
+    throw_if_refused(admitted, allowed_for_caller, ds::not_allowed_detail(d, *action));
   }
 
   domain::validation v;
-  auto command = parse_dispute_command(*action, body, now_ki, v);
+  auto payload = parse_dispute_command(*action, body, now_ki, v);
   throw_if_invalid(v);
+  ds::dispute_command command{*action, std::move(*payload), now, actor, if_match};
 
   // Numbers after validation, in this transaction (a refused registration gives its number back).
-  number_dispute_command(sequences_of(tx), numbering_for(tx, d.ki), d, ki_org.utc_offset_minutes, today, *command);
+  number_dispute_command(sequences_of(tx), numbering_for(tx, d.ki), d, ki_org.utc_offset_minutes, today,
+                         command.payload);
 
   const auto& rules = clocks.ruleset(d.ruleset, d.ruleset_version);
   ds::transition_context ctx;
@@ -271,14 +230,8 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
     const auto roles = tx.users().find(cred->user.id);
     return roles && roles->has_role(role::commissioner);
   };
-  auto result = ds::apply(d, *command, ctx);
-  if (result.error == ds::transition_error::not_allowed) {
-    throw_not_allowed(result.detail, action_names(allowed_for_caller));
-  }
-  if (result.error == ds::transition_error::invalid) {
-    problem p = validation_problem(result.errors);
-    throw p;
-  }
+  auto result = ds::apply(d, command, ctx);
+  throw_if_refused(result, allowed_for_caller);
   auto& next = result.next;
   apply_dispute_clocks(book, rules, next, result.intents, today);
   book.save();

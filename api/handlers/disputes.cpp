@@ -2,6 +2,7 @@
 // parse, authenticate, call api/disputes/dispute_service, commit, serialise.
 #include "api/auth/caller.hpp"
 #include "api/cases/case_support.hpp"
+#include "api/disputes/dispute_input.hpp"
 #include "api/disputes/dispute_service.hpp"
 #include "api/disputes/dispute_view.hpp"
 #include "api/documents/dossier.hpp"
@@ -13,14 +14,6 @@
 
 namespace perkara::api {
 namespace {
-
-std::optional<std::string> query_text(const request& req, std::string_view name) {
-  const auto v = req.query_param(name);
-  if (!v || v->empty()) {
-    return std::nullopt;
-  }
-  return std::string{*v};
-}
 
 response submit(services& s, const request& req) {
   auto body = parse_json_object(req);
@@ -42,27 +35,7 @@ response submit(services& s, const request& req) {
 }
 
 response list(services& s, const request& req) {
-  dispute_list_query q;
-  q.state = query_text(req, "state");
-  q.ki = query_text(req, "ki");
-  q.respondent = query_text(req, "respondent");
-  if (const auto o = req.query_param("overdue"); o && !o->empty()) {
-    if (*o != "true" && *o != "false") {
-      throw validation_problem({{"overdue", "harus true atau false / must be true or false"}});
-    }
-    q.overdue = *o == "true";
-  }
-  q.q = query_text(req, "q");
-  q.registered_from = query_date(req, "registered_from");
-  q.registered_to = query_date(req, "registered_to");
-  if (const auto sort = req.query_param("sort"); sort && !sort->empty()) {
-    if (*sort != "due" && *sort != "submitted") {
-      throw validation_problem({{"sort", "harus due atau submitted / must be due or submitted"}});
-    }
-    q.by_due = *sort == "due";
-  }
-  q.limit = page_limit(req);
-  q.cursor = query_text(req, "cursor");
+  const auto q = read_dispute_list_query(req);
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = authenticate(req, *tx, now);

@@ -25,24 +25,7 @@ response create(services& s, const request& req) {
 }
 
 response list(services& s, const request& req) {
-  request_list_query q;
-  const auto text = [&](std::string_view name) -> std::optional<std::string> {
-    const auto v = req.query_param(name);
-    return v && !v->empty() ? std::optional<std::string>(std::string(*v)) : std::nullopt;
-  };
-  q.state = text("state");
-  q.respondent = text("respondent");
-  if (const auto o = text("overdue")) {
-    if (*o != "true" && *o != "false") {
-      throw validation_problem({{"overdue", "harus true atau false / must be true or false"}});
-    }
-    q.overdue = *o == "true";
-  }
-  q.q = text("q");
-  q.received_from = query_date(req, "received_from");
-  q.received_to = query_date(req, "received_to");
-  q.limit = page_limit(req);
-  q.cursor = text("cursor");
+  const auto q = read_request_list_query(req);
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
   const auto who = actor_of(authenticate(req, *tx, now));

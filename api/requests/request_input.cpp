@@ -1,5 +1,6 @@
 #include "api/requests/request_input.hpp"
 
+#include "api/cases/case_support.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 
@@ -43,11 +44,11 @@ domain::new_request_input read_new_request(const boost::json::object& body) {
   return input;
 }
 
-request_command read_request_command(domain::request_action action, const boost::json::object& body) {
+domain::request_payload read_request_payload(domain::request_action action, const boost::json::object& body) {
   domain::validation v;
   json_reader in{body, v};
   const auto text = [&](std::string_view key) { return in.string(key, false, 20000).value_or(""); };
-  request_command command;
+  domain::request_payload command;
   switch (action) {
     case domain::request_action::extend: command = domain::extend_command{text("reason"), text("extended_at")}; break;
     case domain::request_action::respond:
@@ -70,6 +71,19 @@ request_command read_request_command(domain::request_action action, const boost:
   }
   throw_if_invalid(v);
   return command;
+}
+
+request_list_query read_request_list_query(const request& req) {
+  request_list_query q;
+  q.state = query_text(req, "state");
+  q.respondent = query_text(req, "respondent");
+  q.overdue = query_flag(req, "overdue");
+  q.q = query_text(req, "q");
+  q.received_from = query_date(req, "received_from");
+  q.received_to = query_date(req, "received_to");
+  q.limit = page_limit(req);
+  q.cursor = query_text(req, "cursor");
+  return q;
 }
 
 domain::record_delivery_command read_delivery_command(const boost::json::object& body) {

@@ -36,65 +36,40 @@ void append_event(ports::transaction& tx, const case_actor& actor, const domain:
                                         std::string(case_type), r.id, event.payload_json()});
 }
 
-[[noreturn]] void throw_transition_error(const domain::transition_error& e,
-                                         const std::vector<request_action>& allowed) {
-  if (e.kind == domain::transition_error_kind::invalid) {
-    throw validation_problem(e.errors);
-  }
-  throw_not_allowed("Tindakan tidak diperbolehkan pada status ini / Action not allowed in this state",
-                    action_names(allowed));
-}
-
 /// The role an action needs (only the respondent's own officers act).
 role role_for(request_action action) {
   return action == request_action::answer_objection ? role::ppid_superior : role::ppid;
 }
 
-/// Runs a parsed command through its domain function.
-domain::transition_result run_command(ports::transaction& tx, loaded_request& l, request_command command,
+/// Runs a user's command through the domain. An objection takes its register number only once the
+/// domain has accepted it (a dry run first), so a refused objection never takes one (gapless).
+domain::transition_result run_command(ports::transaction& tx, loaded_request& l, domain::request_command command,
                                       const domain::transition_context& ctx) {
   const auto& r = l.stored.request;
-  if (auto* objection = std::get_if<domain::file_objection_command>(&command)) {
-    // Dry run first, so a refused objection never takes a register number (gapless).
-    auto result = domain::file_objection(r, *objection, ctx);
-    if (auto* ok = std::get_if<domain::transition_ok>(&result)) {
-      const auto on = domain::local_date(ok->request.objection->received_at.utc, l.org.utc_offset_minutes);
-      objection->number = take_ppid_number(sequences_of(tx), "objection",
-                                           domain::default_ppid_register_templates.objection, r.respondent, on);
-      result = domain::file_objection(r, *objection, ctx);
+  if (auto* objection = std::get_if<domain::file_objection_command>(&command.payload)) {
+    const auto dry_run = domain::apply(r, command, ctx);
+    if (!dry_run.ok()) {
+      return dry_run;
     }
-    return result;
+    const auto on = domain::local_date(dry_run.next.objection->received_at.utc, l.org.utc_offset_minutes);
+    objection->number = take_ppid_number(sequences_of(tx), "objection",
+                                         domain::default_ppid_register_templates.objection, r.respondent, on);
   }
-  return std::visit(
-      [&](const auto& c) -> domain::transition_result {
-        using type = std::decay_t<decltype(c)>;
-        if constexpr (std::is_same_v<type, domain::extend_command>) {
-          return domain::extend(r, c, ctx);
-        } else if constexpr (std::is_same_v<type, domain::respond_command>) {
-          return domain::respond(r, c, ctx);
-        } else if constexpr (std::is_same_v<type, domain::answer_objection_command>) {
-          return domain::answer_objection(r, c, ctx);
-        } else if constexpr (std::is_same_v<type, domain::close_command>) {
-          return domain::close(r, c, ctx);
-        } else {
-          return domain::file_objection(r, c, ctx);  // handled above
-        }
-      },
-      command);
+  return domain::apply(r, command, ctx);
 }
 
 /// Stores a successful transition: clocks, row (guarded by version), event and audit.
 void commit_transition(ports::transaction& tx, loaded_request& l, const case_actor& actor,
-                       domain::transition_ok& ok, domain::instant now) {
+                       const domain::transition_result& ok, domain::instant now) {
   const int expected = l.stored.request.version;
-  apply_request_intents(l.book, ok.request, l.rules, l.org.utc_offset_minutes, ok.intents);
+  apply_request_intents(l.book, ok.next, l.rules, l.org.utc_offset_minutes, ok.intents);
   l.book.save();
-  l.stored.request = ok.request;
+  l.stored.request = ok.next;
   l.refresh_index();
   if (!tx.requests().update(l.stored, expected)) {
     throw_changed_meanwhile(expected + 1);  // nothing is kept
   }
-  append_event(tx, actor, ok.request, ok.event, now);
+  append_event(tx, actor, ok.next, ok.event, now);
 }
 
 /// Applies the timer intents that have come due and stores the clocks and list columns (same version).
@@ -122,14 +97,11 @@ std::optional<domain::information_request> mark_request_disputed(ports::transact
   const auto before = l.stored.request;
   l.apply_timers();
   const domain::transition_context ctx{now, l.today, l.org.utc_offset_minutes, l.due(), &l.rules};
-  auto result = domain::mark_disputed(before, domain::mark_disputed_command{dispute_id, now}, ctx);
-  auto* ok = std::get_if<domain::transition_ok>(&result);
-  if (!ok) {
-    throw_transition_error(std::get<domain::transition_error>(result), {});
-  }
+  const auto result = domain::mark_disputed(before, domain::mark_disputed_command{dispute_id, now}, ctx);
+  throw_if_refused(result, {});
   l.stored.dispute_ki = ki;
   const case_actor system_actor{actor_user_id, ki, {}};
-  commit_transition(tx, l, system_actor, *ok, now);
+  commit_transition(tx, l, system_actor, result, now);
   return before;
 }
 
@@ -174,22 +146,19 @@ domain::information_request create_request(ports::transaction& tx, const case_ac
   ctx.ruleset = choice;
   ctx.number = take_ppid_number(sequences_of(tx), "request", domain::default_ppid_register_templates.request, org->code,
                                 received_date);
-  auto result = domain::create_request(input, ctx);
-  auto* ok = std::get_if<domain::transition_ok>(&result);
-  if (!ok) {
-    throw_transition_error(std::get<domain::transition_error>(result), {});
-  }
+  const auto ok = domain::create_request(input, ctx);
+  throw_if_refused(ok, {});
 
   // The clocks first (the book only needs the id), then the row with its list columns.
-  loaded_request l(tx, ports::stored_request{ok->request, std::nullopt, domain::awaiting_party::none, std::nullopt,
+  loaded_request l(tx, ports::stored_request{ok.next, std::nullopt, domain::awaiting_party::none, std::nullopt,
                                              std::nullopt},
                    now);
-  apply_request_intents(l.book, ok->request, l.rules, l.org.utc_offset_minutes, ok->intents);
+  apply_request_intents(l.book, ok.next, l.rules, l.org.utc_offset_minutes, ok.intents);
   l.book.save();
   l.refresh_index();
   tx.requests().insert(l.stored);
-  append_event(tx, actor, ok->request, ok->event, now);
-  return ok->request;
+  append_event(tx, actor, ok.next, ok.event, now);
+  return ok.next;
 }
 
 domain::information_request load_visible_request(ports::transaction& tx, const case_actor& actor,
@@ -224,22 +193,32 @@ void refresh_request_index(ports::transaction& tx, const std::string& request_id
 namespace {
 
 /// The common course of a user's command on a loaded request: the silences that have come due are
-/// recorded first (so the guards see the clocks as they are today), then If-Match, the domain step
-/// (`step(l, ctx)`), the refusal or the commit.
+/// recorded first (so the guards see the clocks as they are today), then the engine's checks (If-Match,
+/// then the transition table, for an `action` of the table), the domain step (`step(l, ctx)`), the
+/// refusal or the commit.
 template <class Step>
 domain::information_request apply_step(ports::transaction& tx, const case_actor& actor, ports::stored_request found,
-                                       std::optional<int> if_match, domain::instant now, Step step) {
+                                       std::optional<request_action> action, std::optional<int> if_match,
+                                       domain::instant now, Step step) {
   loaded_request l(tx, std::move(found), now);
   l.apply_timers();
-  check_if_match(if_match, l.stored.request.version);
   const domain::transition_context ctx{now, l.today, l.org.utc_offset_minutes, l.due(), &l.rules};
-  auto result = step(l, ctx);
-  auto* ok = std::get_if<domain::transition_ok>(&result);
-  if (!ok) {
-    throw_transition_error(std::get<domain::transition_error>(result),
-                           domain::allowed_actions(l.stored.request, caller_of(actor), l.today, ctx.due));
+  const auto caller_allowed = [&] {
+    return domain::allowed_actions(l.stored.request, caller_of(actor), l.today, ctx.due);
+  };
+  if (action) {
+    const auto admitted = domain::admit(l.stored.request, *action, if_match, l.today, ctx.due);
+    if (admitted.refused) {
+      throw_if_refused(admitted, caller_allowed());
+    }
+  } else {
+    check_if_match(if_match, l.stored.request.version);
   }
-  commit_transition(tx, l, actor, *ok, now);
+  const auto result = step(l, ctx);
+  if (!result.ok()) {
+    throw_if_refused(result, caller_allowed());
+  }
+  commit_transition(tx, l, actor, result, now);
   return l.stored.request;
 }
 
@@ -261,9 +240,11 @@ domain::information_request act_on_request(ports::transaction& tx, const case_ac
       !actor.has(role_for(*action))) {
     throw forbidden();
   }
-  return apply_step(tx, actor, std::move(*found), if_match, now,
+  return apply_step(tx, actor, std::move(*found), action, if_match, now,
                     [&](loaded_request& l, const domain::transition_context& ctx) {
-                      return run_command(tx, l, read_request_command(*action, body), ctx);
+                      const domain::request_command command{*action, read_request_payload(*action, body), now, actor,
+                                                            if_match};
+                      return run_command(tx, l, command, ctx);
                     });
 }
 
@@ -279,7 +260,7 @@ domain::information_request record_request_delivery(ports::transaction& tx, cons
   if (!is_staff_of_respondent(actor, found->request) || !actor.has_any({role::ppid, role::ppid_superior})) {
     throw forbidden();
   }
-  return apply_step(tx, actor, std::move(*found), if_match, now,
+  return apply_step(tx, actor, std::move(*found), std::nullopt, if_match, now,
                     [&](loaded_request& l, const domain::transition_context& ctx) {
                       return domain::record_delivery(l.stored.request, command, ctx);
                     });

@@ -356,15 +356,13 @@ struct case_factory::impl {
 
   void commit_request(request_run& q, case_rows& out, domain::transition_result result, const std::string& actor_id,
                       instant now, std::string_view what) {
-    auto* ok = std::get_if<domain::transition_ok>(&result);
-    if (!ok) {
-      const auto& e = std::get<domain::transition_error>(result);
-      refused(fmt::format("request {} ({})", what, domain::to_string(q.stored.request.state)), e.errors,
-              e.kind == domain::transition_error_kind::not_allowed ? "not allowed" : "");
+    if (!result.ok()) {
+      refused(fmt::format("request {} ({})", what, domain::to_string(q.stored.request.state)), result.errors,
+              result.refused == domain::cases::refusal::not_allowed ? "not allowed" : "");
     }
-    apply_request_intents(*q.book, ok->request, *q.rules, q.org->utc_offset_minutes, ok->intents);
-    q.stored.request = std::move(ok->request);
-    request_event(out, q, actor_id, ok->event, now);
+    apply_request_intents(*q.book, result.next, *q.rules, q.org->utc_offset_minutes, result.intents);
+    q.stored.request = std::move(result.next);
+    request_event(out, q, actor_id, result.event, now);
     q.last = now;
   }
 
@@ -430,14 +428,13 @@ struct case_factory::impl {
     ctx.number = next_request_number("request", domain::default_ppid_register_templates.request, respondent.code,
                                      received_date);
     auto result = domain::create_request(in, ctx);
-    auto* ok = std::get_if<domain::transition_ok>(&result);
-    if (!ok) {
-      refused("request creation", std::get<domain::transition_error>(result).errors);
+    if (!result.ok()) {
+      refused("request creation", result.errors);
     }
-    q.stored.request = ok->request;
+    q.stored.request = result.next;
     q.book = std::make_unique<api::clock_book>(tx, clocks, "request", q.stored.request.id);
-    apply_request_intents(*q.book, q.stored.request, *q.rules, offset, ok->intents);
-    request_event(out, q, q.ppid, ok->event, now);
+    apply_request_intents(*q.book, q.stored.request, *q.rules, offset, result.intents);
+    request_event(out, q, q.ppid, result.event, now);
     q.last = now;
     return q;
   }

@@ -7,17 +7,19 @@
 //   - which actions are possible now (in table order, so lists are stable);
 //   - whether a command may run at all, and if not, why: the version it was based on is stale
 //     (412) or the state forbids it (409, with the actions possible now);
-//   - the shape of a command, for every kind.
+//   - the shape of a command and of its outcome, for every kind.
 // The rest of a transition (validating the payload, building the next case, the event payload and
 // the deadline intents) stays in each kind's own small pure functions.
 
 #include "domain/cases/actor.hpp"
+#include "domain/errors.hpp"
 #include "domain/time/instant.hpp"
 
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -101,42 +103,86 @@ enum class refusal {
   invalid,      // 422: field errors naming the fields as sent
 };
 
-/// A command on a case of any kind: what to do, with what, when it happened (`act_at`, the date the
-/// record keeps, domain/cases/act_date.hpp) and when it was entered (`recorded_at`, the server's
-/// clock), by whom, and on which version it was based (If-Match).
+/// A command on a case of any kind: what to do and with what (the payload carries the act's own date,
+/// named as the client sent it, domain/cases/act_date.hpp), when it was entered (`recorded_at`, the
+/// server's clock), by whom, and on which version it was based (If-Match).
 template <class Action, class Payload>
 struct command {
   Action action;
   Payload payload;
-  std::optional<instant> act_at;
   instant recorded_at{};
   case_actor actor;
   std::optional<int> if_match;
 };
 
-/// The outcome of the checks every command passes first: the row to run, or why not.
-template <class State, class Action, class Case, class Facts>
-struct admission {
-  const transition_row<State, Action, Case, Facts>* row = nullptr;
+/// What a transition yields, for every kind: the next case (version + 1) with the event it appends,
+/// the deadline intents for its clocks and advisory warnings; or why it was refused (`refused`), with
+/// the actions possible now (not_allowed), the field errors (invalid) and a sentence (`detail`). A
+/// refused command changes nothing: `next` is then the case as it was.
+template <class Case, class Action, class Event, class Intent>
+struct outcome {
   std::optional<refusal> refused;
+  Case next;
+  Event event;
+  std::vector<Intent> intents;
+  std::vector<std::string> warnings;
+  std::vector<Action> allowed_actions;
+  field_errors errors;
+  std::string detail;
+
+  [[nodiscard]] bool ok() const { return !refused.has_value(); }
+
+  static outcome not_allowed(const Case& unchanged, std::vector<Action> allowed, std::string detail = {}) {
+    outcome out;
+    out.next = unchanged;
+    out.refused = refusal::not_allowed;
+    out.allowed_actions = std::move(allowed);
+    out.detail = std::move(detail);
+    return out;
+  }
+  static outcome invalid(const Case& unchanged, field_errors errors, std::string detail = {}) {
+    outcome out;
+    out.next = unchanged;
+    out.refused = refusal::invalid;
+    out.errors = std::move(errors);
+    out.detail = std::move(detail);
+    return out;
+  }
+};
+
+/// The outcome of the checks every command passes first: admitted (with the legal source of the row
+/// that allows it), or why not.
+template <class Action>
+struct admission {
+  std::optional<refusal> refused;
+  std::string_view source;              // admitted: the row's legal source
   std::vector<Action> allowed_actions;  // not_allowed: the actions possible now
   int current_version = 0;              // stale: the version to send again
 };
 
 /// The checks every command passes first, in this order, the same for every kind: the version it was
 /// based on (stale → 412), then the table (not_allowed → 409 with the possible actions).
-template <class State, class Action, class Case, class Facts, class Payload>
-admission<State, Action, Case, Facts> admit(const transition_table<State, Action, Case, Facts>& table, const Case& c,
-                                            int version, const command<Action, Payload>& cmd, const Facts& facts) {
-  admission<State, Action, Case, Facts> out;
-  if (cmd.if_match && *cmd.if_match != version) {
+template <class State, class Action, class Case, class Facts>
+admission<Action> admit(const transition_table<State, Action, Case, Facts>& table, const Case& c, int version,
+                        Action action, std::optional<int> if_match, const Facts& facts) {
+  admission<Action> out;
+  if (if_match && *if_match != version) {
     out.refused = refusal::stale;
     out.current_version = version;
-  } else if ((out.row = table.find(c, cmd.action, facts)) == nullptr) {
+  } else if (const auto* row = table.find(c, action, facts)) {
+    out.source = row->source;
+  } else {
     out.refused = refusal::not_allowed;
     out.allowed_actions = table.possible(c, facts);
   }
   return out;
+}
+
+/// The same checks for a whole command.
+template <class State, class Action, class Case, class Facts, class Payload>
+admission<Action> admit(const transition_table<State, Action, Case, Facts>& table, const Case& c, int version,
+                        const command<Action, Payload>& cmd, const Facts& facts) {
+  return admit(table, c, version, cmd.action, cmd.if_match, facts);
 }
 
 }  // namespace perkara::domain::cases

@@ -1,26 +1,17 @@
 #include "domain/disputes/intake.hpp"
 
 #include "domain/cases/act_date.hpp"
+#include "domain/cases/field_checks.hpp"
+#include "domain/disputes/completeness.hpp"
+#include "domain/disputes/event_payload.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace perkara::domain::disputes {
 
 namespace {
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
-}
-
-// Loose shape check only: something@something.tld; mail delivery is the real test.
-bool plausible_email(std::string_view s) {
-  const auto at = s.find('@');
-  return at != std::string_view::npos && at > 0 && s.find('.', at) != std::string_view::npos &&
-         s.back() != '.' && s.find(' ') == std::string_view::npos;
-}
 
 void validate_chronology(const chronology& c, civil_date today, civil_date submitted_on, validation& v) {
   struct step {
@@ -43,7 +34,7 @@ void validate_chronology(const chronology& c, civil_date today, civil_date submi
       continue;
     }
     if (*s.date > today) {
-      v.fail(s.field, "tidak boleh di masa depan / must not be in the future");
+      v.fail(s.field, future_message);
     } else if (*s.date > submitted_on) {
       v.fail(s.field, "tidak boleh setelah tanggal permohonan / must not be after submitted_at");
     }
@@ -69,14 +60,14 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
     v.fail("request_id", "isi request_id atau chronology / give request_id or chronology");
   }
   if (input.request_id && blank(*input.request_id)) {
-    v.fail("request_id", "tidak boleh kosong / must not be empty");
+    v.fail("request_id", not_empty_message);
   }
   if (input.chronology) {
     validate_chronology(*input.chronology, today, std::min(submitted_on, today), v);
   }
 
   if (blank(input.applicant.name)) {
-    v.fail("applicant.name", "wajib diisi / required");
+    v.fail("applicant.name", required_message);
   }
   if (blank(input.applicant.address) && blank(input.applicant.email) && blank(input.applicant.phone)) {
     v.fail("applicant.address", "isi alamat, e-mail atau telepon / give an address, e-mail or phone");
@@ -86,17 +77,17 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
   }
   if (input.representative) {
     if (blank(input.representative->name)) {
-      v.fail("representative.name", "wajib diisi / required");
+      v.fail("representative.name", required_message);
     }
     if (!input.representative->email.empty() && !plausible_email(input.representative->email)) {
       v.fail("representative.email", "alamat e-mail tidak sah / not an e-mail address");
     }
   }
   if (blank(input.respondent)) {
-    v.fail("respondent", "wajib diisi / required");
+    v.fail("respondent", required_message);
   }
   if (blank(input.information_requested)) {
-    v.fail("information_requested", "wajib diisi / required");
+    v.fail("information_requested", required_message);
   }
 
   // Grounds: UU 14/2008 Pasal 35(1) a-g; the enum guarantees the range, duplicates are refused.
@@ -111,19 +102,19 @@ field_errors validate_new_dispute(const new_dispute& input, offset_instant now) 
   }
 
   if (input.petitum.empty()) {
-    v.fail("petitum", "wajib diisi / required");
+    v.fail("petitum", required_message);
   }
   for (std::size_t i = 0; i < input.petitum.size(); ++i) {
     if (blank(input.petitum[i])) {
-      v.fail(fmt::format("petitum[{}]", i), "tidak boleh kosong / must not be empty");
+      v.fail(fmt::format("petitum[{}]", i), not_empty_message);
     }
   }
 
   if (in_future(input.submitted_at.utc, now.utc)) {
-    v.fail("submitted_at", "tidak boleh di masa depan / must not be in the future");
+    v.fail("submitted_at", future_message);
   }
   if (input.ki && blank(*input.ki)) {
-    v.fail("ki", "tidak boleh kosong / must not be empty");
+    v.fail("ki", not_empty_message);
   }
   if (input.ruleset_version < 1) {
     v.fail("ruleset_version", "harus >= 1 / must be >= 1");
@@ -188,6 +179,39 @@ dispute open_dispute(const new_dispute& input, const opening_context& context) {
     d.filing.reasoning_en = "The request chronology is not available; timeliness cannot be assessed.";
   }
   return d;
+}
+
+std::string submission_payload(const dispute& d, const dispute_track& track) {
+  payload_writer payload;
+  payload.text("ki", d.ki).text("respondent", d.respondent).boolean("jurisdiction_flag", d.jurisdiction_flag);
+  payload.text("ruleset", d.ruleset).text("ruleset_reason", to_string(track.reason));
+  if (track.override_reason) {
+    payload.text("ruleset_override_reason", *track.override_reason);
+  }
+  if (d.filing.filing_timely) {
+    payload.boolean("filing_timely", *d.filing.filing_timely);
+  } else {
+    payload.null("filing_timely");
+  }
+  if (d.request_id) {
+    payload.text("request_id", *d.request_id);
+  }
+  const auto file = check_completeness(d);
+  std::vector<std::string> missing;
+  for (const auto a : file.missing) {
+    missing.emplace_back(to_string(a));
+  }
+  payload.boolean("complete", file.complete()).texts("missing", missing);
+  return payload.str();
+}
+
+std::vector<std::string> submission_warnings(const dispute& d) {
+  if (!d.jurisdiction_flag) {
+    return {};
+  }
+  return {fmt::format("KI {} bukan KI yang berwenang ({}); dicatat untuk Majelis / {} is not the competent KI ({}); "
+                      "flagged for the panel",
+                      d.ki, d.competent_ki, d.ki, d.competent_ki)};
 }
 
 }  // namespace perkara::domain::disputes

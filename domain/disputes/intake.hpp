@@ -8,6 +8,7 @@
 #include "domain/errors.hpp"
 
 #include <string>
+#include <vector>
 
 namespace perkara::domain::disputes {
 
@@ -39,5 +40,13 @@ std::vector<deadline_intent> opening_intents(const dispute& d, const ruleset* ru
 /// jurisdiction_flag when they differ, completeness.present = input.attachments, filing assessment.
 /// Precondition: validate_new_dispute(input, ...) returned no errors.
 dispute open_dispute(const new_dispute& input, const opening_context& context);
+
+/// The "submit" event's payload (never personal data): where the application went and whether that KI
+/// is competent, its track and why, whether it was filed in time, the tracked request, and the file as
+/// it came in (complete, or what it lacked), so the timeline can say so.
+std::string submission_payload(const dispute& d, const dispute_track& track);
+
+/// Advisory warnings on a new application: filed with a KI other than the competent one (§1.4).
+std::vector<std::string> submission_warnings(const dispute& d);
 
 }  // namespace perkara::domain::disputes

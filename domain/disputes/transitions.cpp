@@ -2,13 +2,13 @@
 
 #include "domain/cases/act_date.hpp"
 #include "domain/cases/engine.hpp"
+#include "domain/cases/field_checks.hpp"
 #include "domain/disputes/completeness.hpp"
 #include "domain/disputes/event_payload.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <cctype>
 
 namespace perkara::domain::disputes {
 
@@ -16,14 +16,6 @@ namespace {
 
 // Legal sources of the clocks not read from the rule set (a rule-set period carries its own source).
 constexpr std::string_view source_compliance = "Amar putusan: jangka waktu pelaksanaan (PERKI 1/2013 Pasal 59 [S16a])";
-
-bool contains(const std::vector<dispute_action>& items, dispute_action a) {
-  return std::find(items.begin(), items.end(), a) != items.end();
-}
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; });
-}
 
 std::string instant_text(const offset_instant& t) { return format_rfc3339(t.utc, t.offset_minutes); }
 
@@ -90,12 +82,8 @@ class applier {
 
   transition_result finish(dispute_action action) {
     if (!v_.ok()) {
-      transition_result bad;
-      bad.error = transition_error::invalid;
-      bad.errors = v_.take();
-      bad.next = d_;
-      bad.detail = fmt::format("data aksi {} tidak sah / invalid {} payload", to_string(action), to_string(action));
-      return bad;
+      return transition_result::invalid(
+          d_, v_.take(), fmt::format("data aksi {} tidak sah / invalid {} payload", to_string(action), to_string(action)));
     }
     r_.next.version = d_.version + 1;
     r_.event.action = action;
@@ -114,8 +102,7 @@ class applier {
     std::erase_if(next.completeness.present, [&](attachment a) { return has(c.missing, a); });
     next.completeness.missing_requested = c.missing;
     next.state = dispute_state::incomplete;
-    meet("registration_check", today_);  // the KI notified what is missing (PERKI 1/2013 Pasal 17)
-    start("registration_completion", "registration_completion", {{"completion_requested", ctx_.now}}, true);
+    clocks(clock_step::completion_requested, today_, {{"completion_requested", ctx_.now}});
     payload_.texts("missing", names(c.missing));
   }
 
@@ -126,14 +113,12 @@ class applier {
     add_present(next, c.attachments);
     std::erase_if(next.completeness.missing_requested, [&](attachment a) { return has(c.attachments, a); });
     next.state = dispute_state::submitted;
-    meet("registration_completion", today_);
+    clocks(clock_step::completed, today_);
     payload_.texts("attachments", names(c.attachments));
   }
 
   void operator()(const cmd::register_dispute& c) {
-    if (blank(c.register_number)) {
-      v_.fail("register_number", "wajib diisi / required");
-    }
+    require_text("register_number", c.register_number);
     if (c.register_seq && *c.register_seq < 1) {
       v_.fail("register_seq", "harus >= 1 / must be >= 1");
     }
@@ -158,14 +143,10 @@ class applier {
     next.majelis = c.majelis;
     next.completeness.missing_requested.clear();
     r_.next = std::move(next);
-    meet("registration_check", local(c.registered_at));
-
     // Which event starts each KI clock is the rule set's (start_event): perki_1_2019 counts the 14 HK
     // from registration, general the UU 14/2008 Pasal 38 periods from receipt of the application.
-    const known_event registered{"dispute_registered", c.registered_at};
-    const known_event received{"dispute_received", d_.submitted_at};
-    start("ki_completion", "ki_completion", {registered, received}, false);
-    start("ki_start", "ki_start", {received, registered}, true);
+    clocks(clock_step::registered, local(c.registered_at),
+           {{"dispute_registered", c.registered_at}, {"dispute_received", d_.submitted_at}});
     payload_.text("register_number", c.register_number).text("registered_at", instant_text(c.registered_at));
     if (c.register_seq) payload_.number("register_seq", *c.register_seq);
     payload_.texts("majelis", c.majelis);
@@ -177,8 +158,7 @@ class applier {
     at_bounds("at", at);
     if (!v_.ok()) return;
     close(dispute_outcome::not_registered, c.reason, at);
-    meet("registration_check", local(at));
-    meet("registration_completion", local(at));
+    clocks(clock_step::registration_rejected, local(at));
     payload_.text("reason", c.reason).text("at", instant_text(at));
   }
 
@@ -188,7 +168,7 @@ class applier {
     if (!v_.ok()) return;
     r_.next.state = dispute_state::preliminary_examination;
     r_.next.preliminary_examination_at = c.held_at;
-    meet("ki_start", local(c.held_at));
+    clocks(clock_step::examination_opened, local(c.held_at));
     payload_.text("held_at", instant_text(c.held_at));
   }
 
@@ -286,7 +266,7 @@ class applier {
       v_.fail("orders", "putusan ini memerlukan amar / this outcome needs at least one order");
     }
     for (std::size_t i = 0; i < c.orders.size(); ++i) {
-      if (blank(c.orders[i].text)) v_.fail(fmt::format("orders[{}].text", i), "wajib diisi / required");
+      require_text(fmt::format("orders[{}].text", i), c.orders[i].text);
       if (c.orders[i].due_days && *c.orders[i].due_days < 1) {
         v_.fail(fmt::format("orders[{}].due_days", i), "harus >= 1 / must be >= 1");
       }
@@ -296,13 +276,12 @@ class applier {
     next.decision = decision{c.outcome, c.decision_number, c.read_at, c.orders};
     next.outcome = c.outcome;
     const auto read_on = local(c.read_at);
-    meet("ki_completion", read_on);
+    clocks(clock_step::decided, read_on, {{"decision_read", c.read_at}});
     if (const auto due = due_of(ctx_.due, "ki_completion"); due && read_on > *due) {
       r_.warnings.push_back(fmt::format("putusan dibacakan setelah batas penyelesaian KI {} / decided after the KI "
                                         "completion due date {}",
                                         format_iso_date(*due), format_iso_date(*due)));
     }
-    start("decision_copy", "decision_copy", {{"decision_read", c.read_at}}, false);
     if (c.outcome == dispute_outcome::mediation_agreement) {
       // UU 14/2008 Pasal 39: a mediation decision is final and binding; no court objection.
       next.state = dispute_state::final;
@@ -340,11 +319,11 @@ class applier {
     if (d_.state == dispute_state::decided) {
       // T25: each party's court-objection window runs from its receipt of the copy, recorded or presumed
       // (received when served; docs/deadlines.md "Receipt facts").
-      start(court_objection_key(c.served_party), "court_objection",
-            {{"decision_copy_received", next.services.back().received_at()}}, false);
+      clocks(clock_step::copy_served, today_, {{"decision_copy_received", next.services.back().received_at()}},
+             c.served_party);
     }
     if (next.served(party::applicant) != nullptr && next.served(party::respondent) != nullptr) {
-      meet("decision_copy", local(c.served_at));
+      clocks(clock_step::both_served, local(c.served_at));
     }
     payload_.text("party", to_string(c.served_party)).text("served_at", instant_text(c.served_at));
     if (c.delivered_at) payload_.text("delivered_at", instant_text(*c.delivered_at)); else payload_.null("delivered_at");
@@ -372,9 +351,7 @@ class applier {
     // The window restarts from the receipt while it is still the party's to use: not once it objected,
     // the court decided or the decision became final (those clocks are met or stopped).
     if ((d_.state == dispute_state::decided || d_.state == dispute_state::court_objection) && may_object(d_, c.to)) {
-      const auto key = court_objection_key(c.to);
-      stop(key, today_);
-      start(key, "court_objection", {{"decision_copy_received", c.delivered_at}}, false);
+      clocks(clock_step::copy_received, today_, {{"decision_copy_received", c.delivered_at}}, c.to);
     }
     payload_.text("party", to_string(c.to)).text("delivered_at", instant_text(c.delivered_at));
     if (previous) payload_.text("previous", instant_text(*previous)); else payload_.null("previous");
@@ -424,7 +401,7 @@ class applier {
     }
     r_.next.court_objections.push_back(objection);
     r_.next.state = dispute_state::court_objection;
-    meet(key, filed_on);
+    clocks(cassation ? clock_step::cassation_filed : clock_step::court_objection_filed, filed_on, {}, c.filed_by);
     payload_.text("party", to_string(c.filed_by))
         .text("instance", to_string(c.instance))
         .text("filed_at", instant_text(c.filed_at))
@@ -462,8 +439,7 @@ class applier {
       // decision when recorded, else presumed received when pronounced (docs/deadlines.md "Receipt facts").
       const auto& decision = r_.next.court_decisions.back();
       for (auto p : {party::applicant, party::respondent}) {
-        stop(court_objection_key(p), decided_on);
-        start(cassation_key(p), "cassation", {{"court_decision_received", decision.received_by(p)}}, true);
+        clocks(clock_step::first_instance_decided, decided_on, {{"court_decision_received", decision.received_by(p)}}, p);
       }
     }
     std::string deliveries = "[";
@@ -503,7 +479,7 @@ class applier {
     // T28: the compliance clocks are met only by actual compliance; otherwise they stay open (missed).
     if (c.complied && d_.decision) {
       for (std::size_t i = 0; i < d_.decision->orders.size(); ++i) {
-        if (d_.decision->orders[i].due_days) meet(fmt::format("compliance:{}", i + 1), local(c.recorded_at));
+        if (d_.decision->orders[i].due_days) close_clock(intent_kind::meet, fmt::format("compliance:{}", i + 1), local(c.recorded_at));
       }
     }
     payload_.boolean("complied", c.complied).text("recorded_at", instant_text(c.recorded_at)).text("evidence", c.evidence);
@@ -605,26 +581,19 @@ class applier {
       x.deliveries.push_back(delivery{c.to, c.delivered_at});
     }
     if (d_.state == dispute_state::court_objection && may_seek_cassation(d_, c.to)) {
-      const auto key = cassation_key(c.to);
-      stop(key, today_);
-      start(key, "cassation", {{"court_decision_received", c.delivered_at}}, true);
+      clocks(clock_step::court_decision_received, today_, {{"court_decision_received", c.delivered_at}}, c.to);
     }
     payload_.text("party", to_string(c.to)).text("delivered_at", instant_text(c.delivered_at));
     if (previous) payload_.text("previous", instant_text(*previous)); else payload_.null("previous");
   }
 
-  void require_text(std::string_view field, std::string_view value) {
-    if (blank(value)) v_.fail(std::string(field), "wajib diisi / required");
-  }
+  void require_text(std::string_view field, std::string_view value) { domain::require_text(v_, field, value); }
 
-  void not_future(std::string_view field, const offset_instant& t) {
-    if (in_future(t.utc, ctx_.now.utc)) v_.fail(std::string(field), "tidak boleh di masa depan / must not be in the future");
-  }
+  void not_future(std::string_view field, const offset_instant& t) { check_not_future(v_, field, t.utc, ctx_.now.utc); }
 
   void not_before(std::string_view field, const offset_instant& t, const offset_instant& ref, std::string_view ref_name) {
-    if (t.utc < ref.utc) {
-      v_.fail(std::string(field), fmt::format("tidak boleh sebelum {} ({}) / must not be before {} ({})", ref_name,
-                                              instant_text(ref), ref_name, instant_text(ref)));
+    if (t.utc < ref.utc) {  // the words name the reference with its instant
+      check_not_before(v_, field, t.utc, ref.utc, fmt::format("{} ({})", ref_name, instant_text(ref)));
     }
   }
 
@@ -639,35 +608,52 @@ class applier {
     offset_instant at;
   };
 
-  // Starts clock `key` on rule-set period `period` from the event the rule set names as its start_event,
-  // among those this act establishes (`known`, the usual one first). The usual one is used when the
-  // rule set has no such period; a start event this act does not establish is reported, not guessed.
-  void start(std::string key, std::string period, std::initializer_list<known_event> known, bool optional_period) {
+  // The clock table's rows of `step` (domain/disputes/deadline_intent.hpp) as intents: meets and stops
+  // on `on`, starts from the events this act establishes (`known`); `p` names the party's own clock.
+  void clocks(clock_step step, civil_date on, std::initializer_list<known_event> known = {},
+              std::optional<party> p = std::nullopt) {
+    for (const auto& rule : clock_table) {
+      if (rule.step != step) continue;
+      auto key = rule.per_party ? fmt::format("{}:{}", rule.clock, to_string(*p)) : std::string(rule.clock);
+      if (rule.op == intent_kind::start) {
+        start(std::move(key), rule, known);
+      } else {
+        close_clock(rule.op, std::move(key), on);
+      }
+    }
+  }
+
+  // Starts clock `key` on the rule-set period named like the rule's clock, from the event the rule set
+  // names as its start_event among those this act establishes (`known`); from the rule's usual event
+  // when the rule set has no such period. A start event this act does not establish is reported, not
+  // guessed.
+  void start(std::string key, const clock_rule& rule, std::initializer_list<known_event> known) {
+    const std::string period(rule.clock);
     const auto* p = ctx_.rules ? ctx_.rules->find(period) : nullptr;
-    if (ctx_.rules && !p && optional_period) return;  // the rule set has no such clock (ki_start under perki_1_2019)
+    if (ctx_.rules && !p && rule.optional_period) return;  // the rule set has no such clock (ki_start under perki_1_2019)
+    const auto named = [&](std::string_view name) {
+      return std::find_if(known.begin(), known.end(), [&](const known_event& e) { return e.name == name; });
+    };
+    const auto* usual = named(rule.usual_event);
+    if (usual == known.end()) usual = known.begin();  // a table row names an event its step does not give
     deadline_intent i;
-    i.start_at = known.begin()->at;
+    i.start_at = usual->at;
     if (p) {
       i.source = p->source;
-      const auto* it =
-          std::find_if(known.begin(), known.end(), [&](const known_event& e) { return e.name == p->start_event; });
-      if (it != known.end()) {
+      if (const auto* it = named(p->start_event); it != known.end()) {
         i.start_at = it->at;
       } else {
         r_.warnings.push_back(fmt::format(
             "peristiwa awal {} untuk {} tidak dicatat oleh aksi ini; dihitung dari {} / start event {} of {} is not "
             "recorded by this action; counted from {}",
-            p->start_event, period, known.begin()->name, p->start_event, period, known.begin()->name));
+            p->start_event, period, usual->name, p->start_event, period, usual->name));
       }
     }
     i.key = std::move(key);
-    i.period = std::move(period);
-    i.optional_period = optional_period;
+    i.period = period;
+    i.optional_period = rule.optional_period;
     r_.intents.push_back(std::move(i));
   }
-
-  void meet(std::string key, civil_date on) { close_clock(intent_kind::meet, std::move(key), on); }
-  void stop(std::string key, civil_date on) { close_clock(intent_kind::stop, std::move(key), on); }
 
   void close_clock(intent_kind kind, std::string key, civil_date on) {
     deadline_intent i;
@@ -707,9 +693,7 @@ class applier {
     at_bounds("at", at);
     if (!v_.ok()) return;
     close(outcome, reason, at);
-    for (const auto* key : {"registration_check", "registration_completion", "ki_start", "ki_completion"}) {
-      meet(key, local(at));
-    }
+    clocks(clock_step::ended_before_decision, local(at));
     payload_.text("reason", reason).text("at", instant_text(at));
   }
 
@@ -839,39 +823,49 @@ std::vector<dispute_action> possible_actions(const dispute& d, civil_date today,
 }
 
 std::vector<std::string> clocks_stopped_in(dispute_state s) {
-  switch (s) {
-    case dispute_state::closed:
-      return {std::string(all_clocks)};
-    case dispute_state::final:
-      return {court_objection_key(party::applicant), court_objection_key(party::respondent),
-              cassation_key(party::applicant), cassation_key(party::respondent)};
-    default:
-      return {};
+  const auto step = s == dispute_state::closed ? clock_step::closed
+                    : s == dispute_state::final ? clock_step::final
+                                                : std::optional<clock_step>{};
+  std::vector<std::string> keys;
+  for (const auto& rule : clock_table) {
+    if (!step || rule.step != *step) continue;
+    if (!rule.per_party) {
+      keys.emplace_back(rule.clock);
+      continue;
+    }
+    for (const auto p : {party::applicant, party::respondent}) {
+      keys.push_back(fmt::format("{}:{}", rule.clock, to_string(p)));
+    }
   }
+  return keys;
+}
+
+cases::admission<dispute_action> admit(const dispute& d, dispute_action action, std::optional<int> if_match,
+                                       civil_date today, const due_map& due) {
+  return cases::admit(dispute_table, d, d.version, action, if_match, dispute_facts{today, due});
+}
+
+std::string not_allowed_detail(const dispute& d, dispute_action action) {
+  if (action == dispute_action::mark_final && d.state == dispute_state::court_objection) {
+    return "putusan belum dapat dinyatakan berkekuatan hukum tetap: pengadilan tingkat pertama harus sudah "
+           "memutus, tidak ada kasasi, dan jangka waktu kasasi kedua pihak telah lewat / not final yet: the "
+           "first-instance court must have decided, no cassation filed and both cassation windows passed";
+  }
+  if (action == dispute_action::mark_final && d.state == dispute_state::decided) {
+    return "putusan belum dapat dinyatakan berkekuatan hukum tetap: kedua pihak harus sudah menerima salinan "
+           "dan jangka waktu keberatan masing-masing telah lewat / not final yet: both parties must have been "
+           "served and each court-objection window must have passed";
+  }
+  return fmt::format("aksi {} tidak dapat dilakukan pada status {} / action {} is not allowed in state {}",
+                     to_string(action), label_id(d.state), to_string(action), to_string(d.state));
 }
 
 transition_result apply(const dispute& d, const command& c, const transition_context& context) {
   const auto action = action_of(c);
   const auto today = local_date(context.now.utc, context.now.offset_minutes);
-  const auto possible = possible_actions(d, today, context.due);
-  if (!contains(possible, action)) {
-    transition_result r;
-    r.error = transition_error::not_allowed;
-    r.next = d;
-    r.allowed_actions = possible;
-    if (action == dispute_action::mark_final && d.state == dispute_state::court_objection) {
-      r.detail = "putusan belum dapat dinyatakan berkekuatan hukum tetap: pengadilan tingkat pertama harus sudah "
-                 "memutus, tidak ada kasasi, dan jangka waktu kasasi kedua pihak telah lewat / not final yet: the "
-                 "first-instance court must have decided, no cassation filed and both cassation windows passed";
-    } else if (action == dispute_action::mark_final && d.state == dispute_state::decided) {
-      r.detail = "putusan belum dapat dinyatakan berkekuatan hukum tetap: kedua pihak harus sudah menerima salinan "
-                 "dan jangka waktu keberatan masing-masing telah lewat / not final yet: both parties must have been "
-                 "served and each court-objection window must have passed";
-    } else {
-      r.detail = fmt::format("aksi {} tidak dapat dilakukan pada status {} / action {} is not allowed in state {}",
-                             to_string(action), label_id(d.state), to_string(action), to_string(d.state));
-    }
-    return r;
+  const auto admitted = admit(d, action, std::nullopt, today, context.due);
+  if (admitted.refused) {
+    return transition_result::not_allowed(d, admitted.allowed_actions, not_allowed_detail(d, action));
   }
   applier run(d, context);
   std::visit(run, c);

@@ -3,9 +3,9 @@
 // (docs/legal-sources.md §3.2 T09-T28, §3.3, §3.4). Pure: the caller supplies `now`, the evaluated due dates
 // and the commissioner check, and persists the result (aggregate + event + deadline intents).
 
+#include "domain/cases/engine.hpp"
 #include "domain/disputes/deadline_intent.hpp"
 #include "domain/disputes/dispute.hpp"
-#include "domain/errors.hpp"
 
 #include <functional>
 #include <string>
@@ -105,33 +105,32 @@ struct transition_context {
   std::function<bool(std::string_view username)> is_ki_commissioner;
 };
 
-enum class transition_error {
-  none,
-  not_allowed,  // 409: not possible in the current state; allowed_actions lists what is
-  invalid,      // 422: field_errors
-};
-
 /// Appended to the case's audit trail (case_event.action / payload_json).
 struct dispute_event {
   dispute_action action = dispute_action::request_completion;
   std::string payload_json;  // a JSON object; never personal data
 };
 
-struct transition_result {
-  transition_error error = transition_error::none;
-  dispute next;                               // ok: the new aggregate (version + 1)
-  dispute_event event;                        // ok
-  std::vector<deadline_intent> intents;       // ok
-  std::vector<std::string> warnings;          // ok: advisory (hearing after the KI deadline, late objection, ...)
-  std::vector<dispute_action> allowed_actions;  // not_allowed: actions possible in the current state
-  field_errors errors;                        // invalid
-  std::string detail;                         // not_allowed / invalid: why, Bahasa Indonesia / English
+/// The outcome of an action (the case engine's, domain/cases/engine.hpp): the new aggregate (version + 1),
+/// its event, deadline intents and advisory warnings (a hearing after the KI deadline, a late objection,
+/// ...); or a refusal with the actions possible now (not_allowed) or the field errors (invalid), and why.
+using transition_result = cases::outcome<dispute, dispute_action, dispute_event, deadline_intent>;
 
-  [[nodiscard]] bool ok() const { return error == transition_error::none; }
-};
+/// A user's command on a dispute: the action and its payload.
+using dispute_command = cases::command<dispute_action, command>;
+
+/// The checks every command passes first (the engine's `admit`): If-Match (stale → 412), then the
+/// transition table on today's date and clocks (not_allowed → 409, `not_allowed_detail` says why).
+cases::admission<dispute_action> admit(const dispute& d, dispute_action action, std::optional<int> if_match,
+                                       civil_date today, const due_map& due);
+/// Why `action` is not possible on `d` now, Bahasa Indonesia / English.
+std::string not_allowed_detail(const dispute& d, dispute_action action);
 
 /// Applies one action. Roles are not checked here (see access.hpp allowed_actions).
 transition_result apply(const dispute& d, const command& c, const transition_context& context);
+inline transition_result apply(const dispute& d, const dispute_command& c, const transition_context& context) {
+  return apply(d, c.payload, context);
+}
 
 /// Actions possible in the dispute's current state and circumstances, regardless of caller: the state
 /// table plus conditions that need no payload (an unserved party for serve_copy, both objection windows
@@ -148,12 +147,11 @@ std::string court_objection_key(party p);
 /// Deadline record key of a party's cassation window (UU 14/2008 Pasal 50): "cassation:applicant".
 std::string cassation_key(party p);
 
-/// Record key that stands for every open clock of the case in clocks_stopped_in().
-inline constexpr std::string_view all_clocks = "*";
-/// The clocks a case stops (closes without the act) on entering state `s`: every open clock when it
-/// is closed (nothing more is awaited of it); every court-objection and cassation window once the
-/// decision is final (the windows no longer matter, T26-T27); nothing otherwise (in court_objection the
-/// other party's window keeps running until it objects, its window passes or the court decides).
+/// The clocks a case stops (closes without the act) in state `s`, from the clock table's rows of the
+/// steps `closed` and `final`: every open clock when it is closed (nothing more is awaited of it); every
+/// court-objection and cassation window once the decision is final (the windows no longer matter,
+/// T26-T27); nothing otherwise (in court_objection the other party's window keeps running until it
+/// objects, its window passes or the court decides). The application layer stops them after each transition.
 std::vector<std::string> clocks_stopped_in(dispute_state s);
 
 }  // namespace perkara::domain::disputes

@@ -2,16 +2,6 @@
 
 namespace perkara::domain {
 
-std::string_view to_string(deadline_op op) {
-  switch (op) {
-    case deadline_op::start: return "start";
-    case deadline_op::extend: return "extend";
-    case deadline_op::meet: return "meet";
-    case deadline_op::stop: return "stop";
-  }
-  return "start";
-}
-
 std::string_view to_string(intent_step step) {
   switch (step) {
     case intent_step::create: return "create";

@@ -14,6 +14,7 @@
 //  - stop:   close the open clock `key` without meeting it (it keeps `missed` if already past due);
 //            key "*" means every open clock of this request. Stopping a missing clock is a no-op.
 
+#include "domain/cases/clocks.hpp"
 #include "domain/requests/information_request.hpp"
 #include "domain/rules/ruleset.hpp"
 #include "domain/time/civil_date.hpp"
@@ -27,8 +28,8 @@
 
 namespace perkara::domain {
 
-enum class deadline_op { start, extend, meet, stop };
-std::string_view to_string(deadline_op op);
+/// The case engine's clock operations (domain/cases/clocks.hpp).
+using deadline_op = cases::clock_op;
 
 /// Workflow steps that move clocks: the actions, plus the two silences (a period ran out unanswered).
 enum class intent_step {
@@ -119,11 +120,11 @@ inline constexpr intent_rule intent_table[] = {
    "T08; UU 14/2008 Pasal 37(2)"},
   {intent_step::atasan_deadline_passed, deadline_op::start, "dispute_filing", "dispute_filing",
    anchor_from::day_after_atasan_due, "T08; UU 14/2008 Pasal 37(2): 14 HK after the atasan period lapses"},
-  {intent_step::close, deadline_op::stop, "*", "", anchor_from::act_time,
+  {intent_step::close, deadline_op::stop, cases::all_clocks, "", anchor_from::act_time,
    "T04/T07: closed; the application layer closes every open clock of the request"},
   {intent_step::mark_disputed, deadline_op::meet, "dispute_filing", "", anchor_from::act_time,
    "T08: the applicant went to the KI"},
-  {intent_step::mark_disputed, deadline_op::stop, "*", "", anchor_from::act_time,
+  {intent_step::mark_disputed, deadline_op::stop, cases::all_clocks, "", anchor_from::act_time,
    "T08: the KI's clocks live on the dispute case; the request's open clocks close"},
 };
 // clang-format on

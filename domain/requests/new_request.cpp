@@ -1,101 +1,52 @@
 #include "domain/requests/new_request.hpp"
 
 #include "domain/cases/act_date.hpp"
+#include "domain/cases/field_checks.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
 
 namespace perkara::domain {
 
-std::size_t utf8_length(std::string_view text) {
-  // Count every byte that is not a UTF-8 continuation byte (10xxxxxx).
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
-}
-
-bool plausible_email(std::string_view text) {
-  if (text.empty() || text.size() > new_request_limits::email) {
-    return false;
-  }
-  if (std::any_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; })) {
-    return false;
-  }
-  const auto at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
-    return false;
-  }
-  const auto domain = text.substr(at + 1);
-  const auto dot = domain.find('.');
-  return dot != std::string_view::npos && dot > 0 && domain.back() != '.';
-}
-
-namespace {
-
-bool blank(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
-}
-
-void length(validation& v, std::string field, std::string_view text, std::size_t max) {
-  if (utf8_length(text) > max) {
-    v.fail(std::move(field), fmt::format("paling banyak {0} karakter / at most {0} characters", max));
-  }
-}
-
-void required(validation& v, std::string field, std::string_view text, std::size_t max) {
-  if (blank(text)) {
-    v.fail(std::move(field), "wajib diisi / required");
-  } else {
-    length(v, std::move(field), text, max);
-  }
-}
-
-}  // namespace
-
 field_errors validate_new_request(const new_request_input& in, instant now) {
   validation v;
-  required(v, "respondent", in.respondent, new_request_limits::short_text);
-  if (in.received_at.empty()) {
-    v.fail("received_at", "wajib diisi / required");
-  } else if (const auto t = parse_rfc3339(in.received_at); !t) {
-    v.fail("received_at", invalid_instant_message);
-  } else if (in_future(t->utc, now)) {
-    v.fail("received_at", "tidak boleh di masa depan / must not be in the future");
-  }
+  check_text(v, "respondent", in.respondent, true, new_request_limits::short_text);
+  read_act_time(v, "received_at", in.received_at, instant::min(), {}, now);
   if (in.channel.empty()) {
-    v.fail("channel", "wajib diisi / required");
+    v.fail("channel", required_message);
   } else if (!parse_request_channel(in.channel)) {
     v.fail("channel", "harus web, email, walk_in, letter, phone atau fax / must be one of web, email, walk_in, "
                       "letter, phone, fax");
   }
   if (in.applicant.kind.empty()) {
-    v.fail("applicant.kind", "wajib diisi / required");
+    v.fail("applicant.kind", required_message);
   } else if (!parse_applicant_kind(in.applicant.kind)) {
     v.fail("applicant.kind", "harus individual, legal_entity atau group / must be one of individual, "
                              "legal_entity, group");
   }
-  required(v, "applicant.name", in.applicant.name, new_request_limits::name);
+  check_text(v, "applicant.name", in.applicant.name, true, new_request_limits::name);
   if (in.applicant.id_number) {
-    length(v, "applicant.id_number", *in.applicant.id_number, new_request_limits::short_text);
+    check_text(v, "applicant.id_number", *in.applicant.id_number, false, new_request_limits::short_text);
   }
   if (in.applicant.address) {
-    length(v, "applicant.address", *in.applicant.address, new_request_limits::text);
+    check_text(v, "applicant.address", *in.applicant.address, false, new_request_limits::text);
   }
-  if (in.applicant.email && !in.applicant.email->empty() && !plausible_email(*in.applicant.email)) {
+  if (in.applicant.email && !in.applicant.email->empty() &&
+      (in.applicant.email->size() > new_request_limits::email || !plausible_email(*in.applicant.email))) {
     v.fail("applicant.email", "alamat surel tidak valid / not a valid e-mail address");
   }
   if (in.applicant.phone) {
-    length(v, "applicant.phone", *in.applicant.phone, new_request_limits::short_text);
+    check_text(v, "applicant.phone", *in.applicant.phone, false, new_request_limits::short_text);
   }
-  required(v, "information_requested", in.information_requested, new_request_limits::information_requested);
-  length(v, "purpose", in.purpose, new_request_limits::text);
-  length(v, "format", in.format, new_request_limits::short_text);
-  length(v, "delivery_medium", in.delivery_medium, new_request_limits::short_text);
+  check_text(v, "information_requested", in.information_requested, true, new_request_limits::information_requested);
+  check_text(v, "purpose", in.purpose, false, new_request_limits::text);
+  check_text(v, "format", in.format, false, new_request_limits::short_text);
+  check_text(v, "delivery_medium", in.delivery_medium, false, new_request_limits::short_text);
   if (in.ruleset && *in.ruleset != perki_ruleset_name && *in.ruleset != general_ruleset_name) {
     v.fail("ruleset", "harus perki_1_2019 atau general / must be perki_1_2019 or general");
   }
   if (in.ruleset_override_reason) {
-    length(v, "ruleset_override_reason", *in.ruleset_override_reason, new_request_limits::text);
+    check_text(v, "ruleset_override_reason", *in.ruleset_override_reason, false, new_request_limits::text);
   }
   return v.take();
 }
@@ -135,7 +86,7 @@ std::variant<ruleset_choice, field_errors> decide_ruleset(const ruleset_suggesti
 transition_result create_request(const new_request_input& in, const creation_context& ctx) {
   auto errors = validate_new_request(in, ctx.now);
   if (!errors.empty()) {
-    return transition_error{transition_error_kind::invalid, {}, std::move(errors)};
+    return transition_result::invalid(information_request{}, std::move(errors));
   }
   information_request r;
   r.id = ctx.id;
@@ -175,7 +126,11 @@ transition_result create_request(const new_request_input& in, const creation_con
     payload.push_back({"override_reason", *r.ruleset.override_reason});
   }
   auto intents = intents_for(intent_step::create, intent_anchors::at_received(r.received_at.utc));
-  return transition_ok{std::move(r), {"create", std::move(payload)}, std::move(intents)};
+  transition_result ok;
+  ok.next = std::move(r);
+  ok.event = {"create", std::move(payload)};
+  ok.intents = std::move(intents);
+  return ok;
 }
 
 }  // namespace perkara::domain

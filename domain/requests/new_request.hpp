@@ -6,6 +6,7 @@
 #include "domain/elections/election_period.hpp"
 #include "domain/errors.hpp"
 #include "domain/requests/register_templates.hpp"
+#include "domain/cases/field_checks.hpp"
 #include "domain/requests/transitions.hpp"
 
 #include <optional>
@@ -49,12 +50,6 @@ struct new_request_limits {
 /// applicant.address, information_requested, purpose, format, delivery_medium, ruleset,
 /// ruleset_override_reason.
 field_errors validate_new_request(const new_request_input& input, instant now);
-
-/// A crude but honest e-mail shape check: one '@', non-empty local part, a dot in the domain, no spaces.
-[[nodiscard]] bool plausible_email(std::string_view text);
-
-/// The number of UTF-8 code points in `text` (invalid bytes count one each).
-[[nodiscard]] std::size_t utf8_length(std::string_view text);
 
 /// The rule set to record: the suggestion, or the PPID's override (reason override) when it differs.
 /// `version` is the version of the chosen rule set in force on the receipt date (from the repository).

@@ -1,6 +1,7 @@
 #include "domain/requests/transitions.hpp"
 
 #include "domain/cases/act_date.hpp"
+#include "domain/cases/field_checks.hpp"
 #include "domain/cases/engine.hpp"
 #include "domain/requests/new_request.hpp"
 
@@ -73,32 +74,8 @@ bool allows(const information_request& request, request_action action, civil_dat
   return request_table.find(request, action, request_facts{today, due}) != nullptr;
 }
 
-transition_error not_allowed(const information_request& request, const transition_context& ctx) {
-  return {transition_error_kind::not_allowed, state_allowed_actions(request, ctx.today, ctx.due), {}};
-}
-
-transition_error invalid(field_errors errors) {
-  return {transition_error_kind::invalid, {}, std::move(errors)};
-}
-
-// Parses an RFC 3339 field and checks it against the request's own timeline and `now`.
-std::optional<offset_instant> parse_act_time(validation& v, const std::string& field, const std::string& text,
-                                             instant not_before, std::string_view not_before_what, instant now) {
-  if (text.empty()) {
-    v.fail(field, "wajib diisi / required");
-    return std::nullopt;
-  }
-  const auto t = parse_rfc3339(text);
-  if (!t) {
-    v.fail(field, invalid_instant_message);
-    return std::nullopt;
-  }
-  if (in_future(t->utc, now)) {
-    v.fail(field, "tidak boleh di masa depan / must not be in the future");
-  } else if (t->utc < not_before) {
-    v.fail(field, fmt::format("tidak boleh sebelum {0} / must not be before {0}", not_before_what));
-  }
-  return t;
+transition_result not_allowed(const information_request& request, const transition_context& ctx) {
+  return transition_result::not_allowed(request, state_allowed_actions(request, ctx.today, ctx.due));
 }
 
 // The applicant's receipt of an answer given at `act`: optional; not before the answer, not in the future.
@@ -107,27 +84,20 @@ std::optional<offset_instant> parse_delivery(validation& v, const std::string& t
   if (text.empty()) {
     return std::nullopt;
   }
-  return parse_act_time(v, "delivered_at", text, act ? act->utc : instant{}, "jawaban diberikan / the answer was given",
+  return read_act_time(v, "delivered_at", text, act ? act->utc : instant{}, "jawaban diberikan / the answer was given",
                         now);
-}
-
-void check_text(validation& v, const std::string& field, const std::string& text, bool required,
-                std::size_t max) {
-  const bool blank = std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; });
-  if (required && blank) {
-    v.fail(field, "wajib diisi / required");
-  } else if (utf8_length(text) > max) {
-    v.fail(field, fmt::format("paling banyak {0} karakter / at most {0} characters", max));
-  }
 }
 
 constexpr std::size_t reasons_max = 10000;
 
-transition_ok advance(const information_request& request, request_state to, std::string action,
-                      std::vector<payload_field> payload, std::vector<deadline_intent> intents) {
-  transition_ok ok{request, {std::move(action), std::move(payload)}, std::move(intents)};
-  ok.request.state = to;
-  ok.request.version = request.version + 1;
+transition_result advance(const information_request& request, request_state to, std::string action,
+                          std::vector<payload_field> payload, std::vector<deadline_intent> intents) {
+  transition_result ok;
+  ok.next = request;
+  ok.next.state = to;
+  ok.next.version = request.version + 1;
+  ok.event = {std::move(action), std::move(payload)};
+  ok.intents = std::move(intents);
   return ok;
 }
 
@@ -148,6 +118,33 @@ std::vector<request_action> state_allowed_actions(const information_request& req
   return out;
 }
 
+cases::admission<request_action> admit(const information_request& request, request_action action,
+                                       std::optional<int> if_match, civil_date today, const request_due_dates& due) {
+  auto admitted = cases::admit(request_table, request, request.version, action, if_match, request_facts{today, due});
+  std::erase(admitted.allowed_actions, request_action::mark_disputed);  // a system action, never offered
+  return admitted;
+}
+
+transition_result apply(const information_request& request, const request_command& command,
+                        const transition_context& ctx) {
+  return std::visit(
+      [&](const auto& payload) -> transition_result {
+        using type = std::decay_t<decltype(payload)>;
+        if constexpr (std::is_same_v<type, extend_command>) {
+          return extend(request, payload, ctx);
+        } else if constexpr (std::is_same_v<type, respond_command>) {
+          return respond(request, payload, ctx);
+        } else if constexpr (std::is_same_v<type, file_objection_command>) {
+          return file_objection(request, payload, ctx);
+        } else if constexpr (std::is_same_v<type, answer_objection_command>) {
+          return answer_objection(request, payload, ctx);
+        } else {
+          return close(request, payload, ctx);
+        }
+      },
+      command.payload);
+}
+
 transition_result extend(const information_request& request, const extend_command& cmd,
                          const transition_context& ctx) {
   if (!allows(request, request_action::extend, ctx.today, ctx.due)) {
@@ -160,7 +157,7 @@ transition_result extend(const information_request& request, const extend_comman
   // "The act's date"); it belongs to the response period and is judged against its due date.
   auto at = offset_instant{ctx.now, ctx.respondent_offset_minutes};
   if (!cmd.extended_at.empty()) {
-    if (const auto t = parse_act_time(v, "extended_at", cmd.extended_at, request.received_at.utc,
+    if (const auto t = read_act_time(v, "extended_at", cmd.extended_at, request.received_at.utc,
                                       "diterimanya permohonan (received_at)", ctx.now)) {
       at = *t;
     }
@@ -173,7 +170,7 @@ transition_result extend(const information_request& request, const extend_comman
                                       due, due));
   }
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   auto intents = intents_for(intent_step::extend, intent_anchors::at_act(at.utc), ctx.rules);
   std::vector<payload_field> payload{{"reason", cmd.reason}, {"extended_at", rfc3339(at)}};
@@ -181,7 +178,7 @@ transition_result extend(const information_request& request, const extend_comman
     payload.push_back({"extra_days", std::to_string(intents.front().extra_days), true});
   }
   auto ok = advance(request, request_state::extended, "extend", std::move(payload), std::move(intents));
-  ok.request.extension = request_extension{cmd.reason, at.utc};
+  ok.next.extension = request_extension{cmd.reason, at.utc};
   return ok;
 }
 
@@ -199,11 +196,11 @@ transition_result respond(const information_request& request, const respond_comm
   // A refusal, partial grant or "not held" must give reasons (UU 14/2008 Pasal 22(7)(c)-(d), docs/legal-sources.md §6.3).
   const bool reasons_required = decision && *decision != response_decision::granted;
   check_text(v, "reasons", cmd.reasons, reasons_required, reasons_max);
-  const auto at = parse_act_time(v, "responded_at", cmd.responded_at, request.received_at.utc,
+  const auto at = read_act_time(v, "responded_at", cmd.responded_at, request.received_at.utc,
                                  "diterimanya permohonan (received_at)", ctx.now);
   const auto delivered = parse_delivery(v, cmd.delivered_at, at, ctx.now);
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   std::vector<payload_field> payload{{"decision", std::string{to_string(*decision)}},
                                      {"reasons", cmd.reasons},
@@ -218,7 +215,7 @@ transition_result respond(const information_request& request, const respond_comm
   auto ok =
       advance(request, request_state::answered, "respond", std::move(payload),
               intents_for(intent_step::respond, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
-  ok.request.response = request_response{*decision, cmd.reasons, *at, delivered};
+  ok.next.response = request_response{*decision, cmd.reasons, *at, delivered};
   return ok;
 }
 
@@ -248,7 +245,7 @@ transition_result file_objection(const information_request& request, const file_
   check_text(v, "reasons", cmd.reasons, false, reasons_max);
   const instant not_before =
       !unanswered && request.response ? request.response->responded_at.utc : request.received_at.utc;
-  const auto at = parse_act_time(v, "received_at", cmd.received_at, not_before,
+  const auto at = read_act_time(v, "received_at", cmd.received_at, not_before,
                                  unanswered ? "diterimanya permohonan (received_at)"
                                             : "tanggapan PPID (responded_at)",
                                  ctx.now);
@@ -261,7 +258,7 @@ transition_result file_objection(const information_request& request, const file_
                                       format_iso_date(*ctx.due.ppid_response)));
   }
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   std::sort(grounds.begin(), grounds.end());
   std::vector<std::string> ground_names;
@@ -277,7 +274,7 @@ transition_result file_objection(const information_request& request, const file_
                      {"received_at", rfc3339(*at)},
                      {"basis", unanswered ? "not_answered" : "answered"}},
                     intents_for(step, intent_anchors::at_act(at->utc, ctx.due.ppid_response), ctx.rules));
-  ok.request.objection = request_objection{cmd.number, grounds, cmd.reasons, *at};
+  ok.next.objection = request_objection{cmd.number, grounds, cmd.reasons, *at};
   return ok;
 }
 
@@ -294,11 +291,11 @@ transition_result answer_objection(const information_request& request, const ans
   // The atasan's answer is a written decision with reasons (docs/legal-sources.md T06, PERKI 1/2019 Pasal 14).
   check_text(v, "reasons", cmd.reasons, true, reasons_max);
   const auto not_before = request.objection ? request.objection->received_at.utc : request.received_at.utc;
-  const auto at = parse_act_time(v, "answered_at", cmd.answered_at, not_before,
+  const auto at = read_act_time(v, "answered_at", cmd.answered_at, not_before,
                                  "diterimanya keberatan (objection received_at)", ctx.now);
   const auto delivered = parse_delivery(v, cmd.delivered_at, at, ctx.now);
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   std::vector<payload_field> payload{
       {"decision", std::string{to_string(*decision)}}, {"reasons", cmd.reasons}, {"answered_at", rfc3339(*at)}};
@@ -308,7 +305,7 @@ transition_result answer_objection(const information_request& request, const ans
   auto ok = advance(
       request, request_state::objection_answered, "answer_objection", std::move(payload),
       intents_for(intent_step::answer_objection, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
-  ok.request.objection_answer = request_objection_answer{*decision, cmd.reasons, *at, delivered};
+  ok.next.objection_answer = request_objection_answer{*decision, cmd.reasons, *at, delivered};
   return ok;
 }
 
@@ -318,7 +315,7 @@ transition_result record_delivery(const information_request& request, const reco
   const bool response = cmd.answer == "response";
   if (!response && cmd.answer != "objection_answer") {
     v.fail("answer", "harus response atau objection_answer / must be response or objection_answer");
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   // The answer must exist; a receipt of nothing is not a fact (409 with what the state allows).
   const std::optional<offset_instant> act =
@@ -328,11 +325,11 @@ transition_result record_delivery(const information_request& request, const reco
     return not_allowed(request, ctx);
   }
   if (cmd.delivered_at.empty()) {
-    v.fail("delivered_at", "wajib diisi / required");
+    v.fail("delivered_at", required_message);
   }
   const auto delivered = parse_delivery(v, cmd.delivered_at, act, ctx.now);
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   const auto& previous = response ? request.response->delivered_at : request.objection_answer->delivered_at;
   std::vector<payload_field> payload{{"answer", cmd.answer}, {"delivered_at", rfc3339(*delivered)}};
@@ -348,7 +345,7 @@ transition_result record_delivery(const information_request& request, const reco
         intents_for(intent_step::answer_delivered, intent_anchors::at_receipt(act->utc, delivered->utc), ctx.rules);
   }
   auto ok = advance(request, request.state, "record_delivery", std::move(payload), std::move(intents));
-  (response ? ok.request.response->delivered_at : ok.request.objection_answer->delivered_at) = delivered;
+  (response ? ok.next.response->delivered_at : ok.next.objection_answer->delivered_at) = delivered;
   return ok;
 }
 
@@ -360,37 +357,35 @@ transition_result close(const information_request& request, const close_command&
   validation v;
   check_text(v, "reason", cmd.reason, true, new_request_limits::text);
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   auto ok = advance(request, request_state::closed, "close",
                     {{"reason", cmd.reason}, {"from_state", std::string{to_string(request.state)}}},
                     intents_for(intent_step::close, intent_anchors::at_act(ctx.now), ctx.rules));
-  ok.request.closed = request_closure{cmd.reason, ctx.now};
+  ok.next.closed = request_closure{cmd.reason, ctx.now};
   return ok;
 }
 
 transition_result mark_disputed(const information_request& request, const mark_disputed_command& cmd,
                                 const transition_context& ctx) {
   if (!allows(request, request_action::mark_disputed, ctx.today, ctx.due)) {
-    transition_error e = not_allowed(request, ctx);
-    e.allowed_actions = state_allowed_actions(request, ctx.today, ctx.due, true);
-    return e;
+    return transition_result::not_allowed(request, state_allowed_actions(request, ctx.today, ctx.due, true));
   }
   validation v;
   check_text(v, "dispute_id", cmd.dispute_id, true, new_request_limits::short_text);
   const instant at = cmd.submitted_at.value_or(ctx.now);
   if (in_future(at, ctx.now)) {
-    v.fail("submitted_at", "tidak boleh di masa depan / must not be in the future");
-  } else if (at < request.received_at.utc) {
-    v.fail("submitted_at", "tidak boleh sebelum diterimanya permohonan / must not be before received_at");
+    v.fail("submitted_at", future_message);
+  } else {
+    check_not_before(v, "submitted_at", at, request.received_at.utc, "diterimanya permohonan (received_at)");
   }
   if (!v.ok()) {
-    return invalid(v.take());
+    return transition_result::invalid(request, v.take());
   }
   auto ok = advance(request, request_state::disputed, "mark_disputed",
                     {{"dispute_id", cmd.dispute_id}, {"from_state", std::string{to_string(request.state)}}},
                     intents_for(intent_step::mark_disputed, intent_anchors::at_act(at), ctx.rules));
-  ok.request.dispute_id = cmd.dispute_id;
+  ok.next.dispute_id = cmd.dispute_id;
   return ok;
 }
 

@@ -1,11 +1,12 @@
 #pragma once
 // The PPID workflow state machine (docs/ppid-workflow.md; docs/legal-sources.md T01–T08).
-// Each command returns either the new aggregate (version + 1) with its event and deadline intents, or
-// an error: not_allowed (→ 409, with the actions allowed now) or invalid (→ 422, field errors).
+// Built with the case engine (domain/cases/engine.hpp, docs/case-engine.md): every action yields the
+// engine's outcome, the new aggregate (version + 1) with its event and deadline intents, or a refusal:
+// not_allowed (→ 409, with the actions allowed now) or invalid (→ 422, field errors).
 // Authorisation (who may act) is separate: see allowed_actions() in queries.hpp; the api layer
 // answers 403 before calling these.
 
-#include "domain/errors.hpp"
+#include "domain/cases/engine.hpp"
 #include "domain/requests/deadline_intents.hpp"
 #include "domain/requests/information_request.hpp"
 #include "domain/requests/request_event.hpp"
@@ -74,23 +75,22 @@ struct transition_context {
   const ruleset* rules = nullptr;          // the request's rule set; resolves extend's extra_days
 };
 
-struct transition_ok {
-  information_request request;  // version + 1
-  request_event event;
-  std::vector<deadline_intent> intents;
-};
+/// The outcome of a step: the next request (version + 1) with its event and intents, or a refusal.
+using transition_result = cases::outcome<information_request, request_action, request_event, deadline_intent>;
 
-enum class transition_error_kind { not_allowed, invalid };
+/// A user's command on a request: the action and its payload (the payloads above, as the API sends them).
+using request_payload =
+    std::variant<extend_command, respond_command, file_objection_command, answer_objection_command, close_command>;
+using request_command = cases::command<request_action, request_payload>;
 
-struct transition_error {
-  transition_error_kind kind = transition_error_kind::invalid;
-  std::vector<request_action> allowed_actions;  // not_allowed: what the state and dates allow now
-  field_errors errors;                          // invalid: what was wrong
-};
+/// The checks every command passes first (the engine's `admit`): If-Match (stale → 412), then the
+/// transition table on today's date and clocks (not_allowed → 409).
+cases::admission<request_action> admit(const information_request& request, request_action action,
+                                       std::optional<int> if_match, civil_date today, const request_due_dates& due);
 
-using transition_result = std::variant<transition_ok, transition_error>;
-
-inline bool succeeded(const transition_result& r) { return std::holds_alternative<transition_ok>(r); }
+/// Runs a user's command through its action's function below.
+transition_result apply(const information_request& request, const request_command& command,
+                        const transition_context& ctx);
 
 /// What the state and dates allow now, regardless of who asks (stable order; never mark_disputed
 /// unless `include_system` is set).

@@ -157,7 +157,7 @@ TEST_SUITE("dispute_court_stage") {
     const auto unserved =
         apply(d, cmd::record_delivery{party::respondent, dispute_fixture::at("2024-07-05T10:00:00+07:00")},
               ctx_at(dispute_fixture::at("2024-07-08T09:00:00+07:00")));
-    REQUIRE(unserved.error == transition_error::invalid);
+    REQUIRE(unserved.refused == cases::refusal::invalid);
     CHECK(unserved.errors.at(0).field == "party");
   }
 
@@ -195,7 +195,7 @@ TEST_SUITE("dispute_court_stage") {
                 cmd::record_court_objection{party::applicant, dispute_fixture::at("2024-07-24T10:00:00+07:00"), "PTUN",
                                             "1"},
                 c.at("2024-07-24T11:00:00+07:00"))
-              .error == transition_error::not_allowed);
+              .refused == cases::refusal::not_allowed);
 
     // The PTUN decides on Mon 2 Sep: not final; each party's cassation window runs 14 days, to Mon 16 Sep,
     // Maulid Nabi, so to Tue 17 Sep (docs/deadlines.md rule 8).
@@ -217,7 +217,7 @@ TEST_SUITE("dispute_court_stage") {
 
     // Finality waits for both cassation windows: not on Tue 17 Sep, possible on Wed 18 Sep.
     const auto cassation_windows = [&](std::string_view now) { return apply(d, cmd::mark_final{}, c.at(now)); };
-    CHECK(cassation_windows("2024-09-17T15:00:00+07:00").error == transition_error::not_allowed);
+    CHECK(cassation_windows("2024-09-17T15:00:00+07:00").refused == cases::refusal::not_allowed);
     const auto unused = cassation_windows("2024-09-18T09:00:00+07:00");
     REQUIRE(unused.ok());
     CHECK(unused.next.final_on == day("2024-09-18"));
@@ -236,7 +236,7 @@ TEST_SUITE("dispute_court_stage") {
     REQUIRE(d.court_objections.size() == 3);
     CHECK(d.court_objections[2].court == "Mahkamah Agung");
     CHECK_FALSE(d.court_objections[2].after_window);
-    CHECK(apply(d, cmd::mark_final{}, c.at("2024-09-18T09:00:00+07:00")).error == transition_error::not_allowed);
+    CHECK(apply(d, cmd::mark_final{}, c.at("2024-09-18T09:00:00+07:00")).refused == cases::refusal::not_allowed);
     const auto last = apply(d,
                             cmd::record_court_decision{dispute_fixture::at("2024-10-31T10:00:00+07:00"),
                                                        "Menolak permohonan kasasi", court_instance::cassation},
@@ -320,7 +320,7 @@ TEST_SUITE("dispute_court_stage") {
       // Finality waits for the later window.
       const auto final_day = day(r.final_on);
       const auto before = format_iso_date(add_days(final_day, -1)) + "T15:00:00+07:00";
-      CHECK(apply(d, cmd::mark_final{}, c.at(before)).error == transition_error::not_allowed);
+      CHECK(apply(d, cmd::mark_final{}, c.at(before)).refused == cases::refusal::not_allowed);
       const auto passed = apply(d, cmd::mark_final{}, c.at(std::string(r.final_on) + "T09:00:00+07:00"));
       REQUIRE(passed.ok());
       CHECK(passed.next.final_on == final_day);
@@ -332,7 +332,7 @@ TEST_SUITE("dispute_court_stage") {
     auto d = court_objection_case();
     const auto refused = [&](const cmd::record_court_decision& x, std::string_view now) {
       const auto r = apply(d, x, c.at(now));
-      REQUIRE(r.error == transition_error::invalid);
+      REQUIRE(r.refused == cases::refusal::invalid);
       return r.errors.at(0).field;
     };
     cmd::record_court_decision early{at("2024-03-27T10:00:00+07:00"), "Menolak keberatan"};
@@ -349,20 +349,20 @@ TEST_SUITE("dispute_court_stage") {
     const auto not_decided = apply(
         d, cmd::record_delivery{party::applicant, at("2024-03-28T10:00:00+07:00"), delivered_document::court_decision},
         c.at("2024-04-01T09:00:00+07:00"));
-    REQUIRE(not_decided.error == transition_error::invalid);
+    REQUIRE(not_decided.refused == cases::refusal::invalid);
     CHECK(not_decided.errors.at(0).field == "document");
     const auto decided = court_decided_case();
     const auto before_decision = apply(
         decided,
         cmd::record_delivery{party::applicant, at("2024-03-26T10:00:00+07:00"), delivered_document::court_decision},
         ctx_at());
-    REQUIRE(before_decision.error == transition_error::invalid);
+    REQUIRE(before_decision.refused == cases::refusal::invalid);
     CHECK(before_decision.errors.at(0).field == "delivered_at");
     const auto cassation = cassation_case();
     cmd::record_court_decision ma{at("2024-04-10T10:00:00+07:00"), "Menolak kasasi", court_instance::cassation};
     ma.deliveries = {delivery{party::applicant, at("2024-04-11T10:00:00+07:00")}};
     const auto ma_refused = apply(cassation, ma, ctx_at(at("2024-04-15T09:00:00+07:00")));
-    REQUIRE(ma_refused.error == transition_error::invalid);
+    REQUIRE(ma_refused.refused == cases::refusal::invalid);
     CHECK(ma_refused.errors.at(0).field == "deliveries");
   }
 
@@ -372,22 +372,22 @@ TEST_SUITE("dispute_court_stage") {
     // No cassation before the first instance decided; no cassation decision without a cassation.
     auto early =
         apply(d, cmd::record_court_objection{party::respondent, t_action, "", "", court_instance::cassation}, ctx_at());
-    REQUIRE(early.error == transition_error::invalid);
+    REQUIRE(early.refused == cases::refusal::invalid);
     CHECK(early.errors.at(0).field == "instance");
     auto no_cassation =
         apply(court_decided_case(), cmd::record_court_decision{t_action, "x", court_instance::cassation}, ctx_at());
-    CHECK(no_cassation.error == transition_error::not_allowed);  // nothing pending in court
+    CHECK(no_cassation.refused == cases::refusal::not_allowed);  // nothing pending in court
     // A cassation before the first-instance decision's date is refused naming filed_at.
     auto before = apply(court_decided_case(),
                         cmd::record_court_objection{party::applicant, at("2024-03-26T10:00:00+07:00"), "", "",
                                                     court_instance::cassation},
                         ctx_at());
-    REQUIRE(before.error == transition_error::invalid);
+    REQUIRE(before.refused == cases::refusal::invalid);
     CHECK(before.errors.at(0).field == "filed_at");
     // After the first-instance decision, a late first-instance objection is refused.
     auto late =
         apply(court_decided_case(), cmd::record_court_objection{party::applicant, t_action, "PTUN", "1"}, ctx_at());
-    REQUIRE(late.error == transition_error::invalid);
+    REQUIRE(late.refused == cases::refusal::invalid);
     CHECK(late.errors.at(0).field == "instance");
   }
 }

@@ -60,7 +60,7 @@ TEST_SUITE("dispute_flows") {
     CHECK_FALSE(r.next.court_objections.at(0).after_window);
     d = r.next;
     CHECK(d.state == dispute_state::court_objection);
-    CHECK(apply(d, cmd::mark_final{}, ctx_at(now_default, passed_windows())).error == transition_error::not_allowed);
+    CHECK(apply(d, cmd::mark_final{}, ctx_at(now_default, passed_windows())).refused == cases::refusal::not_allowed);
     d = step(d, cmd::record_court_decision{at("2024-04-08T10:00:00+07:00"), "Menguatkan putusan KI"});
     CHECK(d.state == dispute_state::court_objection);  // cassation still possible (T27)
     d = step(d, cmd::mark_final{},
@@ -80,7 +80,7 @@ TEST_SUITE("dispute_flows") {
     d = step(d, cmd::serve_copy{party::applicant, at("2024-03-13T10:00:00+07:00")});
     d = step(d, cmd::serve_copy{party::respondent, at("2024-03-13T10:00:00+07:00")});
     const auto early = ctx_at(at("2024-04-02T16:00:00+07:00"), passed_windows());
-    CHECK(apply(d, cmd::mark_final{}, early).error == transition_error::not_allowed);
+    CHECK(apply(d, cmd::mark_final{}, early).refused == cases::refusal::not_allowed);
     const auto r = apply(d, cmd::mark_final{}, ctx_at(at("2024-04-03T08:00:00+07:00"), passed_windows()));
     REQUIRE(r.ok());
     CHECK(r.intents.empty());  // no orders, no compliance clocks
@@ -109,7 +109,7 @@ TEST_SUITE("dispute_flows") {
     auto in = valid_input();
     in.attachments.pop_back();  // no KTP
     auto d = open_case(in);
-    CHECK(apply(d, cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx_at()).error == transition_error::invalid);
+    CHECK(apply(d, cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx_at()).refused == cases::refusal::invalid);
     d = step(d, cmd::request_completion{{attachment::identity_document}});
     CHECK(d.state == dispute_state::incomplete);
     d = step(d, cmd::complete{{attachment::identity_document}});

@@ -31,7 +31,7 @@ TEST_SUITE("dispute_guards") {
     // UU 14/2008 Pasal 35(2), 40; docs/legal-sources.md §3.4.
     const auto d = preliminary_case(with_ground_a());
     const auto refused = apply(d, cmd::start_mediation{"kom.andi", t_action, false}, ctx_at());
-    CHECK(refused.error == transition_error::invalid);
+    CHECK(refused.refused == cases::refusal::invalid);
     CHECK(has_error(refused, "exemption_claim_withdrawn"));
     CHECK(refused.next.version == d.version);
 
@@ -43,12 +43,12 @@ TEST_SUITE("dispute_guards") {
 
     SUBCASE("from adjudication too, once the claim is dropped ([PR][S13])") {
       const auto adj = adjudication_case(with_ground_a());
-      CHECK(apply(adj, cmd::start_mediation{"kom.andi", t_action, false}, ctx_at()).error == transition_error::invalid);
+      CHECK(apply(adj, cmd::start_mediation{"kom.andi", t_action, false}, ctx_at()).refused == cases::refusal::invalid);
       CHECK(apply(adj, cmd::start_mediation{"kom.andi", t_action, true}, ctx_at()).ok());
     }
     SUBCASE("but not back from adjudication for other grounds") {
       const auto adj = adjudication_case();
-      CHECK(apply(adj, cmd::start_mediation{"kom.andi", t_action, true}, ctx_at()).error == transition_error::not_allowed);
+      CHECK(apply(adj, cmd::start_mediation{"kom.andi", t_action, true}, ctx_at()).refused == cases::refusal::not_allowed);
     }
   }
 
@@ -58,7 +58,7 @@ TEST_SUITE("dispute_guards") {
     const auto d = preliminary_case();
     CHECK(apply(d, cmd::start_mediation{"kom.andi", t_action, false}, ctx).ok());
     const auto r = apply(d, cmd::start_mediation{"panitera.budi", t_action, false}, ctx);
-    CHECK(r.error == transition_error::invalid);
+    CHECK(r.refused == cases::refusal::invalid);
     CHECK(has_error(r, "mediator"));
     CHECK(has_error(apply(d, cmd::start_mediation{" ", t_action, false}, ctx_at()), "mediator"));
   }
@@ -82,7 +82,7 @@ TEST_SUITE("dispute_guards") {
     CHECK(has_error(reg({"x", "x"}, ctx_at()), "majelis[1]"));
     CHECK(has_error(reg({std::string(191, 'x')}, ctx_at()), "majelis[0]"));
     const auto refused = reg({"kom.a", "panitera.budi"}, ctx);
-    CHECK(refused.error == transition_error::invalid);
+    CHECK(refused.refused == cases::refusal::invalid);
     CHECK(refused.next.version == d.version);
   }
 
@@ -184,8 +184,8 @@ TEST_SUITE("dispute_guards") {
     const auto again = apply(r.next, cmd::serve_copy{party::applicant, t_action}, ctx_at());
     CHECK(std::none_of(again.intents.begin(), again.intents.end(),
                        [](const deadline_intent& i) { return i.key.starts_with("court_objection"); }));
-    CHECK(apply(served, cmd::record_court_objection{party::respondent, t_action, "PTUN", "1"}, ctx_at()).error ==
-          transition_error::not_allowed);
+    CHECK(apply(served, cmd::record_court_objection{party::respondent, t_action, "PTUN", "1"}, ctx_at()).refused ==
+          cases::refusal::not_allowed);
   }
 
   TEST_CASE("mark_final: both parties served and both windows passed before today") {
@@ -207,10 +207,10 @@ TEST_SUITE("dispute_guards") {
       CAPTURE(case_name);
       const auto res = apply(d, cmd::mark_final{}, ctx_at(now_default, r.due));
       CHECK(res.ok() == r.ok);
-      if (!r.ok) CHECK(res.error == transition_error::not_allowed);
+      if (!r.ok) CHECK(res.refused == cases::refusal::not_allowed);
     }
     const auto one_served = step(decided_case(), cmd::serve_copy{party::applicant, at("2024-03-13T10:00:00+07:00")});
-    CHECK(apply(one_served, cmd::mark_final{}, ctx_at(now_default, passed_windows())).error == transition_error::not_allowed);
+    CHECK(apply(one_served, cmd::mark_final{}, ctx_at(now_default, passed_windows())).refused == cases::refusal::not_allowed);
 
     const auto fin = apply(d, cmd::mark_final{}, ctx_at(now_default,
                            {{"court_objection:applicant", day("2024-04-01")}, {"court_objection:respondent", day("2024-04-03")}}));
@@ -226,8 +226,8 @@ TEST_SUITE("dispute_guards") {
     for (auto* build : {+[] { return decided_case(); }, +[] { return final_case(); }, +[] { return court_objection_case(); }}) {
       const auto d = build();
       CAPTURE(to_string(d.state));
-      CHECK(apply(d, cmd::withdraw{"x", t_action}, ctx_at()).error == transition_error::not_allowed);
-      CHECK(apply(d, cmd::lapse{"x", t_action}, ctx_at()).error == transition_error::not_allowed);
+      CHECK(apply(d, cmd::withdraw{"x", t_action}, ctx_at()).refused == cases::refusal::not_allowed);
+      CHECK(apply(d, cmd::lapse{"x", t_action}, ctx_at()).refused == cases::refusal::not_allowed);
     }
     const auto d = registered_case();
     CHECK(has_error(apply(d, cmd::withdraw{"", t_action}, ctx_at()), "reason"));
@@ -329,7 +329,7 @@ TEST_SUITE("dispute_guards") {
     const auto inc = step(d, cmd::request_completion{{attachment::identity_document}});
     CHECK(inc.completeness.missing_requested == std::vector{attachment::identity_document});
     CHECK(std::count(inc.completeness.present.begin(), inc.completeness.present.end(), attachment::identity_document) == 0);
-    CHECK(apply(inc, cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx_at()).error == transition_error::not_allowed);
+    CHECK(apply(inc, cmd::register_dispute{t_action, "1", 1, {}, {}}, ctx_at()).refused == cases::refusal::not_allowed);
     const auto back = step(inc, cmd::complete{{attachment::identity_document}});
     CHECK(back.state == dispute_state::submitted);
     CHECK(back.completeness.missing_requested.empty());

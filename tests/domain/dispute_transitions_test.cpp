@@ -127,7 +127,7 @@ TEST_SUITE("dispute_transitions") {
           CHECK(r.next.version == d.version + 1);
           CHECK(r.event.action == action);
         } else {
-          CHECK(r.error == transition_error::not_allowed);
+          CHECK(r.refused == cases::refusal::not_allowed);
           CHECK(as_set(r.allowed_actions) == as_set(row.expected));
           CHECK(r.next.version == d.version);
           CHECK(r.next.state == d.state);

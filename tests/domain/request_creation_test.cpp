@@ -102,17 +102,17 @@ TEST_SUITE("request_creation") {
     auto in = valid_input();
     in.applicant.phone = "  ";
     const auto r = create_request(in, cc);
-    REQUIRE(succeeded(r));
-    const auto& ok = std::get<transition_ok>(r);
-    CHECK(ok.request.id == "req-1");
-    CHECK(ok.request.state == request_state::received);
-    CHECK(ok.request.version == 1);
-    CHECK(ok.request.channel == request_channel::walk_in);
-    CHECK(ok.request.applicant.kind == applicant_kind::legal_entity);
-    CHECK(ok.request.applicant.email == "info@yakin.or.id");
-    CHECK_FALSE(ok.request.applicant.phone.has_value());  // blank personal data is not kept
-    CHECK(ok.request.received_at.offset_minutes == 420);
-    CHECK(ok.request.ruleset.name == "perki_1_2019");
+    REQUIRE(r.ok());
+    const auto& ok = r;
+    CHECK(ok.next.id == "req-1");
+    CHECK(ok.next.state == request_state::received);
+    CHECK(ok.next.version == 1);
+    CHECK(ok.next.channel == request_channel::walk_in);
+    CHECK(ok.next.applicant.kind == applicant_kind::legal_entity);
+    CHECK(ok.next.applicant.email == "info@yakin.or.id");
+    CHECK_FALSE(ok.next.applicant.phone.has_value());  // blank personal data is not kept
+    CHECK(ok.next.received_at.offset_minutes == 420);
+    CHECK(ok.next.ruleset.name == "perki_1_2019");
     CHECK(ok.event.action == "create");
     CHECK(ok.event.payload_json() ==
           R"({"number":"0007/PPID-kpu-pangkalpinang/II/2024","respondent":"kpu-pangkalpinang",)"
@@ -133,9 +133,9 @@ TEST_SUITE("request_creation") {
     creation_context cc;
     cc.now = now;
     const auto r = create_request(in, cc);
-    REQUIRE_FALSE(succeeded(r));
-    const auto& e = std::get<transition_error>(r);
-    CHECK(e.kind == transition_error_kind::invalid);
+    REQUIRE_FALSE(r.ok());
+    const auto& e = r;
+    CHECK(e.refused == cases::refusal::invalid);
     CHECK(fields_of(e.errors) == std::vector<std::string>{"applicant.name"});
   }
 

@@ -34,13 +34,13 @@ transition_context before_due() { return context("2024-02-21"); }
 transition_context after_due() { return context("2024-02-12"); }
 
 information_request unwrap(const transition_result& r) {
-  REQUIRE(succeeded(r));
-  return std::get<transition_ok>(r).request;
+  REQUIRE(r.ok());
+  return r.next;
 }
 
-transition_error error_of(const transition_result& r) {
-  REQUIRE_FALSE(succeeded(r));
-  return std::get<transition_error>(r);
+transition_result error_of(const transition_result& r) {
+  REQUIRE_FALSE(r.ok());
+  return r;
 }
 
 information_request received_request() {
@@ -107,14 +107,14 @@ void check_matrix(const transition_context& ctx, const std::map<request_state, a
       CAPTURE(to_string(action));
       const bool allowed = expected.at(state).count(action) > 0;
       const auto result = apply(action, request, ctx);
-      CHECK(succeeded(result) == allowed);
-      if (succeeded(result)) {
-        const auto& ok = std::get<transition_ok>(result);
-        CHECK(ok.request.version == request.version + 1);
+      CHECK(result.ok() == allowed);
+      if (result.ok()) {
+        const auto& ok = result;
+        CHECK(ok.next.version == request.version + 1);
         CHECK(ok.event.action == to_string(action));
       } else {
-        const auto& e = std::get<transition_error>(result);
-        CHECK(e.kind == transition_error_kind::not_allowed);
+        const auto& e = result;
+        CHECK(e.refused == cases::refusal::not_allowed);
         auto listed = state_allowed_actions(request, ctx.today, ctx.due, action == A::mark_disputed);
         CHECK(e.allowed_actions == listed);
       }
@@ -176,13 +176,13 @@ TEST_SUITE("request_transitions") {
     SUBCASE("a second extension is refused with 409") {
       const auto extended = unwrap(extend(received, {"belum tersedia"}, before_due()));
       const auto e = error_of(extend(extended, {"lagi"}, before_due()));
-      CHECK(e.kind == transition_error_kind::not_allowed);
+      CHECK(e.refused == cases::refusal::not_allowed);
       CHECK(e.allowed_actions == std::vector<request_action>{A::respond, A::close});
     }
     SUBCASE("a received request that somehow carries an extension cannot extend again") {
       auto r = received;
       r.extension = request_extension{"x", at(received_text)};
-      CHECK(error_of(extend(r, {"lagi"}, before_due())).kind == transition_error_kind::not_allowed);
+      CHECK(error_of(extend(r, {"lagi"}, before_due())).refused == cases::refusal::not_allowed);
     }
     // The act's date decides, not the day it is entered: the period ends Mon 12 Feb 2024.
     struct row {
@@ -214,14 +214,14 @@ TEST_SUITE("request_transitions") {
         CHECK(next.extension->at == (extended_text.empty() ? ctx.now : at(c.extended_at)));
       } else {
         const auto e = error_of(r);
-        CHECK(e.kind == transition_error_kind::invalid);
+        CHECK(e.refused == cases::refusal::invalid);
         REQUIRE(e.errors.size() == 1);
         CHECK(e.errors[0].field == c.error_field);
       }
     }
     SUBCASE("a reason is required") {
       const auto e = error_of(extend(received, {"  "}, before_due()));
-      CHECK(e.kind == transition_error_kind::invalid);
+      CHECK(e.refused == cases::refusal::invalid);
       REQUIRE(e.errors.size() == 1);
       CHECK(e.errors[0].field == "reason");
     }
@@ -230,7 +230,7 @@ TEST_SUITE("request_transitions") {
   TEST_CASE("objection: before the deadline with no answer is refused, after an answer it is fine") {
     const auto received = received_request();
     const auto e = error_of(file_objection(received, valid_objection, before_due()));
-    CHECK(e.kind == transition_error_kind::not_allowed);
+    CHECK(e.refused == cases::refusal::not_allowed);
     CHECK(e.allowed_actions == std::vector<request_action>{A::extend, A::respond, A::close});
 
     const auto answered = unwrap(respond(received, valid_respond, before_due()));
@@ -253,14 +253,14 @@ TEST_SUITE("request_transitions") {
       cmd.grounds = {"c"};
       cmd.received_at = c.received_at;
       const auto r = file_objection(received, cmd, after_due());
-      CHECK(succeeded(r) == c.ok);
-      if (!succeeded(r)) {
-        const auto& e = std::get<transition_error>(r);
-        CHECK(e.kind == transition_error_kind::invalid);
+      CHECK(r.ok() == c.ok);
+      if (!r.ok()) {
+        const auto& e = r;
+        CHECK(e.refused == cases::refusal::invalid);
         REQUIRE(e.errors.size() == 1);
         CHECK(e.errors[0].field == "received_at");
       } else {
-        CHECK(std::get<transition_ok>(r).event.payload_json().find(R"("basis":"not_answered")") != std::string::npos);
+        CHECK(r.event.payload_json().find(R"("basis":"not_answered")") != std::string::npos);
       }
     }
   }
@@ -288,8 +288,8 @@ TEST_SUITE("request_transitions") {
       cmd.grounds = c.grounds;
       const auto r = file_objection(answered, cmd, before_due());
       std::vector<std::string> fields;
-      if (!succeeded(r)) {
-        for (const auto& fe : std::get<transition_error>(r).errors) {
+      if (!r.ok()) {
+        for (const auto& fe : r.errors) {
           fields.push_back(fe.field);
         }
       }
@@ -297,7 +297,8 @@ TEST_SUITE("request_transitions") {
     }
     auto cmd = valid_objection;
     cmd.grounds = {"g", "b", "c"};
-    const auto ok = std::get<transition_ok>(file_objection(answered, cmd, before_due()));
+    const auto ok = file_objection(answered, cmd, before_due());
+    REQUIRE(ok.ok());
     CHECK(ok.event.payload_json().find(R"("grounds":["b","c","g"])") != std::string::npos);
   }
 
@@ -344,10 +345,10 @@ TEST_SUITE("request_transitions") {
       CAPTURE(name_text);
       const auto r = c.run();
       if (c.field == nullptr) {
-        CHECK(succeeded(r));
+        CHECK(r.ok());
       } else {
         const auto e = error_of(r);
-        CHECK(e.kind == transition_error_kind::invalid);
+        CHECK(e.refused == cases::refusal::invalid);
         REQUIRE(e.errors.size() == 1);
         CHECK(e.errors[0].field == c.field);
       }
@@ -369,8 +370,8 @@ TEST_SUITE("request_transitions") {
       CAPTURE(decision_text);
       const auto r = respond(received, {c.decision, c.reasons, responded_text}, ctx);
       std::vector<std::string> fields;
-      if (!succeeded(r)) {
-        for (const auto& fe : std::get<transition_error>(r).errors) fields.push_back(fe.field);
+      if (!r.ok()) {
+        for (const auto& fe : r.errors) fields.push_back(fe.field);
       }
       CHECK(fields == c.fields);
     }
@@ -385,8 +386,8 @@ TEST_SUITE("request_transitions") {
 
   TEST_CASE("a late response is accepted and marked late") {
     const auto r = respond(received_request(), valid_respond, context("2024-02-08"));
-    REQUIRE(succeeded(r));
-    CHECK(std::get<transition_ok>(r).event.payload_json() ==
+    REQUIRE(r.ok());
+    CHECK(r.event.payload_json() ==
           R"j({"decision":"refused","reasons":"Dikecualikan: data pribadi (UU 14/2008 Pasal 17 huruf h)",)j"
           R"j("responded_at":"2024-02-09T10:00:00+07:00","late":true})j");
   }
@@ -398,7 +399,7 @@ TEST_SUITE("request_transitions") {
         CAPTURE(to_string(state));
         CAPTURE(to_string(action));
         const auto e = error_of(apply(action, s.at(state), after_due()));
-        CHECK(e.kind == transition_error_kind::not_allowed);
+        CHECK(e.refused == cases::refusal::not_allowed);
         CHECK(e.allowed_actions.empty());
       }
     }
@@ -415,7 +416,7 @@ TEST_SUITE("request_transitions") {
   // starts from it when it is known, else from the answer itself (the presumption).
   TEST_CASE("receipt facts: the answer received by post three days after it was sent") {
     const auto received = received_request();
-    const auto start_of = [](const transition_ok& ok, std::string_view key) -> std::optional<instant> {
+    const auto start_of = [](const transition_result& ok, std::string_view key) -> std::optional<instant> {
       for (const auto& i : ok.intents) {
         if (i.key == key && i.op == deadline_op::start) return std::get<instant>(i.anchor);
       }
@@ -442,20 +443,20 @@ TEST_SUITE("request_transitions") {
         CHECK(e.errors[0].field == "delivered_at");
         continue;
       }
-      const auto& ok = std::get<transition_ok>(r);
+      const auto& ok = r;
       CHECK(start_of(ok, "objection_filing") == at(c.window_from));
-      CHECK(ok.request.response->delivered_at.has_value() == (std::string_view{c.delivered_at} != ""));
+      CHECK(ok.next.response->delivered_at.has_value() == (std::string_view{c.delivered_at} != ""));
     }
 
     SUBCASE("recorded afterwards: the objection window restarts from the receipt, with an event") {
       const auto answered = unwrap(respond(received, valid_respond, before_due()));
       const auto r = record_delivery(answered, {"response", "2024-02-12T11:00:00+07:00"}, before_due());
-      REQUIRE(succeeded(r));
-      const auto& ok = std::get<transition_ok>(r);
-      CHECK(ok.request.version == answered.version + 1);
-      CHECK(ok.request.state == S::answered);
-      REQUIRE(ok.request.response->delivered_at);
-      CHECK(ok.request.response->delivered_at->utc == at("2024-02-12T11:00:00+07:00"));
+      REQUIRE(r.ok());
+      const auto& ok = r;
+      CHECK(ok.next.version == answered.version + 1);
+      CHECK(ok.next.state == S::answered);
+      REQUIRE(ok.next.response->delivered_at);
+      CHECK(ok.next.response->delivered_at->utc == at("2024-02-12T11:00:00+07:00"));
       REQUIRE(ok.intents.size() == 2);
       CHECK(ok.intents[0].op == deadline_op::stop);
       CHECK(start_of(ok, "objection_filing") == at("2024-02-12T11:00:00+07:00"));
@@ -464,12 +465,12 @@ TEST_SUITE("request_transitions") {
       // Once objected, the window no longer matters: the fact is kept, no clock moves.
       const auto objected = unwrap(file_objection(answered, valid_objection, before_due()));
       const auto later = record_delivery(objected, {"response", "2024-02-12T11:00:00+07:00"}, before_due());
-      REQUIRE(succeeded(later));
-      CHECK(std::get<transition_ok>(later).intents.empty());
+      REQUIRE(later.ok());
+      CHECK(later.intents.empty());
     }
     SUBCASE("refusals") {
-      CHECK(error_of(record_delivery(received, {"response", "2024-02-12T11:00:00+07:00"}, before_due())).kind ==
-            transition_error_kind::not_allowed);  // nothing was answered yet
+      CHECK(error_of(record_delivery(received, {"response", "2024-02-12T11:00:00+07:00"}, before_due())).refused ==
+            cases::refusal::not_allowed);  // nothing was answered yet
       const auto answered = unwrap(respond(received, valid_respond, before_due()));
       CHECK(
           error_of(record_delivery(answered, {"letter", "2024-02-12T11:00:00+07:00"}, before_due())).errors[0].field ==
