@@ -25,12 +25,12 @@ void register_case_routes(router& r, services& s, docs::case_kind kind, const ac
         [&s, owner](const request& req, const route_params& p) {
           return update_document(s, req, owner(p), p.get("doc"));
         },
-        {.body_limit = 16 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
   r.add("POST", base + "/{doc}/retract", writers,
         [&s, owner](const request& req, const route_params& p) {
           return retract_document(s, req, owner(p), p.get("doc"));
         },
-        {.body_limit = 16 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ void register_document_routes(router& r, services& s) {
         [&s](const request& req, const route_params& p) {
           return record_paper_original(s, req, docs::case_ref{docs::case_kind::dispute, p.get("id")});
         },
-        {.body_limit = 16 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/public/documents/{doc}", policy::public_route,
         [&s](const request& req, const route_params& p) { return public_document(s, req, p.get("doc")); });
 }

@@ -241,7 +241,7 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
 void register_holiday_routes(router& r, services& s) {
   r.add("GET", "/api/v1/holidays", policy::public_route, [&s](const request& req, const route_params&) { return list_holidays(s, req); });
   r.add("POST", "/api/v1/holidays", policy::calendar_admins, [&s](const request& req, const route_params&) { return create_holiday(s, req); },
-        {.body_limit = 16 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
   r.add("DELETE", "/api/v1/holidays/{date}", policy::calendar_admins,
         [&s](const request& req, const route_params& p) { return delete_holiday(s, req, p); });
 }

@@ -15,7 +15,7 @@
 namespace perkara::api {
 namespace {
 
-constexpr std::size_t max_logo_bytes = 256 * 1024;
+constexpr std::size_t max_logo_bytes = std::size_t{256} * 1024;
 
 /// "image/png" or "image/jpeg" from the file's first bytes; empty for anything else.
 std::string image_type(const std::string& bytes) {
@@ -149,7 +149,7 @@ void register_letterhead_routes(router& r, services& s) {
         [&s](const request& req, const route_params& p) { return get_letterhead(s, req, p); });
   r.add("PUT", "/api/v1/organisations/{code}/letterhead", policy::letterhead_admins,
         [&s](const request& req, const route_params& p) { return put_letterhead(s, req, p); },
-        {.body_limit = 512 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{512} * 1024, .requires_json_body = true});
 }
 
 }  // namespace perkara::api

@@ -149,7 +149,7 @@ response status(services& s, const request& req) {
 }  // namespace
 
 void register_notice_routes(router& r, services& s) {
-  const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
+  const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
   r.add("GET", "/api/v1/me/notice-preferences", policy::signed_in,
         [&s](const request& req, const route_params&) { return get_preferences(s, req); });
   r.add(

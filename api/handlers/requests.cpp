@@ -77,16 +77,16 @@ response events(services& s, const request& req, const route_params& p) {
 
 void register_request_routes(router& r, services& s) {
   r.add("POST", "/api/v1/requests", policy::request_intake, [&s](const request& req, const route_params&) { return create(s, req); },
-        {.body_limit = 64 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/requests", policy::request_readers, [&s](const request& req, const route_params&) { return list(s, req); });
   r.add("GET", "/api/v1/requests/{id}", policy::request_readers,
         [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
   r.add("POST", "/api/v1/requests/{id}/actions/{action}", policy::request_actors,
         [&s](const request& req, const route_params& p) { return act(s, req, p); },
-        {.body_limit = 64 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
   r.add("POST", "/api/v1/requests/{id}/deliveries", policy::request_actors,
         [&s](const request& req, const route_params& p) { return deliver(s, req, p); },
-        {.body_limit = 64 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/requests/{id}/events", policy::request_readers,
         [&s](const request& req, const route_params& p) { return events(s, req, p); });
 }

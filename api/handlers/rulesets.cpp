@@ -75,7 +75,7 @@ void register_ruleset_routes(router& r, services& s) {
   r.add("GET", "/api/v1/rulesets/{name}", policy::public_route, [&s](const request&, const route_params& p) { return get_ruleset(s, p); });
   r.add("POST", "/api/v1/rulesets/{name}/versions", policy::national_rules,
         [&s](const request& req, const route_params& p) { return create_version(s, req, p); },
-        {.body_limit = 64 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
 }
 
 }  // namespace perkara::api

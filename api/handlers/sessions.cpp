@@ -72,7 +72,7 @@ response me(services& s, const request& req) {
 
 void register_session_routes(router& r, services& s) {
   r.add("POST", "/api/v1/sessions", policy::public_route, [&s](const request& req, const route_params&) { return log_in(s, req); },
-        {.body_limit = 16 * 1024, .requires_json_body = true});
+        {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
   r.add("DELETE", "/api/v1/sessions/current", policy::signed_in, [&s](const request& req, const route_params&) { return log_out(s, req); });
   r.add("GET", "/api/v1/me", policy::signed_in, [&s](const request& req, const route_params&) { return me(s, req); });
 }

@@ -228,7 +228,7 @@ response update_user(services& s, const request& req, const route_params& p) {
 }  // namespace
 
 void register_user_routes(router& r, services& s) {
-  const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
+  const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
   r.add("GET", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return list_users(s, req); });
   r.add("POST", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return create_user(s, req); },
         json_body);

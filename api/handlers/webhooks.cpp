@@ -198,8 +198,8 @@ response webhook_deliveries(services& s, const request& req, const route_params&
 }  // namespace
 
 void register_webhook_routes(router& r, services& s) {
-  const route_options json_body{.body_limit = 16 * 1024, .requires_json_body = true};
-  const route_options optional_body{.body_limit = 16 * 1024};
+  const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
+  const route_options optional_body{.body_limit = std::size_t{16} * 1024};
   r.add("GET", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
         [&s](const request& req, const route_params& p) { return list_webhooks(s, req, p); });
   r.add(

@@ -30,10 +30,10 @@ using domain::request_action;
 void append_event(ports::transaction& tx, const case_actor& actor, const domain::information_request& r,
                   const domain::request_event& event, domain::instant now) {
   tx.events().append(domain::case_event{std::string(case_type), r.id, r.version, actor.user_id, now, event.action,
-                                        event.payload_json()});
+                                        event.payload_json});
   // The audit entry repeats the event (the payload never carries personal data).
   tx.audit().append(domain::audit_entry{actor.user_id, actor.organisation, now, "request." + event.action,
-                                        std::string(case_type), r.id, event.payload_json()});
+                                        std::string(case_type), r.id, event.payload_json});
 }
 
 /// The role an action needs (only the respondent's own officers act).
@@ -47,7 +47,7 @@ domain::transition_result run_command(ports::transaction& tx, loaded_request& l,
                                       const domain::transition_context& ctx) {
   const auto& r = l.stored.request;
   if (auto* objection = std::get_if<domain::file_objection_command>(&command.payload)) {
-    const auto dry_run = domain::apply(r, command, ctx);
+    auto dry_run = domain::apply(r, command, ctx);
     if (!dry_run.ok()) {
       return dry_run;
     }

@@ -9,7 +9,7 @@
 #include "bench/generator/national_organisations.hpp"
 #include "bench/generator/text_pool.hpp"
 #include "domain/disputes/completeness.hpp"
-#include "domain/disputes/event_payload.hpp"
+#include "domain/cases/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/track.hpp"
 #include "domain/disputes/transitions.hpp"
@@ -343,7 +343,7 @@ struct case_factory::impl {
   void request_event(case_rows& out, const request_run& q, const std::string& actor_id,
                      const domain::request_event& event, instant now) {
     out.events.push_back(domain::case_event{"request", q.stored.request.id, q.stored.request.version, actor_id, now,
-                                            event.action, event.payload_json()});
+                                            event.action, event.payload_json});
   }
 
   domain::transition_context request_context(request_run& q, instant now) {
@@ -617,7 +617,7 @@ struct case_factory::impl {
   // mark_request_disputed: the KI's registrar takes the tracked request (its chronology) at submission.
   domain::information_request mark_disputed(request_run& q, case_rows& out, const std::string& dispute_id,
                                             const std::string& ki, const std::string& registrar, instant now) {
-    const auto before = q.stored.request;
+    auto before = q.stored.request;
     auto ctx = request_context(q, now);
     q.stored.dispute_ki = ki;
     commit_request(q, out, domain::mark_disputed(before, {dispute_id, now}, ctx), registrar, now, "mark_disputed");
@@ -837,7 +837,7 @@ struct case_factory::impl {
     c.book = std::make_unique<api::clock_book>(tx, clocks, "dispute", c.d.id);
     api::apply_dispute_clocks(*c.book, *c.rules, c.d, ds::opening_intents(c.d, c.rules), submitted_on);
 
-    ds::payload_writer payload;
+    domain::payload_writer payload;
     payload.text("ki", c.d.ki).text("respondent", c.d.respondent).boolean("jurisdiction_flag", c.d.jurisdiction_flag);
     if (c.d.filing.filing_timely) {
       payload.boolean("filing_timely", *c.d.filing.filing_timely);

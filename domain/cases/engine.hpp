@@ -132,20 +132,21 @@ struct outcome {
 
   [[nodiscard]] bool ok() const { return !refused.has_value(); }
 
-  static outcome not_allowed(const Case& unchanged, std::vector<Action> allowed, std::string detail = {}) {
+  static outcome not_allowed(const Case& unchanged, const std::vector<Action>& allowed,
+                             const std::string& detail = {}) {
     outcome out;
     out.next = unchanged;
     out.refused = refusal::not_allowed;
-    out.allowed_actions = std::move(allowed);
-    out.detail = std::move(detail);
+    out.allowed_actions = allowed;
+    out.detail = detail;
     return out;
   }
-  static outcome invalid(const Case& unchanged, field_errors errors, std::string detail = {}) {
+  static outcome invalid(const Case& unchanged, const field_errors& errors, const std::string& detail = {}) {
     outcome out;
     out.next = unchanged;
     out.refused = refusal::invalid;
-    out.errors = std::move(errors);
-    out.detail = std::move(detail);
+    out.errors = errors;
+    out.detail = detail;
     return out;
   }
 };

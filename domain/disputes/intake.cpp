@@ -3,7 +3,7 @@
 #include "domain/cases/act_date.hpp"
 #include "domain/cases/field_checks.hpp"
 #include "domain/disputes/completeness.hpp"
-#include "domain/disputes/event_payload.hpp"
+#include "domain/cases/event_payload.hpp"
 
 #include <fmt/format.h>
 

@@ -1,6 +1,7 @@
 #include "domain/requests/new_request.hpp"
 
 #include "domain/cases/act_date.hpp"
+#include "domain/cases/event_payload.hpp"
 #include "domain/cases/field_checks.hpp"
 
 #include <algorithm>
@@ -86,7 +87,7 @@ std::variant<ruleset_choice, field_errors> decide_ruleset(const ruleset_suggesti
 transition_result create_request(const new_request_input& in, const creation_context& ctx) {
   auto errors = validate_new_request(in, ctx.now);
   if (!errors.empty()) {
-    return transition_result::invalid(information_request{}, std::move(errors));
+    return transition_result::invalid(information_request{}, errors);
   }
   information_request r;
   r.id = ctx.id;
@@ -112,23 +113,24 @@ transition_result create_request(const new_request_input& in, const creation_con
   r.state = request_state::received;
   r.version = 1;
 
-  std::vector<payload_field> payload{{"number", r.number},
-                                     {"respondent", r.respondent},
-                                     {"received_at", format_rfc3339(r.received_at.utc, r.received_at.offset_minutes)},
-                                     {"channel", std::string{to_string(r.channel)}},
-                                     {"ruleset", r.ruleset.name},
-                                     {"ruleset_version", std::to_string(r.ruleset.version), true},
-                                     {"ruleset_reason", std::string{to_string(r.ruleset.reason)}}};
+  payload_writer payload;
+  payload.text("number", r.number)
+      .text("respondent", r.respondent)
+      .text("received_at", format_rfc3339(r.received_at.utc, r.received_at.offset_minutes))
+      .text("channel", to_string(r.channel))
+      .text("ruleset", r.ruleset.name)
+      .number("ruleset_version", r.ruleset.version)
+      .text("ruleset_reason", to_string(r.ruleset.reason));
   if (r.ruleset.election_code) {
-    payload.push_back({"election", *r.ruleset.election_code});
+    payload.text("election", *r.ruleset.election_code);
   }
   if (r.ruleset.override_reason) {
-    payload.push_back({"override_reason", *r.ruleset.override_reason});
+    payload.text("override_reason", *r.ruleset.override_reason);
   }
   auto intents = intents_for(intent_step::create, intent_anchors::at_received(r.received_at.utc));
   transition_result ok;
   ok.next = std::move(r);
-  ok.event = {"create", std::move(payload)};
+  ok.event = {"create", payload.str()};
   ok.intents = std::move(intents);
   return ok;
 }

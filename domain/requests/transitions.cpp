@@ -3,6 +3,7 @@
 #include "domain/cases/act_date.hpp"
 #include "domain/cases/field_checks.hpp"
 #include "domain/cases/engine.hpp"
+#include "domain/cases/event_payload.hpp"
 #include "domain/requests/new_request.hpp"
 
 #include <algorithm>
@@ -91,12 +92,12 @@ std::optional<offset_instant> parse_delivery(validation& v, const std::string& t
 constexpr std::size_t reasons_max = 10000;
 
 transition_result advance(const information_request& request, request_state to, std::string action,
-                          std::vector<payload_field> payload, std::vector<deadline_intent> intents) {
+                          const payload_writer& payload, std::vector<deadline_intent> intents) {
   transition_result ok;
   ok.next = request;
   ok.next.state = to;
   ok.next.version = request.version + 1;
-  ok.event = {std::move(action), std::move(payload)};
+  ok.event = {std::move(action), payload.str()};
   ok.intents = std::move(intents);
   return ok;
 }
@@ -173,11 +174,12 @@ transition_result extend(const information_request& request, const extend_comman
     return transition_result::invalid(request, v.take());
   }
   auto intents = intents_for(intent_step::extend, intent_anchors::at_act(at.utc), ctx.rules);
-  std::vector<payload_field> payload{{"reason", cmd.reason}, {"extended_at", rfc3339(at)}};
+  payload_writer payload;
+  payload.text("reason", cmd.reason).text("extended_at", rfc3339(at));
   if (!intents.empty() && intents.front().extra_days > 0) {
-    payload.push_back({"extra_days", std::to_string(intents.front().extra_days), true});
+    payload.number("extra_days", intents.front().extra_days);
   }
-  auto ok = advance(request, request_state::extended, "extend", std::move(payload), std::move(intents));
+  auto ok = advance(request, request_state::extended, "extend", payload, std::move(intents));
   ok.next.extension = request_extension{cmd.reason, at.utc};
   return ok;
 }
@@ -202,18 +204,16 @@ transition_result respond(const information_request& request, const respond_comm
   if (!v.ok()) {
     return transition_result::invalid(request, v.take());
   }
-  std::vector<payload_field> payload{{"decision", std::string{to_string(*decision)}},
-                                     {"reasons", cmd.reasons},
-                                     {"responded_at", rfc3339(*at)}};
+  payload_writer payload;
+  payload.text("decision", to_string(*decision)).text("reasons", cmd.reasons).text("responded_at", rfc3339(*at));
   if (delivered) {
-    payload.push_back({"delivered_at", rfc3339(*delivered)});
+    payload.text("delivered_at", rfc3339(*delivered));
   }
   if (ctx.due.ppid_response) {
-    const bool late = local_date(at->utc, ctx.respondent_offset_minutes) > *ctx.due.ppid_response;
-    payload.push_back({"late", late ? "true" : "false", true});
+    payload.boolean("late", local_date(at->utc, ctx.respondent_offset_minutes) > *ctx.due.ppid_response);
   }
   auto ok =
-      advance(request, request_state::answered, "respond", std::move(payload),
+      advance(request, request_state::answered, "respond", payload,
               intents_for(intent_step::respond, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
   ok.next.response = request_response{*decision, cmd.reasons, *at, delivered};
   return ok;
@@ -268,11 +268,12 @@ transition_result file_objection(const information_request& request, const file_
   }
   const auto step = unanswered ? intent_step::file_objection_unanswered : intent_step::file_objection;
   auto ok = advance(request, request_state::objected, "file_objection",
-                    {{"number", cmd.number},
-                     {"grounds", json_string_array(ground_names), true},
-                     {"reasons", cmd.reasons},
-                     {"received_at", rfc3339(*at)},
-                     {"basis", unanswered ? "not_answered" : "answered"}},
+                    payload_writer{}
+                        .text("number", cmd.number)
+                        .texts("grounds", ground_names)
+                        .text("reasons", cmd.reasons)
+                        .text("received_at", rfc3339(*at))
+                        .text("basis", unanswered ? "not_answered" : "answered"),
                     intents_for(step, intent_anchors::at_act(at->utc, ctx.due.ppid_response), ctx.rules));
   ok.next.objection = request_objection{cmd.number, grounds, cmd.reasons, *at};
   return ok;
@@ -297,13 +298,13 @@ transition_result answer_objection(const information_request& request, const ans
   if (!v.ok()) {
     return transition_result::invalid(request, v.take());
   }
-  std::vector<payload_field> payload{
-      {"decision", std::string{to_string(*decision)}}, {"reasons", cmd.reasons}, {"answered_at", rfc3339(*at)}};
+  payload_writer payload;
+  payload.text("decision", to_string(*decision)).text("reasons", cmd.reasons).text("answered_at", rfc3339(*at));
   if (delivered) {
-    payload.push_back({"delivered_at", rfc3339(*delivered)});
+    payload.text("delivered_at", rfc3339(*delivered));
   }
   auto ok = advance(
-      request, request_state::objection_answered, "answer_objection", std::move(payload),
+      request, request_state::objection_answered, "answer_objection", payload,
       intents_for(intent_step::answer_objection, intent_anchors::at_receipt(at->utc, utc_of(delivered)), ctx.rules));
   ok.next.objection_answer = request_objection_answer{*decision, cmd.reasons, *at, delivered};
   return ok;
@@ -332,8 +333,9 @@ transition_result record_delivery(const information_request& request, const reco
     return transition_result::invalid(request, v.take());
   }
   const auto& previous = response ? request.response->delivered_at : request.objection_answer->delivered_at;
-  std::vector<payload_field> payload{{"answer", cmd.answer}, {"delivered_at", rfc3339(*delivered)}};
-  payload.push_back(previous ? payload_field{"previous", rfc3339(*previous)} : payload_field{"previous", "null", true});
+  payload_writer payload;
+  payload.text("answer", cmd.answer).text("delivered_at", rfc3339(*delivered));
+  payload.optional_text("previous", previous ? std::optional{rfc3339(*previous)} : std::nullopt);
   // The window restarts only while it is the case's current one: objection_filing in answered,
   // dispute_filing in objection_answered (later states met or stopped it).
   std::vector<deadline_intent> intents;
@@ -344,7 +346,7 @@ transition_result record_delivery(const information_request& request, const reco
     intents =
         intents_for(intent_step::answer_delivered, intent_anchors::at_receipt(act->utc, delivered->utc), ctx.rules);
   }
-  auto ok = advance(request, request.state, "record_delivery", std::move(payload), std::move(intents));
+  auto ok = advance(request, request.state, "record_delivery", payload, std::move(intents));
   (response ? ok.next.response->delivered_at : ok.next.objection_answer->delivered_at) = delivered;
   return ok;
 }
@@ -360,7 +362,7 @@ transition_result close(const information_request& request, const close_command&
     return transition_result::invalid(request, v.take());
   }
   auto ok = advance(request, request_state::closed, "close",
-                    {{"reason", cmd.reason}, {"from_state", std::string{to_string(request.state)}}},
+                    payload_writer{}.text("reason", cmd.reason).text("from_state", to_string(request.state)),
                     intents_for(intent_step::close, intent_anchors::at_act(ctx.now), ctx.rules));
   ok.next.closed = request_closure{cmd.reason, ctx.now};
   return ok;
@@ -383,7 +385,7 @@ transition_result mark_disputed(const information_request& request, const mark_d
     return transition_result::invalid(request, v.take());
   }
   auto ok = advance(request, request_state::disputed, "mark_disputed",
-                    {{"dispute_id", cmd.dispute_id}, {"from_state", std::string{to_string(request.state)}}},
+                    payload_writer{}.text("dispute_id", cmd.dispute_id).text("from_state", to_string(request.state)),
                     intents_for(intent_step::mark_disputed, intent_anchors::at_act(at), ctx.rules));
   ok.next.dispute_id = cmd.dispute_id;
   return ok;

@@ -1,14 +1,17 @@
 #pragma once
-// A minimal JSON object writer for event payloads (the domain links no JSON library).
+// The one writer of event payloads for every case kind (docs/case-engine.md "One vocabulary"): a
+// minimal JSON object writer, keys in the order written (the domain links no JSON library). Payloads
+// never carry personal data.
 
 #include "domain/json_text.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-namespace perkara::domain::disputes {
+namespace perkara::domain {
 
 class payload_writer {
  public:
@@ -17,6 +20,8 @@ class payload_writer {
   payload_writer& boolean(std::string_view key, bool value);
   payload_writer& null(std::string_view key);
   payload_writer& texts(std::string_view key, const std::vector<std::string>& values);
+  /// `value` as text, or null when absent.
+  payload_writer& optional_text(std::string_view key, const std::optional<std::string>& value);
   /// A value already in JSON (an array or object built by another writer).
   payload_writer& raw(std::string_view key, std::string_view json);
   [[nodiscard]] std::string str() const { return "{" + body_ + "}"; }
@@ -26,4 +31,4 @@ class payload_writer {
   std::string body_;
 };
 
-}  // namespace perkara::domain::disputes
+}  // namespace perkara::domain

@@ -1,8 +1,8 @@
-#include "domain/disputes/event_payload.hpp"
+#include "domain/cases/event_payload.hpp"
 
 #include <fmt/format.h>
 
-namespace perkara::domain::disputes {
+namespace perkara::domain {
 
 void payload_writer::key(std::string_view k) {
   if (!body_.empty()) body_ += ',';
@@ -45,10 +45,14 @@ payload_writer& payload_writer::texts(std::string_view k, const std::vector<std:
   return *this;
 }
 
+payload_writer& payload_writer::optional_text(std::string_view k, const std::optional<std::string>& value) {
+  return value ? text(k, *value) : null(k);
+}
+
 payload_writer& payload_writer::raw(std::string_view k, std::string_view json) {
   key(k);
   body_ += json;
   return *this;
 }
 
-}  // namespace perkara::domain::disputes
+}  // namespace perkara::domain
