@@ -1,6 +1,5 @@
 #include "api/disputes/dispute_input.hpp"
 
-#include "api/cases/case_support.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 
@@ -271,22 +270,14 @@ std::optional<ds::command> parse_dispute_command(ds::dispute_action action, cons
 }
 
 dispute_list_query read_dispute_list_query(const request& req) {
-  dispute_list_query q;
-  q.state = query_text(req, "state");
+  dispute_list_query q{read_case_list_query(req, "registered"), std::nullopt, false};
   q.ki = query_text(req, "ki");
-  q.respondent = query_text(req, "respondent");
-  q.overdue = query_flag(req, "overdue");
-  q.q = query_text(req, "q");
-  q.registered_from = query_date(req, "registered_from");
-  q.registered_to = query_date(req, "registered_to");
   if (const auto sort = query_text(req, "sort")) {
     if (*sort != "due" && *sort != "submitted") {
       throw validation_problem({{"sort", "harus due atau submitted / must be due or submitted"}});
     }
     q.by_due = *sort == "due";
   }
-  q.limit = page_limit(req);
-  q.cursor = query_text(req, "cursor");
   return q;
 }
 

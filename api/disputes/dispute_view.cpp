@@ -136,8 +136,8 @@ std::string list_disputes(ports::transaction& tx, const case_actor& actor, const
   if (query.q && !query.q->empty()) {
     f.q = domain::fold_for_search(*query.q);
   }
-  f.registered_from = query.registered_from;
-  f.registered_to = query.registered_to;
+  f.registered_from = query.from;
+  f.registered_to = query.to;
   if (query.by_due) {
     f.sort = ports::dispute_filter::order::earliest_due;
   }

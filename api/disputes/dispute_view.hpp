@@ -2,6 +2,7 @@
 // Views of the KI dispute workflow (domain → JSON): the case page, lists, the event trail and the
 // public pages. Reads only: never writes (projections are written by the service with each change).
 
+#include "api/cases/list_query.hpp"
 #include "domain/cases/actor.hpp"
 #include "domain/disputes/dispute.hpp"
 #include "domain/ports/database.hpp"
@@ -21,17 +22,10 @@ boost::json::object dispute_view(ports::transaction& tx, const domain::case_acto
                                  const domain::disputes::dispute& d, domain::instant now,
                                  const std::vector<std::string>& warnings = {});
 
-struct dispute_list_query {
-  std::optional<std::string> state;
+/// The list's filters (the date range is on registered_at), the KI and the order.
+struct dispute_list_query : case_list_query {
   std::optional<std::string> ki;
-  std::optional<std::string> respondent;
-  bool overdue = false;
-  std::optional<std::string> q;
-  std::optional<domain::civil_date> registered_from;
-  std::optional<domain::civil_date> registered_to;
   bool by_due = false;  // sort=due: only cases with an open clock, earliest due first
-  int limit = 50;
-  std::optional<std::string> cursor;
 };
 
 /// `{items, next_cursor}` scoped to the actor: KI staff see their KI's cases, the respondent's ppid and

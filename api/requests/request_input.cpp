@@ -1,6 +1,5 @@
 #include "api/requests/request_input.hpp"
 
-#include "api/cases/case_support.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_input.hpp"
 
@@ -73,18 +72,7 @@ domain::request_payload read_request_payload(domain::request_action action, cons
   return command;
 }
 
-request_list_query read_request_list_query(const request& req) {
-  request_list_query q;
-  q.state = query_text(req, "state");
-  q.respondent = query_text(req, "respondent");
-  q.overdue = query_flag(req, "overdue");
-  q.q = query_text(req, "q");
-  q.received_from = query_date(req, "received_from");
-  q.received_to = query_date(req, "received_to");
-  q.limit = page_limit(req);
-  q.cursor = query_text(req, "cursor");
-  return q;
-}
+request_list_query read_request_list_query(const request& req) { return read_case_list_query(req, "received"); }
 
 domain::record_delivery_command read_delivery_command(const boost::json::object& body) {
   domain::validation v;

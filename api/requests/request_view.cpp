@@ -137,8 +137,8 @@ boost::json::object list_requests(ports::transaction& tx, const case_actor& acto
     }
   }
   f.q = query.q;
-  f.received_from = query.received_from;
-  f.received_to = query.received_to;
+  f.received_from = query.from;
+  f.received_to = query.to;
   if (query.overdue) {
     f.overdue_on = local_today(*own, now);
   }

@@ -1,6 +1,7 @@
 #pragma once
 // Views of the PPID workflow (domain → JSON): the request as the actor may see it, lists, the trail.
 
+#include "api/cases/list_query.hpp"
 #include "domain/cases/actor.hpp"
 #include "domain/ports/database.hpp"
 #include "domain/requests/information_request.hpp"
@@ -18,16 +19,8 @@ namespace perkara::api {
 boost::json::object request_view(ports::transaction& tx, const domain::case_actor& actor,
                                  const domain::information_request& request, domain::instant now);
 
-struct request_list_query {
-  std::optional<std::string> state;
-  std::optional<std::string> respondent;
-  bool overdue = false;
-  std::optional<std::string> q;
-  std::optional<domain::civil_date> received_from;
-  std::optional<domain::civil_date> received_to;
-  int limit = 50;
-  std::optional<std::string> cursor;
-};
+/// The list's filters; the date range is on received_at.
+using request_list_query = case_list_query;
 
 /// `{items: [...], next_cursor}`, scoped to the actor's organisation (KI staff: requests disputed at
 /// their KI), ordered by next due date (open clocks first), then number.
