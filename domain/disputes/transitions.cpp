@@ -2,9 +2,9 @@
 
 #include "domain/cases/act_date.hpp"
 #include "domain/cases/engine.hpp"
+#include "domain/cases/event_payload.hpp"
 #include "domain/cases/field_checks.hpp"
 #include "domain/disputes/completeness.hpp"
-#include "domain/cases/event_payload.hpp"
 
 #include <fmt/format.h>
 
