@@ -16,13 +16,12 @@ Exit status 1 if a check fails. Prints one summary line per check to stderr.
 """
 import collections
 import datetime
-import json
 import os
 import subprocess
 import sys
 import threading
-import urllib.error
-import urllib.request
+
+from cluster_client import call
 
 cluster_dir, url1, url2, rounds = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 servers = (url1, url2)
@@ -30,22 +29,6 @@ servers = (url1, url2)
 
 def log(text):
     print("cluster-races: " + text, file=sys.stderr)
-
-
-def call(base, method, path, body=None, token=None):
-    request = urllib.request.Request(base + path, method=method,
-                                     data=json.dumps(body).encode() if body is not None else None)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as e:
-        try:
-            return e.code, json.loads(e.read() or b"null")  # a problem+json: its title says why
-        except ValueError:
-            return e.code, None
 
 
 def node_rows(node, sql):
