@@ -51,12 +51,23 @@ struct stored_session {
   bool revoked = false;
 };
 
+/// A session with the user it belongs to (roles included) and that user's organisation.
+struct session_caller {
+  stored_session session;
+  domain::user user;
+  domain::organisation organisation;
+};
+
 class session_repository {
  public:
   virtual ~session_repository() = default;
   /// Sessions are stored by the SHA-256 hex of their token only, never the token itself.
   virtual void insert(const std::string& token_hash, const stored_session& session) = 0;
   virtual std::optional<stored_session> find(const std::string& token_hash) = 0;
+  /// The session with its user and organisation, read in one statement (every authenticated request
+  /// reads it); nullopt when the session, its user or the organisation is unknown. Revoked and expired
+  /// sessions and inactive users are returned as stored: the caller decides.
+  virtual std::optional<session_caller> find_caller(const std::string& token_hash) = 0;
   virtual void revoke(const std::string& token_hash) = 0;
   virtual void revoke_all_of_user(const std::string& user_id) = 0;
 };

@@ -1,69 +1,16 @@
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
+#include "persistence/repositories/rows.hpp"
 
 #include <soci/soci.h>
-
-#include <stdexcept>
 
 namespace perkara::persistence::detail {
 namespace {
 
-constexpr const char* select_columns =
-    "SELECT code, name, kind, level, parent, region_code, utc_offset_minutes, office_open, office_close, competent_ki, "
-    "region_name "
-    "FROM organisations";
-
-// Positional into-targets of one organisations row.
-struct org_row {
-  std::string code, name, kind, level, parent, region_code, competent_ki, region_name;
-  soci::indicator parent_ind = soci::i_ok;
-  soci::indicator competent_ind = soci::i_ok;
-  int offset = 0, open = 0, close = 0;
-
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(code));
-    st.exchange(soci::into(name));
-    st.exchange(soci::into(kind));
-    st.exchange(soci::into(level));
-    st.exchange(soci::into(parent, parent_ind));
-    st.exchange(soci::into(region_code));
-    st.exchange(soci::into(offset));
-    st.exchange(soci::into(open));
-    st.exchange(soci::into(close));
-    st.exchange(soci::into(competent_ki, competent_ind));
-    st.exchange(soci::into(region_name));
-  }
-
-  domain::organisation get() const {
-    domain::organisation o;
-    o.code = code;
-    o.name = name;
-    const auto k = domain::parse_organisation_kind(kind);
-    const auto l = domain::parse_organisation_level(level);
-    if (!k || !l) {
-      throw std::runtime_error("corrupt organisation kind or level for " + code);
-    }
-    o.kind = *k;
-    o.level = *l;
-    if (parent_ind == soci::i_ok) {
-      o.parent = parent;
-    }
-    o.region_code = region_code;
-    o.region_name = region_name;
-    o.utc_offset_minutes = offset;
-    o.hours.open_minute = open;
-    o.hours.close_minute = close;
-    if (competent_ind == soci::i_ok) {
-      o.competent_ki = competent_ki;
-    }
-    return o;
-  }
-};
-
 std::vector<domain::organisation> query(const db_context& ctx, const std::string& where, const std::string* code) {
-  org_row row;
-  prepared p(ctx, std::string(select_columns) + where);
+  organisation_row row;
+  prepared p(ctx, std::string("SELECT ") + organisation_columns + " FROM organisations" + where);
   auto& st = p.statement();
   row.bind(st);
   if (code != nullptr) {

@@ -76,6 +76,7 @@ class soci_session_repository final : public ports::session_repository {
   explicit soci_session_repository(db_context ctx) : ctx_(ctx) {}
   void insert(const std::string& token_hash, const ports::stored_session& session) override;
   std::optional<ports::stored_session> find(const std::string& token_hash) override;
+  std::optional<ports::session_caller> find_caller(const std::string& token_hash) override;
   void revoke(const std::string& token_hash) override;
   void revoke_all_of_user(const std::string& user_id) override;
 

@@ -1,8 +1,11 @@
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
+#include "persistence/repositories/rows.hpp"
 
 #include <soci/soci.h>
+
+#include <algorithm>
 
 namespace perkara::persistence::detail {
 
@@ -35,6 +38,53 @@ std::optional<ports::stored_session> soci_session_repository::find(const std::st
     s.expires_at = from_epoch_seconds(expires);
     s.revoked = revoked != 0;
     return s;
+  });
+}
+
+std::optional<ports::session_caller> soci_session_repository::find_caller(const std::string& token_hash) {
+  return translated([&]() -> std::optional<ports::session_caller> {
+    // One row per role of the user (one row with a NULL role when it has none): one statement instead
+    // of four (session, user, roles, organisation; docs/performance.md).
+    long long created = 0;
+    long long expires = 0;
+    int revoked = 0;
+    user_row user;
+    organisation_row org;
+    std::string role;
+    soci::indicator role_ind = soci::i_ok;
+    prepared p(ctx_, std::string("SELECT sessions.created_at, sessions.expires_at, sessions.revoked, ") + user_columns +
+                         ", " + organisation_columns +
+                         ", user_roles.role FROM sessions JOIN users ON users.id = sessions.user_id "
+                         "JOIN organisations ON organisations.code = users.organisation "
+                         "LEFT JOIN user_roles ON user_roles.user_id = users.id WHERE sessions.token_hash = :hash");
+    auto& st = p.statement();
+    st.exchange(soci::into(created));
+    st.exchange(soci::into(expires));
+    st.exchange(soci::into(revoked));
+    user.bind(st);
+    org.bind(st);
+    st.exchange(soci::into(role, role_ind));
+    st.exchange(soci::use(token_hash));
+    p.bound();
+    st.execute();
+    std::optional<ports::session_caller> out;
+    while (st.fetch()) {
+      if (!out) {
+        out.emplace(ports::session_caller{
+            ports::stored_session{user.id, from_epoch_seconds(created), from_epoch_seconds(expires), revoked != 0},
+            user.get(), org.get()});
+      }
+      if (role_ind == soci::i_ok) {
+        if (const auto r = domain::parse_role(role)) {
+          out->user.roles.push_back(*r);
+        }
+      }
+    }
+    if (out) {
+      // Stable order: the order of domain::all_roles, as user_repository::find gives them.
+      std::sort(out->user.roles.begin(), out->user.roles.end());
+    }
+    return out;
   });
 }
 

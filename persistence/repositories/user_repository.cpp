@@ -1,6 +1,7 @@
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
+#include "persistence/repositories/rows.hpp"
 
 #include <soci/soci.h>
 
@@ -9,52 +10,21 @@
 namespace perkara::persistence::detail {
 namespace {
 
-constexpr const char* select_columns =
-    "SELECT id, username, display_name, organisation, active, created_at, password_hash, email FROM users";
-
-struct user_row {
-  std::string id, username, display_name, organisation, password_hash, email;
-  int active = 0;
-  long long created_at = 0;
-
-  void bind(soci::statement& st) {
-    st.exchange(soci::into(id));
-    st.exchange(soci::into(username));
-    st.exchange(soci::into(display_name));
-    st.exchange(soci::into(organisation));
-    st.exchange(soci::into(active));
-    st.exchange(soci::into(created_at));
-    st.exchange(soci::into(password_hash));
-    st.exchange(soci::into(email));
-  }
-
-  ports::stored_credentials get() const {
-    ports::stored_credentials c;
-    c.user.id = id;
-    c.user.username = username;
-    c.user.display_name = display_name;
-    c.user.organisation = organisation;
-    c.user.active = active != 0;
-    c.user.created_at = from_epoch_seconds(created_at);
-    c.user.email = email;
-    c.password_hash = password_hash;
-    return c;
-  }
-};
-
 // Users matching `where` (one string parameter), roles not yet loaded.
 std::vector<ports::stored_credentials> query(const db_context& ctx, const std::string& where,
                                              const std::string& param) {
   user_row row;
-  prepared p(ctx, std::string(select_columns) + where);
+  std::string password_hash;
+  prepared p(ctx, std::string("SELECT ") + user_columns + ", users.password_hash FROM users" + where);
   auto& st = p.statement();
   row.bind(st);
+  st.exchange(soci::into(password_hash));
   st.exchange(soci::use(param));
   p.bound();
   st.execute();
   std::vector<ports::stored_credentials> out;
   while (st.fetch()) {
-    out.push_back(row.get());
+    out.push_back(ports::stored_credentials{row.get(), password_hash});
   }
   return out;
 }

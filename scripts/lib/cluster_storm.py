@@ -10,8 +10,8 @@ import json
 import os
 import sys
 import threading
-import urllib.error
-import urllib.request
+
+import cluster_client
 
 url, logins_file, total, threads, out_path, progress_path = sys.argv[1:7]
 total, threads = int(total), int(threads)
@@ -27,18 +27,7 @@ if len(officers) < 2:
 
 
 def call(method, path, body=None, token=None):
-    request = urllib.request.Request(url + path, method=method,
-                                     data=json.dumps(body).encode() if body is not None else None)
-    request.add_header("Content-Type", "application/json")
-    if token:
-        request.add_header("Authorization", "Bearer " + token)
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, json.loads(response.read() or b"null")
-    except urllib.error.HTTPError as e:
-        return e.code, None
-    except OSError:
-        return 0, None  # connection reset or refused: the request was in flight on a killed server
+    return cluster_client.call(url, method, path, body, token, timeout=30)
 
 
 tokens = {}
