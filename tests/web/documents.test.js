@@ -44,7 +44,7 @@ before(async () => {
   const ppid = await apiAs(users.ppid);
   const r = await ppid('POST', '/api/v1/requests', {
     respondent: 'kpu-pangkalpinang',
-    received_at: wibInstant(0, '08:30'),
+    received_at: wibInstant(-1, '08:30'),  // yesterday: today 08:30 WIB lies ahead until then
     channel: 'walk_in',
     applicant: { kind: 'individual', name: `Wulan Sari ${tag}`, address: 'Jl. Sudirman 5, Pangkalpinang' },
     information_requested: `Salinan formulir rekapitulasi ${tag}`,

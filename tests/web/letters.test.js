@@ -18,7 +18,7 @@ before(async () => {
   const api = await apiAs(users.ppid);
   const r = await api('POST', '/api/v1/requests', {
     respondent: 'kpu-pangkalpinang',
-    received_at: wibInstant(0, '08:30'),
+    received_at: wibInstant(-1, '08:30'),  // yesterday: today 08:30 WIB lies ahead until then
     channel: 'walk_in',
     applicant: { kind: 'individual', name: applicant, address: 'Jl. Mentok No. 7, Pangkalpinang' },
     information_requested: `Salinan berita acara rekapitulasi Kecamatan Gerunggang ${runTag}`,

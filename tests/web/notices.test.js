@@ -13,7 +13,7 @@ before(async () => {
   const api = await apiAs(users.ppid);
   const r = await api('POST', '/api/v1/requests', {
     respondent: 'kpu-pangkalpinang',
-    received_at: wibInstant(0, '08:45'),
+    received_at: wibInstant(-1, '08:45'),  // yesterday: today 08:45 WIB lies ahead until then
     channel: 'email',
     applicant: { kind: 'individual', name: `Rahmat Hidayat ${runTag}`, email: `rahmat.${runTag}@example.id` },
     information_requested: `Salinan daftar pemilih tetap Kelurahan Bacang ${runTag}`,

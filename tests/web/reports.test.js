@@ -10,7 +10,7 @@ before(async () => {
   const ppid = await apiAs(users.ppid);
   const r = await ppid('POST', '/api/v1/requests', {
     respondent: 'kpu-pangkalpinang',
-    received_at: wibInstant(0, '08:45'),
+    received_at: wibInstant(-1, '08:45'),  // yesterday: today 08:45 WIB lies ahead until then
     channel: 'letter',
     applicant: { kind: 'individual', name: `Laporan ${runTag}` },
     information_requested: `Rekapitulasi ${runTag}`,
