@@ -19,6 +19,9 @@ constexpr std::string_view source_compliance = "Amar putusan: jangka waktu pelak
 
 std::string instant_text(const offset_instant& t) { return format_rfc3339(t.utc, t.offset_minutes); }
 
+// The record key of a party's own clock: "court_objection:applicant".
+std::string party_clock_key(std::string_view clock, party p) { return fmt::format("{}:{}", clock, to_string(p)); }
+
 std::vector<std::string> names(const std::vector<attachment>& items) {
   std::vector<std::string> out;
   out.reserve(items.size());
@@ -614,7 +617,7 @@ class applier {
               std::optional<party> p = std::nullopt) {
     for (const auto& rule : clock_table) {
       if (rule.step != step) continue;
-      auto key = rule.per_party ? fmt::format("{}:{}", rule.clock, to_string(*p)) : std::string(rule.clock);
+      auto key = rule.per_party ? party_clock_key(rule.clock, *p) : std::string(rule.clock);
       if (rule.op == intent_kind::start) {
         start(std::move(key), rule, known);
       } else {
@@ -707,8 +710,8 @@ class applier {
 
 }  // namespace
 
-std::string court_objection_key(party p) { return fmt::format("court_objection:{}", to_string(p)); }
-std::string cassation_key(party p) { return fmt::format("cassation:{}", to_string(p)); }
+std::string court_objection_key(party p) { return party_clock_key("court_objection", p); }
+std::string cassation_key(party p) { return party_clock_key("cassation", p); }
 
 static_assert(std::variant_size_v<command> == std::size(all_actions), "one command per action");
 
@@ -834,7 +837,7 @@ std::vector<std::string> clocks_stopped_in(dispute_state s) {
       continue;
     }
     for (const auto p : {party::applicant, party::respondent}) {
-      keys.push_back(fmt::format("{}:{}", rule.clock, to_string(p)));
+      keys.push_back(party_clock_key(rule.clock, p));
     }
   }
   return keys;
