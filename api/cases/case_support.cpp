@@ -173,6 +173,27 @@ boost::json::object case_event_json(const domain::case_event& event, int utc_off
           {"payload", std::move(payload)}};
 }
 
+std::map<std::string, domain::civil_date, std::less<>> open_due_dates(
+    const std::vector<domain::deadline_record>& records) {
+  std::map<std::string, domain::civil_date, std::less<>> out;
+  for (const auto& r : records) {
+    if (r.open()) {
+      out[r.key] = r.due;
+    }
+  }
+  return out;
+}
+
+std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records) {
+  std::optional<domain::civil_date> best;
+  for (const auto& r : records) {
+    if (r.open() && (!best || r.due < *best)) {
+      best = r.due;
+    }
+  }
+  return best;
+}
+
 clock_book::clock_book(ports::transaction& tx, clock_context& clocks, std::string case_type, std::string case_id)
     : tx_(tx), clocks_(clocks), case_type_(std::move(case_type)), case_id_(std::move(case_id)) {
   records_ = tx_.deadlines().for_case(case_type_, case_id_);
@@ -243,24 +264,39 @@ void clock_book::stop(const std::string& key, domain::civil_date on) {
   }
 }
 
-std::map<std::string, domain::civil_date, std::less<>> clock_book::open_due_dates() const {
-  std::map<std::string, domain::civil_date, std::less<>> out;
-  for (const auto& r : records_) {
-    if (r.open()) {
-      out[r.key] = r.due;
+void clock_book::apply(const std::vector<domain::cases::clock_intent>& intents, const std::string& organisation,
+                       const domain::ruleset& rules) {
+  using domain::cases::clock_op;
+  const int offset = clocks_.organisation(organisation).utc_offset_minutes;
+  for (const auto& intent : intents) {
+    // A day (a silence's day 0, an act's date) stands for its local midnight; an instant for its local date.
+    const auto* day = std::get_if<domain::civil_date>(&intent.at);
+    const auto at = day ? domain::start_of_local_day(*day, offset) : std::get<domain::instant>(intent.at);
+    const auto on = day ? *day : domain::local_date(at, offset);
+    switch (intent.op) {
+      case clock_op::start:
+        if (intent.days) {
+          start_fixed(intent.key, organisation, rules, at, *intent.days, intent.unit);
+        } else {
+          start(intent.key, organisation, rules, at);  // a period the rule set lacks starts no clock
+        }
+        break;
+      case clock_op::extend: {
+        int days = intent.days.value_or(0);
+        if (const auto* p = rules.find(intent.period); days == 0 && p != nullptr) {
+          days = p->effective_value().value_or(0);
+        }
+        extend(intent.key, days);
+        break;
+      }
+      case clock_op::meet:
+        meet(intent.key, on);
+        break;
+      case clock_op::stop:
+        stop(intent.key, on);
+        break;
     }
   }
-  return out;
-}
-
-std::optional<domain::civil_date> clock_book::next_due() const {
-  std::optional<domain::civil_date> best;
-  for (const auto& r : records_) {
-    if (r.open() && (!best || r.due < *best)) {
-      best = r.due;
-    }
-  }
-  return best;
 }
 
 void clock_book::save() {

@@ -6,6 +6,7 @@
 #include "api/auth/caller.hpp"
 #include "api/calendar/calendar_service.hpp"
 #include "domain/cases/actor.hpp"
+#include "domain/cases/clocks.hpp"
 #include "domain/cases/engine.hpp"
 #include "api/http/message.hpp"
 #include "domain/deadline_record.hpp"
@@ -102,6 +103,11 @@ boost::json::array deadlines_json(clock_context& clocks, const std::vector<domai
 /// `{version, actor, at, action, payload}` for GET .../events.
 boost::json::object case_event_json(const domain::case_event& event, int utc_offset_minutes);
 
+/// Due dates of the open clocks by key (what awaits someone now; what the domain's guards take).
+std::map<std::string, domain::civil_date, std::less<>> open_due_dates(const std::vector<domain::deadline_record>& records);
+/// The earliest due date of an open clock, if any (list ordering).
+std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records);
+
 /// The running clocks of one case, loaded once; intents start, extend, meet and stop them, and save()
 /// writes what changed. Starting a clock that is already open, or meeting one that is not, does nothing.
 class clock_book {
@@ -120,12 +126,14 @@ class clock_book {
   void meet(const std::string& key, domain::civil_date on);
   /// Closes an open clock without the act; key "*" closes every open clock of the case.
   void stop(const std::string& key, domain::civil_date on);
+  /// Applies a step's clock intents in order, for `organisation` (whose calendar counts the clocks and
+  /// whose local date an instant is read on) under `rules` (domain/cases/clocks.hpp `clock_intent`).
+  void apply(const std::vector<domain::cases::clock_intent>& intents, const std::string& organisation,
+             const domain::ruleset& rules);
 
-  /// The due dates of the open clocks by key (what the domain's guards take as input).
-  [[nodiscard]] std::map<std::string, domain::civil_date, std::less<>> open_due_dates() const;
   [[nodiscard]] const std::vector<domain::deadline_record>& records() const { return records_; }
   /// The earliest due date among open clocks, for list ordering.
-  [[nodiscard]] std::optional<domain::civil_date> next_due() const;
+  [[nodiscard]] std::optional<domain::civil_date> next_due() const { return next_open_due(records_); }
   void save();
 
  private:

@@ -24,44 +24,9 @@ ds::due_map due_map_of(const std::vector<domain::deadline_record>& records) {
   return out;
 }
 
-ds::due_map open_due_map(const std::vector<domain::deadline_record>& records) {
-  ds::due_map out;
-  for (const auto& r : records) {
-    if (r.open()) {
-      out[r.key] = r.due;
-    }
-  }
-  return out;
-}
-
-std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records) {
-  std::optional<domain::civil_date> best;
-  for (const auto& r : records) {
-    if (r.open() && (!best || r.due < *best)) {
-      best = r.due;
-    }
-  }
-  return best;
-}
-
-
 void apply_dispute_clocks(clock_book& book, const domain::ruleset& rules, const ds::dispute& next,
                           const std::vector<ds::deadline_intent>& intents, domain::civil_date today) {
-  for (const auto& intent : intents) {
-    if (intent.kind == ds::intent_kind::meet) {
-      if (intent.met_on) {
-        book.meet(intent.key, *intent.met_on);
-      }
-    } else if (intent.kind == ds::intent_kind::stop) {
-      book.stop(intent.key, intent.met_on.value_or(today));
-    } else if (intent.days) {
-      // An order's own implementation period (compliance:<n>): a fixed count, not a rule-set period.
-      book.start_fixed(intent.key, next.ki, rules, intent.start_at.utc, *intent.days, intent.unit);
-    } else {
-      // A period the rule set lacks (ki_start under perki_1_2019) is skipped: the case has no such clock.
-      book.start(intent.key, next.ki, rules, intent.start_at.utc);
-    }
-  }
+  book.apply(intents, next.ki, rules);
   for (const auto& key : ds::clocks_stopped_in(next.state)) {
     book.stop(key, today);
   }

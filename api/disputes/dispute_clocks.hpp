@@ -19,10 +19,6 @@ namespace perkara::api {
 /// Due dates of the case's clocks by key: the open record of a key, else its latest closed one (the
 /// guards read windows that passed without being met, api/domain "due_map").
 domain::disputes::due_map due_map_of(const std::vector<domain::deadline_record>& records);
-/// Due dates of the open clocks only (what awaits someone now).
-domain::disputes::due_map open_due_map(const std::vector<domain::deadline_record>& records);
-/// The earliest due date of an open clock, if any.
-std::optional<domain::civil_date> next_open_due(const std::vector<domain::deadline_record>& records);
 
 /// Applies a transition to the case's clocks: its deadline intents (start, meet, stop), then the clocks
 /// the domain's clock table stops in the new state (domain::disputes::clocks_stopped_in), on `today`.

@@ -512,7 +512,7 @@ ports::dispute_document to_document(const ds::dispute& d, const std::vector<doma
   doc.search_text = domain::fold_for_search(d.register_number.value_or("") + "\n" + d.applicant.name + "\n" + d.respondent +
                                 "\n" + d.information_requested + "\n" + (d.decision ? d.decision->decision_number : ""));
   doc.body = boost::json::serialize(dispute_to_json(d));
-  const auto open_dues = open_due_map(records);
+  const auto open_dues = open_due_dates(records);
   doc.list_item = boost::json::serialize(dispute_list_item(d, open_dues));
   doc.public_item = boost::json::serialize(dispute_public_status(d, open_dues));
   doc.report = domain::reports::fact_of(d);

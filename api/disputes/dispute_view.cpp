@@ -48,7 +48,7 @@ object list_item_of(ports::transaction& tx, const ports::dispute_document& doc) 
     throw not_found();
   }
   const auto d = from_document(*full);
-  return dispute_list_item(d, open_due_map(tx.deadlines().for_case(case_type, d.id)));
+  return dispute_list_item(d, open_due_dates(tx.deadlines().for_case(case_type, d.id)));
 }
 
 }  // namespace
@@ -77,7 +77,7 @@ object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::d
   }
   o["deadlines"] = std::move(deadlines);
   o["allowed_actions"] = action_names(ds::allowed_actions(d, actor.roles, actor.organisation, today, due));
-  o["awaiting"] = awaiting_json(ds::awaiting(d, open_due_map(records)));
+  o["awaiting"] = awaiting_json(ds::awaiting(d, open_due_dates(records)));
   o["filing_timely"] = d.filing.filing_timely ? value(*d.filing.filing_timely) : value(nullptr);
   o["filing_reasoning_id"] = d.filing.reasoning_id;
   o["filing_reasoning_en"] = d.filing.reasoning_en;
@@ -216,7 +216,7 @@ std::string public_dispute_status(ports::transaction& tx, const std::string& reg
   }
   const auto d = from_document(*doc);
   const auto records = tx.deadlines().for_case(case_type, d.id);
-  return boost::json::serialize(dispute_public_status(d, open_due_map(records)));
+  return boost::json::serialize(dispute_public_status(d, open_due_dates(records)));
 }
 
 object public_hearings(ports::transaction& tx, domain::civil_date from, domain::civil_date to,
@@ -248,7 +248,7 @@ std::string public_decisions(ports::transaction& tx, const std::optional<std::st
     }
     // A row written before migration 0008: built as writes build it.
     const auto d = from_document(doc);
-    out += boost::json::serialize(dispute_public_status(d, open_due_map(tx.deadlines().for_case(case_type, d.id))));
+    out += boost::json::serialize(dispute_public_status(d, open_due_dates(tx.deadlines().for_case(case_type, d.id))));
   }
   out += R"(],"next_cursor":null})";
   return out;

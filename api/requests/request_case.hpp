@@ -55,8 +55,8 @@ struct loaded_request {
 
   /// Starts the clocks of silences that `today` has reached (in memory; save() persists them).
   void apply_timers() {
-    apply_request_intents(book, stored.request, rules, org.utc_offset_minutes,
-                  domain::timer_intents(stored.request, request_due_dates(book.records()), today));
+    book.apply(domain::timer_intents(stored.request, request_due_dates(book.records()), today),
+               stored.request.respondent, rules);
   }
 
   [[nodiscard]] domain::request_due_dates due() const { return request_due_dates(book.records()); }

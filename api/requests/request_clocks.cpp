@@ -1,6 +1,5 @@
 #include "api/requests/request_clocks.hpp"
 
-#include <variant>
 
 namespace perkara::api {
 
@@ -19,38 +18,6 @@ domain::request_due_dates request_due_dates(const std::vector<domain::deadline_r
     return best ? std::optional<domain::civil_date>(best->due) : std::nullopt;
   };
   return {pick("ppid_response"), pick("objection_filing"), pick("atasan_response"), pick("dispute_filing")};
-}
-
-void apply_request_intents(clock_book& book, const domain::information_request& r, const domain::ruleset& rules,
-                           int offset_minutes, const std::vector<domain::deadline_intent>& intents) {
-  for (const auto& intent : intents) {
-    // A date anchor (a silence: day 0 is the day after a due date) counts from that local midnight.
-    const auto at = std::holds_alternative<domain::instant>(intent.anchor)
-                        ? std::get<domain::instant>(intent.anchor)
-                        : domain::start_of_local_day(std::get<domain::civil_date>(intent.anchor), offset_minutes);
-    const auto on = domain::local_date(at, offset_minutes);
-    switch (intent.op) {
-      case domain::deadline_op::start:
-        book.start(intent.key, r.respondent, rules, at);
-        break;
-      case domain::deadline_op::extend: {
-        int days = intent.extra_days;
-        if (days == 0) {
-          if (const auto* p = rules.find(intent.period)) {
-            days = p->effective_value().value_or(0);
-          }
-        }
-        book.extend(intent.key, days);
-        break;
-      }
-      case domain::deadline_op::meet:
-        book.meet(intent.key, on);
-        break;
-      case domain::deadline_op::stop:
-        book.stop(intent.key, on);
-        break;
-    }
-  }
 }
 
 }  // namespace perkara::api

@@ -1,7 +1,6 @@
 #pragma once
-// The request service's clock rules around the domain: which due date each clock key shows, and how
-// the domain's deadline intents move the clock book. Shared with the benchmark data generator, which
-// drives the same state machines without HTTP.
+// The request service's clock rule around the domain: which due date each clock key shows. Shared with
+// the benchmark data generator, which drives the same state machines without HTTP.
 
 #include "api/cases/case_support.hpp"
 #include "domain/deadline_record.hpp"
@@ -15,9 +14,5 @@ namespace perkara::api {
 
 /// The due date of each clock key: an open clock's, else the last met one's, else the last stopped one's.
 domain::request_due_dates request_due_dates(const std::vector<domain::deadline_record>& records);
-
-/// Applies deadline intents to the clock book (deadline_intents.hpp "Applying intents").
-void apply_request_intents(clock_book& book, const domain::information_request& r, const domain::ruleset& rules,
-                           int offset_minutes, const std::vector<domain::deadline_intent>& intents);
 
 }  // namespace perkara::api

@@ -62,7 +62,7 @@ domain::transition_result run_command(ports::transaction& tx, loaded_request& l,
 void commit_transition(ports::transaction& tx, loaded_request& l, const case_actor& actor,
                        const domain::transition_result& ok, domain::instant now) {
   const int expected = l.stored.request.version;
-  apply_request_intents(l.book, ok.next, l.rules, l.org.utc_offset_minutes, ok.intents);
+  l.book.apply(ok.intents, ok.next.respondent, l.rules);
   l.book.save();
   l.stored.request = ok.next;
   l.refresh_index();
@@ -153,7 +153,7 @@ domain::information_request create_request(ports::transaction& tx, const case_ac
   loaded_request l(tx, ports::stored_request{ok.next, std::nullopt, domain::awaiting_party::none, std::nullopt,
                                              std::nullopt},
                    now);
-  apply_request_intents(l.book, ok.next, l.rules, l.org.utc_offset_minutes, ok.intents);
+  l.book.apply(ok.intents, ok.next.respondent, l.rules);
   l.book.save();
   l.refresh_index();
   tx.requests().insert(l.stored);

@@ -110,7 +110,6 @@ std::string rfc(instant t, int offset) { return domain::format_rfc3339(t, offset
 }
 
 // The services' own clock rules (api/requests/request_clocks.hpp, api/disputes/dispute_clocks.hpp).
-using api::apply_request_intents;
 using api::request_due_dates;
 
 struct request_run {
@@ -349,8 +348,8 @@ struct case_factory::impl {
   domain::transition_context request_context(request_run& q, instant now) {
     const auto today = domain::local_date(now, q.org->utc_offset_minutes);
     // Silences that have come due are recorded first, as act_on_request does.
-    apply_request_intents(*q.book, q.stored.request, *q.rules, q.org->utc_offset_minutes,
-                          domain::timer_intents(q.stored.request, request_due_dates(q.book->records()), today));
+    q.book->apply(domain::timer_intents(q.stored.request, request_due_dates(q.book->records()), today),
+                  q.stored.request.respondent, *q.rules);
     return {now, today, q.org->utc_offset_minutes, request_due_dates(q.book->records()), q.rules};
   }
 
@@ -360,7 +359,7 @@ struct case_factory::impl {
       refused(fmt::format("request {} ({})", what, domain::to_string(q.stored.request.state)), result.errors,
               result.refused == domain::cases::refusal::not_allowed ? "not allowed" : "");
     }
-    apply_request_intents(*q.book, result.next, *q.rules, q.org->utc_offset_minutes, result.intents);
+    q.book->apply(result.intents, result.next.respondent, *q.rules);
     q.stored.request = std::move(result.next);
     request_event(out, q, actor_id, result.event, now);
     q.last = now;
@@ -433,7 +432,7 @@ struct case_factory::impl {
     }
     q.stored.request = result.next;
     q.book = std::make_unique<api::clock_book>(tx, clocks, "request", q.stored.request.id);
-    apply_request_intents(*q.book, q.stored.request, *q.rules, offset, result.intents);
+    q.book->apply(result.intents, q.stored.request.respondent, *q.rules);
     request_event(out, q, q.ppid, result.event, now);
     q.last = now;
     return q;

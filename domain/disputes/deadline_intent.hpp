@@ -4,8 +4,6 @@
 // force, computes `due` with the working-day calendar and stores or closes the record.
 
 #include "domain/cases/clocks.hpp"
-#include "domain/rules/ruleset.hpp"
-#include "domain/time/instant.hpp"
 
 #include <map>
 #include <optional>
@@ -13,22 +11,11 @@
 
 namespace perkara::domain::disputes {
 
-/// start: open a clock `key` from `start_at`; meet: close the open clock `key` with met_on (no-op when
-/// no such clock is open); stop: close it without the act on met_on (it no longer matters, or it
-/// restarts). The case engine's clock operations (domain/cases/clocks.hpp); disputes do not extend.
+/// The case engine's clock operations and intents (domain/cases/clocks.hpp). Disputes do not extend;
+/// a meet or stop carries the day of the act, a start its event's instant, and a compliance order's
+/// clock its own fixed `days`.
 using intent_kind = cases::clock_op;
-
-struct deadline_intent {
-  intent_kind kind = intent_kind::start;
-  std::string key;       // record key: "ki_completion", "court_objection:applicant", "compliance:1"
-  std::string period;    // rule-set period key: "ki_completion", "court_objection"; empty if `days` given
-  offset_instant start_at;           // start: the start event's instant
-  std::optional<int> days;           // start: fixed length not from the rule set (an order's due_days)
-  period_unit unit = period_unit::working_days;  // with `days`
-  std::optional<civil_date> met_on;  // meet: the day the act was done; stop: the day the clock closed
-  bool optional_period = false;      // start: skip when the rule set has no value or fallback for `period`
-  std::string source;                // legal source of the clock
-};
+using deadline_intent = cases::clock_intent;
 
 /// The steps of the dispute workflow that move clocks: actions, or what an action establishes (a party
 /// served, both served, a receipt recorded later), and the states a case reaches (closed, final).

@@ -133,8 +133,7 @@ std::vector<deadline_intent> opening_intents(const dispute& d, const ruleset* ru
   if (p == nullptr || !p->effective_value() || p->start_event != "dispute_received") return {};
   deadline_intent i;
   i.key = i.period = "registration_check";
-  i.start_at = d.submitted_at;
-  i.optional_period = true;
+  i.at = d.submitted_at.utc;
   i.source = p->source;
   return {i};
 }

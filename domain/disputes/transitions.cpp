@@ -640,11 +640,11 @@ class applier {
     const auto* usual = named(rule.usual_event);
     if (usual == known.end()) usual = known.begin();  // a table row names an event its step does not give
     deadline_intent i;
-    i.start_at = usual->at;
+    i.at = usual->at.utc;
     if (p) {
       i.source = p->source;
       if (const auto* it = named(p->start_event); it != known.end()) {
-        i.start_at = it->at;
+        i.at = it->at.utc;
       } else {
         r_.warnings.push_back(fmt::format(
             "peristiwa awal {} untuk {} tidak dicatat oleh aksi ini; dihitung dari {} / start event {} of {} is not "
@@ -654,15 +654,14 @@ class applier {
     }
     i.key = std::move(key);
     i.period = period;
-    i.optional_period = rule.optional_period;
     r_.intents.push_back(std::move(i));
   }
 
-  void close_clock(intent_kind kind, std::string key, civil_date on) {
+  void close_clock(intent_kind op, std::string key, civil_date on) {
     deadline_intent i;
-    i.kind = kind;
+    i.op = op;
     i.key = std::move(key);
-    i.met_on = on;
+    i.at = on;
     r_.intents.push_back(std::move(i));
   }
 
@@ -682,7 +681,7 @@ class applier {
       if (!orders[i].due_days) continue;
       deadline_intent c;
       c.key = fmt::format("compliance:{}", i + 1);
-      c.start_at = offset_instant{start_of_local_day(on, ctx_.now.offset_minutes), ctx_.now.offset_minutes};
+      c.at = start_of_local_day(on, ctx_.now.offset_minutes);
       c.days = orders[i].due_days;
       c.unit = period_unit::working_days;
       c.source = source_compliance;

@@ -61,12 +61,12 @@ std::vector<deadline_intent> intents_for(intent_step step, const intent_anchors&
     deadline_intent intent;
     intent.key = std::string{rule.key};
     intent.op = rule.op;
-    intent.anchor = *anchor;
+    intent.at = *anchor;
     intent.period = std::string{rule.period};
     intent.source = std::string{rule.source};
     if (rule.op == deadline_op::extend && rules != nullptr) {
       if (const auto* p = rules->find(rule.period)) {
-        intent.extra_days = p->effective_value().value_or(0);
+        intent.days = p->effective_value();
       }
     }
     out.push_back(std::move(intent));

@@ -7,8 +7,8 @@
 // Applying intents (contract for the application layer), in the order given:
 //  - start:  open a clock `key` whose length is the rule-set period `period`, counted from `anchor`.
 //            Idempotent: if an open clock with that key already exists, leave it as it is.
-//  - extend: add `extra_days` (the rule-set period `period`, normally ppid_extension) to the open
-//            clock `key`; if `extra_days` is 0 the caller resolves it from `period` itself.
+//  - extend: add `days` (the rule-set period `period`, normally ppid_extension) to the open clock
+//            `key`; without `days` the caller resolves it from `period` itself.
 //  - meet:   the act was done; set met_on = the local date of `anchor` on the open clock `key`.
 //            Meeting a clock that is not open is a no-op.
 //  - stop:   close the open clock `key` without meeting it (it keeps `missed` if already past due);
@@ -23,7 +23,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <variant>
 #include <vector>
 
 namespace perkara::domain {
@@ -129,16 +128,9 @@ inline constexpr intent_rule intent_table[] = {
 };
 // clang-format on
 
-struct deadline_intent {
-  std::string key;                           // clock, e.g. "ppid_response"; "*" = all open clocks (stop)
-  deadline_op op = deadline_op::start;
-  std::variant<instant, civil_date> anchor;  // start: the start event (instant) or the day-0 date (silences)
-  std::string period;                        // rule-set period giving the length (start, extend)
-  int extra_days = 0;                        // extend: days added (resolved from the rule set when known)
-  std::string source;                        // legal source, from the table
-
-  bool operator==(const deadline_intent&) const = default;
-};
+/// One clock operation of a step (domain/cases/clocks.hpp). An extend's `days` is resolved from the
+/// rule set when known, else the application layer resolves it from `period`.
+using deadline_intent = cases::clock_intent;
 
 /// The anchors a step may need; only those its rules use must be set.
 struct intent_anchors {
@@ -165,7 +157,7 @@ struct intent_anchors {
   static intent_anchors after_atasan_due(civil_date due) { intent_anchors a; a.atasan_due = due; return a; }
 };
 
-/// The intents of one step, in table order. `rules` (optional) resolves `extra_days` of extend intents
+/// The intents of one step, in table order. `rules` (optional) resolves the `days` of extend intents
 /// from its period (`ppid_extension`); a missing anchor drops that intent (never happens when the
 /// transitions call it).
 std::vector<deadline_intent> intents_for(intent_step step, const intent_anchors& anchors,

@@ -176,8 +176,8 @@ transition_result extend(const information_request& request, const extend_comman
   auto intents = intents_for(intent_step::extend, intent_anchors::at_act(at.utc), ctx.rules);
   payload_writer payload;
   payload.text("reason", cmd.reason).text("extended_at", rfc3339(at));
-  if (!intents.empty() && intents.front().extra_days > 0) {
-    payload.number("extra_days", intents.front().extra_days);
+  if (!intents.empty() && intents.front().days.value_or(0) > 0) {
+    payload.number("extra_days", *intents.front().days);
   }
   auto ok = advance(request, request_state::extended, "extend", payload, std::move(intents));
   ok.next.extension = request_extension{cmd.reason, at.utc};

@@ -49,13 +49,13 @@ struct clocks {
 
   void apply_intents(const transition_result& r) {
     for (const auto& i : r.intents) {
-      if (i.kind != intent_kind::start || i.period.empty()) continue;
+      if (i.op != intent_kind::start || i.period.empty()) continue;
       deadline_query q;
-      q.received_at = i.start_at.utc;
+      q.received_at = std::get<instant>(i.at);
       const auto result = compute_deadline(calendar, wib_hours, wib, rules, i.period, q);
       REQUIRE(std::holds_alternative<deadline_explanation>(result));
       due[i.key] = std::get<deadline_explanation>(result).due;
-      started[i.key] = i.start_at.utc;
+      started[i.key] = std::get<instant>(i.at);
     }
   }
 
@@ -129,9 +129,9 @@ TEST_SUITE("dispute_court_stage") {
         REQUIRE(recorded.ok());
         // The old window is stopped and a new one starts from the receipt; nothing else moves.
         REQUIRE(recorded.intents.size() == 2);
-        CHECK(recorded.intents[0].kind == intent_kind::stop);
+        CHECK(recorded.intents[0].op == intent_kind::stop);
         CHECK(recorded.intents[0].key == "court_objection:applicant");
-        CHECK(recorded.intents[1].kind == intent_kind::start);
+        CHECK(recorded.intents[1].op == intent_kind::start);
         CHECK(recorded.intents[1].key == "court_objection:applicant");
         CHECK(recorded.event.payload_json.find(R"("previous":null)") != std::string::npos);
         c.apply_intents(recorded);
@@ -225,7 +225,7 @@ TEST_SUITE("dispute_court_stage") {
     const auto compliance = std::find_if(unused.intents.begin(), unused.intents.end(),
                                          [](const deadline_intent& i) { return i.key == "compliance:1"; });
     REQUIRE(compliance != unused.intents.end());
-    CHECK(local_date(compliance->start_at.utc, wib) == day("2024-09-18"));
+    CHECK(local_date(std::get<instant>(compliance->at), wib) == day("2024-09-18"));
 
     // Instead, the respondent seeks cassation on Wed 11 Sep; the Mahkamah Agung decides on Thu 31 Oct:
     // final that day, and the compliance clocks run from it.
@@ -301,9 +301,9 @@ TEST_SUITE("dispute_court_stage") {
         REQUIRE(recorded.ok());
         // The presumed window is stopped and a new one starts from the receipt; nothing else moves.
         REQUIRE(recorded.intents.size() == 2);
-        CHECK(recorded.intents[0].kind == intent_kind::stop);
+        CHECK(recorded.intents[0].op == intent_kind::stop);
         CHECK(recorded.intents[0].key == "cassation:applicant");
-        CHECK(recorded.intents[1].kind == intent_kind::start);
+        CHECK(recorded.intents[1].op == intent_kind::start);
         CHECK(recorded.intents[1].key == "cassation:applicant");
         CHECK(recorded.event.payload_json.find(R"("document":"court_decision")") != std::string::npos);
         CHECK(recorded.event.payload_json.find(R"("previous":null)") != std::string::npos);

@@ -14,7 +14,7 @@ bool has_error(const transition_result& r, std::string_view field) {
 
 const deadline_intent* find_intent(const transition_result& r, intent_kind kind, std::string_view key) {
   const auto it = std::find_if(r.intents.begin(), r.intents.end(),
-                               [&](const deadline_intent& i) { return i.kind == kind && i.key == key; });
+                               [&](const deadline_intent& i) { return i.op == kind && i.key == key; });
   return it == r.intents.end() ? nullptr : &*it;
 }
 
@@ -156,11 +156,11 @@ TEST_SUITE("dispute_guards") {
     REQUIRE(r.ok());
     const auto* met = find_intent(r, intent_kind::meet, "ki_completion");
     REQUIRE(met != nullptr);
-    CHECK(met->met_on == day("2024-03-12"));
+    CHECK(std::get<civil_date>(met->at) == day("2024-03-12"));
     const auto* copy = find_intent(r, intent_kind::start, "decision_copy");
     REQUIRE(copy != nullptr);
     CHECK(copy->period == "decision_copy");
-    CHECK(copy->start_at.utc == granted_decision().read_at.utc);
+    CHECK(std::get<instant>(copy->at) == granted_decision().read_at.utc);
     CHECK(r.warnings.size() == 1);
     CHECK(find_intent(r, intent_kind::start, "compliance:1") == nullptr);  // only at finality
   }
@@ -177,7 +177,7 @@ TEST_SUITE("dispute_guards") {
     const auto* c1 = find_intent(r, intent_kind::start, "compliance:1");
     REQUIRE(c1 != nullptr);
     CHECK(c1->days == 5);
-    CHECK(local_date(c1->start_at.utc, 420) == day("2024-03-05"));
+    CHECK(local_date(std::get<instant>(c1->at), 420) == day("2024-03-05"));
     CHECK(find_intent(r, intent_kind::start, "compliance:2") == nullptr);
     const auto served = step(r.next, cmd::serve_copy{party::applicant, t_action});
     CHECK(served.state == dispute_state::final);
@@ -219,7 +219,7 @@ TEST_SUITE("dispute_guards") {
     const auto* c1 = find_intent(fin, intent_kind::start, "compliance:1");
     REQUIRE(c1 != nullptr);
     CHECK(c1->days == 10);
-    CHECK(local_date(c1->start_at.utc, 420) == day("2024-04-04"));
+    CHECK(local_date(std::get<instant>(c1->at), 420) == day("2024-04-04"));
   }
 
   TEST_CASE("withdrawal and lapse only before a decision") {
@@ -314,7 +314,7 @@ TEST_SUITE("dispute_guards") {
       const auto* ki = find_intent(r, intent_kind::start, "ki_completion");
       REQUIRE(ki != nullptr);
       const auto expected = std::string_view{c.ki_completion_from} == "registered" ? t_action : in.submitted_at;
-      CHECK(ki->start_at.utc == expected.utc);
+      CHECK(std::get<instant>(ki->at) == expected.utc);
       CHECK(ki->source == "ki_completion source");
       CHECK((find_intent(r, intent_kind::start, "ki_start") != nullptr) == c.ki_start);
       CHECK(r.warnings.empty() != c.warned);
@@ -370,10 +370,10 @@ TEST_SUITE("dispute_guards") {
     REQUIRE(window != nullptr);
     CHECK(window->period == "court_objection");
     // The window runs from this party's receipt of the copy (start event decision_copy_received).
-    CHECK(window->start_at.utc == at("2024-03-14T10:00:00+07:00").utc);
+    CHECK(std::get<instant>(window->at) == at("2024-03-14T10:00:00+07:00").utc);
     const auto* copy = find_intent(r, intent_kind::meet, "decision_copy");
     REQUIRE(copy != nullptr);
-    CHECK(copy->met_on == day("2024-03-14"));
+    CHECK(std::get<civil_date>(copy->at) == day("2024-03-14"));
 
     // Only a served party can object; a late objection is recorded with a warning.
     CHECK(has_error(apply(one, cmd::record_court_objection{party::respondent, t_action, "PTUN", "1"}, ctx_at()), "party"));

@@ -125,7 +125,7 @@ TEST_SUITE("request_creation") {
     CHECK(ok.intents[0].key == "ppid_response");
     CHECK(ok.intents[0].op == deadline_op::start);
     CHECK(ok.intents[0].period == "ppid_response");
-    CHECK(std::get<instant>(ok.intents[0].anchor) == at("2024-02-07T10:15:00+07:00"));
+    CHECK(std::get<instant>(ok.intents[0].at) == at("2024-02-07T10:15:00+07:00"));
   }
 
   TEST_CASE("create refuses invalid input with field errors") {

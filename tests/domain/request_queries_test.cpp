@@ -179,13 +179,13 @@ TEST_SUITE("request_queries") {
         CHECK(got[i].op == c.intents[i].o);
         CHECK(got[i].key == c.intents[i].key);
         CHECK(got[i].period == c.intents[i].period);
-        CHECK(got[i].anchor == c.intents[i].anchor);
+        CHECK(got[i].at == c.intents[i].anchor);
         CHECK_FALSE(got[i].source.empty());
-        CHECK(got[i].extra_days == (got[i].op == op::extend ? 2 : 0));
+        CHECK(got[i].days.value_or(0) == (got[i].op == op::extend ? 2 : 0));
       }
     }
     // Without the rule set the extension length is left to the caller (period "ppid_extension").
-    CHECK(intents_for(intent_step::extend, anchors).front().extra_days == 0);
+    CHECK_FALSE(intents_for(intent_step::extend, anchors).front().days.has_value());
     // A missing anchor drops the intent instead of inventing a date.
     CHECK(intents_for(intent_step::response_deadline_passed, intent_anchors::at_act(t)).empty());
   }
@@ -218,7 +218,7 @@ TEST_SUITE("request_queries") {
       if (c.count == 1) {
         CHECK(got[0].op == deadline_op::start);
         CHECK(got[0].key == c.key);
-        CHECK(std::get<civil_date>(got[0].anchor) == day(c.anchor));
+        CHECK(std::get<civil_date>(got[0].at) == day(c.anchor));
       }
     }
     CHECK(timer_intents(in_state(S::received), {}, day("2030-01-01")).empty());

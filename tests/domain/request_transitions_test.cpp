@@ -422,7 +422,7 @@ TEST_SUITE("request_transitions") {
     const auto received = received_request();
     const auto start_of = [](const transition_result& ok, std::string_view key) -> std::optional<instant> {
       for (const auto& i : ok.intents) {
-        if (i.key == key && i.op == deadline_op::start) return std::get<instant>(i.anchor);
+        if (i.key == key && i.op == deadline_op::start) return std::get<instant>(i.at);
       }
       return std::nullopt;
     };
