@@ -1,44 +1,22 @@
 #include "domain/calendar/holiday.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
 
-std::string_view to_string(holiday_kind kind) {
-  switch (kind) {
-    case holiday_kind::national: return "national";
-    case holiday_kind::cuti_bersama: return "cuti_bersama";
-    case holiday_kind::election: return "election";
-    case holiday_kind::local: return "local";
-  }
-  return "national";
-}
+constexpr enum_name<holiday_kind> holiday_kind_names[] = {
+    {holiday_kind::national, "national"}, {holiday_kind::cuti_bersama, "cuti_bersama"},
+    {holiday_kind::election, "election"}, {holiday_kind::local, "local"}};
+std::string_view to_string(holiday_kind kind) { return name_in(holiday_kind_names, kind); }
 
-std::optional<holiday_kind> parse_holiday_kind(std::string_view text) {
-  for (auto k : {holiday_kind::national, holiday_kind::cuti_bersama, holiday_kind::election, holiday_kind::local}) {
-    if (to_string(k) == text) {
-      return k;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<holiday_kind> parse_holiday_kind(std::string_view text) { return value_in(holiday_kind_names, text); }
 
-std::string_view to_string(holiday_scope scope) {
-  switch (scope) {
-    case holiday_scope::national: return "national";
-    case holiday_scope::province: return "province";
-    case holiday_scope::regency: return "regency";
-    case holiday_scope::organisation: return "organisation";
-  }
-  return "national";
-}
+constexpr enum_name<holiday_scope> holiday_scope_names[] = {
+    {holiday_scope::national, "national"}, {holiday_scope::province, "province"}, {holiday_scope::regency, "regency"},
+    {holiday_scope::organisation, "organisation"}};
+std::string_view to_string(holiday_scope scope) { return name_in(holiday_scope_names, scope); }
 
-std::optional<holiday_scope> parse_holiday_scope(std::string_view text) {
-  for (auto s : {holiday_scope::national, holiday_scope::province, holiday_scope::regency, holiday_scope::organisation}) {
-    if (to_string(s) == text) {
-      return s;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<holiday_scope> parse_holiday_scope(std::string_view text) { return value_in(holiday_scope_names, text); }
 
 holiday_scope scope_of(const holiday& h) {
   if (h.organisation) {

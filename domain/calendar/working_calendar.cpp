@@ -1,5 +1,7 @@
 #include "domain/calendar/working_calendar.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include <algorithm>
 #include <limits>
 #include <stdexcept>
@@ -52,16 +54,11 @@ closure_reason reason_of(holiday_kind kind) {
 
 }  // namespace
 
-std::string_view to_string(closure_reason reason) {
-  switch (reason) {
-    case closure_reason::weekend: return "weekend";
-    case closure_reason::national: return "national";
-    case closure_reason::cuti_bersama: return "cuti_bersama";
-    case closure_reason::election: return "election";
-    case closure_reason::local: return "local";
-  }
-  return "weekend";
-}
+constexpr enum_name<closure_reason> closure_reason_names[] = {
+    {closure_reason::weekend, "weekend"}, {closure_reason::national, "national"},
+    {closure_reason::cuti_bersama, "cuti_bersama"}, {closure_reason::election, "election"},
+    {closure_reason::local, "local"}};
+std::string_view to_string(closure_reason reason) { return name_in(closure_reason_names, reason); }
 
 std::vector<holiday> holidays_for(const std::vector<holiday>& all, std::string_view organisation_code,
                                   std::string_view region_code) {

@@ -1,15 +1,13 @@
 #include "domain/deadline/explanation.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
 
-std::string_view to_string(deemed_reason reason) {
-  switch (reason) {
-    case deemed_reason::on_time: return "on_time";
-    case deemed_reason::after_office_hours: return "after_office_hours";
-    case deemed_reason::non_working_day: return "non_working_day";
-  }
-  return "on_time";
-}
+constexpr enum_name<deemed_reason> deemed_reason_names[] = {
+    {deemed_reason::on_time, "on_time"}, {deemed_reason::after_office_hours, "after_office_hours"},
+    {deemed_reason::non_working_day, "non_working_day"}};
+std::string_view to_string(deemed_reason reason) { return name_in(deemed_reason_names, reason); }
 
 std::string_view to_string(value_origin origin) {
   switch (origin) {

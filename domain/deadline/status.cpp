@@ -1,18 +1,15 @@
 #include "domain/deadline/status.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include <algorithm>
 
 namespace perkara::domain {
 
-std::string_view to_string(clock_status status) {
-  switch (status) {
-    case clock_status::pending: return "pending";
-    case clock_status::met: return "met";
-    case clock_status::missed: return "missed";
-    case clock_status::stopped: return "stopped";
-  }
-  return "pending";
-}
+constexpr enum_name<clock_status> clock_status_names[] = {
+    {clock_status::pending, "pending"}, {clock_status::met, "met"}, {clock_status::missed, "missed"},
+    {clock_status::stopped, "stopped"}};
+std::string_view to_string(clock_status status) { return name_in(clock_status_names, status); }
 
 deadline_status evaluate(civil_date due, std::optional<civil_date> met_on, civil_date today,
                          const working_calendar& calendar) {

@@ -1,226 +1,126 @@
 #include "domain/disputes/vocabulary.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain::disputes {
 
-namespace {
+constexpr enum_name<dispute_state> dispute_state_names[] = {
+    {dispute_state::submitted, "submitted"}, {dispute_state::incomplete, "incomplete"},
+    {dispute_state::registered, "registered"}, {dispute_state::preliminary_examination, "preliminary_examination"},
+    {dispute_state::mediation, "mediation"}, {dispute_state::adjudication, "adjudication"},
+    {dispute_state::decided, "decided"}, {dispute_state::court_objection, "court_objection"},
+    {dispute_state::final, "final"}, {dispute_state::closed, "closed"}};
+std::string_view to_string(dispute_state s) { return name_in(dispute_state_names, s); }
 
-// Linear reverse lookup over an enum's value list; the lists are tiny.
-template <class E, std::size_t N>
-std::optional<E> parse_from(const E (&values)[N], std::string_view text) {
-  for (auto v : values) {
-    if (to_string(v) == text) {
-      return v;
-    }
-  }
-  return std::nullopt;
-}
+constexpr enum_name<dispute_outcome> dispute_outcome_names[] = {
+    {dispute_outcome::granted, "granted"}, {dispute_outcome::partly_granted, "partly_granted"},
+    {dispute_outcome::rejected, "rejected"}, {dispute_outcome::inadmissible, "inadmissible"},
+    {dispute_outcome::no_jurisdiction, "no_jurisdiction"},
+    {dispute_outcome::mediation_agreement, "mediation_agreement"}, {dispute_outcome::withdrawn, "withdrawn"},
+    {dispute_outcome::lapsed, "lapsed"}, {dispute_outcome::not_registered, "not_registered"}};
+std::string_view to_string(dispute_outcome o) { return name_in(dispute_outcome_names, o); }
 
-constexpr party all_parties[] = {party::applicant, party::respondent};
-constexpr court_instance all_court_instances[] = {court_instance::first_instance, court_instance::cassation};
-constexpr delivered_document all_delivered_documents[] = {delivered_document::decision_copy,
-                                                          delivered_document::court_decision};
-constexpr applicant_kind all_applicant_kinds[] = {applicant_kind::individual, applicant_kind::legal_entity,
-                                                  applicant_kind::group};
+constexpr enum_name<hearing_kind> hearing_kind_names[] = {
+    {hearing_kind::preliminary_examination, "preliminary_examination"}, {hearing_kind::mediation, "mediation"},
+    {hearing_kind::evidence, "evidence"}, {hearing_kind::closed_examination, "closed_examination"},
+    {hearing_kind::site_inspection, "site_inspection"}, {hearing_kind::conclusions, "conclusions"},
+    {hearing_kind::decision_reading, "decision_reading"}};
+std::string_view to_string(hearing_kind k) { return name_in(hearing_kind_names, k); }
 
-}  // namespace
+constexpr enum_name<dispute_action> dispute_action_names[] = {
+    {dispute_action::request_completion, "request_completion"}, {dispute_action::complete, "complete"},
+    {dispute_action::register_dispute, "register"}, {dispute_action::reject_registration, "reject_registration"},
+    {dispute_action::open_preliminary_examination, "open_preliminary_examination"},
+    {dispute_action::start_mediation, "start_mediation"}, {dispute_action::mediation_failed, "mediation_failed"},
+    {dispute_action::start_adjudication, "start_adjudication"},
+    {dispute_action::schedule_hearing, "schedule_hearing"}, {dispute_action::decide, "decide"},
+    {dispute_action::serve_copy, "serve_copy"}, {dispute_action::record_court_objection, "record_court_objection"},
+    {dispute_action::record_court_decision, "record_court_decision"}, {dispute_action::mark_final, "mark_final"},
+    {dispute_action::record_compliance, "record_compliance"}, {dispute_action::withdraw, "withdraw"},
+    {dispute_action::lapse, "lapse"}, {dispute_action::record_delivery, "record_delivery"}};
+std::string_view to_string(dispute_action a) { return name_in(dispute_action_names, a); }
 
-std::string_view to_string(dispute_state s) {
-  switch (s) {
-    case dispute_state::submitted: return "submitted";
-    case dispute_state::incomplete: return "incomplete";
-    case dispute_state::registered: return "registered";
-    case dispute_state::preliminary_examination: return "preliminary_examination";
-    case dispute_state::mediation: return "mediation";
-    case dispute_state::adjudication: return "adjudication";
-    case dispute_state::decided: return "decided";
-    case dispute_state::court_objection: return "court_objection";
-    case dispute_state::final: return "final";
-    case dispute_state::closed: return "closed";
-  }
-  return "submitted";
-}
+constexpr enum_name<dispute_ground> dispute_ground_names[] = {
+    {dispute_ground::a, "a"}, {dispute_ground::b, "b"}, {dispute_ground::c, "c"}, {dispute_ground::d, "d"},
+    {dispute_ground::e, "e"}, {dispute_ground::f, "f"}, {dispute_ground::g, "g"}};
+std::string_view to_string(dispute_ground g) { return name_in(dispute_ground_names, g); }
 
-std::string_view to_string(dispute_outcome o) {
-  switch (o) {
-    case dispute_outcome::granted: return "granted";
-    case dispute_outcome::partly_granted: return "partly_granted";
-    case dispute_outcome::rejected: return "rejected";
-    case dispute_outcome::inadmissible: return "inadmissible";
-    case dispute_outcome::no_jurisdiction: return "no_jurisdiction";
-    case dispute_outcome::mediation_agreement: return "mediation_agreement";
-    case dispute_outcome::withdrawn: return "withdrawn";
-    case dispute_outcome::lapsed: return "lapsed";
-    case dispute_outcome::not_registered: return "not_registered";
-  }
-  return "granted";
-}
+constexpr enum_name<party> party_names[] = {{party::applicant, "applicant"}, {party::respondent, "respondent"}};
+std::string_view to_string(party p) { return name_in(party_names, p); }
 
-std::string_view to_string(hearing_kind k) {
-  switch (k) {
-    case hearing_kind::preliminary_examination: return "preliminary_examination";
-    case hearing_kind::mediation: return "mediation";
-    case hearing_kind::evidence: return "evidence";
-    case hearing_kind::closed_examination: return "closed_examination";
-    case hearing_kind::site_inspection: return "site_inspection";
-    case hearing_kind::conclusions: return "conclusions";
-    case hearing_kind::decision_reading: return "decision_reading";
-  }
-  return "preliminary_examination";
-}
+constexpr enum_name<court_instance> court_instance_names[] = {{court_instance::first_instance, "first_instance"},
+                                                              {court_instance::cassation, "cassation"}};
+std::string_view to_string(court_instance i) { return name_in(court_instance_names, i); }
 
-std::string_view to_string(dispute_action a) {
-  switch (a) {
-    case dispute_action::request_completion: return "request_completion";
-    case dispute_action::complete: return "complete";
-    case dispute_action::register_dispute: return "register";
-    case dispute_action::reject_registration: return "reject_registration";
-    case dispute_action::open_preliminary_examination: return "open_preliminary_examination";
-    case dispute_action::start_mediation: return "start_mediation";
-    case dispute_action::mediation_failed: return "mediation_failed";
-    case dispute_action::start_adjudication: return "start_adjudication";
-    case dispute_action::schedule_hearing: return "schedule_hearing";
-    case dispute_action::decide: return "decide";
-    case dispute_action::serve_copy: return "serve_copy";
-    case dispute_action::record_court_objection: return "record_court_objection";
-    case dispute_action::record_court_decision: return "record_court_decision";
-    case dispute_action::mark_final: return "mark_final";
-    case dispute_action::record_compliance: return "record_compliance";
-    case dispute_action::withdraw: return "withdraw";
-    case dispute_action::lapse: return "lapse";
-    case dispute_action::record_delivery: return "record_delivery";
-  }
-  return "request_completion";
-}
-
-std::string_view to_string(dispute_ground g) {
-  switch (g) {
-    case dispute_ground::a: return "a";
-    case dispute_ground::b: return "b";
-    case dispute_ground::c: return "c";
-    case dispute_ground::d: return "d";
-    case dispute_ground::e: return "e";
-    case dispute_ground::f: return "f";
-    case dispute_ground::g: return "g";
-  }
-  return "a";
-}
-
-std::string_view to_string(party p) { return p == party::applicant ? "applicant" : "respondent"; }
-
-std::string_view to_string(court_instance i) {
-  return i == court_instance::cassation ? "cassation" : "first_instance";
-}
-
-std::string_view to_string(delivered_document d) {
-  return d == delivered_document::court_decision ? "court_decision" : "decision_copy";
-}
+constexpr enum_name<delivered_document> delivered_document_names[] = {
+    {delivered_document::decision_copy, "decision_copy"}, {delivered_document::court_decision, "court_decision"}};
+std::string_view to_string(delivered_document d) { return name_in(delivered_document_names, d); }
 
 std::string_view label_id(court_instance i) {
   return i == court_instance::cassation ? "kasasi (Mahkamah Agung)" : "tingkat pertama (PTUN / PN)";
 }
 
-std::string_view to_string(applicant_kind k) {
-  switch (k) {
-    case applicant_kind::individual: return "individual";
-    case applicant_kind::legal_entity: return "legal_entity";
-    case applicant_kind::group: return "group";
-  }
-  return "individual";
-}
+constexpr enum_name<applicant_kind> applicant_kind_names[] = {
+    {applicant_kind::individual, "individual"}, {applicant_kind::legal_entity, "legal_entity"},
+    {applicant_kind::group, "group"}};
+std::string_view to_string(applicant_kind k) { return name_in(applicant_kind_names, k); }
 
-std::string_view to_string(attachment a) {
-  switch (a) {
-    case attachment::request_letter: return "request_letter";
-    case attachment::request_receipt: return "request_receipt";
-    case attachment::ppid_response: return "ppid_response";
-    case attachment::objection_letter: return "objection_letter";
-    case attachment::objection_receipt: return "objection_receipt";
-    case attachment::atasan_response: return "atasan_response";
-    case attachment::identity_document: return "identity_document";
-    case attachment::articles_of_association: return "articles_of_association";
-    case attachment::power_of_attorney: return "power_of_attorney";
-    case attachment::grantor_identity: return "grantor_identity";
-  }
-  return "request_letter";
-}
+constexpr enum_name<attachment> attachment_names[] = {
+    {attachment::request_letter, "request_letter"}, {attachment::request_receipt, "request_receipt"},
+    {attachment::ppid_response, "ppid_response"}, {attachment::objection_letter, "objection_letter"},
+    {attachment::objection_receipt, "objection_receipt"}, {attachment::atasan_response, "atasan_response"},
+    {attachment::identity_document, "identity_document"},
+    {attachment::articles_of_association, "articles_of_association"},
+    {attachment::power_of_attorney, "power_of_attorney"}, {attachment::grantor_identity, "grantor_identity"}};
+std::string_view to_string(attachment a) { return name_in(attachment_names, a); }
 
-std::optional<dispute_state> parse_dispute_state(std::string_view text) { return parse_from(all_states, text); }
-std::optional<dispute_outcome> parse_dispute_outcome(std::string_view text) { return parse_from(all_outcomes, text); }
-std::optional<hearing_kind> parse_hearing_kind(std::string_view text) { return parse_from(all_hearing_kinds, text); }
-std::optional<dispute_action> parse_dispute_action(std::string_view text) { return parse_from(all_actions, text); }
-std::optional<dispute_ground> parse_dispute_ground(std::string_view text) { return parse_from(all_grounds, text); }
-std::optional<party> parse_party(std::string_view text) { return parse_from(all_parties, text); }
+std::optional<dispute_state> parse_dispute_state(std::string_view text) { return value_in(dispute_state_names, text); }
+std::optional<dispute_outcome> parse_dispute_outcome(std::string_view text) { return value_in(dispute_outcome_names, text); }
+std::optional<hearing_kind> parse_hearing_kind(std::string_view text) { return value_in(hearing_kind_names, text); }
+std::optional<dispute_action> parse_dispute_action(std::string_view text) { return value_in(dispute_action_names, text); }
+std::optional<dispute_ground> parse_dispute_ground(std::string_view text) { return value_in(dispute_ground_names, text); }
+std::optional<party> parse_party(std::string_view text) { return value_in(party_names, text); }
 std::optional<court_instance> parse_court_instance(std::string_view text) {
-  return parse_from(all_court_instances, text);
+  return value_in(court_instance_names, text);
 }
 std::optional<delivered_document> parse_delivered_document(std::string_view text) {
-  return parse_from(all_delivered_documents, text);
+  return value_in(delivered_document_names, text);
 }
-std::optional<applicant_kind> parse_applicant_kind(std::string_view text) {
-  return parse_from(all_applicant_kinds, text);
-}
+std::optional<applicant_kind> parse_applicant_kind(std::string_view text) { return value_in(applicant_kind_names, text); }
 
-std::optional<attachment> parse_attachment(std::string_view text) { return parse_from(all_attachments, text); }
+std::optional<attachment> parse_attachment(std::string_view text) { return value_in(attachment_names, text); }
 
-std::string_view label_id(dispute_state s) {
-  switch (s) {
-    case dispute_state::submitted: return "permohonan diterima";
-    case dispute_state::incomplete: return "belum lengkap";
-    case dispute_state::registered: return "teregistrasi";
-    case dispute_state::preliminary_examination: return "pemeriksaan awal";
-    case dispute_state::mediation: return "mediasi";
-    case dispute_state::adjudication: return "ajudikasi nonlitigasi";
-    case dispute_state::decided: return "diputus";
-    case dispute_state::court_objection: return "keberatan di pengadilan";
-    case dispute_state::final: return "berkekuatan hukum tetap";
-    case dispute_state::closed: return "selesai";
-  }
-  return "";
-}
+constexpr enum_name<dispute_state> dispute_state_labels_id[] = {
+    {dispute_state::submitted, "permohonan diterima"}, {dispute_state::incomplete, "belum lengkap"},
+    {dispute_state::registered, "teregistrasi"}, {dispute_state::preliminary_examination, "pemeriksaan awal"},
+    {dispute_state::mediation, "mediasi"}, {dispute_state::adjudication, "ajudikasi nonlitigasi"},
+    {dispute_state::decided, "diputus"}, {dispute_state::court_objection, "keberatan di pengadilan"},
+    {dispute_state::final, "berkekuatan hukum tetap"}, {dispute_state::closed, "selesai"}};
+std::string_view label_id(dispute_state s) { return name_in(dispute_state_labels_id, s); }
 
-std::string_view label_id(dispute_outcome o) {
-  switch (o) {
-    case dispute_outcome::granted: return "dikabulkan seluruhnya";
-    case dispute_outcome::partly_granted: return "dikabulkan sebagian";
-    case dispute_outcome::rejected: return "ditolak";
-    case dispute_outcome::inadmissible: return "tidak dapat diterima";
-    case dispute_outcome::no_jurisdiction: return "Komisi Informasi tidak berwenang";
-    case dispute_outcome::mediation_agreement: return "putusan mediasi";
-    case dispute_outcome::withdrawn: return "dicabut";
-    case dispute_outcome::lapsed: return "gugur";
-    case dispute_outcome::not_registered: return "tidak diregistrasi";
-  }
-  return "";
-}
+constexpr enum_name<dispute_outcome> dispute_outcome_labels_id[] = {
+    {dispute_outcome::granted, "dikabulkan seluruhnya"}, {dispute_outcome::partly_granted, "dikabulkan sebagian"},
+    {dispute_outcome::rejected, "ditolak"}, {dispute_outcome::inadmissible, "tidak dapat diterima"},
+    {dispute_outcome::no_jurisdiction, "Komisi Informasi tidak berwenang"},
+    {dispute_outcome::mediation_agreement, "putusan mediasi"}, {dispute_outcome::withdrawn, "dicabut"},
+    {dispute_outcome::lapsed, "gugur"}, {dispute_outcome::not_registered, "tidak diregistrasi"}};
+std::string_view label_id(dispute_outcome o) { return name_in(dispute_outcome_labels_id, o); }
 
-std::string_view label_id(hearing_kind k) {
-  switch (k) {
-    case hearing_kind::preliminary_examination: return "pemeriksaan awal";
-    case hearing_kind::mediation: return "mediasi";
-    case hearing_kind::evidence: return "pembuktian";
-    case hearing_kind::closed_examination: return "pemeriksaan tertutup";
-    case hearing_kind::site_inspection: return "pemeriksaan setempat";
-    case hearing_kind::conclusions: return "kesimpulan";
-    case hearing_kind::decision_reading: return "pembacaan putusan";
-  }
-  return "";
-}
+constexpr enum_name<hearing_kind> hearing_kind_labels_id[] = {
+    {hearing_kind::preliminary_examination, "pemeriksaan awal"}, {hearing_kind::mediation, "mediasi"},
+    {hearing_kind::evidence, "pembuktian"}, {hearing_kind::closed_examination, "pemeriksaan tertutup"},
+    {hearing_kind::site_inspection, "pemeriksaan setempat"}, {hearing_kind::conclusions, "kesimpulan"},
+    {hearing_kind::decision_reading, "pembacaan putusan"}};
+std::string_view label_id(hearing_kind k) { return name_in(hearing_kind_labels_id, k); }
 
-std::string_view label_id(attachment a) {
-  switch (a) {
-    case attachment::request_letter: return "surat permohonan informasi";
-    case attachment::request_receipt: return "tanda bukti permohonan informasi";
-    case attachment::ppid_response: return "jawaban PPID";
-    case attachment::objection_letter: return "surat keberatan";
-    case attachment::objection_receipt: return "tanda bukti keberatan";
-    case attachment::atasan_response: return "tanggapan atasan PPID";
-    case attachment::identity_document: return "KTP/paspor";
-    case attachment::articles_of_association: return "anggaran dasar badan hukum yang disahkan";
-    case attachment::power_of_attorney: return "surat kuasa";
-    case attachment::grantor_identity: return "KTP pemberi kuasa";
-  }
-  return "";
-}
+constexpr enum_name<attachment> attachment_labels_id[] = {
+    {attachment::request_letter, "surat permohonan informasi"},
+    {attachment::request_receipt, "tanda bukti permohonan informasi"}, {attachment::ppid_response, "jawaban PPID"},
+    {attachment::objection_letter, "surat keberatan"}, {attachment::objection_receipt, "tanda bukti keberatan"},
+    {attachment::atasan_response, "tanggapan atasan PPID"}, {attachment::identity_document, "KTP/paspor"},
+    {attachment::articles_of_association, "anggaran dasar badan hukum yang disahkan"},
+    {attachment::power_of_attorney, "surat kuasa"}, {attachment::grantor_identity, "KTP pemberi kuasa"}};
+std::string_view label_id(attachment a) { return name_in(attachment_labels_id, a); }
 
 bool is_before_decision(dispute_state s) {
   switch (s) {

@@ -1,5 +1,7 @@
 #include "domain/letters/letter.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include "domain/letters/indonesian_date.hpp"
 
 #include <fmt/format.h>
@@ -46,27 +48,18 @@ constexpr std::array<kind_info, 8> kinds = {{
 
 const kind_info& info(letter_kind kind) { return kinds[static_cast<std::size_t>(kind)]; }
 
-std::string_view channel_text(request_channel c) {
-  switch (c) {
-    case request_channel::web: return "laman (web)";
-    case request_channel::email: return "surat elektronik";
-    case request_channel::walk_in: return "datang langsung";
-    case request_channel::letter: return "surat";
-    case request_channel::phone: return "telepon";
-    case request_channel::fax: return "faksimile";
-  }
-  return "";
-}
+constexpr enum_name<request_channel> channel_texts[] = {
+    {request_channel::web, "laman (web)"}, {request_channel::email, "surat elektronik"},
+    {request_channel::walk_in, "datang langsung"}, {request_channel::letter, "surat"},
+    {request_channel::phone, "telepon"}, {request_channel::fax, "faksimile"}};
+std::string_view channel_text(request_channel c) { return name_in(channel_texts, c); }
 
-std::string_view decision_text(response_decision d) {
-  switch (d) {
-    case response_decision::granted: return "permohonan informasi diterima seluruhnya";
-    case response_decision::partly_granted: return "permohonan informasi diterima sebagian";
-    case response_decision::refused: return "permohonan informasi ditolak";
-    case response_decision::not_held: return "informasi yang diminta tidak dikuasai badan publik ini";
-  }
-  return "";
-}
+constexpr enum_name<response_decision> decision_texts[] = {
+    {response_decision::granted, "permohonan informasi diterima seluruhnya"},
+    {response_decision::partly_granted, "permohonan informasi diterima sebagian"},
+    {response_decision::refused, "permohonan informasi ditolak"},
+    {response_decision::not_held, "informasi yang diminta tidak dikuasai badan publik ini"}};
+std::string_view decision_text(response_decision d) { return name_in(decision_texts, d); }
 
 // UU 14/2008 Pasal 35 ayat (1) huruf a-g (docs/legal-sources.md §3.4).
 std::string_view objection_ground_text(char g) {

@@ -1,5 +1,7 @@
 #include "domain/notices/deadline_sweep.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include "domain/json_text.hpp"
 #include "domain/notices/wording.hpp"
 
@@ -10,15 +12,10 @@
 
 namespace perkara::domain::notices {
 
-std::string_view to_string(sweep_kind kind) {
-  switch (kind) {
-    case sweep_kind::missed: return "missed";
-    case sweep_kind::reminder: return "reminder";
-    case sweep_kind::missed_reminder: return "missed_reminder";
-    case sweep_kind::digest: return "digest";
-  }
-  return "missed";
-}
+constexpr enum_name<sweep_kind> sweep_kind_names[] = {
+    {sweep_kind::missed, "missed"}, {sweep_kind::reminder, "reminder"},
+    {sweep_kind::missed_reminder, "missed_reminder"}, {sweep_kind::digest, "digest"}};
+std::string_view to_string(sweep_kind kind) { return name_in(sweep_kind_names, kind); }
 
 bool day_ended(civil_date due, instant now, const sweep_office& office) {
   return local_date(now, office.utc_offset_minutes) > due;

@@ -1,42 +1,21 @@
 #include "domain/org/organisation.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
 
-std::string_view to_string(organisation_kind kind) {
-  switch (kind) {
-    case organisation_kind::ki: return "ki";
-    case organisation_kind::kpu: return "kpu";
-    case organisation_kind::bawaslu: return "bawaslu";
-    case organisation_kind::dkpp: return "dkpp";
-  }
-  return "ki";
-}
+constexpr enum_name<organisation_kind> organisation_kind_names[] = {
+    {organisation_kind::ki, "ki"}, {organisation_kind::kpu, "kpu"}, {organisation_kind::bawaslu, "bawaslu"},
+    {organisation_kind::dkpp, "dkpp"}};
+std::string_view to_string(organisation_kind kind) { return name_in(organisation_kind_names, kind); }
 
-std::string_view to_string(organisation_level level) {
-  switch (level) {
-    case organisation_level::national: return "national";
-    case organisation_level::province: return "province";
-    case organisation_level::regency: return "regency";
-  }
-  return "national";
-}
+constexpr enum_name<organisation_level> organisation_level_names[] = {
+    {organisation_level::national, "national"}, {organisation_level::province, "province"},
+    {organisation_level::regency, "regency"}};
+std::string_view to_string(organisation_level level) { return name_in(organisation_level_names, level); }
 
-std::optional<organisation_kind> parse_organisation_kind(std::string_view text) {
-  for (auto k : {organisation_kind::ki, organisation_kind::kpu, organisation_kind::bawaslu, organisation_kind::dkpp}) {
-    if (to_string(k) == text) {
-      return k;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<organisation_kind> parse_organisation_kind(std::string_view text) { return value_in(organisation_kind_names, text); }
 
-std::optional<organisation_level> parse_organisation_level(std::string_view text) {
-  for (auto l : {organisation_level::national, organisation_level::province, organisation_level::regency}) {
-    if (to_string(l) == text) {
-      return l;
-    }
-  }
-  return std::nullopt;
-}
+std::optional<organisation_level> parse_organisation_level(std::string_view text) { return value_in(organisation_level_names, text); }
 
 }  // namespace perkara::domain

@@ -1,24 +1,19 @@
 #include "domain/requests/deadline_intents.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
 
-std::string_view to_string(intent_step step) {
-  switch (step) {
-    case intent_step::create: return "create";
-    case intent_step::extend: return "extend";
-    case intent_step::respond: return "respond";
-    case intent_step::response_deadline_passed: return "response_deadline_passed";
-    case intent_step::file_objection: return "file_objection";
-    case intent_step::file_objection_unanswered: return "file_objection_unanswered";
-    case intent_step::answer_objection: return "answer_objection";
-    case intent_step::atasan_deadline_passed: return "atasan_deadline_passed";
-    case intent_step::response_delivered: return "response_delivered";
-    case intent_step::answer_delivered: return "answer_delivered";
-    case intent_step::close: return "close";
-    case intent_step::mark_disputed: return "mark_disputed";
-  }
-  return "create";
-}
+constexpr enum_name<intent_step> intent_step_names[] = {
+    {intent_step::create, "create"}, {intent_step::extend, "extend"}, {intent_step::respond, "respond"},
+    {intent_step::response_deadline_passed, "response_deadline_passed"},
+    {intent_step::file_objection, "file_objection"},
+    {intent_step::file_objection_unanswered, "file_objection_unanswered"},
+    {intent_step::answer_objection, "answer_objection"},
+    {intent_step::atasan_deadline_passed, "atasan_deadline_passed"},
+    {intent_step::response_delivered, "response_delivered"}, {intent_step::answer_delivered, "answer_delivered"},
+    {intent_step::close, "close"}, {intent_step::mark_disputed, "mark_disputed"}};
+std::string_view to_string(intent_step step) { return name_in(intent_step_names, step); }
 
 namespace {
 

@@ -1,104 +1,54 @@
 #include "domain/requests/information_request.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
-namespace {
 
-// Finds the enum value whose snake_case name is `text`, over one of the all_* arrays.
-template <typename Enum, std::size_t N>
-std::optional<Enum> parse_from(const Enum (&all)[N], std::string_view text) {
-  for (auto v : all) {
-    if (to_string(v) == text) {
-      return v;
-    }
-  }
-  return std::nullopt;
-}
+constexpr enum_name<request_channel> request_channel_names[] = {
+    {request_channel::web, "web"}, {request_channel::email, "email"}, {request_channel::walk_in, "walk_in"},
+    {request_channel::letter, "letter"}, {request_channel::phone, "phone"}, {request_channel::fax, "fax"}};
+std::string_view to_string(request_channel v) { return name_in(request_channel_names, v); }
 
-}  // namespace
+constexpr enum_name<applicant_kind> applicant_kind_names[] = {
+    {applicant_kind::individual, "individual"}, {applicant_kind::legal_entity, "legal_entity"},
+    {applicant_kind::group, "group"}};
+std::string_view to_string(applicant_kind v) { return name_in(applicant_kind_names, v); }
 
-std::string_view to_string(request_channel v) {
-  switch (v) {
-    case request_channel::web: return "web";
-    case request_channel::email: return "email";
-    case request_channel::walk_in: return "walk_in";
-    case request_channel::letter: return "letter";
-    case request_channel::phone: return "phone";
-    case request_channel::fax: return "fax";
-  }
-  return "web";
-}
+constexpr enum_name<request_state> request_state_names[] = {
+    {request_state::received, "received"}, {request_state::extended, "extended"},
+    {request_state::answered, "answered"}, {request_state::objected, "objected"},
+    {request_state::objection_answered, "objection_answered"}, {request_state::closed, "closed"},
+    {request_state::disputed, "disputed"}};
+std::string_view to_string(request_state v) { return name_in(request_state_names, v); }
 
-std::string_view to_string(applicant_kind v) {
-  switch (v) {
-    case applicant_kind::individual: return "individual";
-    case applicant_kind::legal_entity: return "legal_entity";
-    case applicant_kind::group: return "group";
-  }
-  return "individual";
-}
+constexpr enum_name<response_decision> response_decision_names[] = {
+    {response_decision::granted, "granted"}, {response_decision::partly_granted, "partly_granted"},
+    {response_decision::refused, "refused"}, {response_decision::not_held, "not_held"}};
+std::string_view to_string(response_decision v) { return name_in(response_decision_names, v); }
 
-std::string_view to_string(request_state v) {
-  switch (v) {
-    case request_state::received: return "received";
-    case request_state::extended: return "extended";
-    case request_state::answered: return "answered";
-    case request_state::objected: return "objected";
-    case request_state::objection_answered: return "objection_answered";
-    case request_state::closed: return "closed";
-    case request_state::disputed: return "disputed";
-  }
-  return "received";
-}
+constexpr enum_name<objection_decision> objection_decision_names[] = {{objection_decision::upheld, "upheld"},
+                                                                      {objection_decision::overturned, "overturned"}};
+std::string_view to_string(objection_decision v) { return name_in(objection_decision_names, v); }
 
-std::string_view to_string(response_decision v) {
-  switch (v) {
-    case response_decision::granted: return "granted";
-    case response_decision::partly_granted: return "partly_granted";
-    case response_decision::refused: return "refused";
-    case response_decision::not_held: return "not_held";
-  }
-  return "granted";
-}
+constexpr enum_name<ruleset_reason> ruleset_reason_names[] = {{ruleset_reason::election_period, "election_period"},
+                                                              {ruleset_reason::general_period, "general_period"},
+                                                              {ruleset_reason::override, "override"}};
+std::string_view to_string(ruleset_reason v) { return name_in(ruleset_reason_names, v); }
 
-std::string_view to_string(objection_decision v) {
-  return v == objection_decision::upheld ? "upheld" : "overturned";
-}
+constexpr enum_name<objection_ground> objection_ground_names[] = {
+    {objection_ground::a, "a"}, {objection_ground::b, "b"}, {objection_ground::c, "c"}, {objection_ground::d, "d"},
+    {objection_ground::e, "e"}, {objection_ground::f, "f"}, {objection_ground::g, "g"}};
+std::string_view to_string(objection_ground v) { return name_in(objection_ground_names, v); }
 
-std::string_view to_string(ruleset_reason v) {
-  switch (v) {
-    case ruleset_reason::election_period: return "election_period";
-    case ruleset_reason::general_period: return "general_period";
-    case ruleset_reason::override: return "override";
-  }
-  return "general_period";
-}
-
-std::string_view to_string(objection_ground v) {
-  switch (v) {
-    case objection_ground::a: return "a";
-    case objection_ground::b: return "b";
-    case objection_ground::c: return "c";
-    case objection_ground::d: return "d";
-    case objection_ground::e: return "e";
-    case objection_ground::f: return "f";
-    case objection_ground::g: return "g";
-  }
-  return "a";
-}
-
-std::optional<request_channel> parse_request_channel(std::string_view t) { return parse_from(all_request_channels, t); }
-std::optional<applicant_kind> parse_applicant_kind(std::string_view t) { return parse_from(all_applicant_kinds, t); }
-std::optional<request_state> parse_request_state(std::string_view t) { return parse_from(all_request_states, t); }
-std::optional<response_decision> parse_response_decision(std::string_view t) {
-  return parse_from(all_response_decisions, t);
-}
+std::optional<request_channel> parse_request_channel(std::string_view t) { return value_in(request_channel_names, t); }
+std::optional<applicant_kind> parse_applicant_kind(std::string_view t) { return value_in(applicant_kind_names, t); }
+std::optional<request_state> parse_request_state(std::string_view t) { return value_in(request_state_names, t); }
+std::optional<response_decision> parse_response_decision(std::string_view t) { return value_in(response_decision_names, t); }
 std::optional<objection_decision> parse_objection_decision(std::string_view t) {
-  return parse_from(all_objection_decisions, t);
+  return value_in(objection_decision_names, t);
 }
-std::optional<ruleset_reason> parse_ruleset_reason(std::string_view t) { return parse_from(all_ruleset_reasons, t); }
-std::optional<objection_ground> parse_objection_ground(std::string_view t) {
-  return parse_from(all_objection_grounds, t);
-}
+std::optional<ruleset_reason> parse_ruleset_reason(std::string_view t) { return value_in(ruleset_reason_names, t); }
+std::optional<objection_ground> parse_objection_ground(std::string_view t) { return value_in(objection_ground_names, t); }
 
 bool is_open(request_state state) { return state != request_state::closed && state != request_state::disputed; }
 
