@@ -1,6 +1,6 @@
-// perkara seed-demo --db URL [--logins-file FILE] [--files DIR]: demo users (passwords printed once, on
-// standard output or into FILE, created readable by its owner only) and demo cases, with their letters
-// and documents in the file store.
+// perkara seed-demo --db URL [--logins-file FILE] [--files DIR] [--users-only]: demo users (passwords
+// printed once, on standard output or into FILE, created readable by its owner only) and demo cases,
+// with their letters and documents in the file store.
 #include "persistence/database_url.hpp"
 #include "persistence/files/disk_file_store.hpp"
 #include "persistence/files/files_location.hpp"
@@ -25,6 +25,7 @@ struct seed_demo_options {
   std::string database_url;
   std::string logins_file;
   std::string files;
+  bool users_only = false;
 };
 
 // The file for the demo passwords: a new file (never an existing one), mode 0600.
@@ -52,6 +53,9 @@ void seed_demo(const seed_demo_options& options) {
                  l.organisation.c_str());
   }
   std::fprintf(stderr, "perkara: %zu demo users created\n", logins.size());
+  if (options.users_only) {
+    return;
+  }
   std::fprintf(stderr, "perkara: %zu demo webhooks created\n", seed_demo_notices(*db, clock));
   std::fprintf(stderr, "perkara: %zu demo disputes created\n", seed_demo_disputes(*db, clock));
   // After the disputes: the disputed demo request adds a dispute at ki-babel, which the dispute seed
@@ -73,6 +77,8 @@ void register_seed_demo(CLI::App& perkara) {
                       "Write the demo logins to this new file (mode 0600) instead of standard output");
   command->add_option("--files", options->files, "Directory of the file store (default: as perkara serve)")
       ->envname("PERKARA_FILES");
+  command->add_flag("--users-only", options->users_only,
+                    "Create only the demo users, no cases (a test cluster needs no more)");
   command->callback([options] { seed_demo(*options); });
 }
 

@@ -76,6 +76,15 @@ TEST_SUITE("e2e cli") {
     CHECK(checked.out.find("\"missing\":0,\"damaged\":0,\"orphans\":0") != std::string::npos);
     CHECK(checked.out.find("{\"documents_files\":0,") == std::string::npos);
     std::filesystem::remove_all(files);
+    // --users-only (a test cluster): the logins, no demo cases.
+    const testing::test_database users_db{false};
+    CHECK(run_perkara({"migrate", "--db", users_db.url()}).exit_code == 0);
+    const auto users_only = run_perkara({"seed-demo", "--db", users_db.url(), "--users-only"});
+    CHECK(users_only.exit_code == 0);
+    CHECK(users_only.out.find("panitera.babel") != std::string::npos);
+    CHECK(users_only.err.find(" demo users created") != std::string::npos);
+    CHECK(users_only.err.find(" demo requests created") == std::string::npos);
+    CHECK(seeded.err.find(" demo requests created") != std::string::npos);
 
     background_server server{{"serve", "--db", db.url(), "--listen", "127.0.0.1:0"}};
     const auto login =
