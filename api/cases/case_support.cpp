@@ -160,6 +160,14 @@ boost::json::array deadlines_json(clock_context& clocks, const std::vector<domai
   return out;
 }
 
+void record_case_event(ports::transaction& tx, const domain::case_actor& actor, std::string_view case_type,
+                       const std::string& case_id, int version, const std::string& action, const std::string& payload,
+                       domain::instant now) {
+  tx.events().append(domain::case_event{std::string(case_type), case_id, version, actor.user_id, now, action, payload});
+  tx.audit().append(domain::audit_entry{actor.user_id, actor.organisation, now, fmt::format("{}.{}", case_type, action),
+                                        std::string(case_type), case_id, payload});
+}
+
 boost::json::object case_event_json(const domain::case_event& event, int utc_offset_minutes) {
   boost::system::error_code ec;
   auto payload = boost::json::parse(event.payload_json, ec);

@@ -100,6 +100,12 @@ domain::civil_date local_today(const domain::organisation& org, domain::instant 
 boost::json::array deadlines_json(clock_context& clocks, const std::vector<domain::deadline_record>& records,
                                   domain::civil_date today);
 
+/// Appends a case's event and the audit entry that repeats it (action "<case_type>.<action>"; the
+/// payload never carries personal data).
+void record_case_event(ports::transaction& tx, const domain::case_actor& actor, std::string_view case_type,
+                       const std::string& case_id, int version, const std::string& action, const std::string& payload,
+                       domain::instant now);
+
 /// `{version, actor, at, action, payload}` for GET .../events.
 boost::json::object case_event_json(const domain::case_event& event, int utc_offset_minutes);
 

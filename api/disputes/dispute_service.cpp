@@ -36,12 +36,6 @@ const domain::organisation& ki_of(clock_context& clocks, const ds::dispute& d) {
 
 domain::offset_instant at_offset(domain::instant t, int offset) { return domain::offset_instant{t, offset}; }
 
-void append_audit(ports::transaction& tx, const case_actor& actor, domain::instant now, const std::string& action,
-                  const std::string& id, const std::string& details) {
-  tx.audit().append(domain::audit_entry{actor.user_id, actor.organisation, now, "dispute." + action, case_type, id,
-                                        details});
-}
-
 }  // namespace
 
 dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& actor, const object& body,
@@ -140,8 +134,7 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
   tx.disputes().insert(to_document(d, book.records(), ki_org.utc_offset_minutes));
   book.save();
   const auto payload = ds::submission_payload(d, track);
-  tx.events().append(domain::case_event{case_type, d.id, d.version, actor.user_id, now, "submit", payload});
-  append_audit(tx, actor, now, "submit", d.id, payload);
+  record_case_event(tx, actor, case_type, d.id, d.version, "submit", payload, now);
   auto warnings = ds::submission_warnings(d);
   return {std::move(d), std::move(warnings)};
 }
@@ -238,10 +231,8 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   if (!tx.disputes().update(to_document(next, book.records(), ki_org.utc_offset_minutes), d.version)) {
     throw_changed_meanwhile(d.version + 1);  // nothing is kept
   }
-  const std::string action_text(ds::to_string(result.event.action));
-  tx.events().append(domain::case_event{case_type, next.id, next.version, actor.user_id, now, action_text,
-                                        result.event.payload_json});
-  append_audit(tx, actor, now, action_text, next.id, result.event.payload_json);
+  record_case_event(tx, actor, case_type, next.id, next.version, std::string(ds::to_string(result.event.action)),
+                    result.event.payload_json, now);
   return {std::move(next), std::move(result.warnings)};
 }
 

@@ -27,15 +27,6 @@ namespace {
 using namespace requests;
 using domain::request_action;
 
-void append_event(ports::transaction& tx, const case_actor& actor, const domain::information_request& r,
-                  const domain::request_event& event, domain::instant now) {
-  tx.events().append(domain::case_event{std::string(case_type), r.id, r.version, actor.user_id, now, event.action,
-                                        event.payload_json});
-  // The audit entry repeats the event (the payload never carries personal data).
-  tx.audit().append(domain::audit_entry{actor.user_id, actor.organisation, now, "request." + event.action,
-                                        std::string(case_type), r.id, event.payload_json});
-}
-
 /// The role an action needs (only the respondent's own officers act).
 role role_for(request_action action) {
   return action == request_action::answer_objection ? role::ppid_superior : role::ppid;
@@ -69,7 +60,7 @@ void commit_transition(ports::transaction& tx, loaded_request& l, const case_act
   if (!tx.requests().update(l.stored, expected)) {
     throw_changed_meanwhile(expected + 1);  // nothing is kept
   }
-  append_event(tx, actor, ok.next, ok.event, now);
+  record_case_event(tx, actor, case_type, ok.next.id, ok.next.version, ok.event.action, ok.event.payload_json, now);
 }
 
 /// Applies the timer intents that have come due and stores the clocks and list columns (same version).
@@ -157,7 +148,7 @@ domain::information_request create_request(ports::transaction& tx, const case_ac
   l.book.save();
   l.refresh_index();
   tx.requests().insert(l.stored);
-  append_event(tx, actor, ok.next, ok.event, now);
+  record_case_event(tx, actor, case_type, ok.next.id, ok.next.version, ok.event.action, ok.event.payload_json, now);
   return ok.next;
 }
 
