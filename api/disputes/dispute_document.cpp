@@ -197,7 +197,7 @@ object dispute_to_json(const ds::dispute& d) {
   }
   auto applicant = person_json(d.applicant.name, d.applicant.id_number, d.applicant.address, d.applicant.email,
                                d.applicant.phone);
-  applicant["kind"] = ds::to_string(d.applicant.kind);
+  applicant["kind"] = domain::to_string(d.applicant.kind);
   o["applicant"] = std::move(applicant);
   if (d.representative) {
     const auto& r = *d.representative;
@@ -318,7 +318,7 @@ ds::dispute dispute_from_json(const object& o) {
     d.chronology = ch;
   }
   const auto& a = o.at("applicant").as_object();
-  d.applicant.kind = parsed<ds::applicant_kind>(a, "kind", ds::parse_applicant_kind);
+  d.applicant.kind = parsed<domain::applicant_kind>(a, "kind", domain::parse_applicant_kind);
   d.applicant.name = text(a, "name");
   d.applicant.id_number = text(a, "id_number");
   d.applicant.address = text(a, "address");

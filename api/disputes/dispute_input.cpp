@@ -98,9 +98,9 @@ ds::new_dispute parse_new_dispute(const boost::json::object& body, domain::offse
   }
   if (const auto* a = in.object("applicant", true)) {
     json_reader ar{*a, v, "applicant"};
-    n.applicant.kind = enum_field<ds::applicant_kind>(ar, "kind", false, ds::parse_applicant_kind,
+    n.applicant.kind = enum_field<domain::applicant_kind>(ar, "kind", false, domain::parse_applicant_kind,
                                                       "individual, legal_entity, group")
-                           .value_or(ds::applicant_kind::individual);
+                           .value_or(domain::applicant_kind::individual);
     n.applicant.name = ar.string("name", false, 255).value_or("");
     n.applicant.id_number = ar.string("id_number", false, 64).value_or("");
     n.applicant.address = ar.string("address", false, 500).value_or("");

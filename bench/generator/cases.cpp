@@ -693,7 +693,7 @@ struct case_factory::impl {
     const auto submitted_on = domain::local_date(submitted, ki_offset);
     if (tracked) {
       in.request_id = tracked->id;
-      in.applicant.kind = static_cast<ds::applicant_kind>(static_cast<int>(tracked->applicant.kind));
+      in.applicant.kind = tracked->applicant.kind;
       in.applicant.name = tracked->applicant.name;
       in.applicant.id_number = tracked->applicant.id_number.value_or("");
       in.applicant.address = tracked->applicant.address.value_or(street_address(r, area));
@@ -727,8 +727,8 @@ struct case_factory::impl {
       }
       in.chronology = ch;
       const auto kind = r.weighted({78, 14, 8});
-      in.applicant.kind = kind == 0 ? ds::applicant_kind::individual
-                                    : kind == 1 ? ds::applicant_kind::legal_entity : ds::applicant_kind::group;
+      in.applicant.kind = kind == 0 ? domain::applicant_kind::individual
+                                    : kind == 1 ? domain::applicant_kind::legal_entity : domain::applicant_kind::group;
       in.applicant.name = kind == 0 ? person_name(r) : kind == 1 ? institution_name(r) : group_name(r);
       in.applicant.id_number = kind == 0 ? nik(r, respondent.region_code) : fmt::format("AHU-{:07}.AH.01.07.{}", r.between(1, 9999999), r.between(2010, 2023));
       in.applicant.address = street_address(r, area);
@@ -747,8 +747,8 @@ struct case_factory::impl {
         }
       }
     }
-    if (in.applicant.kind != ds::applicant_kind::individual || r.chance(0.12)) {
-      if (r.chance(0.5) || in.applicant.kind == ds::applicant_kind::group) {
+    if (in.applicant.kind != domain::applicant_kind::individual || r.chance(0.12)) {
+      if (r.chance(0.5) || in.applicant.kind == domain::applicant_kind::group) {
         ds::representative rep;
         rep.name = person_name(r) + ", S.H.";
         rep.id_number = nik(r, respondent.region_code);

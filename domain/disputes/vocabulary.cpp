@@ -60,11 +60,6 @@ std::string_view label_id(court_instance i) {
   return i == court_instance::cassation ? "kasasi (Mahkamah Agung)" : "tingkat pertama (PTUN / PN)";
 }
 
-constexpr enum_name<applicant_kind> applicant_kind_names[] = {
-    {applicant_kind::individual, "individual"}, {applicant_kind::legal_entity, "legal_entity"},
-    {applicant_kind::group, "group"}};
-std::string_view to_string(applicant_kind k) { return name_in(applicant_kind_names, k); }
-
 constexpr enum_name<attachment> attachment_names[] = {
     {attachment::request_letter, "request_letter"}, {attachment::request_receipt, "request_receipt"},
     {attachment::ppid_response, "ppid_response"}, {attachment::objection_letter, "objection_letter"},
@@ -86,7 +81,6 @@ std::optional<court_instance> parse_court_instance(std::string_view text) {
 std::optional<delivered_document> parse_delivered_document(std::string_view text) {
   return value_in(delivered_document_names, text);
 }
-std::optional<applicant_kind> parse_applicant_kind(std::string_view text) { return value_in(applicant_kind_names, text); }
 
 std::optional<attachment> parse_attachment(std::string_view text) { return value_in(attachment_names, text); }
 

@@ -2,6 +2,8 @@
 // The dispute vocabulary of docs/dispute-workflow.md: states, outcomes, actions, hearing kinds, grounds
 // and parties, each with to_string/parse in the contract's snake_case (docs/legal-sources.md §3).
 
+#include "domain/cases/applicant_kind.hpp"
+
 #include <optional>
 #include <string_view>
 
@@ -115,8 +117,6 @@ inline constexpr attachment all_attachments[] = {
     attachment::identity_document, attachment::articles_of_association, attachment::power_of_attorney,
     attachment::grantor_identity};
 
-/// Pemohon: perorangan, badan hukum, kelompok (docs/legal-sources.md §2).
-enum class applicant_kind { individual, legal_entity, group };
 
 inline constexpr dispute_state all_states[] = {
     dispute_state::submitted,    dispute_state::incomplete, dispute_state::registered,
@@ -157,7 +157,6 @@ std::string_view to_string(dispute_ground g);
 std::string_view to_string(party p);
 std::string_view to_string(court_instance i);
 std::string_view to_string(delivered_document d);
-std::string_view to_string(applicant_kind k);
 std::string_view to_string(attachment a);
 
 std::optional<dispute_state> parse_dispute_state(std::string_view text);
@@ -168,7 +167,6 @@ std::optional<dispute_ground> parse_dispute_ground(std::string_view text);
 std::optional<party> parse_party(std::string_view text);
 std::optional<court_instance> parse_court_instance(std::string_view text);
 std::optional<delivered_document> parse_delivered_document(std::string_view text);
-std::optional<applicant_kind> parse_applicant_kind(std::string_view text);
 std::optional<attachment> parse_attachment(std::string_view text);
 
 /// Indonesian label for documents and explanations, e.g. "pemeriksaan awal".

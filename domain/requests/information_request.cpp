@@ -9,11 +9,6 @@ constexpr enum_name<request_channel> request_channel_names[] = {
     {request_channel::letter, "letter"}, {request_channel::phone, "phone"}, {request_channel::fax, "fax"}};
 std::string_view to_string(request_channel v) { return name_in(request_channel_names, v); }
 
-constexpr enum_name<applicant_kind> applicant_kind_names[] = {
-    {applicant_kind::individual, "individual"}, {applicant_kind::legal_entity, "legal_entity"},
-    {applicant_kind::group, "group"}};
-std::string_view to_string(applicant_kind v) { return name_in(applicant_kind_names, v); }
-
 constexpr enum_name<request_state> request_state_names[] = {
     {request_state::received, "received"}, {request_state::extended, "extended"},
     {request_state::answered, "answered"}, {request_state::objected, "objected"},
@@ -41,7 +36,6 @@ constexpr enum_name<objection_ground> objection_ground_names[] = {
 std::string_view to_string(objection_ground v) { return name_in(objection_ground_names, v); }
 
 std::optional<request_channel> parse_request_channel(std::string_view t) { return value_in(request_channel_names, t); }
-std::optional<applicant_kind> parse_applicant_kind(std::string_view t) { return value_in(applicant_kind_names, t); }
 std::optional<request_state> parse_request_state(std::string_view t) { return value_in(request_state_names, t); }
 std::optional<response_decision> parse_response_decision(std::string_view t) { return value_in(response_decision_names, t); }
 std::optional<objection_decision> parse_objection_decision(std::string_view t) {

@@ -3,6 +3,7 @@
 // PPID workflow (transitions.hpp) moves through its states. Field names and enum strings are those of
 // docs/ppid-workflow.md; the data fields follow docs/legal-sources.md §6.3.
 
+#include "domain/cases/applicant_kind.hpp"
 #include "domain/time/instant.hpp"
 
 #include <optional>
@@ -13,7 +14,6 @@
 namespace perkara::domain {
 
 enum class request_channel { web, email, walk_in, letter, phone, fax };
-enum class applicant_kind { individual, legal_entity, group };
 /// received → (extended) → answered → objected → objection_answered; closed and disputed are final here.
 enum class request_state { received, extended, answered, objected, objection_answered, closed, disputed };
 enum class response_decision { granted, partly_granted, refused, not_held };
@@ -29,8 +29,6 @@ enum class objection_ground { a, b, c, d, e, f, g };
 inline constexpr request_channel all_request_channels[] = {request_channel::web,    request_channel::email,
                                                            request_channel::walk_in, request_channel::letter,
                                                            request_channel::phone,  request_channel::fax};
-inline constexpr applicant_kind all_applicant_kinds[] = {applicant_kind::individual, applicant_kind::legal_entity,
-                                                         applicant_kind::group};
 inline constexpr request_state all_request_states[] = {
     request_state::received,           request_state::extended, request_state::answered, request_state::objected,
     request_state::objection_answered, request_state::closed,   request_state::disputed};
@@ -47,7 +45,6 @@ inline constexpr objection_ground all_objection_grounds[] = {objection_ground::a
                                                              objection_ground::g};
 
 std::string_view to_string(request_channel v);
-std::string_view to_string(applicant_kind v);
 std::string_view to_string(request_state v);
 std::string_view to_string(response_decision v);
 std::string_view to_string(objection_decision v);
@@ -55,7 +52,6 @@ std::string_view to_string(ruleset_reason v);
 std::string_view to_string(objection_ground v);
 
 std::optional<request_channel> parse_request_channel(std::string_view text);
-std::optional<applicant_kind> parse_applicant_kind(std::string_view text);
 std::optional<request_state> parse_request_state(std::string_view text);
 std::optional<response_decision> parse_response_decision(std::string_view text);
 std::optional<objection_decision> parse_objection_decision(std::string_view text);
