@@ -496,9 +496,9 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at, id, ki, respondent, register_number, state, "
            "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
            "court_result, mediated, adjudicated, completion_due)",
-           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, outcome, "
-           "registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, court_result, "
-           "mediated, adjudicated, completion_due)",
+           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, "
+           "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
+           "court_result, mediated, adjudicated, completion_due)",
            "CREATE INDEX ix_disputes_register ON disputes (ki, registered_on, register_number, submitted_on, "
            "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
            "mediated, adjudicated, completion_due)",

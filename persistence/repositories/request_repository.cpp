@@ -195,7 +195,8 @@ row to_row(const ports::stored_request& s) {
   w.put("next_due", s.next_due ? format_iso_date(*s.next_due) : std::string(no_due));
   w.put("awaiting_party", to_string(s.awaiting_party));
   w.put_opt("awaiting_due", s.awaiting_due ? std::optional<std::string>(format_iso_date(*s.awaiting_due)) : std::nullopt);
-  w.put_opt("response_due", s.response_due ? std::optional<std::string>(format_iso_date(*s.response_due)) : std::nullopt);
+  w.put_opt("response_due",
+            s.response_due ? std::optional<std::string>(format_iso_date(*s.response_due)) : std::nullopt);
   w.put("search_text", fold_for_search(r.number + "\n" + r.applicant.name + "\n" + r.information_requested));
   return w;
 }
