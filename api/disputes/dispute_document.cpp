@@ -516,6 +516,7 @@ ports::dispute_document to_document(const ds::dispute& d, const std::vector<doma
   doc.list_item = boost::json::serialize(dispute_list_item(d, open_dues));
   doc.public_item = boost::json::serialize(dispute_public_status(d, open_dues));
   doc.report = domain::reports::fact_of(d);
+  doc.report.completion_due = domain::reports::report_due(records, domain::reports::completion_clock);
   for (const auto& h : d.hearings) {
     ports::dispute_hearing_entry e;
     e.dispute_id = d.id;

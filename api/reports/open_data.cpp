@@ -117,7 +117,9 @@ public_statistics public_statistics_of(ports::transaction& tx, const period& p, 
   };
 
   boost::json::array offices;
-  for (const auto& [code, r] : ppid_by_office(requests, disputes, p, today, calendars)) {
+  // The PPID measures count the disputes per office and day; the KI measures read each.
+  const auto counts = dispute_counts(disputes);
+  for (const auto& [code, r] : ppid_by_office(requests, counts, p, today, calendars)) {
     auto row = office_json(r);
     row.emplace("organisation", code);
     row.emplace("name", name_of(code));
@@ -134,7 +136,7 @@ public_statistics public_statistics_of(ports::transaction& tx, const period& p, 
   out.json = {{"period", period_json(p)},
               {"suppression_threshold", suppression_threshold},
               {"national",
-               {{"ppid", office_json(ppid_measures(requests, disputes, p, today, calendars))},
+               {{"ppid", office_json(ppid_measures(requests, counts, p, today, calendars))},
                 {"ki", ki_json(ki_measures(disputes, p, today, calendars))}}},
               {"offices", offices},
               {"kis", kis}};

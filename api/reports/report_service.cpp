@@ -13,7 +13,6 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <limits>
 
 namespace perkara::api {
 namespace {
@@ -97,15 +96,12 @@ long long submitted_before(const period& p) {
 
 }  // namespace
 
-// Disputes submitted up to the period's end, and from a day before its start when only those in the
-// period count.
-std::vector<dispute_fact> dispute_facts_in(ports::transaction& tx, const std::optional<std::string>& ki,
-                                           const std::optional<std::string>& respondent, const period& p,
-                                           bool submitted_in_period) {
-  const auto from = submitted_in_period
-                        ? domain::start_of_local_day(domain::add_days(p.from, -1), 0).time_since_epoch().count()
-                        : std::numeric_limits<long long>::min();
-  return facts_of(tx.reports().disputes(ki, respondent, from, submitted_before(p)));
+// From a day before the period's start in UTC (every Indonesian offset) to a day after its end; the
+// measures count the local dates in the period.
+std::vector<dispute_count> dispute_counts_in(ports::transaction& tx, const std::optional<std::string>& respondent,
+                                             const period& p) {
+  const auto from = domain::start_of_local_day(domain::add_days(p.from, -1), 0).time_since_epoch().count();
+  return tx.reports().dispute_counts(respondent, from, submitted_before(p));
 }
 
 std::vector<dispute_fact> ki_dispute_facts(ports::transaction& tx, const std::optional<std::string>& ki,
@@ -202,15 +198,15 @@ report_scope ki_scope(ports::transaction& tx, const caller& who, const std::opti
 ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope, const period& p,
                            domain::civil_date today) {
   std::vector<request_fact> requests;
-  std::vector<dispute_fact> disputes;
+  std::vector<dispute_count> disputes;
   if (scope.what == report_scope::kind::national) {
     requests = tx.reports().requests(std::nullopt, p.from, p.to);
-    disputes = dispute_facts_in(tx, std::nullopt, std::nullopt, p, true);
+    disputes = dispute_counts_in(tx, std::nullopt, p);
   }
   for (const auto& office : scope.respondents) {
     auto more = tx.reports().requests(office, p.from, p.to);
     requests.insert(requests.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    auto against = dispute_facts_in(tx, std::nullopt, office, p, true);
+    auto against = dispute_counts_in(tx, office, p);
     disputes.insert(disputes.end(), std::make_move_iterator(against.begin()), std::make_move_iterator(against.end()));
   }
   clock_context clocks(tx);

@@ -35,14 +35,11 @@ report_scope ppid_scope(ports::transaction& tx, const caller& who, const std::op
 /// The KI report's scope: a KI (422 for anything else), the caller's own; national for a sysadmin.
 report_scope ki_scope(ports::transaction& tx, const caller& who, const std::optional<std::string>& wanted);
 
-/// The facts of the disputes handled by `ki` and/or brought against `respondent` (unset: all),
-/// submitted up to the period's end, or, with `submitted_in_period`, in the period only (all the PPID
-/// measures count).
-std::vector<domain::reports::dispute_fact> dispute_facts_in(ports::transaction& tx,
-                                                            const std::optional<std::string>& ki,
-                                                            const std::optional<std::string>& respondent,
-                                                            const domain::reports::period& p,
-                                                            bool submitted_in_period = false);
+/// The disputes brought against `respondent` (unset: all) submitted in the period, counted per office and
+/// day: all the PPID measures count of them.
+std::vector<domain::reports::dispute_count> dispute_counts_in(ports::transaction& tx,
+                                                              const std::optional<std::string>& respondent,
+                                                              const domain::reports::period& p);
 /// The facts of the disputes handled by `ki` (unset: every KI) that its KI measures of `p` counted as of
 /// `today` can count (ports::report_repository::disputes_active): those submitted up to the period's end
 /// less those finished before it with no act in it.

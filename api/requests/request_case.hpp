@@ -61,13 +61,8 @@ struct loaded_request {
 
   [[nodiscard]] domain::request_due_dates due() const { return request_due_dates(book.records()); }
 
-  /// The list columns, from the current clocks.
-  void refresh_index() {
-    stored.next_due = book.next_due();
-    const auto w = domain::awaiting(stored.request, due());
-    stored.awaiting_party = w.party;
-    stored.awaiting_due = w.due;
-  }
+  /// The columns that follow the clocks (refresh_clock_columns).
+  void refresh_index() { refresh_clock_columns(stored, book); }
 };
 
 inline domain::request_caller caller_of(const case_actor& a) { return {a.organisation, a.roles}; }

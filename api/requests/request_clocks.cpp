@@ -1,5 +1,6 @@
 #include "api/requests/request_clocks.hpp"
 
+#include "domain/reports/facts.hpp"
 
 namespace perkara::api {
 
@@ -18,6 +19,14 @@ domain::request_due_dates request_due_dates(const std::vector<domain::deadline_r
     return best ? std::optional<domain::civil_date>(best->due) : std::nullopt;
   };
   return {pick("ppid_response"), pick("objection_filing"), pick("atasan_response"), pick("dispute_filing")};
+}
+
+void refresh_clock_columns(ports::stored_request& s, const clock_book& book) {
+  s.next_due = book.next_due();
+  const auto w = domain::awaiting(s.request, request_due_dates(book.records()));
+  s.awaiting_party = w.party;
+  s.awaiting_due = w.due;
+  s.response_due = domain::reports::report_due(book.records(), domain::reports::response_clock);
 }
 
 }  // namespace perkara::api

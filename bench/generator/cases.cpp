@@ -625,10 +625,7 @@ struct case_factory::impl {
 
   void finish_request(request_run& q, case_rows& out, random_source& r) {
     tx.collect_deadlines(&out.deadlines, [&r] { return r.hex_id(); });
-    q.stored.next_due = q.book->next_due();
-    const auto w = domain::awaiting(q.stored.request, request_due_dates(q.book->records()));
-    q.stored.awaiting_party = w.party;
-    q.stored.awaiting_due = w.due;
+    api::refresh_clock_columns(q.stored, *q.book);
     q.book->save();
     tx.collect_deadlines(nullptr, {});
     out.requests.push_back(std::move(q.stored));

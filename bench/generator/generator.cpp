@@ -87,7 +87,7 @@ class batch_rows {
                                             "registered_on, register_number, request_id, next_due, search_text, body, "
                                             "list_item, public_item, submitted_on, decided_on, closed_on, "
                                             "court_objection_on, court_decided_on, court_result, mediated, "
-                                            "adjudicated")),
+                                            "adjudicated, completion_due")),
         hearings_("dispute_hearings",
                   split_columns("dispute_id, hearing_id, ki, kind, scheduled_at, offset_minutes, location")),
         decisions_("dispute_decisions",
@@ -111,7 +111,7 @@ class batch_rows {
     disputes_.text(iso(f.submitted_on)).text(iso(f.decided_on)).text(iso(f.closed_on));
     disputes_.text(iso(f.court_objection_on)).text(iso(f.court_decided_on));
     disputes_.text(f.court_decided_on ? std::optional<std::string>(f.court_result) : std::nullopt);
-    disputes_.number(f.mediated ? 1 : 0).number(f.adjudicated ? 1 : 0);
+    disputes_.number(f.mediated ? 1 : 0).number(f.adjudicated ? 1 : 0).text(iso(f.completion_due));
     disputes_.end_row();
     ++counts["disputes"];
     for (const auto& h : d.hearings) {

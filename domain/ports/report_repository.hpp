@@ -11,8 +11,9 @@
 namespace perkara::ports {
 
 /// A dispute as the reports read it: its report facts as stored beside the document (migration 0022)
-/// with the ki_completion clock's due date, or, for a row stored without them, the document (the
-/// aggregate as JSON, decoded by the application layer like every dispute read).
+/// with the ki_completion clock's due date (stored beside them, migration 0028), or, for a row stored
+/// without facts, the document (the aggregate as JSON, decoded by the application layer like every
+/// dispute read).
 struct dispute_report_row {
   std::string id;
   std::optional<domain::civil_date> completion_due;
@@ -39,6 +40,12 @@ class report_repository {
   virtual std::vector<dispute_report_row> disputes(const std::optional<std::string>& ki,
                                                    const std::optional<std::string>& respondent,
                                                    long long submitted_from, long long submitted_before) = 0;
+  /// The disputes brought against `respondent` (unset: any) submitted in [`submitted_from`,
+  /// `submitted_before`) (epoch seconds), counted per respondent and KI-local submission day: all that the
+  /// PPID measures count of them (domain::reports::dispute_count).
+  virtual std::vector<domain::reports::dispute_count> dispute_counts(const std::optional<std::string>& respondent,
+                                                                     long long submitted_from,
+                                                                     long long submitted_before) = 0;
   /// Disputes handled by `ki` (unset: every KI) submitted before `submitted_before` (epoch seconds) that
   /// the KI measures of a period starting `from` count (domain/reports/measures.hpp ki_measures): every
   /// one except those decided or closed before `done_before` (the earlier of `from` and the date pending

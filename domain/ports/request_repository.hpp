@@ -19,6 +19,8 @@ struct stored_request {
   domain::awaiting_party awaiting_party = domain::awaiting_party::none;
   std::optional<domain::civil_date> awaiting_due;    // due date of what is awaited (for `overdue`)
   std::optional<std::string> dispute_ki;              // KI code, with state disputed
+  std::optional<domain::civil_date> response_due;    // the reports' due date of the ppid_response clock
+                                                     // (domain/reports/facts.hpp report_due)
 };
 
 struct request_filter {

@@ -39,4 +39,14 @@ dispute_fact fact_of(const disputes::dispute& d) {
   return f;
 }
 
+std::optional<civil_date> report_due(const std::vector<deadline_record>& clocks, std::string_view key) {
+  std::optional<civil_date> latest;
+  for (const auto& c : clocks) {
+    if (c.key == key && (!latest || c.due > *latest)) {
+      latest = c.due;
+    }
+  }
+  return latest;
+}
+
 }  // namespace perkara::domain::reports

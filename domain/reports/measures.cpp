@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string_view>
+#include <utility>
 
 namespace perkara::domain::reports {
 namespace {
@@ -98,7 +100,25 @@ std::string_view age_band(int days) {
   return "181+";
 }
 
+std::vector<dispute_count> dispute_counts(const std::vector<dispute_fact>& disputes) {
+  std::map<std::pair<std::string_view, civil_date>, long long> counts;
+  for (const auto& d : disputes) {
+    ++counts[{d.respondent, d.submitted_on}];
+  }
+  std::vector<dispute_count> out;
+  out.reserve(counts.size());
+  for (const auto& [key, n] : counts) {
+    out.push_back({std::string(key.first), key.second, n});
+  }
+  return out;
+}
+
 ppid_report ppid_measures(const std::vector<request_fact>& requests, const std::vector<dispute_fact>& disputes,
+                          const period& p, civil_date today, const calendar_of& calendars) {
+  return ppid_measures(requests, dispute_counts(disputes), p, today, calendars);
+}
+
+ppid_report ppid_measures(const std::vector<request_fact>& requests, const std::vector<dispute_count>& disputes,
                           const period& p, civil_date today, const calendar_of& calendars) {
   ppid_report out;
   for (const auto c : all_request_channels) {
@@ -165,9 +185,9 @@ ppid_report ppid_measures(const std::vector<request_fact>& requests, const std::
     if (!p.contains(d.submitted_on)) {
       continue;
     }
-    ++out.disputes;
+    out.disputes += d.count;
     if (auto* row = trend_row(out.trend, d.submitted_on)) {
-      ++row->disputes;
+      row->disputes += d.count;
     }
   }
   for (auto& row : out.trend) {

@@ -113,12 +113,26 @@ struct ki_report {
   std::vector<month_row> trend;          // received (as `disputes`) per month
 };
 
+/// The disputes submitted on one (KI-local) day against one office: all that the PPID measures count of
+/// disputes, so a report can have the database count them (ports::report_repository::dispute_counts).
+struct dispute_count {
+  std::string respondent;
+  civil_date submitted_on{};
+  long long count = 0;
+};
+
+/// `disputes` counted per (respondent, submission day).
+std::vector<dispute_count> dispute_counts(const std::vector<dispute_fact>& disputes);
+
 /// The working calendar of an organisation (by code), for counting working days.
 using calendar_of = std::function<const working_calendar&(const std::string& organisation)>;
 
 /// `requests`: those received in the period (others are ignored); `disputes`: disputes against the same
 /// offices (those submitted in the period count). `today` decides whether an unanswered request is
 /// still pending.
+ppid_report ppid_measures(const std::vector<request_fact>& requests, const std::vector<dispute_count>& disputes,
+                          const period& p, civil_date today, const calendar_of& calendars);
+/// The same over the disputes' facts.
 ppid_report ppid_measures(const std::vector<request_fact>& requests, const std::vector<dispute_fact>& disputes,
                           const period& p, civil_date today, const calendar_of& calendars);
 

@@ -13,9 +13,9 @@ std::optional<long long> published(long long count) {
 }
 
 std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact>& requests,
-                                                  const std::vector<dispute_fact>& disputes, const period& p,
+                                                  const std::vector<dispute_count>& disputes, const period& p,
                                                   civil_date today, const calendar_of& calendars) {
-  std::map<std::string, std::pair<std::vector<request_fact>, std::vector<dispute_fact>>> by_office;
+  std::map<std::string, std::pair<std::vector<request_fact>, std::vector<dispute_count>>> by_office;
   for (const auto& r : requests) {
     if (p.contains(r.received_on)) {
       by_office[r.respondent].first.push_back(r);

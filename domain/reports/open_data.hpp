@@ -20,7 +20,7 @@ std::optional<long long> published(long long count);
 
 /// The PPID measures of each office with facts in the period (by organisation code, ordered).
 std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact>& requests,
-                                                  const std::vector<dispute_fact>& disputes, const period& p,
+                                                  const std::vector<dispute_count>& disputes, const period& p,
                                                   civil_date today, const calendar_of& calendars);
 /// The KI measures of each KI with disputes up to the period's end (by organisation code, ordered).
 std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p, civil_date today,

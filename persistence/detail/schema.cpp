@@ -460,6 +460,50 @@ const std::vector<migration>& all_migrations() {
            "DROP INDEX ix_notices_due{ON notices}",
            "CREATE INDEX ix_notices_due ON notices (state, channel, next_attempt_at, id)",
        }},
+      {28,
+       "0028_report_due_dates",
+       {
+           // The due date each report counts a case by (issue 18, docs/open-data.md "Scale"): a request's
+           // ppid_response clock and a dispute's ki_completion clock, the latest of the case's clocks of that
+           // key (domain/reports/facts.hpp report_due), stored beside the report facts and written with
+           // every save of the case, a calendar change's included (it saves every case whose clock it
+           // moved). The reports then read one index range each instead of looking each row's clock up in
+           // the deadlines (docs/performance.md "Reports at national scale"). The covering indexes of 0025
+           // are rebuilt with the new columns, after the fill (cheaper than maintaining them during it);
+           // the per-office index of the disputes carries the submission date, so an office's disputes are
+           // counted per day from the index alone.
+           "DROP INDEX ix_requests_received{ON requests}",
+           "DROP INDEX ix_requests_respondent_received{ON requests}",
+           "DROP INDEX ix_disputes_submitted{ON disputes}",
+           "DROP INDEX ix_disputes_ki{ON disputes}",
+           "DROP INDEX ix_disputes_register{ON disputes}",
+           "DROP INDEX ix_disputes_respondent{ON disputes}",
+           "ALTER TABLE requests ADD COLUMN response_due CHAR(10) NULL",
+           "ALTER TABLE disputes ADD COLUMN completion_due CHAR(10) NULL",
+           // Only the cases with such a clock are written; the others keep NULL, as MAX over none gives.
+           "UPDATE requests SET response_due = (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'request' "
+           "AND d.case_id = requests.id AND d.period_key = 'ppid_response') WHERE id IN (SELECT c.case_id FROM "
+           "deadlines c WHERE c.case_type = 'request' AND c.period_key = 'ppid_response')",
+           "UPDATE disputes SET completion_due = (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'dispute' "
+           "AND d.case_id = disputes.id AND d.period_key = 'ki_completion') WHERE id IN (SELECT c.case_id FROM "
+           "deadlines c WHERE c.case_type = 'dispute' AND c.period_key = 'ki_completion')",
+           "CREATE INDEX ix_requests_received ON requests (received_date, respondent, id, channel, state, "
+           "extension_at, response_decision, responded_at, responded_offset, objection_received_at, "
+           "objection_answer_decision, response_due)",
+           "CREATE INDEX ix_requests_respondent_received ON requests (respondent, received_date, id, channel, state, "
+           "extension_at, response_decision, responded_at, responded_offset, objection_received_at, "
+           "objection_answer_decision, response_due)",
+           "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at, id, ki, respondent, register_number, state, "
+           "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
+           "court_result, mediated, adjudicated, completion_due)",
+           "CREATE INDEX ix_disputes_ki ON disputes (ki, submitted_at, id, respondent, register_number, state, "
+           "outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, "
+           "court_result, mediated, adjudicated, completion_due)",
+           "CREATE INDEX ix_disputes_register ON disputes (ki, registered_on, register_number, submitted_on, "
+           "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
+           "mediated, adjudicated, completion_due)",
+           "CREATE INDEX ix_disputes_respondent ON disputes (respondent, submitted_at, id, submitted_on)",
+       }},
   };
   return migrations;
 }

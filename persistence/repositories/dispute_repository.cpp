@@ -120,10 +120,10 @@ struct date_value {
       : text(d ? domain::format_iso_date(*d) : ""), ind(d ? soci::i_ok : soci::i_null) {}
 };
 
-/// The report facts (migration 0022, docs/open-data.md "Scale"), set on every INSERT and UPDATE: no
-/// index covers them, so writing them unchanged costs nothing but the bytes.
+/// The report facts and the ki_completion clock's due date (migrations 0022 and 0028, docs/open-data.md
+/// "Scale"), set on every INSERT and UPDATE.
 struct report_values {
-  date_value submitted_on, decided_on, closed_on, court_objection_on, court_decided_on;
+  date_value submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, completion_due;
   int mediated, adjudicated;
   std::string court_result;
   soci::indicator court_result_ind;
@@ -134,6 +134,7 @@ struct report_values {
         closed_on(f.closed_on),
         court_objection_on(f.court_objection_on),
         court_decided_on(f.court_decided_on),
+        completion_due(f.completion_due),
         mediated(f.mediated ? 1 : 0),
         adjudicated(f.adjudicated ? 1 : 0),
         court_result(f.court_result),
@@ -141,7 +142,7 @@ struct report_values {
 
   static constexpr const char* update_sql =
       ", submitted_on = :son, decided_on = :don, closed_on = :con, court_objection_on = :coon, court_decided_on = "
-      ":cdon, court_result = :cres, mediated = :med, adjudicated = :adj";
+      ":cdon, court_result = :cres, mediated = :med, adjudicated = :adj, completion_due = :cdue";
 
   void bind(soci::statement& st) {
     st.exchange(soci::use(submitted_on.text, submitted_on.ind));
@@ -152,6 +153,7 @@ struct report_values {
     st.exchange(soci::use(court_result, court_result_ind));
     st.exchange(soci::use(mediated));
     st.exchange(soci::use(adjudicated));
+    st.exchange(soci::use(completion_due.text, completion_due.ind));
   }
 };
 
@@ -222,9 +224,9 @@ void soci_dispute_repository::insert(const ports::dispute_document& doc) {
                "INSERT INTO disputes (id, ki, respondent, state, outcome, version, submitted_at, registered_at, "
                "registered_on, register_number, request_id, next_due, search_text, body, list_item, public_item, "
                "submitted_on, decided_on, closed_on, court_objection_on, court_decided_on, court_result, mediated, "
-               "adjudicated) VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, :registered_at, "
-               ":registered_on, :number, :request, :next_due, :search, :body, :list_item, :public_item, :son, :don, "
-               ":con, :coon, :cdon, :cres, :med, :adj)");
+               "adjudicated, completion_due) VALUES (:id, :ki, :resp, :state, :outcome, :version, :submitted_at, "
+               ":registered_at, :registered_on, :number, :request, :next_due, :search, :body, :list_item, "
+               ":public_item, :son, :don, :con, :coon, :cdon, :cres, :med, :adj, :cdue)");
     auto& st = p.statement();
     st.exchange(soci::use(doc.id));
     st.exchange(soci::use(doc.ki));

@@ -1,9 +1,10 @@
 // The facts of the reports (issue 18): plain indexed reads, one organisation at a time. Requests by
 // (respondent, received_date) (ix_requests_respondent_received), disputes by (ki, submitted_at) or
-// (respondent, submitted_at), reading the report facts stored beside each document (migration 0022);
-// each with the due date of its statutory clock from the deadlines table (ix_deadlines_case), so a
-// calendar change that moves a due date shows at once. No measure is computed here:
-// domain/reports/measures.cpp does that.
+// (respondent, submitted_at), reading the report facts stored beside each document (migration 0022),
+// each with the due date of its statutory clock stored beside them (migration 0028), so no row is looked
+// up elsewhere; a calendar change that moves a due date rewrites it with the case. The indexes carry
+// every column read (migrations 0025 and 0028). No measure is computed here: domain/reports/measures.cpp
+// does that, from rows or, for the disputes of a PPID report, from counts per day.
 #include "persistence/repositories/report_repository.hpp"
 
 #include "domain/letters/letter.hpp"
@@ -41,17 +42,11 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
     int responded_offset = 0;
     soci::indicator ext_ind{}, dec_ind{}, reasons_ind{}, resp_ind{}, off_ind{}, obj_ind{}, obj_dec_ind{}, due_ind{};
     const std::string where = respondent ? "r.respondent = :org AND " : "";
-    // The rows in id order, so that their clocks are looked up in the deadlines index's order: at 10^6
-    // that reads each of its pages once instead of once per request (docs/performance.md).
     const std::string sql =
-        "SELECT o.respondent, o.received_date, o.channel, o.state, o.extension_at, o.response_decision, o.reasons, "
-        "o.responded_at, o.responded_offset, o.objection_received_at, o.objection_answer_decision, (SELECT "
-        "MAX(d.due) FROM deadlines d WHERE d.case_type = 'request' AND d.case_id = o.id AND d.period_key = "
-        "'ppid_response') FROM (SELECT r.id, r.respondent, r.received_date, r.channel, r.state, r.extension_at, "
-        "r.response_decision, CASE WHEN r.response_decision = 'refused' THEN r.response_reasons END AS reasons, "
-        "r.responded_at, r.responded_offset, r.objection_received_at, r.objection_answer_decision FROM requests r "
-        "WHERE " +
-        where + "r.received_date >= :first AND r.received_date <= :last ORDER BY r.id) o";
+        "SELECT r.respondent, r.received_date, r.channel, r.state, r.extension_at, r.response_decision, CASE WHEN "
+        "r.response_decision = 'refused' THEN r.response_reasons END, r.responded_at, r.responded_offset, "
+        "r.objection_received_at, r.objection_answer_decision, r.response_due FROM requests r WHERE " +
+        where + "r.received_date >= :first AND r.received_date <= :last";
     soci::statement st(ctx_.sql);
     st.exchange(soci::into(who));
     st.exchange(soci::into(received));
@@ -92,7 +87,7 @@ std::vector<request_fact> soci_report_repository::requests(const std::optional<s
         f.responded_on =
             domain::local_date(from_epoch_seconds(responded_at), off_ind == soci::i_ok ? responded_offset : 0);
       }
-      f.response_due = optional_date(due, due_ind, "deadlines.due");
+      f.response_due = optional_date(due, due_ind, "requests.response_due");
       f.objected = obj_ind == soci::i_ok;
       if (obj_dec_ind == soci::i_ok) {
         f.objection_outcome = domain::parse_objection_decision(objection_decision);
@@ -108,16 +103,15 @@ namespace {
 // A value bound to a placeholder, in the order of the placeholders.
 using bound = std::variant<std::string, long long>;
 
-// What the reports read of a dispute: the report facts (migration 0022) from the covering indexes of
-// migration 0025, the ki_completion due date from the deadlines index, and the document only for a
-// row stored without facts, which is then the only row read from the table.
+// What the reports read of a dispute: the report facts (migration 0022) and the ki_completion due date
+// (migration 0028) from the covering indexes, and the document only for a row stored without facts,
+// which is then the only row read from the table.
 constexpr const char* dispute_columns =
     "x.id, x.ki, x.respondent, x.register_number, x.state, x.outcome, x.registered_on, x.submitted_on, "
     "x.decided_on, x.closed_on, x.court_objection_on, x.court_decided_on, x.court_result, x.mediated, "
-    "x.adjudicated, CASE WHEN x.submitted_on IS NULL THEN x.body END AS body";
+    "x.adjudicated, x.completion_due, CASE WHEN x.submitted_on IS NULL THEN x.body END AS body";
 
-// The dispute rows of `SELECT dispute_columns FROM disputes x WHERE <tail>`. (Not in id order as the
-// requests are: SQLite then walks the disputes by their primary key, reading every row.)
+// The dispute rows of `SELECT dispute_columns FROM disputes x WHERE <tail>`.
 std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const std::string& tail,
                                                     const std::vector<bound>& uses) {
   std::string id, who_ki, who, number, state, outcome, registered, submitted, decided, closed, objection, court_on,
@@ -125,13 +119,7 @@ std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const st
   int mediated = 0, adjudicated = 0;
   soci::indicator number_ind{}, outcome_ind{}, registered_ind{}, submitted_ind{}, decided_ind{}, closed_ind{},
       objection_ind{}, court_on_ind{}, court_result_ind{}, mediated_ind{}, adjudicated_ind{}, due_ind{}, body_ind{};
-  const std::string query =
-      std::string(
-          "SELECT o.id, o.ki, o.respondent, o.register_number, o.state, o.outcome, o.registered_on, "
-          "o.submitted_on, o.decided_on, o.closed_on, o.court_objection_on, o.court_decided_on, o.court_result, "
-          "o.mediated, o.adjudicated, (SELECT MAX(d.due) FROM deadlines d WHERE d.case_type = 'dispute' AND "
-          "d.case_id = o.id AND d.period_key = 'ki_completion'), o.body FROM (SELECT ") +
-      dispute_columns + " FROM disputes x WHERE " + tail + ") o";
+  const std::string query = std::string("SELECT ") + dispute_columns + " FROM disputes x WHERE " + tail;
   soci::statement st(sql);
   st.exchange(soci::into(id));
   st.exchange(soci::into(who_ki));
@@ -161,7 +149,7 @@ std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const st
   while (st.fetch()) {
     ports::dispute_report_row r;
     r.id = id;
-    r.completion_due = optional_date(due, due_ind, "deadlines.due");
+    r.completion_due = optional_date(due, due_ind, "disputes.completion_due");
     if (submitted_ind != soci::i_ok) {
       r.body = body_ind == soci::i_ok ? body : std::string{};
       out.push_back(std::move(r));
@@ -216,6 +204,52 @@ std::vector<ports::dispute_report_row> soci_report_repository::disputes(const st
     uses.emplace_back(submitted_from);
     uses.emplace_back(submitted_before);
     return dispute_rows(ctx_.sql, where, uses);
+  });
+}
+
+// One GROUP BY over the covering index, the disputes submitted in the range (ix_disputes_submitted or,
+// for one office, ix_disputes_respondent); a row stored without facts (submitted_on NULL) counts on its
+// document's submission date, as migration 0022 fills it (the instant's own offset: the first ten
+// characters).
+std::vector<domain::reports::dispute_count> soci_report_repository::dispute_counts(
+    const std::optional<std::string>& respondent, long long submitted_from, long long submitted_before) {
+  return translated([&] {
+    std::vector<bound> uses;
+    const auto scope = [&](const char* t) {
+      std::string out;
+      if (respondent) {
+        out = fmt::format("{0}.respondent = :{0}org AND ", t);
+        uses.emplace_back(*respondent);
+      }
+      uses.emplace_back(submitted_from);
+      uses.emplace_back(submitted_before);
+      return out + fmt::format("{0}.submitted_at >= :{0}after AND {0}.submitted_at < :{0}before", t);
+    };
+    const char* json_value = ctx_.kind == backend::sqlite ? "json_extract" : "JSON_VALUE";
+    std::string query = "SELECT x.respondent, x.submitted_on, COUNT(*) FROM disputes x WHERE " + scope("x") +
+                        " AND x.submitted_on IS NOT NULL GROUP BY x.respondent, x.submitted_on";
+    query += fmt::format(
+        " UNION ALL SELECT y.respondent, SUBSTR({0}(y.body, '$.submitted_at'), 1, 10), COUNT(*) FROM disputes y "
+        "WHERE {1} AND y.submitted_on IS NULL GROUP BY y.respondent, SUBSTR({0}(y.body, '$.submitted_at'), 1, 10)",
+        json_value, scope("y"));
+    std::string who, on;
+    long long count = 0;
+    soci::statement st(ctx_.sql);
+    st.exchange(soci::into(who));
+    st.exchange(soci::into(on));
+    st.exchange(soci::into(count));
+    for (const auto& u : uses) {
+      std::visit([&st](const auto& value) { st.exchange(soci::use(value)); }, u);
+    }
+    st.alloc();
+    st.prepare(query);
+    st.define_and_bind();
+    st.execute();
+    std::vector<domain::reports::dispute_count> out;
+    while (st.fetch()) {
+      out.push_back({who, date_column(on, "disputes.submitted_on"), count});
+    }
+    return out;
   });
 }
 

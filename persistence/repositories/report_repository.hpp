@@ -14,6 +14,9 @@ class soci_report_repository final : public ports::report_repository {
   std::vector<ports::dispute_report_row> disputes(const std::optional<std::string>& ki,
                                                   const std::optional<std::string>& respondent,
                                                   long long submitted_from, long long submitted_before) override;
+  std::vector<domain::reports::dispute_count> dispute_counts(const std::optional<std::string>& respondent,
+                                                             long long submitted_from,
+                                                             long long submitted_before) override;
   std::vector<ports::dispute_report_row> disputes_active(const std::optional<std::string>& ki,
                                                          long long submitted_before, domain::civil_date from,
                                                          domain::civil_date done_before) override;

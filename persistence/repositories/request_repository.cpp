@@ -44,6 +44,7 @@ constexpr column columns[] = {
     {"awaiting_due", kind::text}, {"search_text", kind::text},
     {"response_delivered_at", kind::integer}, {"response_delivered_offset", kind::integer},
     {"objection_answer_delivered_at", kind::integer}, {"objection_answer_delivered_offset", kind::integer},
+    {"response_due", kind::text},
 };
 // clang-format on
 constexpr std::size_t column_count = std::size(columns);
@@ -194,6 +195,8 @@ row to_row(const ports::stored_request& s) {
   w.put("next_due", s.next_due ? format_iso_date(*s.next_due) : std::string(no_due));
   w.put("awaiting_party", to_string(s.awaiting_party));
   w.put_opt("awaiting_due", s.awaiting_due ? std::optional<std::string>(format_iso_date(*s.awaiting_due)) : std::nullopt);
+  w.put_opt("response_due",
+            s.response_due ? std::optional<std::string>(format_iso_date(*s.response_due)) : std::nullopt);
   w.put("search_text", fold_for_search(r.number + "\n" + r.applicant.name + "\n" + r.information_requested));
   return w;
 }
@@ -269,6 +272,9 @@ ports::stored_request from_row(const row& w) {
   });
   if (const auto d = w.get("awaiting_due")) {
     s.awaiting_due = date_column(*d, "requests.awaiting_due");
+  }
+  if (const auto d = w.get("response_due")) {
+    s.response_due = date_column(*d, "requests.response_due");
   }
   return s;
 }

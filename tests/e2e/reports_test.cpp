@@ -62,6 +62,14 @@ TEST_SUITE("e2e reports") {
             {"reasons", "Dikecualikan berdasarkan Pasal 17 huruf j"},
             {"responded_at", "2024-02-07T10:05:00+07:00"}});
 
+    // The due date the reports count B by is stored beside the request (migration 0028) and follows the
+    // holiday below.
+    const auto stored_due = [&] {
+      auto db = s.database().open(1);
+      auto tx = db->begin(ports::access::read);
+      return tx->requests().find(rb, false)->response_due;
+    };
+    CHECK(stored_due() == domain::parse_iso_date("2024-02-15"));
     // A holiday added on 15 Feb moves B's due date to 16 Feb.
     const auto added = s.post(
         "/api/v1/holidays",
@@ -69,6 +77,7 @@ TEST_SUITE("e2e reports") {
         root);
     REQUIRE_MESSAGE(added.status == 201, added.body);
     CHECK(str(deadline(json_of(s.get("/api/v1/requests/" + rb, a.ppid)), "ppid_response").at("due")) == "2024-02-16");
+    CHECK(stored_due() == domain::parse_iso_date("2024-02-16"));
 
     // Friday 16 Feb: B answered on its moved due date (on time; 12, 13, 16 Feb = 3 working days), then
     // D's objection is filed, upheld, and brought to KI Babel.

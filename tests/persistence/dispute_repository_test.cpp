@@ -395,6 +395,43 @@ TEST_SUITE("dispute repository") {
     REQUIRE(fill != migrations.end());
     db.execute(persistence::detail::expand_dialect(fill->statements.back(), db.kind()));
     check_facts(read());
+
+    // The ki_completion clock's due date is stored beside the facts with every save (migration 0028);
+    // 0028's fill sets it from the deadlines: the latest of the dispute's ki_completion clocks.
+    CHECK_FALSE(read().completion_due);
+    {
+      auto tx = database->begin(ports::access::write);
+      auto changed = d;
+      changed.version = 3;
+      changed.report.completion_due = domain::parse_iso_date("2024-03-04");
+      REQUIRE(tx->disputes().update(changed, 2));
+      for (const auto& [key, due] : {std::pair{"ki_completion", "2024-03-01"}, std::pair{"ki_completion", "2024-03-08"},
+                                     std::pair{"registration_check", "2024-05-01"}}) {
+        domain::deadline_record c;
+        c.case_type = "dispute";
+        c.case_id = "d1";
+        c.key = key;
+        c.organisation = "ki-babel";
+        c.ruleset = "perki_1_2019";
+        c.start_at = at("2024-02-05T23:30:00+07:00");
+        c.days = 14;
+        c.due = *domain::parse_iso_date(due);
+        tx->deadlines().save(c);
+      }
+      tx->commit();
+    }
+    CHECK(read().completion_due == domain::parse_iso_date("2024-03-04"));
+    CHECK(read().fact->completion_due == domain::parse_iso_date("2024-03-04"));
+    db.execute("UPDATE disputes SET completion_due = NULL");
+    const auto due_fill =
+        std::find_if(migrations.begin(), migrations.end(), [](const auto& m) { return m.version == 28; });
+    REQUIRE(due_fill != migrations.end());
+    for (const auto& statement : due_fill->statements) {
+      if (statement.rfind("UPDATE disputes", 0) == 0) {
+        db.execute(persistence::detail::expand_dialect(statement, db.kind()));
+      }
+    }
+    CHECK(read().completion_due == domain::parse_iso_date("2024-03-08"));
   }
 }
 

@@ -1,6 +1,7 @@
 // Contract of ports::request_repository on the selected backend (SQLite, or MariaDB with
 // PERKARA_TEST_BACKEND=mysql): round trip of every field, version-guarded update, row lock, list
 // filters and keyset paging, and the election periods loaded at migrate.
+#include "persistence/detail/schema.hpp"
 #include "persistence/support/test_database.hpp"
 
 #include <doctest/doctest.h>
@@ -68,6 +69,7 @@ TEST_SUITE("request_repository") {
     r.closed = domain::request_closure{"selesai", domain::instant{std::chrono::seconds{1707900000}}};
     r.dispute_id = "d1";
     s.dispute_ki = "ki-babel";
+    s.response_due = date("2024-02-13");
     {
       auto tx = database->begin(ports::access::write);
       tx->requests().insert(s);
@@ -101,7 +103,38 @@ TEST_SUITE("request_repository") {
     CHECK(g.dispute_id == "d1");
     CHECK(got->dispute_ki == "ki-babel");
     CHECK(got->next_due == date("2024-02-12"));
+    CHECK(got->response_due == date("2024-02-13"));
     CHECK_FALSE(tx->requests().find("nope", false).has_value());
+
+    // Migration 0028 fills the reports' due date from the deadlines: the latest ppid_response clock's.
+    {
+      auto wtx = database->begin(ports::access::write);
+      for (const auto& [key, due] : {std::pair{"ppid_response", "2024-02-12"}, std::pair{"ppid_response", "2024-02-19"},
+                                     std::pair{"objection_filing", "2024-03-30"}}) {
+        domain::deadline_record c;
+        c.case_type = "request";
+        c.case_id = "r1";
+        c.key = key;
+        c.organisation = "kpu-pangkalpinang";
+        c.ruleset = "perki_1_2019";
+        c.start_at = r.received_at.utc;
+        c.days = 3;
+        c.due = date(due);
+        wtx->deadlines().save(c);
+      }
+      wtx->commit();
+    }
+    db.execute("UPDATE requests SET response_due = NULL");
+    const auto& migrations = persistence::detail::all_migrations();
+    const auto fill = std::find_if(migrations.begin(), migrations.end(), [](const auto& m) { return m.version == 28; });
+    REQUIRE(fill != migrations.end());
+    for (const auto& statement : fill->statements) {
+      if (statement.rfind("UPDATE requests", 0) == 0) {
+        db.execute(persistence::detail::expand_dialect(statement, db.kind()));
+      }
+    }
+    auto later = database->begin(ports::access::read);
+    CHECK(later->requests().find("r1", false)->response_due == date("2024-02-19"));
   }
 
   TEST_CASE("a duplicate number is a conflict") {

@@ -3,7 +3,8 @@
 // (staff), no codes or ids on the page, and axe finds nothing at 1366 and 390 px.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, users, settle, apiAs, wibInstant, runTag, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
+import { readFileSync } from 'node:fs';
+import { launch, open, login, users, settle, apiAs, baseUrl, wibDate, wibInstant, runTag, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 before(async () => {
@@ -19,6 +20,24 @@ before(async () => {
     delivery_medium: 'email',
   });
   assert.equal(r.status, 201, JSON.stringify(r.body));
+  // Two disputes registered yesterday: the public register has at least two rows this year.
+  const registrar = await apiAs(users.registrar);
+  for (const i of [1, 2]) {
+    const submitted = await registrar('POST', '/api/v1/disputes', {
+      chronology: { request_date: wibDate(-40), ppid_response_date: wibDate(-35), objection_date: wibDate(-30), objection_response_date: wibDate(-20) },
+      applicant: { kind: 'individual', name: `Pemohon ${i} ${runTag}`, address: 'Jl. Sudirman 9, Pangkalpinang', email: 'pemohon@example.id' },
+      respondent: 'kpu-pangkalpinang',
+      information_requested: 'Salinan berita acara rekapitulasi Kecamatan Gerunggang',
+      reasons: 'Permohonan tidak dipenuhi',
+      grounds: ['e'],
+      petitum: ['Memerintahkan Termohon memberikan salinan berita acara'],
+      attachments: ['request_letter', 'request_receipt', 'ppid_response', 'objection_letter', 'objection_receipt', 'atasan_response', 'identity_document'],
+      submitted_at: wibInstant(-1, '09:00'),
+    });
+    assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
+    const registered = await registrar('POST', `/api/v1/disputes/${submitted.body.id}/actions/register`, { registered_at: wibInstant(-1, '10:00') });
+    assert.equal(registered.status, 200, JSON.stringify(registered.body));
+  }
   b = await launch();
 });
 after(async () => {
@@ -73,5 +92,37 @@ test('the public statistics page: national figures, small counts withheld, downl
     assert.deepEqual(errors, []);
   } finally {
     await b2.close();
+  }
+});
+
+test('the public register as CSV part by part: each part offers the next, every registered dispute once', async () => {
+  const b3 = await launch();
+  try {
+    const { page, errors } = b3;
+    const year = wibDate(-1).slice(0, 4);
+    const register = await (await fetch(`${baseUrl}/api/v1/public/dispute-register?period=${year}&limit=500`)).json();
+    assert.ok(register.disputes.length >= 2);
+    // One row a file (`limit`, as the API takes it), so the fixtures' register spans several files.
+    await open(page, `#/public/statistics?period=${year}&limit=1`);
+    await page.locator('#register-parts').waitFor();
+    assert.match(await page.locator('#register-downloads').innerText(), /paling banyak 1 baris per berkas/);
+    const numbers = [];
+    for (let n = 1; n <= register.disputes.length; n += 1) {
+      const link = page.getByRole('link', { name: `CSV register sengketa, bagian ${n}`, exact: true });
+      const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+      assert.equal(download.suggestedFilename(), `register-sengketa-${year}-${n}.csv`);
+      const lines = readFileSync(await download.path(), 'utf8').trim().split('\r\n');
+      assert.equal(lines[0].split(',')[0], 'register_number');
+      assert.equal(lines.length, 2, `part ${n}: the header and one row`);
+      numbers.push(lines[1].split(',')[0].replace(/"/g, ''));
+      await page.locator('#register-downloads [role=status]', { hasText: `Bagian ${n} sudah diunduh` }).waitFor();
+    }
+    assert.match(await page.locator('#register-downloads [role=status]').innerText(), /berkas terakhir/);
+    assert.equal(await page.locator('#register-parts li').count(), register.disputes.length);
+    assert.deepEqual(numbers, register.disputes.map((d) => d.register_number));
+    assert.deepEqual(await codesOnPage(page), []);
+    assert.deepEqual(errors, []);
+  } finally {
+    await b3.close();
   }
 });

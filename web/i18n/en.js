@@ -1027,5 +1027,10 @@ export default {
   'statistics.office': 'Public body',
   'statistics.download_offices': 'CSV by public body',
   'statistics.download_kis': 'CSV by Information Commission',
-  'statistics.download_register': 'CSV dispute register',
+  'statistics.register_files': 'The dispute register as CSV, at most {n} rows per file. Once a part is downloaded, the link to the next part appears below it.',
+  'statistics.register_part': 'CSV dispute register, part {n}',
+  'statistics.register_downloading': 'Downloading part {n}…',
+  'statistics.register_next': 'Part {n} downloaded. Continue with part {next}.',
+  'statistics.register_last': 'Part {n} downloaded; it is the last file.',
+  'statistics.register_failed': 'Part {n} could not be downloaded. Try again.',
 };

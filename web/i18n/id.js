@@ -1027,5 +1027,10 @@ export default {
   'statistics.office': 'Badan publik',
   'statistics.download_offices': 'CSV per badan publik',
   'statistics.download_kis': 'CSV per Komisi Informasi',
-  'statistics.download_register': 'CSV register sengketa',
+  'statistics.register_files': 'Register sengketa dalam CSV, paling banyak {n} baris per berkas. Setelah satu bagian diunduh, tautan bagian berikutnya muncul di bawahnya.',
+  'statistics.register_part': 'CSV register sengketa, bagian {n}',
+  'statistics.register_downloading': 'Mengunduh bagian {n}…',
+  'statistics.register_next': 'Bagian {n} sudah diunduh. Lanjutkan dengan bagian {next}.',
+  'statistics.register_last': 'Bagian {n} sudah diunduh; itu berkas terakhir.',
+  'statistics.register_failed': 'Bagian {n} tidak dapat diunduh. Coba lagi.',
 };

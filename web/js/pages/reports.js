@@ -2,7 +2,7 @@
 // offices it hears) or, as sysadmin, the country; the public page shows the open statistics. Every
 // chart has its table beside it; staff numbers link to the cases behind them.
 import { h, replace } from '../dom.js';
-import { t, label } from '../i18n.js';
+import { t, label, currentLang } from '../i18n.js';
 import { get } from '../api.js';
 import { field, todayIso } from '../forms.js';
 import { go } from '../router.js';
@@ -135,6 +135,57 @@ export async function reportsPage(main, { query, isCurrent }) {
   }
 }
 
+// The public dispute register as CSV files of at most `limit` rows (the server's 10,000 unless the page's
+// query asks for fewer). Each file names the next only in its X-Next-Cursor header, which a plain link
+// cannot follow, so the page downloads each part itself and then offers the next one
+// (docs/open-data.md "The register pages").
+const registerFileRows = 10000;
+
+function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = h('a', { href: url, download: name, class: 'sr-only' });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);  // once the browser has taken the download
+}
+
+function registerDownloads(period, limit) {
+  const rows = limit || registerFileRows;
+  const list = h('ol', { id: 'register-parts' });
+  const status = h('p', { class: 'hint', role: 'status', 'aria-live': 'polite' });
+  const part = (n, cursor) => {
+    const q = { period, ...(limit ? { limit } : {}), ...(cursor ? { cursor } : {}) };
+    const href = `/api/v1/public/dispute-register.csv?${new URLSearchParams(q)}`;
+    let next = null;  // the next part's item, once this one was downloaded
+    const onclick = async (e) => {
+      e.preventDefault();
+      replace(status, t('statistics.register_downloading', { n }));
+      let res;
+      try {
+        res = await fetch(href, { credentials: 'same-origin', cache: 'no-store' });
+      } catch {
+        res = null;
+      }
+      if (!res || !res.ok) {
+        replace(status, t('statistics.register_failed', { n }));
+        return;
+      }
+      saveFile(await res.blob(), `register-sengketa-${period}-${n}.csv`);
+      const cursor = res.headers.get('X-Next-Cursor');
+      if (cursor && !next) {
+        next = part(n + 1, cursor);
+        list.append(next);
+      }
+      replace(status, cursor ? t('statistics.register_next', { n, next: n + 1 }) : t('statistics.register_last', { n }));
+    };
+    return h('li', null, h('a', { href, onclick }, t('statistics.register_part', { n })));
+  };
+  list.append(part(1, null));
+  const shown = new Intl.NumberFormat(currentLang() === 'id' ? 'id-ID' : 'en-GB').format(rows);
+  return h('div', { id: 'register-downloads' }, h('p', null, t('statistics.register_files', { n: shown })), list, status);
+}
+
 export async function publicStatisticsPage(main, { query, isCurrent }) {
   startPage(main, t('statistics.title'), t('statistics.intro'));
   const period = query.get('period') || todayIso().slice(0, 4);
@@ -180,8 +231,8 @@ export async function publicStatisticsPage(main, { query, isCurrent }) {
       ),
       h('p', null,
         h('a', { href: downloads('/api/v1/public/statistics/offices.csv') }, t('statistics.download_offices')), ' · ',
-        h('a', { href: downloads('/api/v1/public/statistics/kis.csv') }, t('statistics.download_kis')), ' · ',
-        h('a', { href: downloads('/api/v1/public/dispute-register.csv') }, t('statistics.download_register'))),
+        h('a', { href: downloads('/api/v1/public/statistics/kis.csv') }, t('statistics.download_kis'))),
+      registerDownloads(period, Number(query.get('limit')) || 0),
     );
   } catch (err) {
     if (isCurrent()) replace(out, failure(err, { notAvailable: true }));
