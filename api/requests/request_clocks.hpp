@@ -1,7 +1,7 @@
 #pragma once
 // The request service's clock rules around the domain: which due date each clock key shows, and the
-// row columns that follow the clocks. Shared with
-// the benchmark data generator, which drives the same state machines without HTTP.
+// row columns that follow the clocks. Shared with the benchmark data generator, which drives the same
+// state machines without HTTP.
 
 #include "api/cases/case_support.hpp"
 #include "domain/deadline_record.hpp"
