@@ -141,9 +141,9 @@ domain::information_request create_request(ports::transaction& tx, const case_ac
   throw_if_refused(ok, {});
 
   // The clocks first (the book only needs the id), then the row with its list columns.
-  loaded_request l(tx, ports::stored_request{ok.next, std::nullopt, domain::awaiting_party::none, std::nullopt,
-                                             std::nullopt},
-                   now);
+  ports::stored_request row;
+  row.request = ok.next;
+  loaded_request l(tx, std::move(row), now);
   l.book.apply(ok.intents, ok.next.respondent, l.rules);
   l.book.save();
   l.refresh_index();

@@ -108,7 +108,8 @@ boost::json::object view_of(ports::transaction& tx, const case_actor& actor, con
 
 boost::json::object request_view(ports::transaction& tx, const case_actor& actor,
                                  const domain::information_request& r, domain::instant now) {
-  ports::stored_request s{r, std::nullopt, domain::awaiting_party::none, std::nullopt, std::nullopt};
+  ports::stored_request s;
+  s.request = r;
   if (auto stored = tx.requests().find(r.id, false)) {
     s.dispute_ki = stored->dispute_ki;
   }
