@@ -22,8 +22,14 @@
 namespace perkara::persistence {
 namespace {
 
-// The schema version on an open session: 0 when schema_migrations does not exist yet.
-int read_schema_version(soci::session& sql, backend kind) {
+// The last migration a binary knows: `known`, or this binary's when 0.
+int known_level(int known) { return known > 0 ? known : latest_schema_version(); }
+
+// The schema on an open session as a binary knowing `known` sees it: version 0 when schema_migrations
+// does not exist yet; the recorded level of older binaries only when the database is newer than it.
+schema_status read_schema(soci::session& sql, backend kind, int known) {
+  schema_status status;
+  status.expected = known_level(known);
   int exists = 0;
   if (kind == backend::sqlite) {
     sql << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'", soci::into(exists);
@@ -33,12 +39,21 @@ int read_schema_version(soci::session& sql, backend kind) {
         soci::into(exists);
   }
   if (exists == 0) {
-    return 0;
+    return status;
   }
   int version = 0;
   soci::indicator ind = soci::i_ok;
   sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-  return ind == soci::i_null ? 0 : version;
+  status.current = ind == soci::i_null ? 0 : version;
+  if (status.newer()) {
+    // Every binary that reads this knows migration 29, so a newer schema has the column.
+    int oldest = 0;
+    soci::indicator oldest_ind = soci::i_ok;
+    sql << "SELECT oldest_binary_version FROM schema_migrations WHERE version = :v", soci::into(oldest, oldest_ind),
+        soci::use(status.current);
+    status.oldest_binary = oldest_ind == soci::i_ok ? oldest : 0;
+  }
+  return status;
 }
 
 // One leased pool slot; handed back when destroyed.
@@ -252,7 +267,11 @@ class soci_transaction final : public ports::transaction {
 class soci_database final : public ports::database {
  public:
   soci_database(const database_url& url, const open_options& options)
-      : kind_(url.kind), size_(options.pool_size), lease_timeout_(options.lease_timeout), pool_(options.pool_size) {
+      : kind_(url.kind),
+        known_(options.known_schema_version),
+        size_(options.pool_size),
+        lease_timeout_(options.lease_timeout),
+        pool_(options.pool_size) {
     // Every slot is opened here, before any worker runs: connection_pool::at() is not synchronised.
     for (std::size_t i = 0; i < size_; ++i) {
       detail::open_session(pool_.at(i), url);
@@ -298,7 +317,7 @@ class soci_database final : public ports::database {
     lease held(pool_, in_use_, pos);
     try {
       detail::ensure_connected(held.session(), kind_);
-      return read_schema_version(held.session(), kind_) == latest_schema_version();
+      return read_schema(held.session(), kind_, known_).servable();
     } catch (...) {
       return false;
     }
@@ -310,6 +329,7 @@ class soci_database final : public ports::database {
 
  private:
   backend kind_;
+  int known_;  // open_options::known_schema_version
   std::size_t size_;
   std::chrono::milliseconds lease_timeout_;
   soci::connection_pool pool_;
@@ -334,15 +354,27 @@ std::string schema_status::describe() const {
   if (current < expected) {
     return fmt::format("schema version {} is older than this binary's {}: run `perkara migrate`", current, expected);
   }
+  if (current > expected && oldest_binary == 0) {
+    return fmt::format("schema version {} is newer than this binary's {} and does not say which binaries may run "
+                       "against it: use a newer perkara",
+                       current, expected);
+  }
+  if (current > expected && !servable()) {
+    return fmt::format("schema version {} is newer than this binary's {} and needs a binary that knows version {} "
+                       "or later: use a newer perkara",
+                       current, expected, oldest_binary);
+  }
   if (current > expected) {
-    return fmt::format("schema version {} is newer than this binary's {}: use a newer perkara", current, expected);
+    return fmt::format("schema version {} is newer than this binary's {}, and binaries from version {} on run against "
+                       "it",
+                       current, expected, oldest_binary);
   }
   return fmt::format("schema version {} is current", current);
 }
 
-schema_status check_schema(const database_url& url) {
+schema_status check_schema(const database_url& url, int known_version) {
   schema_status status;
-  status.expected = latest_schema_version();
+  status.expected = known_level(known_version);
   // Opening a missing SQLite file would create it; a file that is not there is simply not migrated.
   if (url.kind == backend::sqlite && !std::filesystem::exists(url.path)) {
     return status;
@@ -350,7 +382,7 @@ schema_status check_schema(const database_url& url) {
   try {
     soci::session sql;
     detail::open_session(sql, url);
-    status.current = read_schema_version(sql, url.kind);
+    status = read_schema(sql, url.kind, known_version);
   } catch (...) {
     fail_open(url, detail::describe_current_exception());
   }
@@ -362,8 +394,8 @@ std::unique_ptr<ports::database> open_database(const database_url& url, const op
     fail_open(url, "the pool size must be at least 1");
   }
   if (options.require_current_schema) {
-    const auto status = check_schema(url);
-    if (!status.up_to_date()) {
+    const auto status = check_schema(url, options.known_schema_version);
+    if (!status.servable()) {
       fail_open(url, status.describe());
     }
   }
