@@ -177,7 +177,7 @@ class pooled_scope final : public transaction_scope {
 
   std::unique_ptr<lease> lease_;
   detail::statement_cache* statements_;
-  bool in_transaction_;  // false for a MariaDB read (autocommit, above)
+  bool in_transaction_;                     // false for a MariaDB read (autocommit, above)
   sqlite_api::sqlite3* bounded_ = nullptr;  // SQLite under a read budget: its progress handler is set
 };
 
@@ -382,19 +382,22 @@ std::string schema_status::describe() const {
     return fmt::format("schema version {} is older than this binary's {}: run `perkara migrate`", current, expected);
   }
   if (current > expected && oldest_binary == 0) {
-    return fmt::format("schema version {} is newer than this binary's {} and does not say which binaries may run "
-                       "against it: use a newer perkara",
-                       current, expected);
+    return fmt::format(
+        "schema version {} is newer than this binary's {} and does not say which binaries may run "
+        "against it: use a newer perkara",
+        current, expected);
   }
   if (current > expected && !servable()) {
-    return fmt::format("schema version {} is newer than this binary's {} and needs a binary that knows version {} "
-                       "or later: use a newer perkara",
-                       current, expected, oldest_binary);
+    return fmt::format(
+        "schema version {} is newer than this binary's {} and needs a binary that knows version {} "
+        "or later: use a newer perkara",
+        current, expected, oldest_binary);
   }
   if (current > expected) {
-    return fmt::format("schema version {} is newer than this binary's {}, and binaries from version {} on run against "
-                       "it",
-                       current, expected, oldest_binary);
+    return fmt::format(
+        "schema version {} is newer than this binary's {}, and binaries from version {} on run against "
+        "it",
+        current, expected, oldest_binary);
   }
   return fmt::format("schema version {} is current", current);
 }

@@ -7,7 +7,8 @@ const std::vector<migration>& all_migrations() {
   static const std::vector<migration> migrations = {
       // The first schema (1-6), laid before any release: no binary predates it.
       {1,
-       "0001_core", breaking,
+       "0001_core",
+       breaking,
        {
            R"(CREATE TABLE organisations (
                 code VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -62,7 +63,8 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_audit_organisation ON audit_log (organisation, at)",
        }},
       {2,
-       "0002_calendar_and_rules", breaking,
+       "0002_calendar_and_rules",
+       breaking,
        {
            // organisation is '' for national / cuti bersama / election days, so it can be part of the key.
            // The two admin flags protect an admin's edit or deletion from later migrate runs.
@@ -106,7 +108,8 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
        }},
       {3,
-       "0003_deadlines_and_events", breaking,
+       "0003_deadlines_and_events",
+       breaking,
        {
            R"(CREATE TABLE deadlines (
                 id VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -142,7 +145,8 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_case_events_case ON case_events (case_type, case_id, id)",
        }},
       {4,
-       "0004_sequences", breaking,
+       "0004_sequences",
+       breaking,
        {
            // Gapless counters for register numbers, one row per scope (e.g. "dispute:ki-babel:2024").
            R"(CREATE TABLE sequences (
@@ -155,7 +159,8 @@ const std::vector<migration>& all_migrations() {
       // Breaking: a binary before it neither refreshes list_item on a save nor replaces the revision token
       // when it changes a holiday, so newer servers would show stale lists and keep stale calendars.
       {7,
-       "0007_revisions_and_due_index", breaking,
+       "0007_revisions_and_due_index",
+       breaking,
        {
            // A token per kind of reference data, replaced (with a fresh random value) in the same
            // transaction as every change, so a process can keep what it built from that data (the
@@ -173,7 +178,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Breaking: a binary before it would leave public_item stale on every save.
       {8,
-       "0008_dispute_public_item", breaking,
+       "0008_dispute_public_item",
+       breaking,
        {
            // The public status of a dispute (api-encoded JSON), so the busiest public page is one
            // indexed single-column read. NULL for rows written before this migration; the page then
@@ -182,7 +188,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: new tables; a binary before it keeps its own in-process throttle.
       {9,
-       "0009_login_failures", additive,
+       "0009_login_failures",
+       additive,
        {
            // The login throttle's state, shared by every server on the database (issue 12,
            // docs/security.md "Login and sessions"). Consecutive failures of one (username, client
@@ -207,7 +214,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: an index.
       {10,
-       "0010_audit_index", additive,
+       "0010_audit_index",
+       additive,
        {
            // The audit trail of every organisation, newest first (GET /api/v1/audit for a sysadmin);
            // one organisation's is served by ix_audit_organisation. Both indexes end in the row id
@@ -216,7 +224,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: a corrected date, read as before.
       {11,
-       "0011_general_in_force_2010", additive,
+       "0011_general_in_force_2010",
+       additive,
        {
            // UU 14/2008 took effect on 30 April 2010 (Pasal 64; docs/legal-sources.md §12), not on its
            // promulgation day. Databases loaded before the correction keep the old date otherwise: the
@@ -227,7 +236,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Breaking: the holidays table is rebuilt with a key column an older binary does not fill.
       {12,
-       "0012_regional_calendars", breaking,
+       "0012_regional_calendars",
+       breaking,
        {
            // Holidays of a province or regency (issue 14; docs/deadlines.md §1, rule 4): region_code is ''
            // for national rows and an organisation's own closures, so it joins the key. The primary key
@@ -256,7 +266,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: new tables an older binary does not touch.
       {13,
-       "0013_documents", additive,
+       "0013_documents",
+       additive,
        {
            // The case file (issue 15, docs/documents.md): one row per uploaded document of a request or a
            // dispute. The bytes live in the content-addressed file store under `sha256`; a row is written
@@ -296,7 +307,8 @@ const std::vector<migration>& all_migrations() {
       {14, "0014_notices", additive, notice_schema()},
       // Additive: new tables.
       {15,
-       "0015_letters", additive,
+       "0015_letters",
+       additive,
        {
            // Each organisation's letterhead (issue 15): contact lines and a small logo (PNG or JPEG,
            // base64) printed on every letter it issues.
@@ -336,7 +348,8 @@ const std::vector<migration>& all_migrations() {
       {18, "0018_notice_people", additive, notice_people_schema()},
       // Additive: nullable columns an older binary leaves NULL (read as unknown) and periods it does not use.
       {19,
-       "0019_receipt_facts", additive,
+       "0019_receipt_facts",
+       additive,
        {
            // When the applicant received the PPID's and the atasan's answers (issue 14; docs/deadlines.md
            // §5 "Receipt facts"): the objection and dispute filing windows run from these when known.
@@ -361,7 +374,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: indexes.
       {21,
-       "0021_report_indexes", additive,
+       "0021_report_indexes",
+       additive,
        {
            // The national reports and open data (issue 18, docs/open-data.md) read every office's requests
            // of a period and every dispute submitted up to a day; one office's or one KI's use the
@@ -371,7 +385,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Breaking: a binary before it would leave the report facts stale on every save of a dispute.
       {22,
-       "0022_dispute_report_facts", breaking,
+       "0022_dispute_report_facts",
+       breaking,
        {
            // The report facts of a dispute (domain/reports/facts.hpp, docs/open-data.md "Scale"): the KI-local
            // dates of its acts and its routes, written with the document on every save, so a report over a
@@ -403,7 +418,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Breaking: disputes saved from then on hold a list of court objections, which an older binary cannot read.
       {23,
-       "0023_cassation_period", breaking,
+       "0023_cassation_period",
+       breaking,
        {
            // The court stage (issue 14; docs/deadlines.md "Court stage"): each party's cassation window,
            // 14 hari from receiving the first-instance court's decision (UU 14/2008 Pasal 50), as in
@@ -426,7 +442,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: an index rebuilt under its name.
       {24,
-       "0024_sweep_walk_covering_index", additive,
+       "0024_sweep_walk_covering_index",
+       additive,
        {
            // The deadline sweep's walk reads every open clock due before today and looks for its mark
            // (persistence/repositories/deadline_sweep_repository.cpp). With the mark's key in the index
@@ -437,7 +454,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: indexes rebuilt under their names.
       {25,
-       "0025_report_covering_indexes", additive,
+       "0025_report_covering_indexes",
+       additive,
        {
            // The reports at national scale (issue 18, docs/performance.md "Reports at national scale"):
            // the indexes the report reads walk carry every column those reads select, so a report over a
@@ -473,7 +491,8 @@ const std::vector<migration>& all_migrations() {
        }},
       // Additive: an index rebuilt under its name.
       {27,
-       "0027_notice_claim_by_channel", additive,
+       "0027_notice_claim_by_channel",
+       additive,
        {
            // The dispatcher claims due notices one channel at a time (persistence/repositories/
            // notice_outbox.cpp): with the channel in the index, a server that sends webhooks only no

@@ -113,9 +113,10 @@ TEST_SUITE("migrations") {
     CHECK(contains(msg, fmt::format("needs a binary that knows version {} or later", level)));
 
     // A newer binary applied an additive migration: this binary still opens it and is ready.
-    db.execute(fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
-                           "({}, 'future_additive', 0, {})",
-                           latest + 1, level));
+    db.execute(
+        fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
+                    "({}, 'future_additive', 0, {})",
+                    latest + 1, level));
     status = check_schema(url);
     CHECK(status.newer());
     CHECK(status.oldest_binary == level);
@@ -130,9 +131,10 @@ TEST_SUITE("migrations") {
     CHECK_THROWS_AS(migrate(url), open_error);
 
     // Then a breaking one: the running server stops being ready, a new start is refused.
-    db.execute(fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
-                           "({}, 'future_breaking', 0, {})",
-                           latest + 2, latest + 2));
+    db.execute(
+        fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
+                    "({}, 'future_breaking', 0, {})",
+                    latest + 2, latest + 2));
     CHECK_FALSE(running->ready());
     msg = open_error_of(url);
     CHECK(contains(msg, fmt::format("schema version {} is newer than this binary's {}", latest + 2, latest)));
