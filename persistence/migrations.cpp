@@ -100,8 +100,16 @@ migration_report migrate(const database_url& url, const std::filesystem::path& d
       const long long now =
           std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
       const std::string name(m.name);
-      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)", soci::use(m.version),
-          soci::use(name), soci::use(now);
+      if (m.version < detail::levels_recorded_from) {
+        sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)", soci::use(m.version),
+            soci::use(name), soci::use(now);
+      } else {
+        // The level older binaries read before they serve (persistence/soci_database.cpp check_schema).
+        const int oldest = detail::oldest_binary_version(m.version);
+        sql << "INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES (:v, :n, :t, "
+               ":o)",
+            soci::use(m.version), soci::use(name), soci::use(now), soci::use(oldest);
+      }
       tx.commit();
       report.applied.push_back({m.version, name});
     }

@@ -17,13 +17,20 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 
 namespace perkara::persistence {
 namespace {
 
-// The schema version on an open session: 0 when schema_migrations does not exist yet.
-int read_schema_version(soci::session& sql, backend kind) {
+// The last migration a binary knows: `known`, or this binary's when 0.
+int known_level(int known) { return known > 0 ? known : latest_schema_version(); }
+
+// The schema on an open session as a binary knowing `known` sees it: version 0 when schema_migrations
+// does not exist yet; the recorded level of older binaries only when the database is newer than it.
+schema_status read_schema(soci::session& sql, backend kind, int known) {
+  schema_status status;
+  status.expected = known_level(known);
   int exists = 0;
   if (kind == backend::sqlite) {
     sql << "SELECT COUNT(*) FROM sqlite_master WHERE type='table' AND name='schema_migrations'", soci::into(exists);
@@ -33,22 +40,38 @@ int read_schema_version(soci::session& sql, backend kind) {
         soci::into(exists);
   }
   if (exists == 0) {
-    return 0;
+    return status;
   }
   int version = 0;
   soci::indicator ind = soci::i_ok;
   sql << "SELECT MAX(version) FROM schema_migrations", soci::into(version, ind);
-  return ind == soci::i_null ? 0 : version;
+  status.current = ind == soci::i_null ? 0 : version;
+  if (status.newer()) {
+    // Every binary that reads this knows migration 29, so a newer schema has the column.
+    int oldest = 0;
+    soci::indicator oldest_ind = soci::i_ok;
+    sql << "SELECT oldest_binary_version FROM schema_migrations WHERE version = :v", soci::into(oldest, oldest_ind),
+        soci::use(status.current);
+    status.oldest_binary = oldest_ind == soci::i_ok ? oldest : 0;
+  }
+  return status;
 }
 
-// One leased pool slot; handed back when destroyed.
+// A MariaDB connection unused for longer than this is checked with a ping before it is used again
+// (detail::ensure_connected); one in steady use is not, which saves a round trip per request.
+constexpr std::chrono::seconds idle_check_after{2};
+
+// One leased pool slot; handed back when destroyed. `returned_at` is the slot's time of its last
+// return, written only by the slot's holder (the pool's lease orders the holders).
 class lease {
  public:
-  lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use, std::size_t pos)
-      : pool_(pool), in_use_(in_use), pos_(pos) {
+  using time_point = std::chrono::steady_clock::time_point;
+  lease(soci::connection_pool& pool, std::atomic<std::size_t>& in_use, std::size_t pos, time_point& returned_at)
+      : pool_(pool), in_use_(in_use), pos_(pos), returned_at_(returned_at) {
     ++in_use_;
   }
   ~lease() {
+    returned_at_ = std::chrono::steady_clock::now();
     pool_.give_back(pos_);
     --in_use_;
   }
@@ -56,11 +79,14 @@ class lease {
   lease& operator=(const lease&) = delete;
 
   soci::session& session() { return pool_.at(pos_); }
+  /// Whether the slot was unused long enough that its connection may have been dropped meanwhile.
+  [[nodiscard]] bool was_idle() const { return std::chrono::steady_clock::now() - returned_at_ > idle_check_after; }
 
  private:
   soci::connection_pool& pool_;
   std::atomic<std::size_t>& in_use_;
   std::size_t pos_;
+  time_point& returned_at_;
 };
 
 // How a transaction begins and ends on its connection.
@@ -84,22 +110,29 @@ int stop_at_budget(void* budget) {
 
 // A transaction of its own on a leased pool connection: every read, and MariaDB writes (InnoDB
 // already groups the log flushes of concurrent commits).
+//
+// A MariaDB read runs without START TRANSACTION and ROLLBACK, each statement in autocommit: under READ
+// COMMITTED (detail::init_session) every statement of a transaction reads its own fresh snapshot anyway,
+// so the two statements bought nothing but two round trips (docs/performance.md "Statements per
+// request on MariaDB"). Reads never write.
 class pooled_scope final : public transaction_scope {
  public:
   pooled_scope(std::unique_ptr<lease> held, detail::statement_cache* statements, backend kind, ports::access mode,
                ports::read_budget* budget)
-      : lease_(std::move(held)), statements_(statements) {
+      : lease_(std::move(held)),
+        statements_(statements),
+        in_transaction_(kind == backend::sqlite || mode == ports::access::write) {
     if (budget != nullptr && kind == backend::sqlite) {
       bounded_ = static_cast<soci::sqlite3_session_backend*>(lease_->session().get_backend())->conn_;
       sqlite_api::sqlite3_progress_handler(bounded_, static_cast<int>(budget->steps()), &stop_at_budget, budget);
     }
     detail::translated([&] {
-      detail::ensure_connected(lease_->session(), kind);
+      detail::ensure_connected(lease_->session(), kind, lease_->was_idle());
       if (kind == backend::sqlite) {
         // A deferred BEGIN that later writes can fail with SQLITE_BUSY without waiting; IMMEDIATE takes
         // the write lock up front, under the busy timeout.
         lease_->session() << (mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
-      } else {
+      } else if (in_transaction_) {
         lease_->session() << "START TRANSACTION";
       }
     });
@@ -111,6 +144,9 @@ class pooled_scope final : public transaction_scope {
   detail::statement_cache* statements() override { return statements_; }
   void commit() override {
     unbound();
+    if (!in_transaction_) {
+      return;
+    }
     try {
       detail::translated([&] { lease_->session() << "COMMIT"; });
     } catch (...) {
@@ -120,6 +156,9 @@ class pooled_scope final : public transaction_scope {
   }
   void rollback() noexcept override {
     unbound();
+    if (!in_transaction_) {
+      return;
+    }
     try {
       lease_->session() << "ROLLBACK";
     } catch (...) {
@@ -138,6 +177,7 @@ class pooled_scope final : public transaction_scope {
 
   std::unique_ptr<lease> lease_;
   detail::statement_cache* statements_;
+  bool in_transaction_;                     // false for a MariaDB read (autocommit, above)
   sqlite_api::sqlite3* bounded_ = nullptr;  // SQLite under a read budget: its progress handler is set
 };
 
@@ -252,7 +292,12 @@ class soci_transaction final : public ports::transaction {
 class soci_database final : public ports::database {
  public:
   soci_database(const database_url& url, const open_options& options)
-      : kind_(url.kind), size_(options.pool_size), lease_timeout_(options.lease_timeout), pool_(options.pool_size) {
+      : kind_(url.kind),
+        known_(options.known_schema_version),
+        size_(options.pool_size),
+        lease_timeout_(options.lease_timeout),
+        pool_(options.pool_size),
+        returned_at_(options.pool_size, std::chrono::steady_clock::now()) {
     // Every slot is opened here, before any worker runs: connection_pool::at() is not synchronised.
     for (std::size_t i = 0; i < size_; ++i) {
       detail::open_session(pool_.at(i), url);
@@ -284,7 +329,7 @@ class soci_database final : public ports::database {
       throw ports::unavailable_error(
           fmt::format("no free database connection within {} ms (pool size {})", timeout, size_));
     }
-    auto held = std::make_unique<lease>(pool_, in_use_, pos);
+    auto held = std::make_unique<lease>(pool_, in_use_, pos, returned_at_[pos]);
     auto* statements = statements_.empty() ? nullptr : statements_[pos].get();
     return std::make_unique<soci_transaction>(
         std::make_unique<pooled_scope>(std::move(held), statements, kind_, mode, budget), kind_, rulesets_);
@@ -295,10 +340,10 @@ class soci_database final : public ports::database {
     if (!pool_.try_lease(pos, 1000)) {
       return false;
     }
-    lease held(pool_, in_use_, pos);
+    lease held(pool_, in_use_, pos, returned_at_[pos]);
     try {
       detail::ensure_connected(held.session(), kind_);
-      return read_schema_version(held.session(), kind_) == latest_schema_version();
+      return read_schema(held.session(), kind_, known_).servable();
     } catch (...) {
       return false;
     }
@@ -310,9 +355,11 @@ class soci_database final : public ports::database {
 
  private:
   backend kind_;
+  int known_;  // open_options::known_schema_version
   std::size_t size_;
   std::chrono::milliseconds lease_timeout_;
   soci::connection_pool pool_;
+  std::vector<lease::time_point> returned_at_;  // by slot (lease)
   std::atomic<std::size_t> in_use_{0};
   detail::ruleset_cache rulesets_;
   // SQLite only: every write goes through one connection and is committed in groups.
@@ -334,15 +381,30 @@ std::string schema_status::describe() const {
   if (current < expected) {
     return fmt::format("schema version {} is older than this binary's {}: run `perkara migrate`", current, expected);
   }
+  if (current > expected && oldest_binary == 0) {
+    return fmt::format(
+        "schema version {} is newer than this binary's {} and does not say which binaries may run "
+        "against it: use a newer perkara",
+        current, expected);
+  }
+  if (current > expected && !servable()) {
+    return fmt::format(
+        "schema version {} is newer than this binary's {} and needs a binary that knows version {} "
+        "or later: use a newer perkara",
+        current, expected, oldest_binary);
+  }
   if (current > expected) {
-    return fmt::format("schema version {} is newer than this binary's {}: use a newer perkara", current, expected);
+    return fmt::format(
+        "schema version {} is newer than this binary's {}, and binaries from version {} on run against "
+        "it",
+        current, expected, oldest_binary);
   }
   return fmt::format("schema version {} is current", current);
 }
 
-schema_status check_schema(const database_url& url) {
+schema_status check_schema(const database_url& url, int known_version) {
   schema_status status;
-  status.expected = latest_schema_version();
+  status.expected = known_level(known_version);
   // Opening a missing SQLite file would create it; a file that is not there is simply not migrated.
   if (url.kind == backend::sqlite && !std::filesystem::exists(url.path)) {
     return status;
@@ -350,7 +412,7 @@ schema_status check_schema(const database_url& url) {
   try {
     soci::session sql;
     detail::open_session(sql, url);
-    status.current = read_schema_version(sql, url.kind);
+    status = read_schema(sql, url.kind, known_version);
   } catch (...) {
     fail_open(url, detail::describe_current_exception());
   }
@@ -362,8 +424,8 @@ std::unique_ptr<ports::database> open_database(const database_url& url, const op
     fail_open(url, "the pool size must be at least 1");
   }
   if (options.require_current_schema) {
-    const auto status = check_schema(url);
-    if (!status.up_to_date()) {
+    const auto status = check_schema(url, options.known_schema_version);
+    if (!status.servable()) {
       fail_open(url, status.describe());
     }
   }

@@ -4,6 +4,8 @@
 #include "server/client_address.hpp"
 #include "server/notice_flags.hpp"
 #include "domain/whole_number.hpp"
+#include "persistence/database_url.hpp"
+#include "persistence/soci_database.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -97,6 +99,11 @@ void serve(serve_options options) {
   apply_notice_flags(options.notices, config);
   app server{config};
   server.handle_signals(true);
+  // During a rolling upgrade an older server runs against a newer, additive schema (docs/deploy.md).
+  if (const auto schema = persistence::check_schema(persistence::parse_database_url(config.database_url));
+      schema.newer()) {
+    std::fprintf(stderr, "perkara: %s\n", schema.describe().c_str());
+  }
   std::fprintf(stderr, "perkara: listening on http://%s:%u\n", config.http.host.c_str(), server.port());
   if (const auto metrics_port = server.metrics_port()) {
     std::fprintf(stderr, "perkara: metrics on http://%s:%u/metrics\n", config.http.metrics_host.c_str(), *metrics_port);

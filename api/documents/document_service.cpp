@@ -474,16 +474,7 @@ response public_document(services& s, const request& req, const std::string& doc
 }
 
 std::vector<std::string> present_document_kinds(ports::transaction& tx, const docs::case_ref& owner) {
-  std::vector<std::string> out;
-  for (const auto& d : tx.documents().for_case(owner)) {
-    if (!d.retracted) {
-      out.push_back(d.kind);
-    }
-  }
-  for (const auto& p : tx.documents().papers_for_case(owner)) {
-    out.push_back(p.kind);
-  }
-  return out;
+  return tx.documents().present_kinds(owner);
 }
 
 std::string with_published_documents(ports::transaction& tx, const std::string& list_json) {

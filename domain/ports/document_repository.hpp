@@ -31,6 +31,9 @@ class document_repository {
   /// Paper originals recorded as seen for a case, oldest first.
   virtual std::vector<domain::documents::paper_original> papers_for_case(const domain::documents::case_ref& owner) = 0;
   virtual void insert_paper(const domain::documents::paper_original& paper) = 0;
+  /// The kinds present in a case's file, in one read: of its documents not retracted, then of its paper
+  /// originals (the checklist's view, domain/documents/checklist.hpp).
+  virtual std::vector<std::string> present_kinds(const domain::documents::case_ref& owner) = 0;
 };
 
 }  // namespace perkara::ports

@@ -3,9 +3,12 @@
 namespace perkara::persistence::detail {
 
 const std::vector<migration>& all_migrations() {
+  using enum compatibility;
   static const std::vector<migration> migrations = {
+      // The first schema (1-6), laid before any release: no binary predates it.
       {1,
        "0001_core",
+       breaking,
        {
            R"(CREATE TABLE organisations (
                 code VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -61,6 +64,7 @@ const std::vector<migration>& all_migrations() {
        }},
       {2,
        "0002_calendar_and_rules",
+       breaking,
        {
            // organisation is '' for national / cuti bersama / election days, so it can be part of the key.
            // The two admin flags protect an admin's edit or deletion from later migrate runs.
@@ -105,6 +109,7 @@ const std::vector<migration>& all_migrations() {
        }},
       {3,
        "0003_deadlines_and_events",
+       breaking,
        {
            R"(CREATE TABLE deadlines (
                 id VARCHAR(64) NOT NULL PRIMARY KEY,
@@ -141,6 +146,7 @@ const std::vector<migration>& all_migrations() {
        }},
       {4,
        "0004_sequences",
+       breaking,
        {
            // Gapless counters for register numbers, one row per scope (e.g. "dispute:ki-babel:2024").
            R"(CREATE TABLE sequences (
@@ -148,10 +154,13 @@ const std::vector<migration>& all_migrations() {
                 value BIGINT NOT NULL
               ){OPTS})",
        }},
-      {5, "0005_requests", request_schema()},
-      {6, "0006_disputes", dispute_schema()},
+      {5, "0005_requests", breaking, request_schema()},
+      {6, "0006_disputes", breaking, dispute_schema()},
+      // Breaking: a binary before it neither refreshes list_item on a save nor replaces the revision token
+      // when it changes a holiday, so newer servers would show stale lists and keep stale calendars.
       {7,
        "0007_revisions_and_due_index",
+       breaking,
        {
            // A token per kind of reference data, replaced (with a fresh random value) in the same
            // transaction as every change, so a process can keep what it built from that data (the
@@ -167,16 +176,20 @@ const std::vector<migration>& all_migrations() {
            // then falls back to the document.
            "ALTER TABLE disputes ADD COLUMN list_item {TEXT} NULL",
        }},
+      // Breaking: a binary before it would leave public_item stale on every save.
       {8,
        "0008_dispute_public_item",
+       breaking,
        {
            // The public status of a dispute (api-encoded JSON), so the busiest public page is one
            // indexed single-column read. NULL for rows written before this migration; the page then
            // builds it from the document and its clocks.
            "ALTER TABLE disputes ADD COLUMN public_item {TEXT} NULL",
        }},
+      // Additive: new tables; a binary before it keeps its own in-process throttle.
       {9,
        "0009_login_failures",
+       additive,
        {
            // The login throttle's state, shared by every server on the database (issue 12,
            // docs/security.md "Login and sessions"). Consecutive failures of one (username, client
@@ -199,16 +212,20 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_login_failures_address ON login_failures (client_address, at)",
            "CREATE INDEX ix_login_failures_at ON login_failures (at)",
        }},
+      // Additive: an index.
       {10,
        "0010_audit_index",
+       additive,
        {
            // The audit trail of every organisation, newest first (GET /api/v1/audit for a sysadmin);
            // one organisation's is served by ix_audit_organisation. Both indexes end in the row id
            // implicitly (SQLite rowid, InnoDB primary key), the tie-breaker of the keyset cursor.
            "CREATE INDEX ix_audit_at ON audit_log (at)",
        }},
+      // Additive: a corrected date, read as before.
       {11,
        "0011_general_in_force_2010",
+       additive,
        {
            // UU 14/2008 took effect on 30 April 2010 (Pasal 64; docs/legal-sources.md §12), not on its
            // promulgation day. Databases loaded before the correction keep the old date otherwise: the
@@ -217,8 +234,10 @@ const std::vector<migration>& all_migrations() {
            "UPDATE rulesets SET effective_from = '2010-04-30' WHERE name = 'general' AND version = 1 "
            "AND effective_from = '2008-04-30'",
        }},
+      // Breaking: the holidays table is rebuilt with a key column an older binary does not fill.
       {12,
        "0012_regional_calendars",
+       breaking,
        {
            // Holidays of a province or regency (issue 14; docs/deadlines.md §1, rule 4): region_code is ''
            // for national rows and an organisation's own closures, so it joins the key. The primary key
@@ -245,8 +264,10 @@ const std::vector<migration>& all_migrations() {
            // The name of an organisation's region ("Kota Pangkal Pinang"), shown instead of the code.
            "ALTER TABLE organisations ADD COLUMN region_name VARCHAR(255) NOT NULL DEFAULT ''",
        }},
+      // Additive: new tables an older binary does not touch.
       {13,
        "0013_documents",
+       additive,
        {
            // The case file (issue 15, docs/documents.md): one row per uploaded document of a request or a
            // dispute. The bytes live in the content-addressed file store under `sha256`; a row is written
@@ -282,9 +303,12 @@ const std::vector<migration>& all_migrations() {
               ){OPTS})",
            "CREATE INDEX ix_paper_originals_case ON paper_originals (case_kind, case_id)",
        }},
-      {14, "0014_notices", notice_schema()},
+      // Additive: new tables; commands handled by an older binary queue no notice.
+      {14, "0014_notices", additive, notice_schema()},
+      // Additive: new tables.
       {15,
        "0015_letters",
+       additive,
        {
            // Each organisation's letterhead (issue 15): contact lines and a small logo (PNG or JPEG,
            // base64) printed on every letter it issues.
@@ -318,10 +342,14 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_issued_letters_case ON issued_letters (case_type, case_id, issued_at)",
        }},
       // 16 and 20 were reserved by branches built in parallel and never used; versions need only ascend.
-      {17, "0017_deadline_sweep", sweep_schema()},
-      {18, "0018_notice_people", notice_people_schema()},
+      // Additive: a new table, an index and a column with a default.
+      {17, "0017_deadline_sweep", additive, sweep_schema()},
+      // Additive: a new table and columns with defaults.
+      {18, "0018_notice_people", additive, notice_people_schema()},
+      // Additive: nullable columns an older binary leaves NULL (read as unknown) and periods it does not use.
       {19,
        "0019_receipt_facts",
+       additive,
        {
            // When the applicant received the PPID's and the atasan's answers (issue 14; docs/deadlines.md
            // §5 "Receipt facts"): the objection and dispute filing windows run from these when known.
@@ -344,8 +372,10 @@ const std::vector<migration>& all_migrations() {
            "flagged missed; the registrar closes it with reject_registration (project reading UNVERIFIED)' FROM "
            "rulesets WHERE name = 'general' AND version = 1",
        }},
+      // Additive: indexes.
       {21,
        "0021_report_indexes",
+       additive,
        {
            // The national reports and open data (issue 18, docs/open-data.md) read every office's requests
            // of a period and every dispute submitted up to a day; one office's or one KI's use the
@@ -353,8 +383,10 @@ const std::vector<migration>& all_migrations() {
            "CREATE INDEX ix_requests_received ON requests (received_date)",
            "CREATE INDEX ix_disputes_submitted ON disputes (submitted_at)",
        }},
+      // Breaking: a binary before it would leave the report facts stale on every save of a dispute.
       {22,
        "0022_dispute_report_facts",
+       breaking,
        {
            // The report facts of a dispute (domain/reports/facts.hpp, docs/open-data.md "Scale"): the KI-local
            // dates of its acts and its routes, written with the document on every save, so a report over a
@@ -384,8 +416,10 @@ const std::vector<migration>& all_migrations() {
            "adjudicated = CASE WHEN {JSON_VALUE}(body, '$.adjudication_started_at') LIKE '____-__-__%' THEN 1 ELSE 0 "
            "END",
        }},
+      // Breaking: disputes saved from then on hold a list of court objections, which an older binary cannot read.
       {23,
        "0023_cassation_period",
+       breaking,
        {
            // The court stage (issue 14; docs/deadlines.md "Court stage"): each party's cassation window,
            // 14 hari from receiving the first-instance court's decision (UU 14/2008 Pasal 50), as in
@@ -406,8 +440,10 @@ const std::vector<migration>& all_migrations() {
            "read; unit UNVERIFIED: hari read as calendar days (UU 14/1985 Ps 46); receipt presumed at the "
            "pronouncement' FROM rulesets WHERE name = 'general' AND version = 1",
        }},
+      // Additive: an index rebuilt under its name.
       {24,
        "0024_sweep_walk_covering_index",
+       additive,
        {
            // The deadline sweep's walk reads every open clock due before today and looks for its mark
            // (persistence/repositories/deadline_sweep_repository.cpp). With the mark's key in the index
@@ -416,8 +452,10 @@ const std::vector<migration>& all_migrations() {
            "DROP INDEX ix_deadlines_sweep{ON deadlines}",
            "CREATE INDEX ix_deadlines_sweep ON deadlines (met_on, stopped_on, due, id, case_type, case_id, period_key)",
        }},
+      // Additive: indexes rebuilt under their names.
       {25,
        "0025_report_covering_indexes",
+       additive,
        {
            // The reports at national scale (issue 18, docs/performance.md "Reports at national scale"):
            // the indexes the report reads walk carry every column those reads select, so a report over a
@@ -428,6 +466,8 @@ const std::vector<migration>& all_migrations() {
            // refusal's reasons (its exemption grounds) and the document of a dispute stored without its
            // facts, each read for those rows alone (persistence/repositories/report_repository.cpp).
            "DROP INDEX ix_requests_received{ON requests}",
+           // Statements split over several literals (clang-tidy takes them for missing commas).
+           // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
            "CREATE INDEX ix_requests_received ON requests (received_date, respondent, id, channel, state, "
            "extension_at, response_decision, responded_at, responded_offset, objection_received_at, "
            "objection_answer_decision)",
@@ -451,8 +491,10 @@ const std::vector<migration>& all_migrations() {
            "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
            "mediated, adjudicated)",
        }},
+      // Additive: an index rebuilt under its name.
       {27,
        "0027_notice_claim_by_channel",
+       additive,
        {
            // The dispatcher claims due notices one channel at a time (persistence/repositories/
            // notice_outbox.cpp): with the channel in the index, a server that sends webhooks only no
@@ -460,8 +502,10 @@ const std::vector<migration>& all_migrations() {
            "DROP INDEX ix_notices_due{ON notices}",
            "CREATE INDEX ix_notices_due ON notices (state, channel, next_attempt_at, id)",
        }},
+      // Breaking: a binary before it would leave the stored report due dates stale on every save.
       {28,
        "0028_report_due_dates",
+       breaking,
        {
            // The due date each report counts a case by (issue 18, docs/open-data.md "Scale"): a request's
            // ppid_response clock and a dispute's ki_completion clock, the latest of the case's clocks of that
@@ -503,9 +547,33 @@ const std::vector<migration>& all_migrations() {
            "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
            "mediated, adjudicated, completion_due)",
            "CREATE INDEX ix_disputes_respondent ON disputes (respondent, submitted_at, id, submitted_on)",
+        }},
+      // Breaking only because every binary before it accepts nothing but its own schema version.
+      {29,
+       "0029_schema_levels",
+       breaking,
+       {
+           // Rolling upgrades (docs/deploy.md): each version row from this one on records the oldest
+           // schema level a binary must know to run against the database (oldest_binary_version() at
+           // that version), so a binary older than the schema can decide whether it may serve. NULL in
+           // the rows before.
+           "ALTER TABLE schema_migrations ADD COLUMN oldest_binary_version INTEGER NULL",
        }},
   };
   return migrations;
+}
+
+int oldest_binary_version(int version) {
+  int level = 0;
+  for (const auto& m : all_migrations()) {
+    if (m.version > version) {
+      break;
+    }
+    if (m.older_binaries == compatibility::breaking) {
+      level = m.version;
+    }
+  }
+  return level;
 }
 
 std::string expand_dialect(std::string_view statement, backend kind) {

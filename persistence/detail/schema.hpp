@@ -14,13 +14,30 @@
 
 namespace perkara::persistence::detail {
 
+/// Whether a binary that predates a migration still runs correctly against the schema after it
+/// (docs/deploy.md "Rolling upgrades"). `additive`: new tables, nullable or defaulted columns, new
+/// indexes, data the old code reads as before; nothing the new code relies on is left stale by an old
+/// binary's writes. `breaking`: anything else (a rebuilt table, a column without a default, a
+/// projection every save must refresh, a stored format the old code cannot read); a binary must know
+/// the migration to run against it.
+enum class compatibility { additive, breaking };
+
 struct migration {
   int version;
   std::string_view name;
+  compatibility older_binaries;
   std::vector<std::string_view> statements;
 };
 
 const std::vector<migration>& all_migrations();
+
+/// The oldest schema level a binary must know (the last migration it knows) to run against a database
+/// on which every migration up to `version` was applied: the newest breaking migration up to it.
+int oldest_binary_version(int version);
+
+/// The migration that added schema_migrations.oldest_binary_version; its version row and every later
+/// one record the level above.
+inline constexpr int levels_recorded_from = 29;
 
 /// Statements of the workflow migrations, each kept beside its repository: 0005 (schema_requests.cpp)
 /// and 0006 (schema_disputes.cpp).

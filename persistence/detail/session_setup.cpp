@@ -125,8 +125,15 @@ void init_session(soci::session& sql, backend kind) {
   sql << "SET SESSION time_zone='+00:00'";
 }
 
-void ensure_connected(soci::session& sql, backend kind) {
+void ensure_connected(soci::session& sql, backend kind, bool idle) {
   if (kind != backend::mysql) {
+    return;
+  }
+  // Client errors (CR_*, 2000 and up: server gone, connection lost) of the connection's last call are
+  // known without a round trip; server errors (a duplicate key, a deadlock) leave it usable.
+  constexpr unsigned first_client_error = 2000;
+  auto* conn = static_cast<soci::mysql_session_backend*>(sql.get_backend())->conn_;
+  if (!idle && conn != nullptr && mysql_errno(conn) < first_client_error) {
     return;
   }
   // No auto-reconnect (gotcha 7): a connection that died while idle is reopened here, between

@@ -20,8 +20,11 @@ void open_session(soci::session& sql, const database_url& url);
 /// Per-connection settings: SQLite foreign keys and synchronous=FULL; MariaDB isolation and sql_mode.
 void init_session(soci::session& sql, backend kind);
 
-/// Makes sure a leased MariaDB connection still answers; reconnects (and re-initialises) if not.
-void ensure_connected(soci::session& sql, backend kind);
+/// Makes sure a leased MariaDB connection still answers; reconnects (and re-initialises) if not. The
+/// check is a round trip (a ping), so it is made only when the connection was idle (`idle`: unused for
+/// a while, when the server or the network may have dropped it) or its last call failed with a client
+/// error (lost connection and the like); a connection in steady use is trusted.
+void ensure_connected(soci::session& sql, backend kind, bool idle = true);
 
 /// Call inside a catch block: rethrows the active exception as ports::conflict_error (duplicate key),
 /// ports::unavailable_error (connection lost, busy, locked), or unchanged.

@@ -185,6 +185,24 @@ std::vector<docs::paper_original> soci_document_repository::papers_for_case(cons
   });
 }
 
+std::vector<std::string> soci_document_repository::present_kinds(const docs::case_ref& owner) {
+  return translated([&] {
+    std::vector<std::string> out;
+    const std::string ck{docs::to_string(owner.kind)};
+    std::string kind;
+    soci::statement st =
+        (ctx_.sql.prepare << "SELECT kind FROM documents WHERE case_kind = :ck1 AND case_id = :cid1 AND retracted_at "
+                             "IS NULL UNION ALL SELECT kind FROM paper_originals WHERE case_kind = :ck2 AND case_id = "
+                             ":cid2",
+         soci::into(kind), soci::use(ck), soci::use(owner.id), soci::use(ck), soci::use(owner.id));
+    st.execute(false);
+    while (st.fetch()) {
+      out.push_back(kind);
+    }
+    return out;
+  });
+}
+
 void soci_document_repository::insert_paper(const docs::paper_original& paper) {
   translated([&] {
     const std::string ck{docs::to_string(paper.owner.kind)};

@@ -265,6 +265,7 @@ class soci_document_repository final : public ports::document_repository {
   std::vector<domain::documents::document> published(const std::vector<std::string>& dispute_ids,
                                                      const std::string& kind) override;
   std::vector<domain::documents::paper_original> papers_for_case(const domain::documents::case_ref& owner) override;
+  std::vector<std::string> present_kinds(const domain::documents::case_ref& owner) override;
   void insert_paper(const domain::documents::paper_original& paper) override;
 
  private:

@@ -8,6 +8,8 @@
 
 #include <doctest/doctest.h>
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <string>
 
@@ -21,14 +23,19 @@ namespace {
 
 domain::civil_date date(const char* iso) { return *domain::parse_iso_date(iso); }
 
-std::string open_error_of(const database_url& url) {
+std::string open_error_of(const database_url& url, int known_version = 0) {
+  open_options options;
+  options.pool_size = 2;
+  options.known_schema_version = known_version;
   try {
-    (void)open_database(url, 2);
+    (void)open_database(url, options);
   } catch (const open_error& e) {
     return e.what();
   }
   return "(opened)";
 }
+
+bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
 
 }  // namespace
 
@@ -76,6 +83,71 @@ TEST_SUITE("migrations") {
     CHECK(msg.find("newer") != std::string::npos);
     CHECK_THROWS_AS(migrate(db.parsed_url()), open_error);
     CHECK_THROWS_AS((void)db.open(1), open_error);
+  }
+
+  TEST_CASE("rolling upgrades: an older binary serves a newer schema only when every migration beyond it is additive") {
+    // The levels recorded as migrations are applied: the newest breaking migration up to each.
+    struct level_row {
+      int version;
+      int oldest_binary;
+    };
+    for (const auto& row : {level_row{1, 1}, level_row{6, 6}, level_row{11, 8}, level_row{12, 12}, level_row{21, 12},
+                            level_row{22, 22}, level_row{27, 23}, level_row{29, 29}}) {
+      CAPTURE(row.version);
+      CHECK(detail::oldest_binary_version(row.version) == row.oldest_binary);
+    }
+
+    test_database db;
+    const auto url = db.parsed_url();
+    const int latest = latest_schema_version();
+    const int level = detail::oldest_binary_version(latest);
+
+    // A binary that knows only 27 (before migration 29, which it could not read) is refused by name.
+    auto status = check_schema(url, 27);
+    CHECK(status.current == latest);
+    CHECK(status.expected == 27);
+    CHECK(status.oldest_binary == level);  // as migrate recorded it
+    CHECK_FALSE(status.servable());
+    auto msg = open_error_of(url, 27);
+    CHECK(contains(msg, fmt::format("schema version {} is newer than this binary's 27", latest)));
+    CHECK(contains(msg, fmt::format("needs a binary that knows version {} or later", level)));
+
+    // A newer binary applied an additive migration: this binary still opens it and is ready.
+    db.execute(
+        fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
+                    "({}, 'future_additive', 0, {})",
+                    latest + 1, level));
+    status = check_schema(url);
+    CHECK(status.newer());
+    CHECK(status.oldest_binary == level);
+    CHECK(status.servable());
+    CHECK(contains(status.describe(), fmt::format("binaries from version {} on run against it", level)));
+    open_options options;
+    options.pool_size = 1;
+    const auto running = open_database(url, options);
+    CHECK(running->ready());
+    // Still not for a binary that predates a breaking migration, and this one does not migrate it.
+    CHECK_FALSE(check_schema(url, 27).servable());
+    CHECK_THROWS_AS(migrate(url), open_error);
+
+    // Then a breaking one: the running server stops being ready, a new start is refused.
+    db.execute(
+        fmt::format("INSERT INTO schema_migrations (version, name, applied_at, oldest_binary_version) VALUES "
+                    "({}, 'future_breaking', 0, {})",
+                    latest + 2, latest + 2));
+    CHECK_FALSE(running->ready());
+    msg = open_error_of(url);
+    CHECK(contains(msg, fmt::format("schema version {} is newer than this binary's {}", latest + 2, latest)));
+    CHECK(contains(msg, fmt::format("needs a binary that knows version {} or later", latest + 2)));
+    CHECK(msg.find('\n') == std::string::npos);
+
+    // A database older than the binary is refused as before.
+    db.execute(fmt::format("DELETE FROM schema_migrations WHERE version >= {}", latest));
+    status = check_schema(url);
+    CHECK(status.current < latest);
+    CHECK_FALSE(status.servable());
+    CHECK_FALSE(running->ready());
+    CHECK(contains(open_error_of(url), "run `perkara migrate`"));
   }
 
   TEST_CASE("a SQLite path with blanks is opened as that file") {
