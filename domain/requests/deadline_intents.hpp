@@ -4,12 +4,13 @@
 // *what* should happen to which clock and from which anchor, and the application layer turns each
 // intent into a deadline_record (deadline_record.hpp) using the request's rule set and calendar.
 //
-// Applying intents (contract for the application layer), in the order given:
-//  - start:  open a clock `key` whose length is the rule-set period `period`, counted from `anchor`.
+// Applying intents (contract for the application layer, api/cases/case_support clock_book::apply), in
+// the order given:
+//  - start:  open a clock `key` whose length is the rule-set period `period`, counted from `at`.
 //            Idempotent: if an open clock with that key already exists, leave it as it is.
 //  - extend: add `days` (the rule-set period `period`, normally ppid_extension) to the open clock
 //            `key`; without `days` the caller resolves it from `period` itself.
-//  - meet:   the act was done; set met_on = the local date of `anchor` on the open clock `key`.
+//  - meet:   the act was done; set met_on = the local date of `at` on the open clock `key`.
 //            Meeting a clock that is not open is a no-op.
 //  - stop:   close the open clock `key` without meeting it (it keeps `missed` if already past due);
 //            key "*" means every open clock of this request. Stopping a missing clock is a no-op.

@@ -111,6 +111,17 @@ constexpr const char* dispute_columns =
     "x.decided_on, x.closed_on, x.court_objection_on, x.court_decided_on, x.court_result, x.mediated, "
     "x.adjudicated, x.completion_due, CASE WHEN x.submitted_on IS NULL THEN x.body END AS body";
 
+// Binds `uses` to the placeholders of `query` in order and runs it (the intos are already exchanged).
+void run_with(soci::statement& st, const std::string& query, const std::vector<bound>& uses) {
+  for (const auto& u : uses) {
+    std::visit([&st](const auto& value) { st.exchange(soci::use(value)); }, u);
+  }
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute();
+}
+
 // The dispute rows of `SELECT dispute_columns FROM disputes x WHERE <tail>`.
 std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const std::string& tail,
                                                     const std::vector<bound>& uses) {
@@ -138,13 +149,7 @@ std::vector<ports::dispute_report_row> dispute_rows(soci::session& sql, const st
   st.exchange(soci::into(adjudicated, adjudicated_ind));
   st.exchange(soci::into(due, due_ind));
   st.exchange(soci::into(body, body_ind));
-  for (const auto& u : uses) {
-    std::visit([&st](const auto& value) { st.exchange(soci::use(value)); }, u);
-  }
-  st.alloc();
-  st.prepare(query);
-  st.define_and_bind();
-  st.execute();
+  run_with(st, query, uses);
   std::vector<ports::dispute_report_row> out;
   while (st.fetch()) {
     ports::dispute_report_row r;
@@ -238,13 +243,7 @@ std::vector<domain::reports::dispute_count> soci_report_repository::dispute_coun
     st.exchange(soci::into(who));
     st.exchange(soci::into(on));
     st.exchange(soci::into(count));
-    for (const auto& u : uses) {
-      std::visit([&st](const auto& value) { st.exchange(soci::use(value)); }, u);
-    }
-    st.alloc();
-    st.prepare(query);
-    st.define_and_bind();
-    st.execute();
+    run_with(st, query, uses);
     std::vector<domain::reports::dispute_count> out;
     while (st.fetch()) {
       out.push_back({who, date_column(on, "disputes.submitted_on"), count});
