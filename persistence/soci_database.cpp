@@ -200,7 +200,7 @@ class soci_transaction final : public ports::transaction {
   soci_transaction(std::unique_ptr<transaction_scope> scope, backend kind, detail::ruleset_cache& rulesets)
       : scope_(std::move(scope)),
         sql_(scope_->session()),
-        ctx_{sql_, kind, &rulesets, scope_->statements()},
+        ctx_{sql_, kind, &rulesets, scope_->statements(), &memo_},
         organisations_(ctx_),
         users_(ctx_),
         sessions_(ctx_),
@@ -268,6 +268,7 @@ class soci_transaction final : public ports::transaction {
  private:
   std::unique_ptr<transaction_scope> scope_;
   soci::session& sql_;
+  detail::transaction_memo memo_;
   detail::db_context ctx_;
   detail::soci_organisation_repository organisations_;
   detail::soci_user_repository users_;

@@ -115,6 +115,7 @@ void soci_holiday_repository::put(const domain::holiday& holiday) {
     ctx_.sql << insert + update, soci::use(date), soci::use(org), soci::use(holiday.region_code), soci::use(kind), soci::use(holiday.name_id),
         soci::use(holiday.name_en), soci::use(holiday.source);
     renew_holiday_revision(ctx_.sql);
+    forget_holiday_revision();
   });
 }
 
@@ -132,12 +133,16 @@ bool soci_holiday_repository::remove(domain::civil_date date, const std::optiona
     const bool removed = st.get_affected_rows() > 0;
     if (removed) {
       renew_holiday_revision(ctx_.sql);
+      forget_holiday_revision();
     }
     return removed;
   });
 }
 
 std::string soci_holiday_repository::revision() {
+  if (ctx_.memo != nullptr && ctx_.memo->holiday_revision) {
+    return *ctx_.memo->holiday_revision;
+  }
   return translated([&] {
     std::string token;
     prepared(ctx_, "SELECT token FROM reference_revisions WHERE name = 'holidays'").run(soci::into(token));

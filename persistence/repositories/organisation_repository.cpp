@@ -32,6 +32,11 @@ std::vector<domain::organisation> soci_organisation_repository::list() {
 }
 
 std::optional<domain::organisation> soci_organisation_repository::find(const std::string& code) {
+  if (ctx_.memo != nullptr) {
+    if (const auto it = ctx_.memo->organisations.find(code); it != ctx_.memo->organisations.end()) {
+      return it->second;
+    }
+  }
   return translated([&]() -> std::optional<domain::organisation> {
     auto rows = query(ctx_, " WHERE code = :code", &code);
     if (rows.empty()) {
@@ -42,6 +47,9 @@ std::optional<domain::organisation> soci_organisation_repository::find(const std
 }
 
 void soci_organisation_repository::upsert(const domain::organisation& org) {
+  if (ctx_.memo != nullptr) {
+    ctx_.memo->organisations.erase(org.code);
+  }
   translated([&] {
     const std::string kind(domain::to_string(org.kind));
     const std::string level(domain::to_string(org.level));

@@ -33,6 +33,14 @@ class ruleset_cache {
   std::map<std::pair<std::string, int>, domain::ruleset> kept_;
 };
 
+/// What one transaction already read and need not read again (docs/performance.md "Statements per request
+/// on MariaDB"): the caller's lookup also brings the caller's organisation and the holidays' revision
+/// token, which most requests read next. A write of either forgets it.
+struct transaction_memo {
+  std::optional<std::string> holiday_revision;
+  std::map<std::string, domain::organisation, std::less<>> organisations;
+};
+
 /// What every repository needs: the leased session and the SQL dialect (and the database's caches).
 class statement_cache;
 
@@ -42,6 +50,8 @@ struct db_context {
   ruleset_cache* rulesets = nullptr;
   /// The connection's kept statements (SQLite), or null: statements are then prepared per call.
   statement_cache* statements = nullptr;
+  /// The transaction's memo, or null (tools and the group committer's own context read everything).
+  transaction_memo* memo = nullptr;
 };
 
 class soci_organisation_repository final : public ports::organisation_repository {
@@ -97,6 +107,11 @@ class soci_holiday_repository final : public ports::holiday_repository {
   std::string revision() override;
 
  private:
+  void forget_holiday_revision() {
+    if (ctx_.memo != nullptr) {
+      ctx_.memo->holiday_revision.reset();
+    }
+  }
   db_context ctx_;
 };
 

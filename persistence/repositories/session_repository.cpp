@@ -44,7 +44,9 @@ std::optional<ports::stored_session> soci_session_repository::find(const std::st
 std::optional<ports::session_caller> soci_session_repository::find_caller(const std::string& token_hash) {
   return translated([&]() -> std::optional<ports::session_caller> {
     // One row per role of the user (one row with a NULL role when it has none): one statement instead
-    // of four (session, user, roles, organisation; docs/performance.md).
+    // of four (session, user, roles, organisation; docs/performance.md). It also reads the holidays'
+    // revision token, which the request's calendar reads next, and keeps it and the caller's organisation
+    // in the transaction's memo.
     long long created = 0;
     long long expires = 0;
     int revoked = 0;
@@ -52,9 +54,12 @@ std::optional<ports::session_caller> soci_session_repository::find_caller(const 
     organisation_row org;
     std::string role;
     soci::indicator role_ind = soci::i_ok;
+    std::string holiday_revision;
+    soci::indicator revision_ind = soci::i_ok;
     prepared p(ctx_, std::string("SELECT sessions.created_at, sessions.expires_at, sessions.revoked, ") + user_columns +
                          ", " + organisation_columns +
-                         ", user_roles.role FROM sessions JOIN users ON users.id = sessions.user_id "
+                         ", user_roles.role, (SELECT token FROM reference_revisions WHERE name = 'holidays') "
+                         "FROM sessions JOIN users ON users.id = sessions.user_id "
                          "JOIN organisations ON organisations.code = users.organisation "
                          "LEFT JOIN user_roles ON user_roles.user_id = users.id WHERE sessions.token_hash = :hash");
     auto& st = p.statement();
@@ -64,6 +69,7 @@ std::optional<ports::session_caller> soci_session_repository::find_caller(const 
     user.bind(st);
     org.bind(st);
     st.exchange(soci::into(role, role_ind));
+    st.exchange(soci::into(holiday_revision, revision_ind));
     st.exchange(soci::use(token_hash));
     p.bound();
     st.execute();
@@ -83,6 +89,10 @@ std::optional<ports::session_caller> soci_session_repository::find_caller(const 
     if (out) {
       // Stable order: the order of domain::all_roles, as user_repository::find gives them.
       std::sort(out->user.roles.begin(), out->user.roles.end());
+      if (ctx_.memo != nullptr) {
+        ctx_.memo->holiday_revision = revision_ind == soci::i_ok ? holiday_revision : std::string{};
+        ctx_.memo->organisations.insert_or_assign(out->organisation.code, out->organisation);
+      }
     }
     return out;
   });

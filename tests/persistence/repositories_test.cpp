@@ -130,6 +130,9 @@ TEST_SUITE("repositories") {
     tx->sessions().insert(h1, {"u1", at(100), at(200), false});
     tx->sessions().insert(h2, {"u1", at(110), at(210), false});
     tx->sessions().insert(h3, {"u2", at(120), at(220), false});
+    // Read before any caller lookup (which keeps the caller's organisation in the transaction's memo).
+    const auto babel = tx->organisations().find("ki-babel");
+    const auto pkp = tx->organisations().find("kpu-pangkalpinang");
     // The session with its user (roles in domain order) and organisation, as authentication reads it.
     const auto c1 = tx->sessions().find_caller(h1);
     REQUIRE(c1.has_value());
@@ -141,13 +144,12 @@ TEST_SUITE("repositories") {
     CHECK(c1->user.roles == tx->users().find("u1")->roles);
     CHECK(c1->user.roles.size() == 2);
     CHECK(c1->organisation.code == "ki-babel");
-    CHECK(c1->organisation.name == tx->organisations().find("ki-babel")->name);
+    CHECK(c1->organisation.name == babel->name);
     // A user without roles is still found (one row, no role); an inactive one is returned as stored.
     const auto c3 = tx->sessions().find_caller(h3);
     REQUIRE(c3.has_value());
     CHECK(c3->user.roles.empty());
     CHECK_FALSE(c3->user.active);
-    const auto pkp = tx->organisations().find("kpu-pangkalpinang");
     CHECK(c3->organisation.code == "kpu-pangkalpinang");
     CHECK(c3->organisation.parent == pkp->parent);
     CHECK(c3->organisation.region_code == pkp->region_code);
@@ -171,6 +173,49 @@ TEST_SUITE("repositories") {
     CHECK(tx->sessions().find(h2)->revoked);
     CHECK_FALSE(tx->sessions().find(h3)->revoked);
     CHECK_FALSE(tx->sessions().find(std::string(64, 'd')).has_value());
+  }
+
+  TEST_CASE(
+      "the caller lookup keeps the organisation and the holidays' revision for the transaction, until they are "
+      "written") {
+    test_database db;
+    auto database = db.open(1);
+    std::string renewed;
+    {
+      auto tx = database->begin(ports::access::write);
+      tx->users().insert(make_user("u1", "budi"), "h");
+      const std::string h1(64, 'a');
+      tx->sessions().insert(h1, {"u1", at(100), at(200), false});
+      const auto stored_revision = tx->holidays().revision();
+      CHECK_FALSE(stored_revision.empty());
+      REQUIRE(tx->sessions().find_caller(h1).has_value());
+      CHECK(tx->holidays().revision() == stored_revision);
+      // A holiday written in the same transaction renews the token: the next read sees the new one.
+      domain::holiday local;
+      local.date = date("2024-03-04");
+      local.kind = domain::holiday_kind::local;
+      local.name_id = "Kantor tutup";
+      local.name_en = "Office closed";
+      local.source = "SK KI Babel 1/2024";
+      local.organisation = "ki-babel";
+      tx->holidays().put(local);
+      renewed = tx->holidays().revision();
+      CHECK_FALSE(renewed.empty());
+      CHECK(renewed != stored_revision);
+      REQUIRE(tx->sessions().find_caller(h1).has_value());
+      CHECK(tx->holidays().revision() == renewed);
+      // The organisation as the caller lookup read it, and as written after it.
+      auto babel = *tx->organisations().find("ki-babel");
+      CHECK(babel.name == tx->sessions().find_caller(h1)->organisation.name);
+      babel.name = "Komisi Informasi Babel (renamed)";
+      tx->organisations().upsert(babel);
+      CHECK(tx->organisations().find("ki-babel")->name == "Komisi Informasi Babel (renamed)");
+      tx->commit();
+    }
+    // Another transaction reads its own.
+    auto read = database->begin(ports::access::read);
+    CHECK(read->holidays().revision() == renewed);
+    CHECK(read->organisations().find("ki-babel")->name == "Komisi Informasi Babel (renamed)");
   }
 
   TEST_CASE("holidays national and local") {
