@@ -121,7 +121,6 @@ class pooled_scope final : public transaction_scope {
                ports::read_budget* budget)
       : lease_(std::move(held)),
         statements_(statements),
-        kind_(kind),
         in_transaction_(kind == backend::sqlite || mode == ports::access::write) {
     if (budget != nullptr && kind == backend::sqlite) {
       bounded_ = static_cast<soci::sqlite3_session_backend*>(lease_->session().get_backend())->conn_;
@@ -132,7 +131,7 @@ class pooled_scope final : public transaction_scope {
       if (kind == backend::sqlite) {
         // A deferred BEGIN that later writes can fail with SQLITE_BUSY without waiting; IMMEDIATE takes
         // the write lock up front, under the busy timeout.
-        control(mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
+        lease_->session() << (mode == ports::access::write ? "BEGIN IMMEDIATE" : "BEGIN");
       } else if (in_transaction_) {
         lease_->session() << "START TRANSACTION";
       }
@@ -149,7 +148,7 @@ class pooled_scope final : public transaction_scope {
       return;
     }
     try {
-      detail::translated([&] { control("COMMIT"); });
+      detail::translated([&] { lease_->session() << "COMMIT"; });
     } catch (...) {
       rollback();
       throw;
@@ -161,24 +160,13 @@ class pooled_scope final : public transaction_scope {
       return;
     }
     try {
-      control("ROLLBACK");
+      lease_->session() << "ROLLBACK";
     } catch (...) {
       // The connection may be gone; ensure_connected repairs it on the next lease.
     }
   }
 
  private:
-  // BEGIN, COMMIT and ROLLBACK: on SQLite the connection's kept statements (persistence/detail/
-  // statement_cache.hpp), not a statement made and parsed for each transaction; SOCI's one-off
-  // statement was a visible part of a public status read (docs/performance.md "The HTTP path").
-  void control(const char* text) {
-    if (statements_ != nullptr) {
-      detail::prepared{detail::db_context{lease_->session(), kind_, nullptr, statements_}, text}.run();
-    } else {
-      lease_->session() << text;
-    }
-  }
-
   // Ends the budget before the connection's last statements and its return to the pool.
   void unbound() noexcept {
     if (bounded_ != nullptr) {
@@ -189,7 +177,6 @@ class pooled_scope final : public transaction_scope {
 
   std::unique_ptr<lease> lease_;
   detail::statement_cache* statements_;
-  backend kind_;
   bool in_transaction_;                     // false for a MariaDB read (autocommit, above)
   sqlite_api::sqlite3* bounded_ = nullptr;  // SQLite under a read budget: its progress handler is set
 };
