@@ -31,8 +31,8 @@ void for_each_response_field(const api::response& res, std::string_view request_
     if (same_field_name(name, "Content-Security-Policy")) {
       return false;  // the handler's own, stricter policy (a generated letter: api/letters/letter_html.hpp)
     }
-    for (const auto& [security_name, value] : security) {
-      if (same_field_name(name, security_name)) {
+    for (const auto& security_field : security) {
+      if (same_field_name(name, security_field.first)) {
         return true;
       }
     }
