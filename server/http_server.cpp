@@ -122,9 +122,8 @@ void set_head(file_response& out, const api::response& res, unsigned version, bo
               const std::string& request_id) {
   out.version(version);
   out.result(static_cast<unsigned>(res.status));
-  for_each_response_field(res, request_id, [&out](std::string_view name, std::string_view value) {
-    out.insert(name, value);
-  });
+  for_each_response_field(res, request_id,
+                          [&out](std::string_view name, std::string_view value) { out.insert(name, value); });
   out.keep_alive(keep_alive);
 }
 
@@ -264,8 +263,7 @@ struct http_server::impl {
                steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            http::request_parser<http::string_body>& header_parser,
-                                            std::size_t limit);
+                                            http::request_parser<http::string_body>& header_parser, std::size_t limit);
   std::string request_client_address(const std::string& peer, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.

@@ -2,9 +2,9 @@
 // Small transport policies kept apart from the Beast session loop so they can be unit-tested:
 // request ids, the security headers every response carries, and the bounded method label for metrics.
 
+#include <span>
 #include <string>
 #include <string_view>
-#include <span>
 #include <utility>
 
 namespace perkara::server {

@@ -80,8 +80,8 @@ TEST_SUITE("transport_headers") {
       const char* in;
       const char* out;
     };
-    for (const auto& r : {row{"GET", "GET"}, row{"PATCH", "PATCH"}, row{"BREW", "OTHER"}, row{"get", "OTHER"},
-                          row{"", "OTHER"}}) {
+    for (const auto& r :
+         {row{"GET", "GET"}, row{"PATCH", "PATCH"}, row{"BREW", "OTHER"}, row{"get", "OTHER"}, row{"", "OTHER"}}) {
       CAPTURE(r.in);
       CHECK(server::method_label(r.in) == r.out);
     }
@@ -94,9 +94,9 @@ TEST_SUITE("response_head") {
     res.status = 201;
     res.body = R"({"id":1})";
     res.set_header("ETag", "\"7\"");
-    res.set_header("content-type", "text/plain");        // replaced by res.content_type
-    res.set_header("X-Frame-Options", "SAMEORIGIN");     // the security headers are the server's
-    res.set_header("Content-Length", "99");              // so is the length
+    res.set_header("content-type", "text/plain");     // replaced by res.content_type
+    res.set_header("X-Frame-Options", "SAMEORIGIN");  // the security headers are the server's
+    res.set_header("Content-Length", "99");           // so is the length
     CHECK(server::response_head(res, 11, true, "0123456789abcdef") ==
           "HTTP/1.1 201 Created\r\n"
           "ETag: \"7\"\r\n"
@@ -116,8 +116,7 @@ TEST_SUITE("response_head") {
     CHECK(closing.find("\r\nConnection: close\r\n") != std::string::npos);
     CHECK(server::response_head(res, 10, true, "id").find("\r\nConnection: keep-alive\r\n") != std::string::npos);
     CHECK(server::response_head(res, 10, false, "id").find("Connection") == std::string::npos);
-    CHECK(server::response_head(res, 11, true, "id", 12345).find("\r\nContent-Length: 12345\r\n") !=
-          std::string::npos);
+    CHECK(server::response_head(res, 11, true, "id", 12345).find("\r\nContent-Length: 12345\r\n") != std::string::npos);
     for (const int status : {101, 204, 304}) {
       CAPTURE(status);
       res.status = status;
