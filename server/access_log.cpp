@@ -2,13 +2,14 @@
 
 #include "domain/json_text.hpp"
 
-#include <fmt/format.h>
-
 #include <unistd.h>
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
+#include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <iterator>
 #include <utility>
 
 namespace perkara::server {
@@ -18,7 +19,43 @@ std::string json_escape(std::string_view text) {
   return quoted.substr(1, quoted.size() - 2);
 }
 
+void append_json_escaped(std::string& out, std::string_view text) {
+  const bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x20 && u != 0x7f && c != '"' && c != '\\';
+  });
+  if (plain) {
+    out += text;
+  } else {
+    out += json_escape(text);
+  }
+}
+
 namespace {
+
+// `value` in exactly `width` decimal digits, zero-padded (every field of the time stamp is in range).
+void append_digits(std::string& out, std::uint64_t value, int width) {
+  std::array<char, 20> digits{};
+  for (int i = width - 1; i >= 0; --i) {
+    digits.at(static_cast<std::size_t>(i)) = static_cast<char>('0' + value % 10);
+    value /= 10;
+  }
+  out.append(digits.data(), static_cast<std::size_t>(width));
+}
+
+// `value` in decimal without padding.
+void append_unsigned(std::string& out, std::uint64_t value) {
+  std::array<char, 20> digits{};
+  std::size_t n = 0;
+  do {
+    digits.at(digits.size() - 1 - n) = static_cast<char>('0' + value % 10);
+    value /= 10;
+    ++n;
+  } while (value != 0);
+  out.append(digits.data() + digits.size() - n, n);
+}
+
+}  // namespace
 
 void append_access_log(std::string& out, const access_log_entry& entry) {
   using namespace std::chrono;
@@ -26,16 +63,36 @@ void append_access_log(std::string& out, const access_log_entry& entry) {
   const auto day = floor<days>(ms);
   const year_month_day ymd{day};
   const hh_mm_ss tod{ms - day};
-  fmt::format_to(
-      std::back_inserter(out),
-      R"({{"ts":"{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z","request_id":"{}","method":"{}","route":"{}","status":{},"duration_ms":{:.3f}}})",
-      static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-      tod.hours().count(), tod.minutes().count(), tod.seconds().count(), tod.subseconds().count(),
-      json_escape(entry.request_id), json_escape(entry.method), json_escape(entry.route), entry.status,
-      entry.duration_ms);
+  out += R"({"ts":")";
+  append_digits(out, static_cast<std::uint64_t>(static_cast<int>(ymd.year())), 4);
+  out += '-';
+  append_digits(out, static_cast<unsigned>(ymd.month()), 2);
+  out += '-';
+  append_digits(out, static_cast<unsigned>(ymd.day()), 2);
+  out += 'T';
+  append_digits(out, static_cast<std::uint64_t>(tod.hours().count()), 2);
+  out += ':';
+  append_digits(out, static_cast<std::uint64_t>(tod.minutes().count()), 2);
+  out += ':';
+  append_digits(out, static_cast<std::uint64_t>(tod.seconds().count()), 2);
+  out += '.';
+  append_digits(out, static_cast<std::uint64_t>(tod.subseconds().count()), 3);
+  out += R"(Z","request_id":")";
+  append_json_escaped(out, entry.request_id);
+  out += R"(","method":")";
+  append_json_escaped(out, entry.method);
+  out += R"(","route":")";
+  append_json_escaped(out, entry.route);
+  out += R"(","status":)";
+  append_unsigned(out, static_cast<std::uint64_t>(std::max(entry.status, 0)));  // 100-599
+  // Milliseconds with three decimals, rounded as printf's %.3f would (durations are never negative).
+  const auto micros = static_cast<std::uint64_t>(std::llround(std::max(entry.duration_ms, 0.0) * 1000.0));
+  out += R"(,"duration_ms":)";
+  append_unsigned(out, micros / 1000);
+  out += '.';
+  append_digits(out, micros % 1000, 3);
+  out += '}';
 }
-
-}  // namespace
 
 std::string format_access_log(const access_log_entry& entry) {
   std::string out;

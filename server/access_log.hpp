@@ -12,11 +12,12 @@
 
 namespace perkara::server {
 
+// Views of the request's own strings: a line is formatted before write() returns.
 struct access_log_entry {
   std::chrono::system_clock::time_point ts;
-  std::string request_id;
-  std::string method;
-  std::string route;  // the route pattern ("unmatched", "static", ...)
+  std::string_view request_id;
+  std::string_view method;
+  std::string_view route;  // the route pattern ("unmatched", "static", ...)
   int status = 0;
   double duration_ms = 0.0;
 };
@@ -24,6 +25,9 @@ struct access_log_entry {
 /// `{"ts":"2024-02-07T03:15:00.123Z","request_id":...,"method":...,"route":...,"status":...,"duration_ms":...}`
 /// without a trailing newline.
 std::string format_access_log(const access_log_entry& entry);
+/// The same line appended to `out`, written digit by digit: no allocation once `out` has room
+/// (docs/performance.md "The HTTP path").
+void append_access_log(std::string& out, const access_log_entry& entry);
 
 /// The access log of a server: each thread that logs appends its lines to a buffer of its own, and the
 /// buffers go to the file descriptor in large writes (docs/performance.md "The HTTP path"): when one
@@ -56,5 +60,7 @@ class buffered_access_log {
 
 /// JSON string escaping (quotes, backslash, control characters) for log values.
 std::string json_escape(std::string_view text);
+/// json_escape(text) appended to `out`; text that needs no escaping is copied as it is.
+void append_json_escaped(std::string& out, std::string_view text);
 
 }  // namespace perkara::server

@@ -11,6 +11,7 @@
 #include "server/peer_address.hpp"
 #include "server/request_framing.hpp"
 #include "server/request_head.hpp"
+#include "server/response_head.hpp"
 #include "server/static_files.hpp"
 #include "server/transport_headers.hpp"
 
@@ -25,6 +26,7 @@
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -32,6 +34,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cstdint>
 #include <cstdio>
@@ -55,7 +58,6 @@ namespace net = boost::asio;
 using tcp = net::ip::tcp;
 using error_code = boost::system::error_code;
 using steady = std::chrono::steady_clock;
-using beast_response = http::response<http::string_body>;
 using file_response = http::response<http::file_body>;
 
 constexpr auto use_tuple = net::as_tuple(net::use_awaitable);
@@ -114,46 +116,36 @@ api::response transport_problem(int status, std::string detail, const std::strin
   return res;
 }
 
-// The status line and headers of an answer, whatever its body type.
-template <class Body>
-void set_head(http::response<Body>& out, const api::response& res, unsigned version, bool keep_alive,
+// The status line and headers of a file answer, in Beast's message (server/response_head.hpp decides
+// which fields; every other answer is written by wire_response below without Beast's field container).
+void set_head(file_response& out, const api::response& res, unsigned version, bool keep_alive,
               const std::string& request_id) {
   out.version(version);
   out.result(static_cast<unsigned>(res.status));
-  for (const auto& [name, value] : res.headers) {
-    out.insert(name, value);
-  }
-  if (!res.content_type.empty()) {
-    out.set(http::field::content_type, res.content_type);
-  }
-  for (const auto& [name, value] : security_headers(res.content_type)) {
-    if (name == "Content-Security-Policy" && res.header(name)) {
-      continue;  // a page with its own, stricter policy (a generated letter: api/letters/letter_html.hpp)
-    }
-    out.set(name, value);
-  }
-  out.set("X-Request-Id", request_id);
+  for_each_response_field(res, request_id,
+                          [&out](std::string_view name, std::string_view value) { out.insert(name, value); });
   out.keep_alive(keep_alive);
-  out.erase(http::field::transfer_encoding);
 }
 
-beast_response to_beast(api::response res, unsigned version, bool head_only, bool keep_alive,
-                        const std::string& request_id) {
+// An answer held in memory as it goes on the wire: its head (server/response_head.hpp) and its body,
+// written together with one gathered write.
+struct wire_response {
+  int status = 0;
+  std::string head;
+  std::string body;  // empty for HEAD and bodiless statuses
+};
+
+wire_response to_wire(api::response res, unsigned version, bool head_only, bool keep_alive,
+                      const std::string& request_id, std::optional<std::size_t> content_length = std::nullopt) {
   if (res.status < 100 || res.status > 599) {
     res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error", request_id);
   }
-  beast_response out;
-  set_head(out, res, version, keep_alive, request_id);
-  // 1xx, 204 and 304 carry no body and no Content-Length (RFC 9110 section 8.6).
-  const bool bodiless = res.status < 200 || res.status == 204 || res.status == 304;
-  if (bodiless) {
-    out.erase(http::field::content_length);
-  } else {
-    // HEAD: the Content-Length of the GET response, but no body.
-    out.content_length(res.body.size());
-    if (!head_only) {
-      out.body() = std::move(res.body);
-    }
+  wire_response out;
+  out.status = res.status;
+  // HEAD: the Content-Length of the GET response, but no body.
+  out.head = response_head(res, version, keep_alive, request_id, content_length);
+  if (!head_only && !bodiless_status(res.status)) {
+    out.body = std::move(res.body);
   }
   return out;
 }
@@ -262,17 +254,16 @@ struct http_server::impl {
                               std::string_view method, const std::string& request_id, steady::time_point started);
   net::awaitable<bool> refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
                               std::string_view method, const std::string& request_id, steady::time_point started);
-  net::awaitable<bool> write_response(beast::tcp_stream& stream, beast_response& out, std::string_view method,
+  net::awaitable<bool> write_response(beast::tcp_stream& stream, const wire_response& out, std::string_view method,
                                       std::string_view route, const std::string& request_id,
                                       steady::time_point started);
   net::awaitable<bool> write_file(beast::tcp_stream& stream, file_response& out, std::string_view method,
                                   std::string_view route, const std::string& request_id, steady::time_point started);
-  void observe(std::string_view method, std::string_view route, int status, const std::string& request_id,
+  void observe(std::string_view method, std::string_view route, int status, std::string_view request_id,
                steady::time_point started);
   net::awaitable<void> linger_close(beast::tcp_stream& stream, beast::flat_buffer& buffer);
   net::awaitable<streamed_body> stream_body(beast::tcp_stream& stream, beast::flat_buffer& buffer,
-                                            http::request_parser<http::string_body>& header_parser,
-                                            std::size_t limit);
+                                            http::request_parser<http::string_body>& header_parser, std::size_t limit);
   std::string request_client_address(const std::string& peer, const api::request& req) const;
 
   // Declared before `ioc`: connection slots still use them while ~io_context destroys sessions.
@@ -726,7 +717,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
   }
 
   const bool keep = keep_alive && !stopping.load();
-  const std::string route = res.route.empty() ? std::string{unmatched_route} : res.route;
+  const std::string route = res.route.empty() ? std::string{unmatched_route} : std::move(res.route);
   if (const auto path = api::take_body_file(res)) {
     auto file = to_beast_file(res, *path, version, keep, request_id);
     if (file && !head_only) {
@@ -734,9 +725,9 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
       co_return sent&& keep;
     }
     if (file) {
-      res.body.clear();  // HEAD: the file's length, no body
-      auto length_only = to_beast(std::move(res), version, true, keep, request_id);
-      length_only.content_length(file->body().size());
+      // HEAD: the file's length, no body.
+      const auto length_only =
+          to_wire(std::move(res), version, true, keep, request_id, static_cast<std::size_t>(file->body().size()));
       const bool sent = co_await write_response(stream, length_only, method, route, request_id, started);
       co_return sent&& keep;
     }
@@ -744,7 +735,7 @@ net::awaitable<bool> http_server::impl::serve_one(beast::tcp_stream& stream, bea
     res = transport_problem(500, "Terjadi kesalahan tak terduga / Unexpected error (request " + request_id + ")",
                             request_id);
   }
-  auto out = to_beast(std::move(res), version, head_only, keep, request_id);
+  const auto out = to_wire(std::move(res), version, head_only, keep, request_id);
   const bool written = co_await write_response(stream, out, method, route, request_id, started);
   co_return written&& keep;
 }
@@ -762,19 +753,20 @@ net::awaitable<bool> http_server::impl::reject(beast::tcp_stream& stream, beast:
 net::awaitable<bool> http_server::impl::refuse(beast::tcp_stream& stream, beast::flat_buffer& buffer, api::response res,
                                                std::string_view method, const std::string& request_id,
                                                steady::time_point started) {
-  auto out = to_beast(std::move(res), 11, method == "HEAD", false, request_id);
+  const auto out = to_wire(std::move(res), 11, method == "HEAD", false, request_id);
   if (co_await write_response(stream, out, method, unmatched_route, request_id, started)) {
     co_await linger_close(stream, buffer);
   }
   co_return false;
 }
 
-net::awaitable<bool> http_server::impl::write_response(beast::tcp_stream& stream, beast_response& out,
+net::awaitable<bool> http_server::impl::write_response(beast::tcp_stream& stream, const wire_response& out,
                                                        std::string_view method, std::string_view route,
                                                        const std::string& request_id, steady::time_point started) {
   stream.expires_after(config.write_timeout);
-  auto [ec, n] = co_await http::async_write(stream, out, use_tuple);
-  observe(method, route, static_cast<int>(out.result_int()), request_id, started);
+  const std::array<net::const_buffer, 2> pieces{net::buffer(out.head), net::buffer(out.body)};
+  auto [ec, n] = co_await net::async_write(stream, pieces, use_tuple);
+  observe(method, route, out.status, request_id, started);
   co_return !ec;
 }
 
@@ -794,13 +786,12 @@ net::awaitable<bool> http_server::impl::write_file(beast::tcp_stream& stream, fi
 }
 
 void http_server::impl::observe(std::string_view method, std::string_view route, int status,
-                                const std::string& request_id, steady::time_point started) {
+                                std::string_view request_id, steady::time_point started) {
   const double seconds = std::chrono::duration<double>(steady::now() - started).count();
   const auto label = method_label(method);
   metrics.observe_request(label, route, status, seconds);
   if (access_log) {
-    access_log->write({std::chrono::system_clock::now(), request_id, std::string{label}, std::string{route}, status,
-                       seconds * 1000.0});
+    access_log->write({std::chrono::system_clock::now(), request_id, label, route, status, seconds * 1000.0});
   }
 }
 

@@ -21,16 +21,15 @@ std::string make_request_id() {
   return id;
 }
 
-std::vector<std::pair<std::string_view, std::string_view>> security_headers(std::string_view content_type) {
-  std::vector<std::pair<std::string_view, std::string_view>> out{
+std::span<const std::pair<std::string_view, std::string_view>> security_headers(std::string_view content_type) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 4> all{{
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
       {"X-Frame-Options", "DENY"},
-  };
-  if (content_type.substr(0, 9) == "text/html") {
-    out.emplace_back("Content-Security-Policy", content_security_policy);
-  }
-  return out;
+      {"Content-Security-Policy", content_security_policy},  // last: HTML only
+  }};
+  const bool html = content_type.substr(0, 9) == "text/html";
+  return std::span{all}.first(html ? all.size() : all.size() - 1);
 }
 
 std::string_view method_label(std::string_view method) {

@@ -1,6 +1,7 @@
 // The small transport policies on their own: access log lines, request ids, security headers,
-// method labels.
+// method labels, response heads.
 #include "server/access_log.hpp"
+#include "server/response_head.hpp"
 #include "server/transport_headers.hpp"
 
 #include <doctest/doctest.h>
@@ -79,10 +80,59 @@ TEST_SUITE("transport_headers") {
       const char* in;
       const char* out;
     };
-    for (const auto& r : {row{"GET", "GET"}, row{"PATCH", "PATCH"}, row{"BREW", "OTHER"}, row{"get", "OTHER"},
-                          row{"", "OTHER"}}) {
+    for (const auto& r :
+         {row{"GET", "GET"}, row{"PATCH", "PATCH"}, row{"BREW", "OTHER"}, row{"get", "OTHER"}, row{"", "OTHER"}}) {
       CAPTURE(r.in);
       CHECK(server::method_label(r.in) == r.out);
     }
+  }
+}
+
+TEST_SUITE("response_head") {
+  TEST_CASE("status line, the handler's fields, the transport's fields and the length, in that order") {
+    api::response res;
+    res.status = 201;
+    res.body = R"({"id":1})";
+    res.set_header("ETag", "\"7\"");
+    res.set_header("content-type", "text/plain");     // replaced by res.content_type
+    res.set_header("X-Frame-Options", "SAMEORIGIN");  // the security headers are the server's
+    res.set_header("Content-Length", "99");           // so is the length
+    CHECK(server::response_head(res, 11, true, "0123456789abcdef") ==
+          "HTTP/1.1 201 Created\r\n"
+          "ETag: \"7\"\r\n"
+          "Content-Type: application/json\r\n"
+          "X-Content-Type-Options: nosniff\r\n"
+          "Referrer-Policy: no-referrer\r\n"
+          "X-Frame-Options: DENY\r\n"
+          "X-Request-Id: 0123456789abcdef\r\n"
+          "Content-Length: 8\r\n"
+          "\r\n");
+  }
+
+  TEST_CASE("connection, bodiless statuses, a given length and a handler's own CSP") {
+    api::response res;
+    res.body = "abc";
+    const auto closing = server::response_head(res, 11, false, "id");
+    CHECK(closing.find("\r\nConnection: close\r\n") != std::string::npos);
+    CHECK(server::response_head(res, 10, true, "id").find("\r\nConnection: keep-alive\r\n") != std::string::npos);
+    CHECK(server::response_head(res, 10, false, "id").find("Connection") == std::string::npos);
+    CHECK(server::response_head(res, 11, true, "id", 12345).find("\r\nContent-Length: 12345\r\n") != std::string::npos);
+    for (const int status : {101, 204, 304}) {
+      CAPTURE(status);
+      res.status = status;
+      const auto head = server::response_head(res, 11, true, "id");
+      CHECK(head.find("Content-Length") == std::string::npos);
+      CHECK(head.starts_with("HTTP/1.1 " + std::to_string(status) + " "));
+    }
+    api::response letter;
+    letter.content_type = "text/html; charset=utf-8";
+    letter.set_header("Content-Security-Policy", "default-src 'none'");
+    const auto head = server::response_head(letter, 11, true, "id");
+    CHECK(head.find("Content-Security-Policy: default-src 'none'\r\n") != std::string::npos);
+    CHECK(head.find("Content-Security-Policy", head.find("Content-Security-Policy") + 1) == std::string::npos);
+    api::response page;
+    page.content_type = "text/html; charset=utf-8";
+    CHECK(server::response_head(page, 11, true, "id").find("Content-Security-Policy: default-src 'self'") !=
+          std::string::npos);
   }
 }
