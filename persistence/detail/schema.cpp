@@ -561,8 +561,8 @@ const std::vector<migration>& all_migrations() {
            // the rows before.
            "ALTER TABLE schema_migrations ADD COLUMN oldest_binary_version INTEGER NULL",
        }},
-      {31,
-       "0031_public_status_index",
+      {30,
+       "0030_public_status_index",
        additive,
        {
            // The public status by register number (issue 20, docs/performance.md "The HTTP path") reads
