@@ -7,9 +7,10 @@
 namespace perkara::domain::disputes {
 
 // The first row is also the name of a value the table lacks (domain/enum_names.hpp).
-constexpr enum_name<track_reason> track_reason_names[] = {
-    {track_reason::general_period, "general_period"}, {track_reason::request, "request"},
-    {track_reason::election_period, "election_period"}, {track_reason::override, "override"}};
+constexpr enum_name<track_reason> track_reason_names[] = {{track_reason::general_period, "general_period"},
+                                                          {track_reason::request, "request"},
+                                                          {track_reason::election_period, "election_period"},
+                                                          {track_reason::override, "override"}};
 std::string_view to_string(track_reason r) { return name_in(track_reason_names, r); }
 std::optional<track_reason> parse_track_reason(std::string_view text) { return value_in(track_reason_names, text); }
 

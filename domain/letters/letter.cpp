@@ -77,19 +77,24 @@ std::string_view objection_ground_text(char g) {
 
 using disputes::dispute_outcome;
 using disputes::hearing_kind;
-constexpr enum_name<hearing_kind> hearing_texts[] = {
-    {hearing_kind::preliminary_examination, "Pemeriksaan Awal"}, {hearing_kind::mediation, "Mediasi"},
-    {hearing_kind::evidence, "Pembuktian"}, {hearing_kind::closed_examination, "Pemeriksaan Tertutup"},
-    {hearing_kind::site_inspection, "Pemeriksaan Setempat"}, {hearing_kind::conclusions, "Kesimpulan"},
-    {hearing_kind::decision_reading, "Pembacaan Putusan"}};
+constexpr enum_name<hearing_kind> hearing_texts[] = {{hearing_kind::preliminary_examination, "Pemeriksaan Awal"},
+                                                     {hearing_kind::mediation, "Mediasi"},
+                                                     {hearing_kind::evidence, "Pembuktian"},
+                                                     {hearing_kind::closed_examination, "Pemeriksaan Tertutup"},
+                                                     {hearing_kind::site_inspection, "Pemeriksaan Setempat"},
+                                                     {hearing_kind::conclusions, "Kesimpulan"},
+                                                     {hearing_kind::decision_reading, "Pembacaan Putusan"}};
 std::string_view hearing_text(hearing_kind k) { return name_in(hearing_texts, k); }
 
 constexpr enum_name<dispute_outcome> outcome_texts[] = {
-    {dispute_outcome::granted, "dikabulkan seluruhnya"}, {dispute_outcome::partly_granted, "dikabulkan sebagian"},
-    {dispute_outcome::rejected, "ditolak"}, {dispute_outcome::inadmissible, "tidak dapat diterima"},
+    {dispute_outcome::granted, "dikabulkan seluruhnya"},
+    {dispute_outcome::partly_granted, "dikabulkan sebagian"},
+    {dispute_outcome::rejected, "ditolak"},
+    {dispute_outcome::inadmissible, "tidak dapat diterima"},
     {dispute_outcome::no_jurisdiction, "Komisi Informasi tidak berwenang"},
     {dispute_outcome::mediation_agreement, "putusan mediasi (kesepakatan para pihak)"},
-    {dispute_outcome::withdrawn, "dicabut"}, {dispute_outcome::lapsed, "gugur"},
+    {dispute_outcome::withdrawn, "dicabut"},
+    {dispute_outcome::lapsed, "gugur"},
     {dispute_outcome::not_registered, "tidak diregistrasi"}};
 std::string_view outcome_text(dispute_outcome o) { return name_in(outcome_texts, o); }
 
