@@ -44,7 +44,9 @@ response get_preferences(services& s, const request& req) {
 /// Body `{"items": [{"kind", "enabled"}]}`: the kinds named are set, the others kept.
 response put_preferences(services& s, const request& req) {
   const auto body = parse_json_object(req);
-  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::write);
+  const auto who = authenticate(req, *tx, now);  // not sign_in: the lambda below captures them
   domain::validation v;
   std::vector<std::pair<std::string, bool>> wanted;
   const auto* items = body.if_contains("items");
@@ -116,7 +118,9 @@ response case_notices(services& s, const request& req, const std::string& case_t
 
 response status(services& s, const request& req) {
   using domain::role;
-  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(ports::access::read);
+  const auto who = authenticate(req, *tx, now);  // not sign_in: the lambda below captures them
   const auto code = query_text(req, "organisation").value_or(who.organisation.code);
   const auto org = tx->organisations().find(code);
   if (!org || (!who.has_role(role::sysadmin) && org->code != who.organisation.code)) throw not_found();
