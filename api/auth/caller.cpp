@@ -3,6 +3,7 @@
 #include "api/auth/access_policy.hpp"
 #include "api/auth/crypto.hpp"
 #include "api/http/problem.hpp"
+#include "api/services.hpp"
 
 #include <algorithm>
 
@@ -95,6 +96,13 @@ caller authenticate(const request& req, ports::transaction& tx, domain::instant 
   }
   req.access_enforced = true;
   return std::move(*who);
+}
+
+signed_in sign_in(services& s, const request& req, ports::access mode) {
+  const auto now = s.clock.now();
+  auto tx = s.db.begin(mode);
+  auto who = authenticate(req, *tx, now);
+  return {now, std::move(tx), std::move(who)};
 }
 
 }  // namespace perkara::api

@@ -9,6 +9,7 @@
 #include "domain/ports/database.hpp"
 
 #include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -33,6 +34,16 @@ std::optional<caller> try_authenticate(const request& req, ports::transaction& t
 /// Like try_authenticate, but no credentials is 401 too, and a caller outside the matched route's
 /// access policy (set on the request by the router) is 403.
 caller authenticate(const request& req, ports::transaction& tx, domain::instant now);
+
+struct services;
+/// The start of a signed-in handler: the clock's now, a transaction of `mode`, and the authenticated
+/// caller; `const auto [now, tx, who] = sign_in(s, req, ports::access::read);`.
+struct signed_in {
+  domain::instant now;
+  std::unique_ptr<ports::transaction> tx;
+  caller who;
+};
+signed_in sign_in(services& s, const request& req, ports::access mode);
 
 /// The session token from the Authorization header or cookie, if any.
 std::optional<std::string> credential_token(const request& req, bool* via_cookie = nullptr);

@@ -16,11 +16,6 @@ ds::due_map due_map_of(const std::vector<domain::deadline_record>& records) {
       out[r.key] = r.due;
     }
   }
-  for (const auto& r : records) {
-    if (r.open()) {
-      out[r.key] = r.due;
-    }
-  }
   return out;
 }
 

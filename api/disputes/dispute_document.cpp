@@ -466,18 +466,16 @@ array awaiting_json(const std::vector<ds::awaiting_item>& items) {
 }
 
 boost::json::object dispute_list_item(const ds::dispute& d, const ds::due_map& open_dues) {
-  using boost::json::value;
-  const auto instant = [](const auto& at) { return value(domain::format_rfc3339(at.utc, at.offset_minutes)); };
   return {{"id", d.id},
-          {"register_number", d.register_number ? value(*d.register_number) : value(nullptr)},
+          {"register_number", text_json(d.register_number)},
           {"state", ds::to_string(d.state)},
           {"outcome", d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr)},
           {"ki", d.ki},
           {"respondent", d.respondent},
           {"applicant_name", d.applicant.name},
           {"information_requested", d.information_requested},
-          {"submitted_at", instant(d.submitted_at)},
-          {"registered_at", d.registered_at ? instant(*d.registered_at) : value(nullptr)},
+          {"submitted_at", instant_json(d.submitted_at)},
+          {"registered_at", instant_json(d.registered_at)},
           {"jurisdiction_flag", d.jurisdiction_flag},
           {"awaiting", awaiting_json(ds::awaiting(d, open_dues))},
           {"ruleset", d.ruleset},

@@ -320,9 +320,7 @@ response upload_document(services& s, const request& req, const docs::case_ref& 
 }
 
 response list_documents(services& s, const request& req, const docs::case_ref& owner) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto seen = visible_case(*tx, who, owner, now);
   const int offset = seen.offset;
   const letter_index letters{*tx, owner, seen.tracked_request};
@@ -353,9 +351,7 @@ response list_documents(services& s, const request& req, const docs::case_ref& o
 
 response download_document(services& s, const request& req, const docs::case_ref& owner,
                            const std::string& document_id) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto seen = visible_case(*tx, who, owner, now);
   const auto d = load_document(*tx, owner, document_id);
   if (hidden_letter(letter_index{*tx, owner, seen.tracked_request}.of(d), d, seen)) {
@@ -376,9 +372,7 @@ response retract_document(services& s, const request& req, const docs::case_ref&
     throw validation_problem(
         {{"reason", "wajib diisi, paling banyak 1000 karakter / required, at most 1000 characters"}});
   }
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto seen = visible_case(*tx, who, owner, now);
   const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
@@ -406,9 +400,7 @@ response update_document(services& s, const request& req, const docs::case_ref& 
   if (flag == nullptr || !flag->is_bool()) {
     throw validation_problem({{"publishable", "harus true atau false / must be true or false"}});
   }
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto seen = visible_case(*tx, who, owner, now);
   const int offset = seen.offset;
   auto d = load_document(*tx, owner, document_id);
@@ -446,9 +438,7 @@ response record_paper_original(services& s, const request& req, const docs::case
   if (note.size() > max_reason) {
     throw validation_problem({{"note", "paling banyak 1000 karakter / at most 1000 characters"}});
   }
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const int offset = visible_case(*tx, who, owner, now).offset;
   const docs::paper_original p{owner, kind, who.user.id, now, note};
   tx->documents().insert_paper(p);

@@ -120,8 +120,7 @@ response list_audit(services& s, const request& req) {
     q.before = cursor_position(*cursor);
   }
 
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   q.organisation = scope_of(who, query_text(req, "organisation"));
   // Dates are days of the caller's organisation's calendar: [from 00:00, the day after `to` 00:00).
   const int offset = who.organisation.utc_offset_minutes;
@@ -151,7 +150,7 @@ response list_audit(services& s, const request& req) {
 }  // namespace
 
 void register_audit_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/audit", policy::audit_readers, [&s](const request& req, const route_params&) { return list_audit(s, req); });
+  r.add("GET", "/api/v1/audit", policy::audit_readers, call(s, list_audit));
 }
 
 }  // namespace perkara::api

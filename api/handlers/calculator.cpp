@@ -84,10 +84,8 @@ response calculate(services& s, const request& req) {
 
 void register_calculator_routes(router& r, services& s) {
   // A computation over the cached calendar after one single-row read: a bounded read (api/application.hpp).
-  r.add(
-      "GET", "/api/v1/calendar/deadline", policy::public_route,
-      [&s](const request& req, const route_params&) { return calculate(s, req); },
-      route_options{.runs = execution::bounded_read});
+  r.add("GET", "/api/v1/calendar/deadline", policy::public_route, call(s, calculate),
+        route_options{.runs = execution::bounded_read});
 }
 
 }  // namespace perkara::api

@@ -17,9 +17,7 @@ namespace {
 
 response submit(services& s, const request& req) {
   auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto actor = actor_of(who);
   resolve_tracked_request_reference(*tx, who, body);  // a tracked request given by its number (issue 15)
   const auto result = submit_dispute(*tx, actor, body, now);
@@ -36,16 +34,12 @@ response submit(services& s, const request& req) {
 
 response list(services& s, const request& req) {
   const auto q = read_dispute_list_query(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return json_text_response(200, list_disputes(*tx, actor_of(who), q, now));
 }
 
 response get_one(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto actor = actor_of(who);
   const auto d = load_visible_dispute(*tx, actor, p.get("id"));
   return versioned_json_response(200, dispute_view(*tx, actor, d, now), d.version);
@@ -54,9 +48,7 @@ response get_one(services& s, const request& req, const route_params& p) {
 response act(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
   const auto if_match = if_match_version(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto actor = actor_of(who);
   const auto result = act_on_dispute(*tx, actor, p.get("id"), p.get("action"), body, if_match, now);
   auto view = dispute_view(*tx, actor, result.dispute, now, result.warnings);
@@ -65,9 +57,7 @@ response act(services& s, const request& req, const route_params& p) {
 }
 
 response events(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return json_response(
       200, boost::json::object{{"items", dispute_events(*tx, actor_of(who), p.get("id"))}, {"next_cursor", nullptr}});
 }
@@ -75,18 +65,13 @@ response events(services& s, const request& req, const route_params& p) {
 }  // namespace
 
 void register_dispute_routes(router& r, services& s) {
-  r.add("POST", "/api/v1/disputes", policy::dispute_intake,
-        [&s](const request& req, const route_params&) { return submit(s, req); },
+  r.add("POST", "/api/v1/disputes", policy::dispute_intake, call(s, submit),
         {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/disputes", policy::dispute_readers,
-        [&s](const request& req, const route_params&) { return list(s, req); });
-  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers,
-        [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
-  r.add("POST", "/api/v1/disputes/{id}/actions/{action}", policy::dispute_actors,
-        [&s](const request& req, const route_params& p) { return act(s, req, p); },
+  r.add("GET", "/api/v1/disputes", policy::dispute_readers, call(s, list));
+  r.add("GET", "/api/v1/disputes/{id}", policy::dispute_readers, call(s, get_one));
+  r.add("POST", "/api/v1/disputes/{id}/actions/{action}", policy::dispute_actors, call(s, act),
         {.body_limit = std::size_t{256} * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/disputes/{id}/events", policy::dispute_readers,
-        [&s](const request& req, const route_params& p) { return events(s, req, p); });
+  r.add("GET", "/api/v1/disputes/{id}/events", policy::dispute_readers, call(s, events));
 }
 
 }  // namespace perkara::api

@@ -120,9 +120,7 @@ response list_holidays(services& s, const request& req) {
 response create_holiday(services& s, const request& req) {
   const auto body = parse_json_object(req);
   const bool preview = preview_requested(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
 
   domain::validation v;
   json_reader in{body, v};
@@ -211,9 +209,7 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   const bool preview = preview_requested(req);
   const auto organisation = query_text(req, "organisation");
   const auto region = query_text(req, "region_code").value_or("");
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto existing = tx->holidays().find(*date, organisation, region);
   if (!existing) {
     throw not_found();
@@ -239,11 +235,10 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
 }  // namespace
 
 void register_holiday_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/holidays", policy::public_route, [&s](const request& req, const route_params&) { return list_holidays(s, req); });
-  r.add("POST", "/api/v1/holidays", policy::calendar_admins, [&s](const request& req, const route_params&) { return create_holiday(s, req); },
+  r.add("GET", "/api/v1/holidays", policy::public_route, call(s, list_holidays));
+  r.add("POST", "/api/v1/holidays", policy::calendar_admins, call(s, create_holiday),
         {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
-  r.add("DELETE", "/api/v1/holidays/{date}", policy::calendar_admins,
-        [&s](const request& req, const route_params& p) { return delete_holiday(s, req, p); });
+  r.add("DELETE", "/api/v1/holidays/{date}", policy::calendar_admins, call(s, delete_holiday));
 }
 
 }  // namespace perkara::api

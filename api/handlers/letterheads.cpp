@@ -69,9 +69,7 @@ bool may_edit(const caller& who, const domain::organisation& org) {
 }
 
 response get_letterhead(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  (void)authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto org = tx->organisations().find(p.get("code"));
   if (!org) {
     throw not_found();
@@ -82,9 +80,7 @@ response get_letterhead(services& s, const request& req, const route_params& p) 
 
 response put_letterhead(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = tx->organisations().find(p.get("code"));
   if (!org || (!may_edit(who, *org) && who.organisation.code != org->code)) {
     throw not_found();  // another organisation's letterhead is not the caller's business
@@ -145,10 +141,8 @@ response put_letterhead(services& s, const request& req, const route_params& p) 
 }  // namespace
 
 void register_letterhead_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/organisations/{code}/letterhead", policy::signed_in,
-        [&s](const request& req, const route_params& p) { return get_letterhead(s, req, p); });
-  r.add("PUT", "/api/v1/organisations/{code}/letterhead", policy::letterhead_admins,
-        [&s](const request& req, const route_params& p) { return put_letterhead(s, req, p); },
+  r.add("GET", "/api/v1/organisations/{code}/letterhead", policy::signed_in, call(s, get_letterhead));
+  r.add("PUT", "/api/v1/organisations/{code}/letterhead", policy::letterhead_admins, call(s, put_letterhead),
         {.body_limit = std::size_t{512} * 1024, .requires_json_body = true});
 }
 

@@ -24,23 +24,17 @@ response html_response(std::string html) {
 }
 
 response list(services& s, const request& req, const route_params& p, case_kind kind) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return json_response(200, case_letters(*tx, who, kind, p.get("id"), now));
 }
 
 response preview(services& s, const request& req, const route_params& p, case_kind kind) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return html_response(preview_letter(*tx, who, kind, p.get("id"), p.get("kind"), now));
 }
 
 response issue(services& s, const request& req, const route_params& p, case_kind kind) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto letter = issue_letter(*tx, who, kind, p.get("id"), p.get("kind"), now);
   // What was sent is also a document of the case (docs/documents.md "Letters and the dossier").
   if (s.files != nullptr) {
@@ -54,9 +48,7 @@ response issue(services& s, const request& req, const route_params& p, case_kind
 }
 
 response read(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   auto letter = read_issued_letter(*tx, who, p.get("id"), now);
   auto res = html_response(std::move(letter.html));
   res.set_header("ETag", "\"" + letter.sha256 + "\"");
@@ -80,8 +72,7 @@ void register_letter_routes(router& r, services& s) {
         "POST", base + "/{kind}", actors,
         [&s, k](const request& req, const route_params& p) { return issue(s, req, p, k); }, no_body);
   }
-  r.add("GET", "/api/v1/letters/{id}", policy::signed_in,
-        [&s](const request& req, const route_params& p) { return read(s, req, p); });
+  r.add("GET", "/api/v1/letters/{id}", policy::signed_in, call(s, read));
 }
 
 }  // namespace perkara::api

@@ -37,8 +37,7 @@ boost::json::object preferences_json(ports::transaction& tx, const caller& who) 
 }
 
 response get_preferences(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return json_response(200, preferences_json(*tx, who));
 }
 
@@ -47,7 +46,7 @@ response put_preferences(services& s, const request& req) {
   const auto body = parse_json_object(req);
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto who = authenticate(req, *tx, now);  // not sign_in: the lambda below captures them
   domain::validation v;
   std::vector<std::pair<std::string, bool>> wanted;
   const auto* items = body.if_contains("items");
@@ -104,9 +103,7 @@ response opt_out(services& s, const request& req) {
 }
 
 response case_notices(services& s, const request& req, const std::string& case_type, const std::string& id) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   if (case_type == "request") {
     (void)load_visible_request(*tx, actor_of(who), id, now, false);
   } else {
@@ -123,7 +120,7 @@ response status(services& s, const request& req) {
   using domain::role;
   const auto now = s.clock.now();
   auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto who = authenticate(req, *tx, now);  // not sign_in: the lambda below captures them
   const auto code = query_text(req, "organisation").value_or(who.organisation.code);
   const auto org = tx->organisations().find(code);
   if (!org || (!who.has_role(role::sysadmin) && org->code != who.organisation.code)) throw not_found();
@@ -150,20 +147,15 @@ response status(services& s, const request& req) {
 
 void register_notice_routes(router& r, services& s) {
   const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
-  r.add("GET", "/api/v1/me/notice-preferences", policy::signed_in,
-        [&s](const request& req, const route_params&) { return get_preferences(s, req); });
-  r.add(
-      "PUT", "/api/v1/me/notice-preferences", policy::signed_in,
-      [&s](const request& req, const route_params&) { return put_preferences(s, req); }, json_body);
-  r.add("POST", "/api/v1/public/notices/opt-out", policy::public_route,
-        [&s](const request& req, const route_params&) { return opt_out(s, req); },
+  r.add("GET", "/api/v1/me/notice-preferences", policy::signed_in, call(s, get_preferences));
+  r.add("PUT", "/api/v1/me/notice-preferences", policy::signed_in, call(s, put_preferences), json_body);
+  r.add("POST", "/api/v1/public/notices/opt-out", policy::public_route, call(s, opt_out),
         {.body_limit = 1024, .requires_json_body = true});
   r.add("GET", "/api/v1/requests/{id}/notices", policy::request_readers,
         [&s](const request& req, const route_params& p) { return case_notices(s, req, "request", p.get("id")); });
   r.add("GET", "/api/v1/disputes/{id}/notices", policy::dispute_readers,
         [&s](const request& req, const route_params& p) { return case_notices(s, req, "dispute", p.get("id")); });
-  r.add("GET", "/api/v1/notices/status", policy::notice_admins,
-        [&s](const request& req, const route_params&) { return status(s, req); });
+  r.add("GET", "/api/v1/notices/status", policy::notice_admins, call(s, status));
 }
 
 }  // namespace perkara::api

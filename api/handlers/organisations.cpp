@@ -72,8 +72,7 @@ response get_organisation(services& s, const route_params& p) {
 }  // namespace
 
 void register_organisation_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/organisations", policy::public_route,
-        [&s](const request& req, const route_params&) { return list_organisations(s, req); });
+  r.add("GET", "/api/v1/organisations", policy::public_route, call(s, list_organisations));
   r.add("GET", "/api/v1/organisations/{code}", policy::public_route,
         [&s](const request&, const route_params& p) { return get_organisation(s, p); });
 }

@@ -77,12 +77,10 @@ response decisions(services& s, const request& req) {
 
 void register_public_dispute_routes(router& r, services& s) {
   // One indexed row, stored ready to send (docs/performance.md): a bounded read (api/application.hpp).
-  r.add(
-      "GET", "/api/v1/public/disputes", policy::public_route,
-      [&s](const request& req, const route_params&) { return status(s, req); },
-      route_options{.runs = execution::bounded_read});
-  r.add("GET", "/api/v1/public/hearings", policy::public_route, [&s](const request& req, const route_params&) { return hearings(s, req); });
-  r.add("GET", "/api/v1/public/decisions", policy::public_route, [&s](const request& req, const route_params&) { return decisions(s, req); });
+  r.add("GET", "/api/v1/public/disputes", policy::public_route, call(s, status),
+        route_options{.runs = execution::bounded_read});
+  r.add("GET", "/api/v1/public/hearings", policy::public_route, call(s, hearings));
+  r.add("GET", "/api/v1/public/decisions", policy::public_route, call(s, decisions));
 }
 
 }  // namespace perkara::api

@@ -80,14 +80,10 @@ response ki_annual(services& s, const request& req) {
 }  // namespace
 
 void register_report_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/reports/ppid", policy::ppid_report_readers,
-        [&s](const request& req, const route_params&) { return ppid(s, req); });
-  r.add("GET", "/api/v1/reports/ki", policy::ki_report_readers,
-        [&s](const request& req, const route_params&) { return ki(s, req); });
-  r.add("GET", "/api/v1/reports/ppid/annual", policy::ppid_report_readers,
-        [&s](const request& req, const route_params&) { return ppid_annual(s, req); });
-  r.add("GET", "/api/v1/reports/ki/annual", policy::ki_report_readers,
-        [&s](const request& req, const route_params&) { return ki_annual(s, req); });
+  r.add("GET", "/api/v1/reports/ppid", policy::ppid_report_readers, call(s, ppid));
+  r.add("GET", "/api/v1/reports/ki", policy::ki_report_readers, call(s, ki));
+  r.add("GET", "/api/v1/reports/ppid/annual", policy::ppid_report_readers, call(s, ppid_annual));
+  r.add("GET", "/api/v1/reports/ki/annual", policy::ki_report_readers, call(s, ki_annual));
 }
 
 }  // namespace perkara::api

@@ -15,9 +15,8 @@ namespace {
 
 response create(services& s, const request& req) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::write);
+  const auto who = actor_of(person);
   const auto created = create_request(*tx, who, read_new_request(body), now);
   auto view = request_view(*tx, who, created, now);
   tx->commit();
@@ -26,16 +25,14 @@ response create(services& s, const request& req) {
 
 response list(services& s, const request& req) {
   const auto q = read_request_list_query(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::read);
+  const auto who = actor_of(person);
   return json_response(200, list_requests(*tx, who, q, now));
 }
 
 response get_one(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::read);
+  const auto who = actor_of(person);
   const auto r = load_visible_request(*tx, who, p.get("id"), now, false);
   return versioned_json_response(200, request_view(*tx, who, r, now), r.version);
 }
@@ -43,9 +40,8 @@ response get_one(services& s, const request& req, const route_params& p) {
 response act(services& s, const request& req, const route_params& p) {
   const auto body = req.body.empty() ? boost::json::object{} : parse_json_object(req);
   const auto if_match = if_match_version(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::write);
+  const auto who = actor_of(person);
   const auto r = act_on_request(*tx, who, p.get("id"), p.get("action"), body, if_match, now);
   auto view = request_view(*tx, who, r, now);
   tx->commit();
@@ -56,9 +52,8 @@ response act(services& s, const request& req, const route_params& p) {
 response deliver(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
   const auto if_match = if_match_version(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::write);
+  const auto who = actor_of(person);
   const auto r = record_request_delivery(*tx, who, p.get("id"), read_delivery_command(body), if_match, now);
   auto view = request_view(*tx, who, r, now);
   tx->commit();
@@ -66,9 +61,8 @@ response deliver(services& s, const request& req, const route_params& p) {
 }
 
 response events(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = actor_of(authenticate(req, *tx, now));
+  const auto [now, tx, person] = sign_in(s, req, ports::access::read);
+  const auto who = actor_of(person);
   return json_response(200, boost::json::object{{"items", request_events(*tx, who, p.get("id"), now)},
                                                 {"next_cursor", nullptr}});
 }
@@ -76,19 +70,15 @@ response events(services& s, const request& req, const route_params& p) {
 }  // namespace
 
 void register_request_routes(router& r, services& s) {
-  r.add("POST", "/api/v1/requests", policy::request_intake, [&s](const request& req, const route_params&) { return create(s, req); },
+  r.add("POST", "/api/v1/requests", policy::request_intake, call(s, create),
         {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/requests", policy::request_readers, [&s](const request& req, const route_params&) { return list(s, req); });
-  r.add("GET", "/api/v1/requests/{id}", policy::request_readers,
-        [&s](const request& req, const route_params& p) { return get_one(s, req, p); });
-  r.add("POST", "/api/v1/requests/{id}/actions/{action}", policy::request_actors,
-        [&s](const request& req, const route_params& p) { return act(s, req, p); },
+  r.add("GET", "/api/v1/requests", policy::request_readers, call(s, list));
+  r.add("GET", "/api/v1/requests/{id}", policy::request_readers, call(s, get_one));
+  r.add("POST", "/api/v1/requests/{id}/actions/{action}", policy::request_actors, call(s, act),
         {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
-  r.add("POST", "/api/v1/requests/{id}/deliveries", policy::request_actors,
-        [&s](const request& req, const route_params& p) { return deliver(s, req, p); },
+  r.add("POST", "/api/v1/requests/{id}/deliveries", policy::request_actors, call(s, deliver),
         {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
-  r.add("GET", "/api/v1/requests/{id}/events", policy::request_readers,
-        [&s](const request& req, const route_params& p) { return events(s, req, p); });
+  r.add("GET", "/api/v1/requests/{id}/events", policy::request_readers, call(s, events));
 }
 
 }  // namespace perkara::api

@@ -5,7 +5,21 @@
 #include "api/http/router.hpp"
 #include "api/services.hpp"
 
+#include <type_traits>
+
 namespace perkara::api {
+
+/// A route's handler that calls `fn(s, req, params)`, or `fn(s, req)` for a route without parameters.
+template <class Fn>
+handler call(services& s, Fn* fn) {
+  return [&s, fn](const request& req, const route_params& p) {
+    if constexpr (std::is_invocable_v<Fn*, services&, const request&, const route_params&>) {
+      return fn(s, req, p);
+    } else {
+      return fn(s, req);
+    }
+  };
+}
 
 void register_health_routes(router& r, services& s);
 void register_session_routes(router& r, services& s);

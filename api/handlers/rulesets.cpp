@@ -42,9 +42,7 @@ response get_ruleset(services& s, const route_params& p) {
 
 response create_version(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto versions = tx->rulesets().versions(p.get("name"));
   if (versions.empty()) {
     throw not_found();
@@ -73,8 +71,7 @@ response create_version(services& s, const request& req, const route_params& p) 
 void register_ruleset_routes(router& r, services& s) {
   r.add("GET", "/api/v1/rulesets", policy::public_route, [&s](const request&, const route_params&) { return list_rulesets(s); });
   r.add("GET", "/api/v1/rulesets/{name}", policy::public_route, [&s](const request&, const route_params& p) { return get_ruleset(s, p); });
-  r.add("POST", "/api/v1/rulesets/{name}/versions", policy::national_rules,
-        [&s](const request& req, const route_params& p) { return create_version(s, req, p); },
+  r.add("POST", "/api/v1/rulesets/{name}/versions", policy::national_rules, call(s, create_version),
         {.body_limit = std::size_t{64} * 1024, .requires_json_body = true});
 }
 

@@ -47,9 +47,7 @@ response log_in(services& s, const request& req) {
 }
 
 response log_out(services& s, const request& req) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   tx->sessions().revoke(who.token_hash);
   audit(*tx, who, now, "session.revoke", "user", who.user.id);
   tx->commit();
@@ -61,8 +59,7 @@ response log_out(services& s, const request& req) {
 }
 
 response me(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   auto body = user_to_json(who.user);
   body["organisation"] = organisation_to_json(who.organisation);
   return json_response(200, body);
@@ -71,10 +68,10 @@ response me(services& s, const request& req) {
 }  // namespace
 
 void register_session_routes(router& r, services& s) {
-  r.add("POST", "/api/v1/sessions", policy::public_route, [&s](const request& req, const route_params&) { return log_in(s, req); },
+  r.add("POST", "/api/v1/sessions", policy::public_route, call(s, log_in),
         {.body_limit = std::size_t{16} * 1024, .requires_json_body = true});
-  r.add("DELETE", "/api/v1/sessions/current", policy::signed_in, [&s](const request& req, const route_params&) { return log_out(s, req); });
-  r.add("GET", "/api/v1/me", policy::signed_in, [&s](const request& req, const route_params&) { return me(s, req); });
+  r.add("DELETE", "/api/v1/sessions/current", policy::signed_in, call(s, log_out));
+  r.add("GET", "/api/v1/me", policy::signed_in, call(s, me));
 }
 
 }  // namespace perkara::api

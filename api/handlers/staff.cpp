@@ -15,8 +15,7 @@ namespace {
 using domain::role;
 
 response list_ki_staff(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   boost::json::array items;
   for (const auto& u : tx->users().list(who.organisation.code)) {
     boost::json::array roles;
@@ -36,8 +35,7 @@ response list_ki_staff(services& s, const request& req) {
 }  // namespace
 
 void register_staff_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/ki-staff", policy::ki_staff,
-        [&s](const request& req, const route_params&) { return list_ki_staff(s, req); });
+  r.add("GET", "/api/v1/ki-staff", policy::ki_staff, call(s, list_ki_staff));
 }
 
 }  // namespace perkara::api

@@ -15,9 +15,7 @@ response search(services& s, const request& req) {
   if ((!number || number->empty()) && (!q || q->empty())) {
     throw validation_problem({{"q", "isi nomor permohonan, nama pemohon atau perihal / give a number, applicant or subject"}});
   }
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   if (number && !number->empty()) {
     const auto r = find_tracked_request(*tx, who, *number);
     if (!r) {
@@ -31,8 +29,7 @@ response search(services& s, const request& req) {
 }  // namespace
 
 void register_tracked_request_routes(router& r, services& s) {
-  r.add("GET", "/api/v1/tracked-requests", policy::dispute_intake,
-        [&s](const request& req, const route_params&) { return search(s, req); });
+  r.add("GET", "/api/v1/tracked-requests", policy::dispute_intake, call(s, search));
 }
 
 }  // namespace perkara::api

@@ -108,8 +108,7 @@ void check_not_self_demoted(const caller& who, const domain::user& target, json_
 }
 
 response list_users(services& s, const request& req) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto organisation = query_text(req, "organisation").value_or(who.organisation.code);
   if (!may_manage(who, organisation)) {
     throw not_found();
@@ -125,9 +124,7 @@ response list_users(services& s, const request& req) {
 
 response create_user(services& s, const request& req) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
 
   domain::validation v;
   json_reader in{body, v};
@@ -170,16 +167,13 @@ domain::user find_manageable(ports::transaction& tx, const caller& who, const st
 }
 
 response get_user(services& s, const request& req, const route_params& p) {
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, s.clock.now());
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   return json_response(200, user_to_json(find_manageable(*tx, who, p.get("id"))));
 }
 
 response update_user(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   auto user = find_manageable(*tx, who, p.get("id"));
 
   domain::validation v;
@@ -229,12 +223,10 @@ response update_user(services& s, const request& req, const route_params& p) {
 
 void register_user_routes(router& r, services& s) {
   const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
-  r.add("GET", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return list_users(s, req); });
-  r.add("POST", "/api/v1/users", policy::user_admins, [&s](const request& req, const route_params&) { return create_user(s, req); },
-        json_body);
-  r.add("GET", "/api/v1/users/{id}", policy::user_admins, [&s](const request& req, const route_params& p) { return get_user(s, req, p); });
-  r.add("PATCH", "/api/v1/users/{id}", policy::user_admins,
-        [&s](const request& req, const route_params& p) { return update_user(s, req, p); }, json_body);
+  r.add("GET", "/api/v1/users", policy::user_admins, call(s, list_users));
+  r.add("POST", "/api/v1/users", policy::user_admins, call(s, create_user), json_body);
+  r.add("GET", "/api/v1/users/{id}", policy::user_admins, call(s, get_user));
+  r.add("PATCH", "/api/v1/users/{id}", policy::user_admins, call(s, update_user), json_body);
 }
 
 }  // namespace perkara::api

@@ -68,9 +68,7 @@ std::string read_secret(json_reader& in) {
 boost::json::object audited(const ports::webhook_endpoint& w) { return {{"url", w.url}, {"active", w.active}}; }
 
 response list_webhooks(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   boost::json::array items;
   for (const auto& w : tx->notices().webhooks(org.code)) items.push_back(webhook_json(*tx, w, org));
@@ -79,9 +77,7 @@ response list_webhooks(services& s, const request& req, const route_params& p) {
 
 response create_webhook(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   domain::validation v;
   json_reader in{body, v};
@@ -103,9 +99,7 @@ response create_webhook(services& s, const request& req, const route_params& p) 
 
 response update_webhook(services& s, const request& req, const route_params& p) {
   const auto body = parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   auto hook = find_endpoint(*tx, org.code, p.get("id"));
   const auto before = hook;
@@ -125,9 +119,7 @@ response update_webhook(services& s, const request& req, const route_params& p) 
 }
 
 response remove_webhook(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   const auto hook = find_endpoint(*tx, org.code, p.get("id"));
   tx->notices().remove_webhook(hook.id, now);
@@ -142,9 +134,7 @@ response remove_webhook(services& s, const request& req, const route_params& p) 
 
 response rotate_secret(services& s, const request& req, const route_params& p) {
   const auto body = req.body.empty() ? boost::json::object{} : parse_json_object(req);
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   auto hook = find_endpoint(*tx, org.code, p.get("id"));
   domain::validation v;
@@ -161,9 +151,7 @@ response rotate_secret(services& s, const request& req, const route_params& p) {
 }
 
 response test_webhook(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::write);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::write);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   const auto hook = find_endpoint(*tx, org.code, p.get("id"));
   domain::notices::notice n;
@@ -183,9 +171,7 @@ response test_webhook(services& s, const request& req, const route_params& p) {
 }
 
 response webhook_deliveries(services& s, const request& req, const route_params& p) {
-  const auto now = s.clock.now();
-  auto tx = s.db.begin(ports::access::read);
-  const auto who = authenticate(req, *tx, now);
+  const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   const auto org = managed_organisation(*tx, who, p.get("code"));
   const auto hook = find_endpoint(*tx, org.code, p.get("id"));
   boost::json::array items;
@@ -200,24 +186,17 @@ response webhook_deliveries(services& s, const request& req, const route_params&
 void register_webhook_routes(router& r, services& s) {
   const route_options json_body{.body_limit = std::size_t{16} * 1024, .requires_json_body = true};
   const route_options optional_body{.body_limit = std::size_t{16} * 1024};
-  r.add("GET", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return list_webhooks(s, req, p); });
-  r.add(
-      "POST", "/api/v1/organisations/{code}/webhooks", policy::notice_admins,
-      [&s](const request& req, const route_params& p) { return create_webhook(s, req, p); }, json_body);
-  r.add(
-      "PATCH", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins,
-      [&s](const request& req, const route_params& p) { return update_webhook(s, req, p); }, json_body);
-  r.add("DELETE", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return remove_webhook(s, req, p); });
-  r.add(
-      "POST", "/api/v1/organisations/{code}/webhooks/{id}/rotate-secret", policy::notice_admins,
-      [&s](const request& req, const route_params& p) { return rotate_secret(s, req, p); }, optional_body);
-  r.add(
-      "POST", "/api/v1/organisations/{code}/webhooks/{id}/test", policy::notice_admins,
-      [&s](const request& req, const route_params& p) { return test_webhook(s, req, p); }, optional_body);
+  r.add("GET", "/api/v1/organisations/{code}/webhooks", policy::notice_admins, call(s, list_webhooks));
+  r.add("POST", "/api/v1/organisations/{code}/webhooks", policy::notice_admins, call(s, create_webhook), json_body);
+  r.add("PATCH", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins, call(s, update_webhook),
+        json_body);
+  r.add("DELETE", "/api/v1/organisations/{code}/webhooks/{id}", policy::notice_admins, call(s, remove_webhook));
+  r.add("POST", "/api/v1/organisations/{code}/webhooks/{id}/rotate-secret", policy::notice_admins,
+        call(s, rotate_secret), optional_body);
+  r.add("POST", "/api/v1/organisations/{code}/webhooks/{id}/test", policy::notice_admins, call(s, test_webhook),
+        optional_body);
   r.add("GET", "/api/v1/organisations/{code}/webhooks/{id}/deliveries", policy::notice_admins,
-        [&s](const request& req, const route_params& p) { return webhook_deliveries(s, req, p); });
+        call(s, webhook_deliveries));
 }
 
 }  // namespace perkara::api

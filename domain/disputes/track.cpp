@@ -1,26 +1,18 @@
 #include "domain/disputes/track.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include "domain/requests/new_request.hpp"
 
 namespace perkara::domain::disputes {
 
-std::string_view to_string(track_reason r) {
-  switch (r) {
-    case track_reason::request: return "request";
-    case track_reason::election_period: return "election_period";
-    case track_reason::general_period: return "general_period";
-    case track_reason::override: return "override";
-  }
-  return "general_period";
-}
-
-std::optional<track_reason> parse_track_reason(std::string_view text) {
-  for (auto r :
-       {track_reason::request, track_reason::election_period, track_reason::general_period, track_reason::override}) {
-    if (to_string(r) == text) return r;
-  }
-  return std::nullopt;
-}
+// The first row is also the name of a value the table lacks (domain/enum_names.hpp).
+constexpr enum_name<track_reason> track_reason_names[] = {{track_reason::general_period, "general_period"},
+                                                          {track_reason::request, "request"},
+                                                          {track_reason::election_period, "election_period"},
+                                                          {track_reason::override, "override"}};
+std::string_view to_string(track_reason r) { return name_in(track_reason_names, r); }
+std::optional<track_reason> parse_track_reason(std::string_view text) { return value_in(track_reason_names, text); }
 
 std::variant<dispute_track, field_errors> decide_track(const std::optional<std::string>& request_ruleset,
                                                        const ruleset_suggestion& suggestion,

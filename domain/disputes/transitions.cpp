@@ -276,7 +276,7 @@ class applier {
     }
     if (!v_.ok()) return;
     auto& next = r_.next;
-    next.decision = decision{c.outcome, c.decision_number, c.read_at, c.orders};
+    next.decision = c;
     next.outcome = c.outcome;
     const auto read_on = local(c.read_at);
     clocks(clock_step::decided, read_on, {{"decision_read", c.read_at}});
@@ -318,7 +318,7 @@ class applier {
     }
     if (!v_.ok()) return;
     auto& next = r_.next;
-    next.services.push_back(service{c.served_party, c.served_at, c.delivered_at});
+    next.services.push_back(c);
     if (d_.state == dispute_state::decided) {
       // T25: each party's court-objection window runs from its receipt of the copy, recorded or presumed
       // (received when served; docs/deadlines.md "Receipt facts").

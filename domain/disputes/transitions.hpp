@@ -41,17 +41,8 @@ struct schedule_hearing {
   std::string location;     // one of location / online_link is required
   std::string online_link;
 };
-struct decide {
-  dispute_outcome outcome = dispute_outcome::rejected;
-  std::string decision_number;
-  offset_instant read_at;
-  std::vector<order> orders;
-};
-struct serve_copy {
-  party served_party = party::applicant;
-  offset_instant served_at;
-  std::optional<offset_instant> delivered_at{};  // the party's receipt of the copy, when known
-};
+using decide = decision;     // the decision as it is read
+using serve_copy = service;  // delivered_at: the party's receipt of the copy, when known
 /// A keberatan at the PTUN / PN (first_instance) or a kasasi at the Mahkamah Agung (cassation).
 struct record_court_objection {
   party filed_by = party::respondent;

@@ -116,16 +116,4 @@ constexpr enum_name<attachment> attachment_labels_id[] = {
     {attachment::power_of_attorney, "surat kuasa"}, {attachment::grantor_identity, "KTP pemberi kuasa"}};
 std::string_view label_id(attachment a) { return name_in(attachment_labels_id, a); }
 
-bool is_before_decision(dispute_state s) {
-  switch (s) {
-    case dispute_state::submitted:
-    case dispute_state::incomplete:
-    case dispute_state::registered:
-    case dispute_state::preliminary_examination:
-    case dispute_state::mediation:
-    case dispute_state::adjudication: return true;
-    default: return false;
-  }
-}
-
 }  // namespace perkara::domain::disputes

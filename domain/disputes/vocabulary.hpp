@@ -176,7 +176,4 @@ std::string_view label_id(hearing_kind k);
 std::string_view label_id(attachment a);
 std::string_view label_id(court_instance i);
 
-/// States before a decision, from which withdrawal and lapse are possible (T21, T22).
-bool is_before_decision(dispute_state s);
-
 }  // namespace perkara::domain::disputes

@@ -64,23 +64,4 @@ std::optional<std::string_view> sniff_content_type(std::string_view head, std::s
   return std::nullopt;
 }
 
-std::string_view extension_of(std::string_view content_type) {
-  if (content_type == pdf) {
-    return "pdf";
-  }
-  if (content_type == png) {
-    return "png";
-  }
-  if (content_type == jpeg) {
-    return "jpg";
-  }
-  if (content_type == odt) {
-    return "odt";
-  }
-  if (content_type == docx) {
-    return "docx";
-  }
-  return "bin";
-}
-
 }  // namespace perkara::domain::documents

@@ -17,7 +17,4 @@ inline constexpr std::size_t sniff_window = 64 * 1024;
 /// sniff_window bytes (or all of it), `tail` its last sniff_window bytes (or all of it).
 std::optional<std::string_view> sniff_content_type(std::string_view head, std::string_view tail);
 
-/// The usual file extension of an allowed media type ("pdf"), for download names.
-std::string_view extension_of(std::string_view content_type);
-
 }  // namespace perkara::domain::documents

@@ -75,35 +75,28 @@ std::string_view objection_ground_text(char g) {
   }
 }
 
-std::string_view hearing_text(disputes::hearing_kind k) {
-  using disputes::hearing_kind;
-  switch (k) {
-    case hearing_kind::preliminary_examination: return "Pemeriksaan Awal";
-    case hearing_kind::mediation: return "Mediasi";
-    case hearing_kind::evidence: return "Pembuktian";
-    case hearing_kind::closed_examination: return "Pemeriksaan Tertutup";
-    case hearing_kind::site_inspection: return "Pemeriksaan Setempat";
-    case hearing_kind::conclusions: return "Kesimpulan";
-    case hearing_kind::decision_reading: return "Pembacaan Putusan";
-  }
-  return "";
-}
+using disputes::dispute_outcome;
+using disputes::hearing_kind;
+constexpr enum_name<hearing_kind> hearing_texts[] = {{hearing_kind::preliminary_examination, "Pemeriksaan Awal"},
+                                                     {hearing_kind::mediation, "Mediasi"},
+                                                     {hearing_kind::evidence, "Pembuktian"},
+                                                     {hearing_kind::closed_examination, "Pemeriksaan Tertutup"},
+                                                     {hearing_kind::site_inspection, "Pemeriksaan Setempat"},
+                                                     {hearing_kind::conclusions, "Kesimpulan"},
+                                                     {hearing_kind::decision_reading, "Pembacaan Putusan"}};
+std::string_view hearing_text(hearing_kind k) { return name_in(hearing_texts, k); }
 
-std::string_view outcome_text(disputes::dispute_outcome o) {
-  using disputes::dispute_outcome;
-  switch (o) {
-    case dispute_outcome::granted: return "dikabulkan seluruhnya";
-    case dispute_outcome::partly_granted: return "dikabulkan sebagian";
-    case dispute_outcome::rejected: return "ditolak";
-    case dispute_outcome::inadmissible: return "tidak dapat diterima";
-    case dispute_outcome::no_jurisdiction: return "Komisi Informasi tidak berwenang";
-    case dispute_outcome::mediation_agreement: return "putusan mediasi (kesepakatan para pihak)";
-    case dispute_outcome::withdrawn: return "dicabut";
-    case dispute_outcome::lapsed: return "gugur";
-    case dispute_outcome::not_registered: return "tidak diregistrasi";
-  }
-  return "";
-}
+constexpr enum_name<dispute_outcome> outcome_texts[] = {
+    {dispute_outcome::granted, "dikabulkan seluruhnya"},
+    {dispute_outcome::partly_granted, "dikabulkan sebagian"},
+    {dispute_outcome::rejected, "ditolak"},
+    {dispute_outcome::inadmissible, "tidak dapat diterima"},
+    {dispute_outcome::no_jurisdiction, "Komisi Informasi tidak berwenang"},
+    {dispute_outcome::mediation_agreement, "putusan mediasi (kesepakatan para pihak)"},
+    {dispute_outcome::withdrawn, "dicabut"},
+    {dispute_outcome::lapsed, "gugur"},
+    {dispute_outcome::not_registered, "tidak diregistrasi"}};
+std::string_view outcome_text(dispute_outcome o) { return name_in(outcome_texts, o); }
 
 std::string_view party_text(disputes::party p) { return p == disputes::party::applicant ? "Pemohon" : "Termohon"; }
 
@@ -155,12 +148,6 @@ std::optional<letter_kind> parse_letter_kind(std::string_view text) {
     }
   }
   return std::nullopt;
-}
-
-bool is_request_letter(letter_kind kind) {
-  return kind == letter_kind::request_receipt || kind == letter_kind::extension_notice ||
-         kind == letter_kind::written_notice || kind == letter_kind::objection_receipt ||
-         kind == letter_kind::objection_response;
 }
 
 std::string_view letter_title(letter_kind kind) { return info(kind).title; }

@@ -37,8 +37,6 @@ inline constexpr letter_kind all_letter_kinds[] = {letter_kind::request_receipt,
 
 std::string_view to_string(letter_kind kind);
 std::optional<letter_kind> parse_letter_kind(std::string_view text);
-/// True for the letters of a request (issued by the respondent's PPID), false for a dispute's (the KI's).
-bool is_request_letter(letter_kind kind);
 /// The letter's title as printed, e.g. "TANDA BUKTI PENERIMAAN PERMOHONAN INFORMASI PUBLIK".
 std::string_view letter_title(letter_kind kind);
 /// The numbering template of the letter kind (domain/numbering placeholders); {org_code} is the

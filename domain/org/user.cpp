@@ -1,30 +1,18 @@
 #include "domain/org/user.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include <algorithm>
 
 namespace perkara::domain {
 
-std::string_view to_string(role r) {
-  switch (r) {
-    case role::sysadmin: return "sysadmin";
-    case role::ki_admin: return "ki_admin";
-    case role::registrar: return "registrar";
-    case role::commissioner: return "commissioner";
-    case role::ppid: return "ppid";
-    case role::ppid_superior: return "ppid_superior";
-    case role::applicant: return "applicant";
-  }
-  return "applicant";
-}
-
-std::optional<role> parse_role(std::string_view text) {
-  for (auto r : all_roles) {
-    if (to_string(r) == text) {
-      return r;
-    }
-  }
-  return std::nullopt;
-}
+// The first row is also the name of a value the table lacks (enum_names.hpp).
+constexpr enum_name<role> role_names[] = {{role::applicant, "applicant"},        {role::sysadmin, "sysadmin"},
+                                          {role::ki_admin, "ki_admin"},          {role::registrar, "registrar"},
+                                          {role::commissioner, "commissioner"},  {role::ppid, "ppid"},
+                                          {role::ppid_superior, "ppid_superior"}};
+std::string_view to_string(role r) { return name_in(role_names, r); }
+std::optional<role> parse_role(std::string_view text) { return value_in(role_names, text); }
 
 bool user::has_role(role r) const { return std::find(roles.begin(), roles.end(), r) != roles.end(); }
 

@@ -1,9 +1,10 @@
 #include "domain/requests/transitions.hpp"
 
 #include "domain/cases/act_date.hpp"
-#include "domain/cases/field_checks.hpp"
 #include "domain/cases/engine.hpp"
 #include "domain/cases/event_payload.hpp"
+#include "domain/cases/field_checks.hpp"
+#include "domain/enum_names.hpp"
 #include "domain/requests/new_request.hpp"
 
 #include <algorithm>
@@ -11,25 +12,16 @@
 
 namespace perkara::domain {
 
-std::string_view to_string(request_action action) {
-  switch (action) {
-    case request_action::extend: return "extend";
-    case request_action::respond: return "respond";
-    case request_action::file_objection: return "file_objection";
-    case request_action::answer_objection: return "answer_objection";
-    case request_action::close: return "close";
-    case request_action::mark_disputed: return "mark_disputed";
-  }
-  return "close";
-}
-
+// The first row is also the name of a value the table lacks (domain/enum_names.hpp).
+constexpr enum_name<request_action> request_action_names[] = {{request_action::close, "close"},
+                                                              {request_action::extend, "extend"},
+                                                              {request_action::respond, "respond"},
+                                                              {request_action::file_objection, "file_objection"},
+                                                              {request_action::answer_objection, "answer_objection"},
+                                                              {request_action::mark_disputed, "mark_disputed"}};
+std::string_view to_string(request_action action) { return name_in(request_action_names, action); }
 std::optional<request_action> parse_request_action(std::string_view text) {
-  for (auto a : all_request_actions) {
-    if (to_string(a) == text) {
-      return a;
-    }
-  }
-  return std::nullopt;
+  return value_in(request_action_names, text);
 }
 
 namespace {

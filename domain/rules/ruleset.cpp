@@ -1,38 +1,19 @@
 #include "domain/rules/ruleset.hpp"
 
+#include "domain/enum_names.hpp"
+
 namespace perkara::domain {
 
-std::string_view to_string(period_unit unit) {
-  return unit == period_unit::working_days ? "working_days" : "calendar_days";
-}
+// The first row is also the name of a value the table lacks (domain/enum_names.hpp).
+constexpr enum_name<period_unit> period_unit_names[] = {{period_unit::calendar_days, "calendar_days"},
+                                                        {period_unit::working_days, "working_days"}};
+std::string_view to_string(period_unit unit) { return name_in(period_unit_names, unit); }
+std::optional<period_unit> parse_period_unit(std::string_view text) { return value_in(period_unit_names, text); }
 
-std::string_view to_string(confidence c) {
-  switch (c) {
-    case confidence::verified: return "verified";
-    case confidence::secondary: return "secondary";
-    case confidence::unverified: return "unverified";
-  }
-  return "unverified";
-}
-
-std::optional<period_unit> parse_period_unit(std::string_view text) {
-  if (text == "working_days") {
-    return period_unit::working_days;
-  }
-  if (text == "calendar_days") {
-    return period_unit::calendar_days;
-  }
-  return std::nullopt;
-}
-
-std::optional<confidence> parse_confidence(std::string_view text) {
-  for (auto c : {confidence::verified, confidence::secondary, confidence::unverified}) {
-    if (to_string(c) == text) {
-      return c;
-    }
-  }
-  return std::nullopt;
-}
+constexpr enum_name<confidence> confidence_names[] = {
+    {confidence::unverified, "unverified"}, {confidence::verified, "verified"}, {confidence::secondary, "secondary"}};
+std::string_view to_string(confidence c) { return name_in(confidence_names, c); }
+std::optional<confidence> parse_confidence(std::string_view text) { return value_in(confidence_names, text); }
 
 const period* ruleset::find(std::string_view key) const {
   for (const auto& p : periods) {
