@@ -11,7 +11,7 @@ namespace perkara::domain::documents {
 
 /// How many bytes of the start and of the end of a file sniff_content_type looks at (a ZIP's central
 /// directory, where DOCX entry names are, sits at the end).
-inline constexpr std::size_t sniff_window = 64 * 1024;
+inline constexpr std::size_t sniff_window = std::size_t{64} * 1024;
 
 /// The media type of an allowed file, or nullopt for anything else. `head` is the file's first
 /// sniff_window bytes (or all of it), `tail` its last sniff_window bytes (or all of it).
