@@ -26,6 +26,18 @@ domain::user make_user(std::string id, std::string username, std::string org = "
   return u;
 }
 
+/// A local holiday of ki-babel on 4 March 2024 (an office closure), as an admin would put it.
+domain::holiday babel_office_closed(std::string name_id) {
+  domain::holiday h;
+  h.date = date("2024-03-04");
+  h.kind = domain::holiday_kind::local;
+  h.name_id = std::move(name_id);
+  h.name_en = "Office closed";
+  h.source = "SK KI Babel 1/2024";
+  h.organisation = "ki-babel";
+  return h;
+}
+
 }  // namespace
 
 TEST_SUITE("repositories") {
@@ -191,14 +203,7 @@ TEST_SUITE("repositories") {
       REQUIRE(tx->sessions().find_caller(h1).has_value());
       CHECK(tx->holidays().revision() == stored_revision);
       // A holiday written in the same transaction renews the token: the next read sees the new one.
-      domain::holiday local;
-      local.date = date("2024-03-04");
-      local.kind = domain::holiday_kind::local;
-      local.name_id = "Kantor tutup";
-      local.name_en = "Office closed";
-      local.source = "SK KI Babel 1/2024";
-      local.organisation = "ki-babel";
-      tx->holidays().put(local);
+      tx->holidays().put(babel_office_closed("Kantor tutup"));
       renewed = tx->holidays().revision();
       CHECK_FALSE(renewed.empty());
       CHECK(renewed != stored_revision);
@@ -222,13 +227,7 @@ TEST_SUITE("repositories") {
     test_database db;
     auto database = db.open(1);
     auto tx = database->begin(ports::access::write);
-    domain::holiday local;
-    local.date = date("2024-03-04");
-    local.kind = domain::holiday_kind::local;
-    local.name_id = "Kantor tutup — renovasi";
-    local.name_en = "Office closed";
-    local.source = "SK KI Babel 1/2024";
-    local.organisation = "ki-babel";
+    const auto local = babel_office_closed("Kantor tutup — renovasi");
     tx->holidays().put(local);
 
     const auto year = tx->holidays().list_year(2024);
