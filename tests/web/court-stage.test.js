@@ -6,7 +6,7 @@
 // acts follow each other as the server requires (an objection is not earlier than the service).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, open, login, logout, settle, users, casePage, apiAs, wibDate, wibInstant, runTag, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
+import { launch, open, login, logout, settle, users, casePage, apiAs, wibDate, wibInstant, runTag, beritaAcaraDispute, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 let dispute;
@@ -20,17 +20,9 @@ const typed = (days, hhmm) => {
 before(async () => {
   const registrar = await apiAs(users.registrar);
   const commissioner = await apiAs(users.commissioner);
-  const submitted = await registrar('POST', '/api/v1/disputes', {
-    chronology: { request_date: wibDate(-80), ppid_response_date: wibDate(-75), objection_date: wibDate(-70), objection_response_date: wibDate(-60) },
-    applicant: { kind: 'individual', name: `Wahyu Pratama ${runTag}`, address: 'Jl. Sudirman 9, Pangkalpinang', email: 'wahyu@example.id' },
-    respondent: 'kpu-pangkalpinang',
-    information_requested: 'Salinan berita acara rekapitulasi Kecamatan Gerunggang',
-    reasons: 'Permohonan tidak dipenuhi',
-    grounds: ['e'],
-    petitum: ['Memerintahkan Termohon memberikan salinan berita acara'],
-    attachments: ['request_letter', 'request_receipt', 'ppid_response', 'objection_letter', 'objection_receipt', 'atasan_response', 'identity_document'],
-    submitted_at: wibInstant(-50, '09:00'),
-  });
+  const submitted = await registrar('POST', '/api/v1/disputes', beritaAcaraDispute({
+    applicant: `Wahyu Pratama ${runTag}`, email: 'wahyu@example.id', daysBack: 80, submittedDaysAgo: 50,
+  }));
   assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
   dispute = submitted.body;
   const act = async (api, action, body) => {

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { launch, open, login, users, settle, apiAs, baseUrl, wibDate, wibInstant, runTag, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
+import { launch, open, login, users, settle, apiAs, baseUrl, wibDate, wibInstant, runTag, beritaAcaraDispute, codesOnPage, expectAccessibleAtBothWidths } from './support.js';
 
 let b;
 before(async () => {
@@ -23,17 +23,9 @@ before(async () => {
   // Two disputes registered yesterday: the public register has at least two rows this year.
   const registrar = await apiAs(users.registrar);
   for (const i of [1, 2]) {
-    const submitted = await registrar('POST', '/api/v1/disputes', {
-      chronology: { request_date: wibDate(-40), ppid_response_date: wibDate(-35), objection_date: wibDate(-30), objection_response_date: wibDate(-20) },
-      applicant: { kind: 'individual', name: `Pemohon ${i} ${runTag}`, address: 'Jl. Sudirman 9, Pangkalpinang', email: 'pemohon@example.id' },
-      respondent: 'kpu-pangkalpinang',
-      information_requested: 'Salinan berita acara rekapitulasi Kecamatan Gerunggang',
-      reasons: 'Permohonan tidak dipenuhi',
-      grounds: ['e'],
-      petitum: ['Memerintahkan Termohon memberikan salinan berita acara'],
-      attachments: ['request_letter', 'request_receipt', 'ppid_response', 'objection_letter', 'objection_receipt', 'atasan_response', 'identity_document'],
-      submitted_at: wibInstant(-1, '09:00'),
-    });
+    const submitted = await registrar('POST', '/api/v1/disputes', beritaAcaraDispute({
+      applicant: `Pemohon ${i} ${runTag}`, email: 'pemohon@example.id', daysBack: 40, submittedDaysAgo: 1,
+    }));
     assert.equal(submitted.status, 201, JSON.stringify(submitted.body));
     const registered = await registrar('POST', `/api/v1/disputes/${submitted.body.id}/actions/register`, { registered_at: wibInstant(-1, '10:00') });
     assert.equal(registered.status, 200, JSON.stringify(registered.body));

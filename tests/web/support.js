@@ -184,6 +184,28 @@ export function wibDate(days) {
   return new Date(Date.now() + 7 * 3600000 + days * 86400000).toISOString().slice(0, 10);
 }
 
+/**
+ * A complete dispute application against KPU Kota Pangkalpinang for a recapitulation record: requested
+ * `daysBack` days ago, answered 5 days later, objected after 10 and the atasan's answer after 20; filed
+ * `submittedDaysAgo` days ago at 09:00 WIB.
+ */
+export function beritaAcaraDispute({ applicant, email, daysBack, submittedDaysAgo }) {
+  return {
+    chronology: {
+      request_date: wibDate(-daysBack), ppid_response_date: wibDate(-daysBack + 5),
+      objection_date: wibDate(-daysBack + 10), objection_response_date: wibDate(-daysBack + 20),
+    },
+    applicant: { kind: 'individual', name: applicant, address: 'Jl. Sudirman 9, Pangkalpinang', email },
+    respondent: 'kpu-pangkalpinang',
+    information_requested: 'Salinan berita acara rekapitulasi Kecamatan Gerunggang',
+    reasons: 'Permohonan tidak dipenuhi',
+    grounds: ['e'],
+    petitum: ['Memerintahkan Termohon memberikan salinan berita acara'],
+    attachments: ['request_letter', 'request_receipt', 'ppid_response', 'objection_letter', 'objection_receipt', 'atasan_response', 'identity_document'],
+    submitted_at: wibInstant(-submittedDaysAgo, '09:00'),
+  };
+}
+
 /** A tag unique to this run, to find the fixtures a test created among everyone else's. */
 export const runTag = `t${Date.now().toString(36)}`;
 
