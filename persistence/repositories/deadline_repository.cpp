@@ -2,9 +2,9 @@
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <optional>
@@ -47,9 +47,7 @@ std::optional<std::string> optional_text(const boost::json::value& v) {
 
 }  // namespace
 
-std::string case_memo_key(std::string_view type, std::string_view id) {
-  return fmt::format("{}/{}", type, id);
-}
+std::string case_memo_key(std::string_view type, std::string_view id) { return fmt::format("{}/{}", type, id); }
 
 std::vector<domain::deadline_record> select_deadlines(const db_context& ctx, const std::string& where,
                                                       const std::vector<std::string>& params) {
@@ -112,7 +110,8 @@ std::vector<domain::deadline_record> clocks_from_json(const std::string& json) {
                            std::string(c.at(11).as_string()), optional_text(c.at(12)), optional_text(c.at(13))));
   }
   // The order of for_case: ORDER BY due, id (ids compare bytewise on both backends).
-  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return std::tie(a.due, a.id) < std::tie(b.due, b.id); });
+  std::sort(out.begin(), out.end(),
+            [](const auto& a, const auto& b) { return std::tie(a.due, a.id) < std::tie(b.due, b.id); });
   return out;
 }
 
@@ -121,7 +120,7 @@ std::string soci_deadline_repository::save(const domain::deadline_record& record
     if (ctx_.memo != nullptr) {
       ctx_.memo->clocks.clear();
     }
-    const std::string id = record.id.empty() ? random_id() : record.id;
+    std::string id = record.id.empty() ? random_id() : record.id;
     const long long start_at = epoch_seconds(record.start_at);
     const std::string unit(domain::to_string(record.unit));
     const std::string due = domain::format_iso_date(record.due);

@@ -4,9 +4,9 @@
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
-#include <boost/json.hpp>
 #include <fmt/format.h>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <stdexcept>
 

@@ -125,7 +125,8 @@ TEST_SUITE("dispute repository") {
     CHECK(clocks[0].stopped_on == domain::parse_iso_date("2024-02-07"));
     CHECK(clocks[1].met_on == domain::parse_iso_date("2024-02-20"));
     CHECK(kinds == std::vector<std::string>{"ktp", "surat_kuasa"});
-    const auto same_clocks = [](const std::vector<domain::deadline_record>& a, const std::vector<domain::deadline_record>& b) {
+    const auto same_clocks = [](const std::vector<domain::deadline_record>& a,
+                                const std::vector<domain::deadline_record>& b) {
       return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
         return x.id == y.id && x.case_type == y.case_type && x.case_id == y.case_id && x.key == y.key &&
                x.organisation == y.organisation && x.ruleset == y.ruleset && x.ruleset_version == y.ruleset_version &&
