@@ -4,7 +4,9 @@
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/repositories.hpp"
 
+#include <fmt/format.h>
 #include <soci/soci.h>
+#include <boost/json.hpp>
 
 #include <stdexcept>
 
@@ -27,8 +29,34 @@ docs::case_kind case_kind_column(const std::string& text) {
 
 }  // namespace
 
+void soci_document_repository::forget_present_kinds() {
+  if (ctx_.memo != nullptr) {
+    ctx_.memo->present_kinds.clear();
+  }
+}
+
+std::string present_kinds_json_columns(backend kind, std::string_view case_kind, std::string_view id_sql) {
+  const std::string_view agg = kind == backend::sqlite ? "json_group_array" : "JSON_ARRAYAGG";
+  return fmt::format(
+      "(SELECT {0}(kind) FROM documents WHERE case_kind = '{1}' AND case_id = {2} AND retracted_at IS NULL), "
+      "(SELECT {0}(kind) FROM paper_originals WHERE case_kind = '{1}' AND case_id = {2})",
+      agg, case_kind, id_sql);
+}
+
+std::vector<std::string> kinds_from_json(const std::string& documents, const std::string& papers) {
+  std::vector<std::string> out;
+  for (const auto* json : {&documents, &papers}) {
+    const auto kinds = boost::json::parse(*json);
+    for (const auto& kind : kinds.as_array()) {
+      out.emplace_back(kind.as_string());
+    }
+  }
+  return out;
+}
+
 void soci_document_repository::insert(const docs::document& doc) {
   translated([&] {
+    forget_present_kinds();
     const std::string kind{docs::to_string(doc.owner.kind)};
     const auto size = static_cast<long long>(doc.size);
     const int publishable = doc.publishable ? 1 : 0;
@@ -123,6 +151,7 @@ std::uint64_t soci_document_repository::case_bytes(const docs::case_ref& owner) 
 
 bool soci_document_repository::retract(const std::string& id, const docs::retraction& r) {
   return translated([&] {
+    forget_present_kinds();
     const long long at = epoch_seconds(r.at);
     soci::statement st = (ctx_.sql.prepare << "UPDATE documents SET retracted_by = :by, retracted_at = :at, "
                                               "retract_reason = :reason WHERE id = :id AND retracted_at IS NULL",
@@ -189,6 +218,12 @@ std::vector<std::string> soci_document_repository::present_kinds(const docs::cas
   return translated([&] {
     std::vector<std::string> out;
     const std::string ck{docs::to_string(owner.kind)};
+    if (ctx_.memo != nullptr) {
+      // Read with the case (transaction_memo), once.
+      if (auto kept = ctx_.memo->present_kinds.extract(case_memo_key(ck, owner.id))) {
+        return std::move(kept.mapped());
+      }
+    }
     std::string kind;
     soci::statement st =
         (ctx_.sql.prepare << "SELECT kind FROM documents WHERE case_kind = :ck1 AND case_id = :cid1 AND retracted_at "
@@ -205,6 +240,7 @@ std::vector<std::string> soci_document_repository::present_kinds(const docs::cas
 
 void soci_document_repository::insert_paper(const docs::paper_original& paper) {
   translated([&] {
+    forget_present_kinds();
     const std::string ck{docs::to_string(paper.owner.kind)};
     const long long at = epoch_seconds(paper.seen_at);
     ctx_.sql << "INSERT INTO paper_originals (case_kind, case_id, kind, seen_by, seen_at, note) "

@@ -17,7 +17,9 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace perkara::persistence::detail {
 
@@ -39,7 +41,16 @@ class ruleset_cache {
 struct transaction_memo {
   std::optional<std::string> holiday_revision;
   std::map<std::string, domain::organisation, std::less<>> organisations;
+  /// A dispute's clocks and the kinds in its case file, read with the dispute (soci_dispute_repository::find,
+  /// not for update) and taken by the next deadline_repository::for_case and document_repository::present_kinds
+  /// of that case, by case_memo_key. A clock written forgets every case's clocks; a document or a paper
+  /// original written, every case's kinds.
+  std::map<std::string, std::vector<domain::deadline_record>, std::less<>> clocks;
+  std::map<std::string, std::vector<std::string>, std::less<>> present_kinds;
 };
+
+/// The transaction memo's key of a case: its type (or case-file kind) and its id.
+std::string case_memo_key(std::string_view type, std::string_view id);
 
 /// What every repository needs: the leased session and the SQL dialect (and the database's caches).
 class statement_cache;
@@ -285,6 +296,7 @@ class soci_document_repository final : public ports::document_repository {
 
  private:
   std::vector<domain::documents::document> select(const std::string& where, const std::vector<std::string>& params);
+  void forget_present_kinds();
   db_context ctx_;
 };
 
@@ -292,6 +304,15 @@ class soci_document_repository final : public ports::document_repository {
 /// limit), with `params` bound in order (persistence/repositories/deadline_repository.cpp).
 std::vector<domain::deadline_record> select_deadlines(const db_context& ctx, const std::string& where,
                                                       const std::vector<std::string>& params);
+
+/// A case's clocks and case-file kinds as columns of the case's own read (transaction_memo): SQL for a
+/// scalar subquery each, of the case whose id is the SQL expression `id_sql`, yielding a JSON array (or
+/// NULL on MariaDB where there is none), and what such a column holds.
+std::string clocks_json_column(backend kind, std::string_view case_type, std::string_view id_sql);
+std::vector<domain::deadline_record> clocks_from_json(const std::string& json);
+/// Two columns: the kinds of the case file's documents, then of its paper originals (present_kinds).
+std::string present_kinds_json_columns(backend kind, std::string_view case_kind, std::string_view id_sql);
+std::vector<std::string> kinds_from_json(const std::string& documents, const std::string& papers);
 
 /// Column conversions shared by the repositories.
 domain::civil_date date_column(const std::string& text, const char* column);

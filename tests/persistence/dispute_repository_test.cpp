@@ -71,6 +71,102 @@ TEST_SUITE("dispute repository") {
     CHECK_THROWS_AS(tx->disputes().update(d2, 1), ports::conflict_error);
   }
 
+  TEST_CASE("a dispute read brings its clocks and case-file kinds once, and a write in the transaction is seen") {
+    const testing::test_database db;
+    const auto database = db.open(1);
+    const domain::documents::case_ref owner{domain::documents::case_kind::dispute, "d1"};
+    domain::deadline_record clock;
+    clock.case_type = "dispute";
+    clock.case_id = "d1";
+    clock.key = "ki_completion";
+    clock.organisation = "ki-babel";
+    clock.ruleset = "perki_1_2019";
+    clock.ruleset_version = 2;
+    clock.start_at = at("2024-02-07T09:00:00+07:00");
+    clock.days = 14;
+    clock.extension_days = 7;
+    clock.due = *domain::parse_iso_date("2024-02-28");
+    clock.met_on = domain::parse_iso_date("2024-02-20");
+    domain::documents::document file;
+    file.id = "doc1";
+    file.owner = owner;
+    file.kind = "ktp";
+    file.sha256 = std::string(64, 'a');
+    file.uploaded_at = at("2024-02-05T10:00:00+07:00");
+    {
+      auto tx = database->begin(ports::access::write);
+      tx->disputes().insert(doc("d1", "kpu-pangkalpinang", "2024-02-05T10:00:00+07:00"));
+      tx->disputes().insert(doc("d2", "kpu-pangkalpinang", "2024-02-05T11:00:00+07:00"));
+      auto earlier = clock;
+      earlier.key = "registration";
+      earlier.days = 3;
+      earlier.extension_days = 0;
+      earlier.unit = domain::period_unit::calendar_days;
+      earlier.due = *domain::parse_iso_date("2024-02-08");
+      earlier.met_on.reset();
+      earlier.stopped_on = domain::parse_iso_date("2024-02-07");
+      tx->deadlines().save(clock);
+      tx->deadlines().save(earlier);
+      tx->documents().insert(file);
+      tx->documents().insert_paper({owner, "surat_kuasa", "u1", at("2024-02-06T10:00:00+07:00"), ""});
+      tx->commit();
+    }
+    // What a separate read returns, to compare the kept copies with.
+    std::vector<domain::deadline_record> clocks;
+    std::vector<std::string> kinds;
+    {
+      auto tx = database->begin(ports::access::read);
+      clocks = tx->deadlines().for_case("dispute", "d1");
+      kinds = tx->documents().present_kinds(owner);
+    }
+    REQUIRE(clocks.size() == 2);
+    CHECK(clocks[0].key == "registration");  // ordered by due date
+    CHECK(clocks[0].unit == domain::period_unit::calendar_days);
+    CHECK(clocks[0].stopped_on == domain::parse_iso_date("2024-02-07"));
+    CHECK(clocks[1].met_on == domain::parse_iso_date("2024-02-20"));
+    CHECK(kinds == std::vector<std::string>{"ktp", "surat_kuasa"});
+    const auto same_clocks = [](const std::vector<domain::deadline_record>& a,
+                                const std::vector<domain::deadline_record>& b) {
+      return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](const auto& x, const auto& y) {
+        return x.id == y.id && x.case_type == y.case_type && x.case_id == y.case_id && x.key == y.key &&
+               x.organisation == y.organisation && x.ruleset == y.ruleset && x.ruleset_version == y.ruleset_version &&
+               x.start_at == y.start_at && x.days == y.days && x.unit == y.unit &&
+               x.extension_days == y.extension_days && x.due == y.due && x.met_on == y.met_on &&
+               x.stopped_on == y.stopped_on;
+      });
+    };
+    {
+      auto tx = database->begin(ports::access::read);
+      REQUIRE(tx->disputes().find("d1", false));
+      CHECK(same_clocks(tx->deadlines().for_case("dispute", "d1"), clocks));
+      CHECK(tx->documents().present_kinds(owner) == kinds);
+      // A case with none, read the same way.
+      REQUIRE(tx->disputes().find("d2", false));
+      CHECK(tx->deadlines().for_case("dispute", "d2").empty());
+      CHECK(tx->documents().present_kinds({domain::documents::case_kind::dispute, "d2"}).empty());
+      CHECK_FALSE(tx->disputes().find("d3", false));
+    }
+    // Written after the read, in the same transaction: the next reads see the write, not the kept copy.
+    auto tx = database->begin(ports::access::write);
+    REQUIRE(tx->disputes().find("d1", false));
+    auto moved = clocks[1];
+    moved.met_on.reset();
+    moved.due = *domain::parse_iso_date("2024-03-01");
+    tx->deadlines().save(moved);
+    const auto after = tx->deadlines().for_case("dispute", "d1");
+    REQUIRE(after.size() == 2);
+    CHECK(after[1].due == domain::parse_iso_date("2024-03-01"));
+    CHECK_FALSE(after[1].met_on);
+    REQUIRE(tx->disputes().find("d1", false));
+    tx->documents().insert_paper({owner, "ktp_asli", "u1", at("2024-02-08T10:00:00+07:00"), ""});
+    CHECK(tx->documents().present_kinds(owner).size() == 3);
+    REQUIRE(tx->disputes().find("d1", false));
+    CHECK(tx->documents().retract("doc1", {"u1", at("2024-02-09T10:00:00+07:00"), "salah unggah"}));
+    auto present = tx->documents().present_kinds(owner);
+    std::sort(present.begin(), present.end());
+    CHECK(present == std::vector<std::string>{"ktp_asli", "surat_kuasa"});
+  }
+
   TEST_CASE("list filters, keyset paging, hearings and decisions queries, numbering") {
     const testing::test_database db;
     const auto database = db.open(2);
