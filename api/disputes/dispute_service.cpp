@@ -48,27 +48,24 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
   domain::validation v;
   auto input = parse_new_dispute(body, at_offset(now, actor_org.utc_offset_minutes), v);
 
-  // Organisations: the respondent must be an election body, the KI a KI.
-  const auto organisations = tx.organisations().list();
-  const auto find_org = [&](const std::string& code) -> const domain::organisation* {
-    const auto it = std::find_if(organisations.begin(), organisations.end(),
-                                 [&](const domain::organisation& o) { return o.code == code; });
-    return it == organisations.end() ? nullptr : &*it;
-  };
-  const auto* respondent = input.respondent.empty() ? nullptr : find_org(input.respondent);
+  // Organisations: the respondent must be an election body, the KI a KI. Each is read by its code, and
+  // the KIs alone where the respondent names no competent KI (not all 1,391 organisations nationally).
+  const auto find_org = [&](const std::string& code) { return tx.organisations().find(code); };
+  const auto respondent = input.respondent.empty() ? std::nullopt : find_org(input.respondent);
   if (!input.respondent.empty() && (!respondent || !respondent->is_respondent())) {
     v.fail("respondent", "badan publik tidak dikenal / unknown respondent body");
   }
   if (input.ki) {
-    const auto* ki = find_org(*input.ki);
+    const auto ki = find_org(*input.ki);
     if (!ki || ki->kind != domain::organisation_kind::ki) {
       v.fail("ki", "Komisi Informasi tidak dikenal / unknown information commission");
     }
   }
   std::optional<std::string> competent;
   if (respondent && respondent->is_respondent()) {
-    competent = respondent->competent_ki ? respondent->competent_ki
-                                         : domain::derive_competent_ki(*respondent, organisations);
+    competent = respondent->competent_ki
+                    ? respondent->competent_ki
+                    : domain::derive_competent_ki(*respondent, tx.organisations().list(domain::organisation_kind::ki));
     if (!competent && !input.ki) {
       v.fail("ki", "KI yang berwenang tidak dapat ditentukan; sebutkan ki / no competent KI found; name the ki");
     }
@@ -99,7 +96,7 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
                             : input.chronology ? input.chronology->request_date
                                                : submitted_on;
   const auto suggestion =
-      domain::choose_ruleset(request_date, respondent->region_code, tx.requests().election_periods());
+      domain::choose_ruleset(request_date, respondent->region_code, tx.requests().election_periods_on(request_date));
   const std::optional<std::string> requested =
       input.ruleset.empty() ? std::nullopt : std::optional<std::string>{input.ruleset};
   auto decided = ds::decide_track(tracked ? std::optional<std::string>{tracked->ruleset} : std::nullopt, suggestion,

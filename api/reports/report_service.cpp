@@ -32,8 +32,8 @@ domain::organisation known(ports::transaction& tx, const std::string& code) {
 
 // The KI hearing disputes against `office`: as stored, else derived from the region (docs/legal-sources.md §1.4).
 std::optional<std::string> competent_ki_of(const domain::organisation& office,
-                                           const std::vector<domain::organisation>& all) {
-  return office.competent_ki ? office.competent_ki : domain::derive_competent_ki(office, all);
+                                           const std::vector<domain::organisation>& kis) {
+  return office.competent_ki ? office.competent_ki : domain::derive_competent_ki(office, kis);
 }
 
 boost::json::array rows_json(const std::vector<count_row>& rows) {
@@ -162,16 +162,17 @@ report_scope ppid_scope(ports::transaction& tx, const caller& who, const std::op
       throw forbidden();
     }
     scope.what = report_scope::kind::ki;
-    const auto all = tx.organisations().list();
-    for (const auto& o : all) {
-      if (o.is_respondent() && competent_ki_of(o, all) == org.code) {
+    const auto kis = tx.organisations().list(domain::organisation_kind::ki);
+    for (const auto& o : tx.organisations().list()) {
+      if (o.is_respondent() && competent_ki_of(o, kis) == org.code) {
         scope.respondents.push_back(o.code);
       }
     }
     return scope;
   }
   const bool own = who.organisation.code == org.code && who.has_any_role({role::ppid, role::ppid_superior});
-  const bool its_ki = ki_staff(who) && competent_ki_of(org, tx.organisations().list()) == who.organisation.code;
+  const bool its_ki = ki_staff(who) && competent_ki_of(org, tx.organisations().list(domain::organisation_kind::ki)) ==
+                                           who.organisation.code;
   if (!sysadmin && !own && !its_ki) {
     throw forbidden();
   }

@@ -118,7 +118,8 @@ domain::information_request create_request(ports::transaction& tx, const case_ac
   const auto received_date = domain::local_date(received.utc, org->utc_offset_minutes);
   // The rule set: suggested from the election stage periods of the respondent's region, or the
   // PPID's override; pinned to the version in force on the receipt date.
-  const auto suggestion = domain::choose_ruleset(received_date, org->region_code, tx.requests().election_periods());
+  const auto suggestion =
+      domain::choose_ruleset(received_date, org->region_code, tx.requests().election_periods_on(received_date));
   auto decided = domain::decide_ruleset(suggestion, input.ruleset, input.ruleset_override_reason, 0);
   if (auto* errors = std::get_if<domain::field_errors>(&decided)) {
     throw validation_problem(*errors);

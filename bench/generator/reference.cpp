@@ -19,6 +19,11 @@ class organisations_repo final : public ports::organisation_repository {
     }
   }
   std::vector<domain::organisation> list() override { return data_.organisations; }
+  std::vector<domain::organisation> list(domain::organisation_kind kind) override {
+    auto out = data_.organisations;
+    std::erase_if(out, [kind](const domain::organisation& o) { return o.kind != kind; });
+    return out;
+  }
   std::optional<domain::organisation> find(const std::string& code) override {
     const auto it = by_code_.find(code);
     return it == by_code_.end() ? std::nullopt : std::optional<domain::organisation>(*it->second);

@@ -20,6 +20,8 @@ class organisation_repository {
  public:
   virtual ~organisation_repository() = default;
   virtual std::vector<domain::organisation> list() = 0;
+  /// The organisations of one kind (the KIs, to find a respondent's competent KI), in code order.
+  virtual std::vector<domain::organisation> list(domain::organisation_kind kind) = 0;
   virtual std::optional<domain::organisation> find(const std::string& code) = 0;
   /// Inserts or replaces by code.
   virtual void upsert(const domain::organisation& org) = 0;

@@ -63,6 +63,8 @@ class request_repository {
   virtual std::vector<stored_request> list(const request_filter& filter) = 0;
   /// The election stage periods loaded at migrate time from data/election_periods.csv.
   virtual std::vector<domain::election_period> election_periods() = 0;
+  /// Those whose dates include `day` (start <= day <= end): all that domain::choose_ruleset matches on `day`.
+  virtual std::vector<domain::election_period> election_periods_on(domain::civil_date day) = 0;
 };
 
 inline request_filter::position list_position(const stored_request& r) {

@@ -31,6 +31,13 @@ std::vector<domain::organisation> soci_organisation_repository::list() {
   return translated([&] { return query(ctx_, " ORDER BY code", nullptr); });
 }
 
+std::vector<domain::organisation> soci_organisation_repository::list(domain::organisation_kind kind) {
+  return translated([&] {
+    const std::string text(domain::to_string(kind));
+    return query(ctx_, " WHERE kind = :kind ORDER BY code", &text);
+  });
+}
+
 std::optional<domain::organisation> soci_organisation_repository::find(const std::string& code) {
   if (ctx_.memo != nullptr) {
     if (const auto it = ctx_.memo->organisations.find(code); it != ctx_.memo->organisations.end()) {
@@ -41,6 +48,9 @@ std::optional<domain::organisation> soci_organisation_repository::find(const std
     auto rows = query(ctx_, " WHERE code = :code", &code);
     if (rows.empty()) {
       return std::nullopt;
+    }
+    if (ctx_.memo != nullptr) {
+      ctx_.memo->organisations.insert_or_assign(code, rows.front());
     }
     return std::move(rows.front());
   });

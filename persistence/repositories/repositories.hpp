@@ -37,7 +37,8 @@ class ruleset_cache {
 
 /// What one transaction already read and need not read again (docs/performance.md "Statements per request
 /// on MariaDB"): the caller's lookup also brings the caller's organisation and the holidays' revision
-/// token, which most requests read next. A write of either forgets it.
+/// token, which most requests read next, and every organisation found by its code is kept. A write of
+/// either forgets it.
 struct transaction_memo {
   std::optional<std::string> holiday_revision;
   std::map<std::string, domain::organisation, std::less<>> organisations;
@@ -69,6 +70,7 @@ class soci_organisation_repository final : public ports::organisation_repository
  public:
   explicit soci_organisation_repository(db_context ctx) : ctx_(ctx) {}
   std::vector<domain::organisation> list() override;
+  std::vector<domain::organisation> list(domain::organisation_kind kind) override;
   std::optional<domain::organisation> find(const std::string& code) override;
   void upsert(const domain::organisation& org) override;
 

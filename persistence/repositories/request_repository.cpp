@@ -2,6 +2,7 @@
 
 #include "domain/cases/search_text.hpp"
 #include "persistence/detail/session_setup.hpp"
+#include "persistence/detail/statement_cache.hpp"
 #include "persistence/request_row.hpp"
 
 #include <soci/soci.h>
@@ -471,30 +472,58 @@ std::vector<ports::stored_request> soci_request_repository::list(const ports::re
   });
 }
 
+namespace {
+
+/// The election periods of `SELECT ... FROM election_periods` + `where` (binding `day` twice when set), in
+/// the order choose_ruleset's ties fall back on.
+std::vector<election_period> read_election_periods(const db_context& ctx, const char* where,
+                                                   const std::optional<std::string>& day) {
+  std::vector<election_period> out;
+  std::string code, prefix, name, kind_text, start, end, source, conf;
+  soci::indicator prefix_ind = soci::i_ok;
+  prepared p(ctx, std::string("SELECT code, region_prefix, name, kind, start_date, end_date, source, confidence FROM "
+                              "election_periods") +
+                      where + " ORDER BY start_date, code, region_prefix");
+  auto& st = p.statement();
+  st.exchange(soci::into(code));
+  st.exchange(soci::into(prefix, prefix_ind));
+  st.exchange(soci::into(name));
+  st.exchange(soci::into(kind_text));
+  st.exchange(soci::into(start));
+  st.exchange(soci::into(end));
+  st.exchange(soci::into(source));
+  st.exchange(soci::into(conf));
+  if (day) {
+    st.exchange(soci::use(*day));
+    st.exchange(soci::use(*day));
+  }
+  p.bound();
+  st.execute();
+  while (st.fetch()) {
+    election_period e;
+    e.code = code;
+    // MariaDB and SQLite both keep '' apart from NULL, but a NULL is read as national too.
+    e.region_prefix = prefix_ind == soci::i_ok ? prefix : std::string();
+    e.name = name;
+    e.kind = parse_election_kind(kind_text).value_or(election_kind::pemilu);
+    e.start = date_column(start, "election_periods.start_date");
+    e.end = date_column(end, "election_periods.end_date");
+    e.source = source;
+    e.confidence_level = parse_confidence(conf).value_or(confidence::unverified);
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::vector<election_period> soci_request_repository::election_periods() {
+  return translated([&] { return read_election_periods(ctx_, "", std::nullopt); });
+}
+
+std::vector<election_period> soci_request_repository::election_periods_on(domain::civil_date day) {
   return translated([&] {
-    std::vector<election_period> out;
-    std::string code, prefix, name, kind_text, start, end, source, conf;
-    soci::indicator prefix_ind = soci::i_ok;
-    soci::statement st = (ctx_.sql.prepare << "SELECT code, region_prefix, name, kind, start_date, end_date, source, "
-                                              "confidence FROM election_periods ORDER BY start_date, code, region_prefix",
-                          soci::into(code), soci::into(prefix, prefix_ind), soci::into(name), soci::into(kind_text),
-                          soci::into(start), soci::into(end), soci::into(source), soci::into(conf));
-    st.execute();
-    while (st.fetch()) {
-      election_period p;
-      p.code = code;
-      // MariaDB and SQLite both keep '' apart from NULL, but a NULL is read as national too.
-      p.region_prefix = prefix_ind == soci::i_ok ? prefix : std::string();
-      p.name = name;
-      p.kind = parse_election_kind(kind_text).value_or(election_kind::pemilu);
-      p.start = date_column(start, "election_periods.start_date");
-      p.end = date_column(end, "election_periods.end_date");
-      p.source = source;
-      p.confidence_level = parse_confidence(conf).value_or(confidence::unverified);
-      out.push_back(std::move(p));
-    }
-    return out;
+    return read_election_periods(ctx_, " WHERE start_date <= :on AND end_date >= :on2", domain::format_iso_date(day));
   });
 }
 

@@ -15,6 +15,7 @@ class soci_request_repository final : public ports::request_repository {
   bool update(const ports::stored_request& request, int expected_version) override;
   std::vector<ports::stored_request> list(const ports::request_filter& filter) override;
   std::vector<domain::election_period> election_periods() override;
+  std::vector<domain::election_period> election_periods_on(domain::civil_date day) override;
 
  private:
   db_context ctx_;

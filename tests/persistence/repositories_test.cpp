@@ -75,6 +75,19 @@ TEST_SUITE("repositories") {
     CHECK_FALSE(tx->organisations().find("nope").has_value());
     const auto all = tx->organisations().list();
     CHECK(std::is_sorted(all.begin(), all.end(), [](const auto& a, const auto& b) { return a.code < b.code; }));
+    // One kind: the same rows of that kind, in the same order (ki-sumsel is a KPU now).
+    std::vector<std::string> ki_codes, listed;
+    for (const auto& org : all) {
+      if (org.kind == domain::organisation_kind::ki) {
+        ki_codes.push_back(org.code);
+      }
+    }
+    for (const auto& org : tx->organisations().list(domain::organisation_kind::ki)) {
+      listed.push_back(org.code);
+    }
+    CHECK(listed.size() > 30);
+    CHECK(listed == ki_codes);
+    CHECK(std::find(listed.begin(), listed.end(), "ki-sumsel") == listed.end());
   }
 
   TEST_CASE("users with unicode names roles credentials and conflicts") {

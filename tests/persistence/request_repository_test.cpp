@@ -41,6 +41,7 @@ ports::stored_request sample(const std::string& id, const std::string& number, c
 
 std::vector<std::string> ids(const std::vector<ports::stored_request>& rows) {
   std::vector<std::string> out;
+  out.reserve(rows.size());
   for (const auto& r : rows) {
     out.push_back(r.request.id);
   }
@@ -241,5 +242,19 @@ TEST_SUITE("request_repository") {
                                        [](const auto& p) { return p.code == "pemilu-2024"; });
     REQUIRE(national != periods.end());
     CHECK(national->region_prefix.empty());
+    // On one day: exactly those whose dates include it, in the same order (its first and last day count).
+    for (const auto day : {babel->start, babel->end, date("2025-04-18"), national->start, date("2019-01-01")}) {
+      std::vector<std::string> expected, got;
+      for (const auto& p : periods) {
+        if (p.start <= day && day <= p.end) {
+          expected.push_back(p.code + "/" + p.region_prefix);
+        }
+      }
+      for (const auto& p : tx->requests().election_periods_on(day)) {
+        got.push_back(p.code + "/" + p.region_prefix);
+      }
+      CHECK(got == expected);
+    }
+    CHECK_FALSE(tx->requests().election_periods_on(babel->end).empty());
   }
 }
