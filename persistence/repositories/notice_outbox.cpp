@@ -16,9 +16,7 @@ namespace {
 using domain::notices::channel;
 
 ports::notice_state parse_state(const std::string& s) {
-  if (s == "sent") return ports::notice_state::sent;
-  if (s == "failed") return ports::notice_state::failed;
-  return ports::notice_state::pending;
+  return domain::value_in(ports::notice_state_names, s).value_or(ports::notice_state::pending);
 }
 
 /// The applicant's email in a stored dispute document (api/disputes/dispute_document.cpp), if any.
