@@ -94,7 +94,7 @@ object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::d
   completeness["missing"] = std::move(missing);
   completeness["complete"] = checklist.complete();
   const auto next_due = next_open_due(records);
-  o["next_due"] = next_due ? value(domain::format_iso_date(*next_due)) : value(nullptr);
+  o["next_due"] = date_json(next_due);
   o["overdue"] = next_due && *next_due < today;
   array w;
   for (const auto& s : warnings) {
@@ -169,7 +169,7 @@ std::string list_disputes(ports::transaction& tx, const case_actor& actor, const
   std::string out = R"({"items":[)";
   for (const auto& doc : docs) {
     auto item = list_item_of(tx, doc);
-    item["next_due"] = doc.next_due ? value(domain::format_iso_date(*doc.next_due)) : value(nullptr);
+    item["next_due"] = date_json(doc.next_due);
     item["overdue"] = doc.next_due && *doc.next_due < today;
     value days = nullptr;
     if (doc.next_due) {
