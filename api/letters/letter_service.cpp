@@ -13,10 +13,9 @@
 
 #include <boost/json/serialize.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <variant>
 
 namespace perkara::api {
@@ -25,21 +24,6 @@ namespace {
 namespace letters = domain::letters;
 
 std::string_view case_type(case_kind kind) { return kind == case_kind::request ? "request" : "dispute"; }
-
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  std::string out;
-  for (const auto b : digest) {
-    out += fmt::format("{:02x}", b);
-  }
-  return out;
-}
 
 /// The case as the caller may read it, with what its letters need.
 struct loaded_case {
@@ -217,7 +201,7 @@ ports::issued_letter issue_letter(ports::transaction& tx, const caller& who, cas
   domain::numbering::template_context nctx;
   nctx.seq = tx.sequences().next(
       fmt::format("letter:{}:{}:{}", c.issuer, letters::to_string(ref.kind), static_cast<int>(today.year())));
-  nctx.org_code = kind == case_kind::request ? "PPID-" + upper(c.issuer) : numbering_for(tx, c.issuer).ki_code;
+  nctx.org_code = kind == case_kind::request ? "PPID-" + number_code(c.issuer) : numbering_for(tx, c.issuer).ki_code;
   nctx.ki_code = nctx.org_code;
   nctx.date = today;
   const auto number = domain::numbering::format_number(letters::letter_number_template(ref.kind), nctx);
