@@ -53,11 +53,8 @@ response list_organisations(services& s, const request& req) {
 
 response get_organisation(services& s, const route_params& p) {
   auto tx = s.db.begin(ports::access::read);
-  const auto org = tx->organisations().find(p.get("code"));
-  if (!org) {
-    throw not_found();
-  }
-  return json_response(200, organisation_to_json(*org));
+  const auto org = found_or_404(tx->organisations().find(p.get("code")));
+  return json_response(200, organisation_to_json(org));
 }
 
 }  // namespace
