@@ -37,13 +37,8 @@ std::optional<domain::organisation> soci_organisation_repository::find(const std
       return it->second;
     }
   }
-  return translated([&]() -> std::optional<domain::organisation> {
-    auto rows = query(ctx_, " WHERE code = :code", &code);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
-  });
+  return translated(
+      [&]() -> std::optional<domain::organisation> { return first_row(query(ctx_, " WHERE code = :code", &code)); });
 }
 
 void soci_organisation_repository::upsert(const domain::organisation& org) {
