@@ -210,6 +210,7 @@ std::vector<ports::queued_notice> soci_notice_outbox::claim(const std::string& o
     std::sort(due.begin(), due.end());
     if (due.size() > static_cast<std::size_t>(std::max(limit, 0))) due.resize(static_cast<std::size_t>(limit));
     std::vector<long long> ids;
+    ids.reserve(due.size());
     for (const auto& [at, id] : due) ids.push_back(id);
     std::vector<ports::queued_notice> out;
     for (const long long id : ids) {
