@@ -92,12 +92,18 @@ std::vector<csv_row> read_csv(std::string_view text, std::string_view file, std:
   return rows;
 }
 
-int require_int(const csv_context& ctx, std::string_view text, std::string_view column) {
-  const auto v = domain::parse_whole_number<int>(text);
-  if (!v) {
-    ctx.fail(fmt::format("{} must be an integer, got '{}'", column, text));
+// The column's value as `parse` read it from `text`; else "<column> must be <what>, got '<text>'".
+template <class T>
+T require(const csv_context& ctx, std::optional<T> parsed, std::string_view text, std::string_view column,
+          std::string_view what) {
+  if (!parsed) {
+    ctx.fail(fmt::format("{} must be {}, got '{}'", column, what, text));
   }
-  return *v;
+  return *parsed;
+}
+
+int require_int(const csv_context& ctx, std::string_view text, std::string_view column) {
+  return require(ctx, domain::parse_whole_number<int>(text), text, column, "an integer");
 }
 
 int parse_clock(const csv_context& ctx, std::string_view text, std::string_view column) {
@@ -110,11 +116,7 @@ int parse_clock(const csv_context& ctx, std::string_view text, std::string_view 
 }
 
 domain::civil_date require_date(const csv_context& ctx, std::string_view text, std::string_view column) {
-  const auto d = domain::parse_iso_date(text);
-  if (!d) {
-    ctx.fail(fmt::format("{} must be a YYYY-MM-DD date, got '{}'", column, text));
-  }
-  return *d;
+  return require(ctx, domain::parse_iso_date(text), text, column, "a YYYY-MM-DD date");
 }
 
 void require_nonempty(const csv_context& ctx, std::string_view text, std::string_view column) {
@@ -172,16 +174,8 @@ std::vector<domain::organisation> parse_organisations_csv(std::string_view text,
     require_nonempty(ctx, f[1], "name");
     o.code = std::string(f[0]);
     o.name = std::string(f[1]);
-    const auto kind = domain::parse_organisation_kind(f[2]);
-    if (!kind) {
-      ctx.fail(fmt::format("kind must be ki, kpu, bawaslu or dkpp, got '{}'", f[2]));
-    }
-    const auto level = domain::parse_organisation_level(f[3]);
-    if (!level) {
-      ctx.fail(fmt::format("level must be national, province or regency, got '{}'", f[3]));
-    }
-    o.kind = *kind;
-    o.level = *level;
+    o.kind = require(ctx, domain::parse_organisation_kind(f[2]), f[2], "kind", "ki, kpu, bawaslu or dkpp");
+    o.level = require(ctx, domain::parse_organisation_level(f[3]), f[3], "level", "national, province or regency");
     o.parent = optional_text(f[4]);
     o.region_code = std::string(f[5]);
     if (o.level != domain::organisation_level::national && o.region_code.empty()) {
@@ -215,11 +209,7 @@ std::vector<domain::holiday> parse_holidays_csv(std::string_view text, std::stri
     const auto& f = row.fields;
     domain::holiday h;
     h.date = require_date(ctx, f[0], "date");
-    const auto kind = domain::parse_holiday_kind(f[1]);
-    if (!kind) {
-      ctx.fail(fmt::format("kind must be national, cuti_bersama, election or local, got '{}'", f[1]));
-    }
-    h.kind = *kind;
+    h.kind = require(ctx, domain::parse_holiday_kind(f[1]), f[1], "kind", "national, cuti_bersama, election or local");
     require_nonempty(ctx, f[2], "name_id");
     h.name_id = std::string(f[2]);
     h.name_en = std::string(f[3]);
@@ -265,19 +255,12 @@ std::vector<domain::ruleset> parse_rulesets_csv(std::string_view text, std::stri
     if (!p.effective_value()) {
       ctx.fail("a period needs a value or a fallback");
     }
-    const auto unit = domain::parse_period_unit(f[6]);
-    if (!unit) {
-      ctx.fail(fmt::format("unit must be working_days or calendar_days, got '{}'", f[6]));
-    }
-    p.unit = *unit;
+    p.unit = require(ctx, domain::parse_period_unit(f[6]), f[6], "unit", "working_days or calendar_days");
     require_nonempty(ctx, f[7], "start_event");
     p.start_event = std::string(f[7]);
     p.source = std::string(f[8]);
-    const auto conf = domain::parse_confidence(f[9]);
-    if (!conf) {
-      ctx.fail(fmt::format("confidence must be verified, secondary or unverified, got '{}'", f[9]));
-    }
-    p.confidence_level = *conf;
+    p.confidence_level =
+        require(ctx, domain::parse_confidence(f[9]), f[9], "confidence", "verified, secondary or unverified");
     p.note = std::string(f[10]);
     if (f.size() > 11 && !f[11].empty()) {
       p.remind_days = require_int(ctx, f[11], "remind_days");

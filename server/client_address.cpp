@@ -1,27 +1,15 @@
 #include "server/client_address.hpp"
+#include "server/request_framing.hpp"
 
 #include <boost/asio/ip/address.hpp>
 
 #include <algorithm>
 
 namespace perkara::server {
-namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-    s.remove_prefix(1);
-  }
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
-    s.remove_suffix(1);
-  }
-  return s;
-}
-
-}  // namespace
 
 std::optional<std::string> canonical_address(std::string_view text) {
   boost::system::error_code ec;
-  auto address = boost::asio::ip::make_address(std::string{trim(text)}, ec);
+  auto address = boost::asio::ip::make_address(std::string{trim_ows(text)}, ec);
   if (ec) {
     return std::nullopt;
   }

@@ -5,11 +5,9 @@
 #include <vector>
 
 namespace perkara::server {
-namespace {
 
-constexpr std::string_view whitespace = " \t";
-
-std::string_view trim(std::string_view s) {
+std::string_view trim_ows(std::string_view s) {
+  constexpr std::string_view whitespace = " \t";
   const auto first = s.find_first_not_of(whitespace);
   if (first == std::string_view::npos) {
     return {};
@@ -17,13 +15,15 @@ std::string_view trim(std::string_view s) {
   return s.substr(first, s.find_last_not_of(whitespace) - first + 1);
 }
 
+namespace {
+
 // The codings of a Transfer-Encoding list, in order; empty list elements are skipped (RFC 9110
 // section 5.6.1). A coding keeps its parameters (`gzip;q=1` is not `gzip`, `chunked;x=1` not `chunked`).
 std::vector<std::string_view> codings(std::string_view value) {
   std::vector<std::string_view> out;
   while (!value.empty()) {
     const auto comma = value.find(',');
-    const auto item = trim(value.substr(0, comma));
+    const auto item = trim_ows(value.substr(0, comma));
     if (!item.empty()) {
       out.push_back(item);
     }

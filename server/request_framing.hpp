@@ -16,6 +16,9 @@ struct framing_refusal {
   std::string detail;  // Indonesian / English
 };
 
+/// `s` without the spaces and tabs around it (optional white space, RFC 9110 section 5.6.3).
+std::string_view trim_ows(std::string_view s);
+
 /// `transfer_encoding` is every Transfer-Encoding field of the request joined with ", " (nullopt when
 /// there is none); `has_content_length` whether a Content-Length field came too; `version` as Beast
 /// gives it (11 = HTTP/1.1). nullopt when the request is framed in a way the server reads.

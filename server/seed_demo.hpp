@@ -3,9 +3,11 @@
 // workflows grow, requests and disputes in every stage, so a new user sees a living system.
 
 #include "api/auth/caller.hpp"
+#include "domain/cases/actor.hpp"
 #include "domain/ports/clock.hpp"
 #include "domain/ports/database.hpp"
 #include "domain/ports/file_store.hpp"
+#include "domain/time/instant.hpp"
 
 #include <optional>
 
@@ -48,6 +50,12 @@ std::size_t seed_demo_documents(ports::database& db, const ports::clock& clock, 
 
 /// The demo user `username` as a caller of its organisation (for service calls and audit entries).
 std::optional<api::caller> demo_caller(ports::transaction& tx, const std::string& username);
+/// The demo user `username` as a case actor; throws when the user is missing.
+domain::case_actor demo_actor(ports::transaction& tx, const std::string& username);
+
+/// The demo offices are in WIB (UTC+7); their acts are written in RFC 3339 at that offset.
+constexpr int wib = 7 * 60;
+inline std::string rfc(domain::instant t) { return domain::format_rfc3339(t, wib); }
 
 /// A deadline sweep over the demo cases (missed deadlines, reminders, digests), then every pending
 /// notice settled as delivered (the demo has no mail server; the delivery log says so). After the

@@ -16,8 +16,6 @@
 namespace perkara::server {
 namespace {
 
-constexpr int wib = 7 * 60;
-
 struct demo_case {
   const char* applicant;
   const char* respondent;
@@ -46,20 +44,6 @@ constexpr demo_case demo_cases[] = {
     {"Fajar Nugraha", "kpu-pangkalpinang", "Daftar anggota KPPS Kelurahan Pasar Padi", "e", 160, "closed"},
     {"Rudi Hartono", "bawaslu-babel", "Notulen rapat pleno pengawasan tahapan kampanye", "c", 40, "withdrawn"},
 };
-
-domain::user require_user(ports::transaction& tx, const std::string& username) {
-  const auto cred = tx.users().find_credentials(username);
-  if (!cred) {
-    throw std::runtime_error("demo user missing: " + username);
-  }
-  auto user = tx.users().find(cred->user.id);
-  if (!user) {
-    throw std::runtime_error("demo user missing: " + username);
-  }
-  return *user;
-}
-
-std::string rfc(domain::instant t) { return domain::format_rfc3339(t, wib); }
 
 // The application body; dates of the PPID stage a few weeks before the submission.
 std::string application_body(const demo_case& c, domain::instant submitted_at) {
@@ -109,8 +93,8 @@ std::size_t seed_demo_disputes(ports::database& db, const ports::clock& clock) {
   std::size_t created = 0;
   for (const auto& c : ordered) {
     auto tx = db.begin(ports::access::write);
-    const auto registrar = domain::actor_of(require_user(*tx, "panitera.babel"));
-    const auto commissioner = domain::actor_of(require_user(*tx, "komisioner.babel"));
+    const auto registrar = demo_actor(*tx, "panitera.babel");
+    const auto commissioner = demo_actor(*tx, "komisioner.babel");
     const int t0 = c.submitted_days_ago;
     const auto submitted = at(t0);
     const auto body = boost::json::parse(application_body(c, submitted)).as_object();

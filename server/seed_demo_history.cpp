@@ -15,7 +15,6 @@
 namespace perkara::server {
 namespace {
 
-constexpr int wib = 7 * 60;
 constexpr int oldest_days_ago = 360;
 constexpr int newest_days_ago = 50;  // the other demo requests are younger
 constexpr int every_days = 4;
@@ -25,16 +24,6 @@ constexpr const char* exemptions[] = {"b", "h", "j", "c"};
 constexpr const char* subjects[] = {"Salinan formulir C.Hasil TPS", "Daftar pemilih tetap per kelurahan",
                                     "Anggaran sosialisasi pemilu",  "Notulen rapat pleno",
                                     "Daftar anggota KPPS",          "Laporan dana kampanye"};
-
-domain::case_actor actor(ports::transaction& tx, const std::string& username) {
-  const auto cred = tx.users().find_credentials(username);
-  if (!cred) {
-    throw std::runtime_error("demo user missing: " + username);
-  }
-  return domain::actor_of(cred->user);
-}
-
-std::string rfc(domain::instant t) { return domain::format_rfc3339(t, wib); }
 
 }  // namespace
 
@@ -62,7 +51,7 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock) {
     const auto i = created;
     const bool kpu = i % 2 == 0;
     auto tx = db.begin(ports::access::write);
-    const auto ppid = actor(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel");
+    const auto ppid = demo_actor(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel");
     const auto received = at(days_ago);
     domain::new_request_input in;
     in.respondent = kpu ? "kpu-pangkalpinang" : "bawaslu-babel";
@@ -116,7 +105,7 @@ std::size_t seed_demo_history(ports::database& db, const ports::clock& clock) {
            objected);
       if (kpu) {
         const auto answered = at(days_ago - answer_after - 5);
-        step(actor(*tx, "atasan.pangkalpinang"), "answer_objection",
+        step(demo_actor(*tx, "atasan.pangkalpinang"), "answer_objection",
              fmt::format(R"({{"decision":"{}","reasons":"Keputusan atasan PPID","answered_at":"{}"}})",
                          (i / 10) % 2 == 0 ? "upheld" : "overturned", rfc(answered)),
              answered);

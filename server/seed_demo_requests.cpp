@@ -16,8 +16,6 @@
 namespace perkara::server {
 namespace {
 
-constexpr int wib = 7 * 60;
-
 struct demo_request {
   const char* applicant;
   const char* kind;  // individual / legal_entity / group
@@ -46,16 +44,6 @@ constexpr demo_request demo_requests[] = {
 };
 // clang-format on
 
-domain::user require_user(ports::transaction& tx, const std::string& username) {
-  const auto cred = tx.users().find_credentials(username);
-  if (!cred) {
-    throw std::runtime_error("demo user missing: " + username);
-  }
-  return cred->user;
-}
-
-std::string rfc(domain::instant t) { return domain::format_rfc3339(t, wib); }
-
 }  // namespace
 
 std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
@@ -81,7 +69,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
   for (const auto& d : demo_requests) {
     auto tx = db.begin(ports::access::write);
     const bool kpu = std::string_view(d.respondent) == "kpu-pangkalpinang";
-    const auto ppid = domain::actor_of(require_user(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel"));
+    const auto ppid = demo_actor(*tx, kpu ? "ppid.pangkalpinang" : "ppid.bawaslu-babel");
     const auto received = at(d.received_days_ago);
 
     domain::new_request_input in;
@@ -133,7 +121,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
            objected);
       if (target == "objection_answered") {
         // Only KPU Pangkalpinang has a demo atasan PPID (atasan.pangkalpinang).
-        const auto atasan = domain::actor_of(require_user(*tx, "atasan.pangkalpinang"));
+        const auto atasan = demo_actor(*tx, "atasan.pangkalpinang");
         const auto answered = at(d.received_days_ago - answer_after - 4);
         step(atasan, "answer_objection",
              fmt::format(R"({{"decision":"upheld","reasons":"Atasan PPID menguatkan pengecualian informasi","answered_at":"{}"}})",
@@ -153,7 +141,7 @@ std::size_t seed_demo_requests(ports::database& db, const ports::clock& clock) {
                        rfc(objected)),
            objected);
       const auto submitted = at(d.received_days_ago - 35);
-      const auto registrar = domain::actor_of(require_user(*tx, "panitera.babel"));
+      const auto registrar = demo_actor(*tx, "panitera.babel");
       const auto body = json(fmt::format(
           R"({{"request_id":"{}","applicant":{{"kind":"individual","name":"{}","address":"Jl. Jenderal Sudirman, Pangkalpinang","email":"pemohon.demo@example.id"}},)"
           R"("respondent":"{}","information_requested":"{}","reasons":"Permohonan dan keberatan tidak ditanggapi",)"

@@ -4,6 +4,8 @@
 
 #include <boost/json/serialize.hpp>
 
+#include <stdexcept>
+
 namespace perkara::server {
 namespace {
 
@@ -31,6 +33,14 @@ constexpr demo_user demo_users[] = {
 };
 
 }  // namespace
+
+domain::case_actor demo_actor(ports::transaction& tx, const std::string& username) {
+  const auto cred = tx.users().find_credentials(username);
+  if (!cred) {
+    throw std::runtime_error("demo user missing: " + username);
+  }
+  return domain::actor_of(cred->user);
+}
 
 std::vector<demo_login> seed_demo_users(ports::database& db, const ports::clock& clock) {
   std::vector<demo_login> created;

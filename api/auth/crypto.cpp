@@ -49,9 +49,9 @@ std::string random_hex(std::size_t bytes) {
 
 std::string new_session_token() { return random_hex(32); }
 
-std::string token_hash(std::string_view token) {
+std::string sha256_hex(std::string_view text) {
   std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(token.data()), token.size());
+  crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(text.data()), text.size());
   return to_hex(digest.data(), digest.size());
 }
 

@@ -15,8 +15,10 @@ bool verify_password(std::string_view password, const std::string& hash);
 
 /// 32 random bytes, hex encoded (64 characters).
 std::string new_session_token();
-/// Lower-case hex SHA-256 of the token: what the database stores.
-std::string token_hash(std::string_view token);
+/// Lower-case hex SHA-256 of `text`.
+std::string sha256_hex(std::string_view text);
+/// The token's SHA-256 (sha256_hex): what the database stores.
+inline std::string token_hash(std::string_view token) { return sha256_hex(token); }
 /// `bytes` random bytes, hex encoded (ids, request ids, demo passwords).
 std::string random_hex(std::size_t bytes);
 /// A random password that is easy to type: 4 groups of 4 lower-case letters and digits.

@@ -2,8 +2,9 @@
 
 #include "api/calendar/deadline_json.hpp"
 #include "api/http/problem.hpp"
-#include "domain/cases/clocks.hpp"
 #include "api/json/json_input.hpp"
+#include "api/json/json_output.hpp"
+#include "domain/cases/clocks.hpp"
 #include "domain/deadline/compute.hpp"
 #include "domain/deadline/status.hpp"
 #include "domain/whole_number.hpp"
@@ -153,8 +154,7 @@ boost::json::array deadlines_json(clock_context& clocks, const std::vector<domai
     const auto status = record.stopped_on ? domain::evaluate_stopped(record.due, *record.stopped_on, today, calendar)
                                           : domain::evaluate(record.due, record.met_on, today, calendar);
     auto json = deadline_to_json(record, status, clocks.explain(record));
-    json["stopped_on"] =
-        record.stopped_on ? boost::json::value(domain::format_iso_date(*record.stopped_on)) : boost::json::value(nullptr);
+    json["stopped_on"] = date_json(record.stopped_on);
     out.push_back(std::move(json));
   }
   return out;

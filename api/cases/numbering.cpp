@@ -14,12 +14,6 @@ namespace {
 namespace ds = domain::disputes;
 namespace nb = domain::numbering;
 
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
 std::string scope_of(std::string_view series, const std::string& org, domain::civil_date on) {
   return fmt::format("{}:{}:{}", series, org, static_cast<int>(on.year()));
 }
@@ -35,6 +29,12 @@ std::string formatted(const std::string& template_text, const nb::template_conte
 
 }  // namespace
 
+std::string number_code(std::string org_code) {
+  std::transform(org_code.begin(), org_code.end(), org_code.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return org_code;
+}
+
 sequence_source sequences_of(ports::transaction& tx) {
   return [&tx](const std::string& scope) { return tx.sequences().next(scope); };
 }
@@ -43,7 +43,7 @@ std::string take_ppid_number(const sequence_source& next, std::string_view serie
                              const std::string& org_code, domain::civil_date on) {
   nb::template_context ctx;
   ctx.seq = next(scope_of(series, org_code, on));
-  ctx.org_code = upper(org_code);
+  ctx.org_code = number_code(org_code);
   ctx.ki_code = ctx.org_code;
   ctx.date = on;
   return formatted(template_text, ctx);
@@ -55,7 +55,7 @@ ports::dispute_numbering numbering_for(ports::transaction& tx, const std::string
   }
   ports::dispute_numbering n;
   n.ki = ki;
-  n.ki_code = ki == "ki-pusat" ? "KIP" : upper(ki);
+  n.ki_code = ki == "ki-pusat" ? "KIP" : number_code(ki);
   n.register_template = std::string(nb::default_dispute_register_template);
   n.decision_template = std::string(nb::default_decision_template);
   return n;

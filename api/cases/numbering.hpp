@@ -25,6 +25,9 @@ sequence_source sequences_of(ports::transaction& tx);
 std::string take_ppid_number(const sequence_source& next, std::string_view series, const std::string& template_text,
                              const std::string& org_code, domain::civil_date on);
 
+/// An organisation code as it stands in a number: upper-cased ("kpu-pangkalpinang" → "KPU-PANGKALPINANG").
+std::string number_code(std::string org_code);
+
 /// A KI's stored templates and short code (dispute_numbering table), else the defaults with a code
 /// derived from the organisation code ("KIP" for ki-pusat, "ki-jabar" → "KI-JABAR").
 ports::dispute_numbering numbering_for(ports::transaction& tx, const std::string& ki);

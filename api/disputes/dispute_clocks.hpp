@@ -16,6 +16,13 @@
 
 namespace perkara::api {
 
+/// The case type of disputes in the clock book, the case events and the deadlines.
+inline constexpr const char* dispute_case_type = "dispute";
+/// The KI that holds the dispute: its offset and calendar are the case's.
+inline const domain::organisation& ki_of(clock_context& clocks, const domain::disputes::dispute& d) {
+  return clocks.organisation(d.ki);
+}
+
 /// Due dates of the case's clocks by key: the open record of a key, else its latest closed one (the
 /// guards read windows that passed without being met, api/domain "due_map").
 domain::disputes::due_map due_map_of(const std::vector<domain::deadline_record>& records);

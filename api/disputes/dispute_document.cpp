@@ -1,6 +1,7 @@
 #include "api/disputes/dispute_document.hpp"
 
 #include "api/disputes/dispute_clocks.hpp"
+#include "api/json/json_output.hpp"
 #include "domain/cases/search_text.hpp"
 #include "domain/disputes/public_view.hpp"
 #include "domain/reports/facts.hpp"
@@ -18,11 +19,6 @@ namespace ds = domain::disputes;
 using boost::json::array;
 using boost::json::object;
 using boost::json::value;
-
-value instant_json(const domain::offset_instant& t) { return value(domain::format_rfc3339(t.utc, t.offset_minutes)); }
-value instant_json(const std::optional<domain::offset_instant>& t) { return t ? instant_json(*t) : value(nullptr); }
-value date_json(const std::optional<domain::civil_date>& d) { return d ? value(domain::format_iso_date(*d)) : value(nullptr); }
-value text_json(const std::optional<std::string>& s) { return s ? value(*s) : value(nullptr); }
 
 [[noreturn]] void corrupt(std::string_view what) { throw std::runtime_error("corrupt dispute document: " + std::string(what)); }
 
@@ -146,9 +142,8 @@ object decision_json(const ds::decision& x) {
 object public_view_json(const ds::public_dispute_view& v) {
   array hearings;
   for (const auto& h : v.hearings) {
-    hearings.push_back(object{{"kind", ds::to_string(h.kind)},
-                              {"scheduled_at", domain::format_rfc3339(h.scheduled_at.utc, h.scheduled_at.offset_minutes)},
-                              {"location", h.location}});
+    hearings.push_back(object{
+        {"kind", ds::to_string(h.kind)}, {"scheduled_at", instant_json(h.scheduled_at)}, {"location", h.location}});
   }
   value decision = nullptr;
   if (v.decision) {
@@ -157,11 +152,11 @@ object public_view_json(const ds::public_dispute_view& v) {
       orders.emplace_back(o);
     }
     decision = object{{"decision_number", v.decision->number},
-                      {"read_at", domain::format_rfc3339(v.decision->read_at.utc, v.decision->read_at.offset_minutes)},
+                      {"read_at", instant_json(v.decision->read_at)},
                       {"outcome", ds::to_string(v.decision->outcome)},
                       {"orders", std::move(orders)}};
   }
-  return {{"register_number", v.register_number ? value(*v.register_number) : value(nullptr)},
+  return {{"register_number", optional_string(v.register_number)},
           {"ki", v.ki},
           {"respondent", v.respondent},
           {"state", ds::to_string(v.state)},
@@ -185,7 +180,7 @@ object dispute_to_json(const ds::dispute& d) {
   o["competent_ki"] = d.competent_ki;
   o["jurisdiction_flag"] = d.jurisdiction_flag;
   o["respondent"] = d.respondent;
-  o["request_id"] = text_json(d.request_id);
+  o["request_id"] = optional_string(d.request_id);
   if (d.chronology) {
     const auto& c = *d.chronology;
     o["chronology"] = object{{"request_date", domain::format_iso_date(c.request_date)},
@@ -213,12 +208,12 @@ object dispute_to_json(const ds::dispute& d) {
   o["ruleset"] = d.ruleset;
   o["ruleset_version"] = d.ruleset_version;
   o["ruleset_reason"] = d.ruleset_reason ? value(ds::to_string(*d.ruleset_reason)) : value(nullptr);
-  o["ruleset_election"] = text_json(d.ruleset_election);
-  o["ruleset_override_reason"] = text_json(d.ruleset_override_reason);
+  o["ruleset_election"] = optional_string(d.ruleset_election);
+  o["ruleset_override_reason"] = optional_string(d.ruleset_override_reason);
   o["state"] = ds::to_string(d.state);
   o["outcome"] = d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr);
   o["version"] = d.version;
-  o["register_number"] = text_json(d.register_number);
+  o["register_number"] = optional_string(d.register_number);
   o["register_seq"] = d.register_seq ? value(*d.register_seq) : value(nullptr);
   o["registered_at"] = instant_json(d.registered_at);
   o["completeness"] = object{{"present", names(d.completeness.present)},
@@ -228,7 +223,7 @@ object dispute_to_json(const ds::dispute& d) {
                        {"reasoning_en", d.filing.reasoning_en},
                        {"period_start", date_json(d.filing.period_start)},
                        {"due", date_json(d.filing.due)}};
-  o["mediator"] = text_json(d.mediator);
+  o["mediator"] = optional_string(d.mediator);
   o["majelis"] = texts(d.majelis);
   o["exemption_claim_withdrawn"] = d.exemption_claim_withdrawn;
   o["mediation_failed"] = d.mediation_failed;
@@ -459,7 +454,7 @@ array awaiting_json(const std::vector<ds::awaiting_item>& items) {
   for (const auto& a : items) {
     out.push_back(object{{"who", a.who},
                          {"what", a.what},
-                         {"deadline_key", text_json(a.deadline_key)},
+                         {"deadline_key", optional_string(a.deadline_key)},
                          {"due", date_json(a.due)}});
   }
   return out;
@@ -467,7 +462,7 @@ array awaiting_json(const std::vector<ds::awaiting_item>& items) {
 
 boost::json::object dispute_list_item(const ds::dispute& d, const ds::due_map& open_dues) {
   return {{"id", d.id},
-          {"register_number", text_json(d.register_number)},
+          {"register_number", optional_string(d.register_number)},
           {"state", ds::to_string(d.state)},
           {"outcome", d.outcome ? value(ds::to_string(*d.outcome)) : value(nullptr)},
           {"ki", d.ki},

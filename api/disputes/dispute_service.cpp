@@ -30,10 +30,6 @@ using boost::json::object;
 using domain::case_actor;
 using domain::role;
 
-constexpr const char* case_type = "dispute";
-
-const domain::organisation& ki_of(clock_context& clocks, const ds::dispute& d) { return clocks.organisation(d.ki); }
-
 domain::offset_instant at_offset(domain::instant t, int offset) { return domain::offset_instant{t, offset}; }
 
 }  // namespace
@@ -126,12 +122,12 @@ dispute_outcome_result submit_dispute(ports::transaction& tx, const case_actor& 
 
   // The registry's own clock from receipt, when the rule set has one (registration_check).
   const auto& case_rules = clocks.ruleset(rules->name, rules->version);
-  clock_book book{tx, clocks, case_type, d.id};
+  clock_book book{tx, clocks, dispute_case_type, d.id};
   apply_dispute_clocks(book, case_rules, d, ds::opening_intents(d, &case_rules), local_today(ki_org, now));
   tx.disputes().insert(to_document(d, book.records(), ki_org.utc_offset_minutes));
   book.save();
   const auto payload = ds::submission_payload(d, track);
-  record_case_event(tx, actor, case_type, d.id, d.version, "submit", payload, now);
+  record_case_event(tx, actor, dispute_case_type, d.id, d.version, "submit", payload, now);
   auto warnings = ds::submission_warnings(d);
   return {std::move(d), std::move(warnings)};
 }
@@ -143,16 +139,14 @@ void refresh_dispute_projections(ports::transaction& tx, const std::string& id) 
   }
   const auto d = from_document(*doc);
   clock_context clocks{tx};
-  const auto records = tx.deadlines().for_case(case_type, d.id);
+  const auto records = tx.deadlines().for_case(dispute_case_type, d.id);
   tx.disputes().update(to_document(d, records, ki_of(clocks, d).utc_offset_minutes), d.version);
 }
 
-ds::dispute load_visible_dispute(ports::transaction& tx, const case_actor& actor, const std::string& id) {
-  const auto doc = tx.disputes().find(id, false);
-  if (!doc) {
-    throw not_found();
-  }
-  auto d = from_document(*doc);
+ds::dispute load_visible_dispute(ports::transaction& tx, const case_actor& actor, const std::string& id,
+                                 bool for_update) {
+  const auto doc = found_or_404(tx.disputes().find(id, for_update));
+  auto d = from_document(doc);
   if (!ds::can_read(d, actor.roles, actor.organisation)) {
     throw not_found();
   }
@@ -162,27 +156,17 @@ ds::dispute load_visible_dispute(ports::transaction& tx, const case_actor& actor
 dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& actor, const std::string& id,
                                       const std::string& action_name, const object& body, std::optional<int> if_match,
                                       domain::instant now) {
-  const auto doc = tx.disputes().find(id, true);
-  if (!doc) {
-    throw not_found();
-  }
-  auto d = from_document(*doc);
-  if (!ds::can_read(d, actor.roles, actor.organisation)) {
-    throw not_found();
-  }
+  auto d = load_visible_dispute(tx, actor, id, true);
   // The checklist reads the case file: attached documents and paper originals are present.
   domain::documents::add_present_documents(
       d.completeness, present_document_kinds(tx, {domain::documents::case_kind::dispute, d.id}));
-  const auto action = ds::parse_dispute_action(action_name);
-  if (!action) {
-    throw not_found();
-  }
+  const auto action = found_or_404(ds::parse_dispute_action(action_name));
   // Only the handling KI's staff act, each role its own actions (registrar vs commissioner); readers
   // such as the respondent's PPID get 403.
   const bool role_may = d.ki == actor.organisation &&
                         std::any_of(actor.roles.begin(), actor.roles.end(), [&](role r) {
                           const auto mine = ds::actions_of_role(r);
-                          return std::find(mine.begin(), mine.end(), *action) != mine.end();
+                          return std::find(mine.begin(), mine.end(), action) != mine.end();
                         });
   if (!role_may) {
     throw forbidden();
@@ -191,17 +175,17 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   const auto& ki_org = ki_of(clocks, d);
   const auto today = local_today(ki_org, now);
   const auto now_ki = at_offset(now, ki_org.utc_offset_minutes);
-  clock_book book{tx, clocks, case_type, d.id};
+  clock_book book{tx, clocks, dispute_case_type, d.id};
   const auto due = due_map_of(book.records());
   const auto allowed_for_caller = ds::allowed_actions(d, actor.roles, actor.organisation, today, due);
-  if (const auto admitted = ds::admit(d, *action, if_match, today, due); admitted.refused) {
-    throw_if_refused(admitted, allowed_for_caller, ds::not_allowed_detail(d, *action));
+  if (const auto admitted = ds::admit(d, action, if_match, today, due); admitted.refused) {
+    throw_if_refused(admitted, allowed_for_caller, ds::not_allowed_detail(d, action));
   }
 
   domain::validation v;
-  auto payload = parse_dispute_command(*action, body, now_ki, v);
+  auto payload = parse_dispute_command(action, body, now_ki, v);
   throw_if_invalid(v);
-  ds::dispute_command command{*action, std::move(*payload), now, actor, if_match};
+  ds::dispute_command command{action, std::move(*payload), now, actor, if_match};
 
   // Numbers after validation, in this transaction (a refused registration gives its number back).
   number_dispute_command(sequences_of(tx), numbering_for(tx, d.ki), d, ki_org.utc_offset_minutes, today,
@@ -228,8 +212,8 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const case_actor& 
   if (!tx.disputes().update(to_document(next, book.records(), ki_org.utc_offset_minutes), d.version)) {
     throw_changed_meanwhile(d.version + 1);  // nothing is kept
   }
-  record_case_event(tx, actor, case_type, next.id, next.version, std::string(ds::to_string(result.event.action)),
-                    result.event.payload_json, now);
+  record_case_event(tx, actor, dispute_case_type, next.id, next.version,
+                    std::string(ds::to_string(result.event.action)), result.event.payload_json, now);
   return {std::move(next), std::move(result.warnings)};
 }
 

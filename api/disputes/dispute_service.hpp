@@ -39,8 +39,8 @@ dispute_outcome_result act_on_dispute(ports::transaction& tx, const domain::case
 /// when unknown.
 void refresh_dispute_projections(ports::transaction& tx, const std::string& id);
 
-/// The case as the actor may read it (404 otherwise).
+/// The case as the actor may read it (404 otherwise); `for_update` locks its row for the transaction.
 domain::disputes::dispute load_visible_dispute(ports::transaction& tx, const domain::case_actor& actor,
-                                               const std::string& id);
+                                               const std::string& id, bool for_update = false);
 
 }  // namespace perkara::api

@@ -28,11 +28,7 @@ using boost::json::value;
 using domain::case_actor;
 using domain::role;
 
-constexpr const char* case_type = "dispute";
-
 bool is_ki_staff(const case_actor& a) { return a.has_any({role::ki_admin, role::registrar, role::commissioner}); }
-
-const domain::organisation& ki_of(clock_context& clocks, const ds::dispute& d) { return clocks.organisation(d.ki); }
 
 // The stored list item of a row; built from the document and its clocks for a row stored before the
 // list item carried `awaiting` (or before migration 0007), as a write would build it.
@@ -43,12 +39,10 @@ object list_item_of(ports::transaction& tx, const ports::dispute_document& doc) 
       return std::move(stored.as_object());
     }
   }
-  const auto full = doc.body.empty() ? tx.disputes().find(doc.id, false) : std::optional<ports::dispute_document>{doc};
-  if (!full) {
-    throw not_found();
-  }
-  const auto d = from_document(*full);
-  return dispute_list_item(d, open_due_dates(tx.deadlines().for_case(case_type, d.id)));
+  const auto full =
+      found_or_404(doc.body.empty() ? tx.disputes().find(doc.id, false) : std::optional<ports::dispute_document>{doc});
+  const auto d = from_document(full);
+  return dispute_list_item(d, open_due_dates(tx.deadlines().for_case(dispute_case_type, d.id)));
 }
 
 }  // namespace
@@ -62,7 +56,7 @@ object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::d
   clock_context clocks{tx};
   const auto& ki_org = ki_of(clocks, d);
   const auto today = local_today(ki_org, now);
-  const auto records = tx.deadlines().for_case(case_type, d.id);
+  const auto records = tx.deadlines().for_case(dispute_case_type, d.id);
   const auto due = due_map_of(records);
   auto o = dispute_to_json(d);
   auto deadlines = deadlines_json(clocks, records, today);
@@ -94,7 +88,7 @@ object dispute_view(ports::transaction& tx, const case_actor& actor, const ds::d
   completeness["missing"] = std::move(missing);
   completeness["complete"] = checklist.complete();
   const auto next_due = next_open_due(records);
-  o["next_due"] = next_due ? value(domain::format_iso_date(*next_due)) : value(nullptr);
+  o["next_due"] = date_json(next_due);
   o["overdue"] = next_due && *next_due < today;
   array w;
   for (const auto& s : warnings) {
@@ -169,7 +163,7 @@ std::string list_disputes(ports::transaction& tx, const case_actor& actor, const
   std::string out = R"({"items":[)";
   for (const auto& doc : docs) {
     auto item = list_item_of(tx, doc);
-    item["next_due"] = doc.next_due ? value(domain::format_iso_date(*doc.next_due)) : value(nullptr);
+    item["next_due"] = date_json(doc.next_due);
     item["overdue"] = doc.next_due && *doc.next_due < today;
     value days = nullptr;
     if (doc.next_due) {
@@ -195,27 +189,21 @@ array dispute_events(ports::transaction& tx, const case_actor& actor, const std:
   clock_context clocks{tx};
   const auto offset = ki_of(clocks, d).utc_offset_minutes;
   array out;
-  for (const auto& e : tx.events().for_case(case_type, id)) {
+  for (const auto& e : tx.events().for_case(dispute_case_type, id)) {
     out.push_back(case_event_json(e, offset));
   }
   return out;
 }
 
 std::string public_dispute_status(ports::transaction& tx, const std::string& register_number) {
-  auto stored = tx.disputes().public_status(register_number);
-  if (!stored) {
-    throw not_found();
-  }
-  if (!stored->empty()) {
-    return std::move(*stored);
+  auto stored = found_or_404(tx.disputes().public_status(register_number));
+  if (!stored.empty()) {
+    return stored;
   }
   // A row written before migration 0008 has no stored public status yet: build it as writes do.
-  const auto doc = tx.disputes().find_by_register_number(register_number);
-  if (!doc) {
-    throw not_found();
-  }
-  const auto d = from_document(*doc);
-  const auto records = tx.deadlines().for_case(case_type, d.id);
+  const auto doc = found_or_404(tx.disputes().find_by_register_number(register_number));
+  const auto d = from_document(doc);
+  const auto records = tx.deadlines().for_case(dispute_case_type, d.id);
   return boost::json::serialize(dispute_public_status(d, open_due_dates(records)));
 }
 
@@ -248,7 +236,8 @@ std::string public_decisions(ports::transaction& tx, const std::optional<std::st
     }
     // A row written before migration 0008: built as writes build it.
     const auto d = from_document(doc);
-    out += boost::json::serialize(dispute_public_status(d, open_due_dates(tx.deadlines().for_case(case_type, d.id))));
+    out += boost::json::serialize(
+        dispute_public_status(d, open_due_dates(tx.deadlines().for_case(dispute_case_type, d.id))));
   }
   out += R"(],"next_cursor":null})";
   return out;

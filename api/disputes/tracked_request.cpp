@@ -9,6 +9,24 @@ domain::civil_date local_of(const domain::offset_instant& t) { return domain::lo
 
 }  // namespace
 
+domain::disputes::chronology chronology_of(const domain::information_request& request) {
+  domain::disputes::chronology c;
+  c.request_date = local_of(request.received_at);
+  if (request.response) {
+    c.ppid_response_date = local_of(request.response->responded_at);
+  }
+  if (request.objection) {
+    c.objection_date = local_of(request.objection->received_at);
+  }
+  if (request.objection_answer) {
+    // Pasal 37(2) counts from the applicant's receipt of the atasan's answer: recorded, else presumed
+    // the day it was given (docs/deadlines.md §5 "Receipt facts").
+    c.objection_response_date =
+        local_of(request.objection_answer->delivered_at.value_or(request.objection_answer->answered_at));
+  }
+  return c;
+}
+
 std::optional<tracked_request_facts> take_tracked_request(ports::transaction& tx, const std::string& request_id,
                                                           const std::string& respondent, const std::string& dispute_id,
                                                           const std::string& ki, const std::string& actor_user_id,
@@ -22,21 +40,7 @@ std::optional<tracked_request_facts> take_tracked_request(ports::transaction& tx
     v.fail("request_id", "permohonan ditujukan kepada badan publik lain / the request was made to another respondent");
     return std::nullopt;
   }
-  domain::disputes::chronology c;
-  c.request_date = local_of(before->received_at);
-  if (before->response) {
-    c.ppid_response_date = local_of(before->response->responded_at);
-  }
-  if (before->objection) {
-    c.objection_date = local_of(before->objection->received_at);
-  }
-  if (before->objection_answer) {
-    // Pasal 37(2) counts from the applicant's receipt of the atasan's answer: recorded, else presumed
-    // the day it was given (docs/deadlines.md §5 "Receipt facts").
-    c.objection_response_date =
-        local_of(before->objection_answer->delivered_at.value_or(before->objection_answer->answered_at));
-  }
-  return tracked_request_facts{c, before->ruleset.name};
+  return tracked_request_facts{chronology_of(*before), before->ruleset.name};
 }
 
 }  // namespace perkara::api

@@ -5,6 +5,7 @@
 #include "domain/disputes/dispute.hpp"
 #include "domain/errors.hpp"
 #include "domain/ports/database.hpp"
+#include "domain/requests/information_request.hpp"
 
 #include <optional>
 #include <string>
@@ -16,6 +17,10 @@ struct tracked_request_facts {
   domain::disputes::chronology chronology;
   std::string ruleset;  // the request's rule set name: the dispute inherits it (domain/disputes/track.hpp)
 };
+
+/// A request's dates as a dispute's chronology, in the respondent's local time: received, the PPID's
+/// answer, the objection, and the applicant's receipt of the atasan's answer.
+domain::disputes::chronology chronology_of(const domain::information_request& request);
 
 /// The chronology and rule set of request `request_id` (received, PPID answer, objection, atasan answer dates in the
 /// respondent's local time), after marking it disputed by `dispute_id` at `ki`. Records a field error on

@@ -1,6 +1,7 @@
 #include "api/documents/document_service.hpp"
 
 #include "api/auth/caller.hpp"
+#include "api/auth/crypto.hpp"
 #include "api/cases/case_support.hpp"
 #include "api/disputes/dispute_service.hpp"
 #include "api/documents/dossier.hpp"
@@ -19,7 +20,6 @@
 #include <boost/json.hpp>
 
 #include <map>
-#include <random>
 
 namespace perkara::api {
 namespace {
@@ -30,16 +30,6 @@ using boost::json::object;
 
 constexpr std::size_t max_file_name = 255;
 constexpr std::size_t max_reason = 1000;
-
-std::string new_document_id() {
-  thread_local std::random_device device;
-  std::uniform_int_distribution<unsigned> nibble(0, 15);
-  std::string id(32, '0');
-  for (auto& c : id) {
-    c = "0123456789abcdef"[nibble(device)];
-  }
-  return id;
-}
 
 ports::file_store& store_of(services& s) {
   if (s.files == nullptr) {
@@ -292,7 +282,7 @@ response upload_document(services& s, const request& req, const docs::case_ref& 
   // Again inside the write transaction, so two uploads at once cannot both pass the case limit.
   check_size(s, staged.file().size, tx->documents().case_bytes(owner));
   docs::document d;
-  d.id = new_document_id();
+  d.id = random_hex(16);  // 32 hex characters
   d.owner = owner;
   d.kind = kind;
   d.file_name = name;

@@ -210,22 +210,19 @@ response delete_holiday(services& s, const request& req, const route_params& p) 
   const auto organisation = query_text(req, "organisation");
   const auto region = query_text(req, "region_code").value_or("");
   const auto [now, tx, who] = sign_in(s, req, ports::access::write);
-  const auto existing = tx->holidays().find(*date, organisation, region);
-  if (!existing) {
-    throw not_found();
-  }
-  require_may_change(who, *existing);
+  const auto existing = found_or_404(tx->holidays().find(*date, organisation, region));
+  require_may_change(who, existing);
   tx->holidays().remove(*date, organisation, region);
-  const auto why = fmt::format("Hari libur dihapus: {} {} / Holiday removed", domain::format_iso_date(*date),
-                               existing->name_id);
-  const auto moves = move_open_deadlines(*tx, *existing, who.user.id, now, why, preview);
-  const auto names = existing->region_code.empty() ? std::map<std::string, std::string>{} : region_names(*tx);
-  boost::json::object result{{"deleted", holiday_json(*existing, names)}, {"moved_deadlines", moves_to_json(moves)},
-                             {"preview", preview}};
+  const auto why =
+      fmt::format("Hari libur dihapus: {} {} / Holiday removed", domain::format_iso_date(*date), existing.name_id);
+  const auto moves = move_open_deadlines(*tx, existing, who.user.id, now, why, preview);
+  const auto names = existing.region_code.empty() ? std::map<std::string, std::string>{} : region_names(*tx);
+  boost::json::object result{
+      {"deleted", holiday_json(existing, names)}, {"moved_deadlines", moves_to_json(moves)}, {"preview", preview}};
   if (preview) {
     return json_response(200, result);
   }
-  auto details = change_details(holiday_json(*existing, names), nullptr);
+  auto details = change_details(holiday_json(existing, names), nullptr);
   details["moved_deadlines"] = result["moved_deadlines"];
   audit(*tx, who, now, "holiday.delete", "holiday", domain::format_iso_date(*date), boost::json::serialize(details));
   tx->commit();

@@ -70,12 +70,9 @@ bool may_edit(const caller& who, const domain::organisation& org) {
 
 response get_letterhead(services& s, const request& req, const route_params& p) {
   const auto [now, tx, who] = sign_in(s, req, ports::access::read);
-  const auto org = tx->organisations().find(p.get("code"));
-  if (!org) {
-    throw not_found();
-  }
-  const auto head = tx->letters().find_letterhead(org->code).value_or(ports::letterhead{});
-  return json_response(200, letterhead_json(*org, head));
+  const auto org = found_or_404(tx->organisations().find(p.get("code")));
+  const auto head = tx->letters().find_letterhead(org.code).value_or(ports::letterhead{});
+  return json_response(200, letterhead_json(org, head));
 }
 
 response put_letterhead(services& s, const request& req, const route_params& p) {

@@ -5,18 +5,6 @@
 #include <boost/json/array.hpp>
 
 namespace perkara::api {
-namespace {
-
-const char* state_name(ports::notice_state s) {
-  switch (s) {
-    case ports::notice_state::sent: return "sent";
-    case ports::notice_state::failed: return "failed";
-    case ports::notice_state::pending: break;
-  }
-  return "pending";
-}
-
-}  // namespace
 
 boost::json::object notice_json(ports::transaction& tx, const ports::queued_notice& n, int utc_offset_minutes) {
   boost::json::array attempts;
@@ -29,7 +17,7 @@ boost::json::object notice_json(ports::transaction& tx, const ports::queued_noti
           {"recipient", n.recipient},
           {"kind", n.kind},
           {"action", n.event_action},
-          {"state", state_name(n.state)},
+          {"state", domain::name_in(ports::notice_state_names, n.state)},
           {"attempts", n.attempts},
           {"created_at", domain::format_rfc3339(n.created_at, utc_offset_minutes)},
           {"sent_at", n.sent_at ? boost::json::value(domain::format_rfc3339(*n.sent_at, utc_offset_minutes))

@@ -5,6 +5,7 @@
 #include "api/handlers/routes.hpp"
 #include "api/http/problem.hpp"
 #include "api/json/json_output.hpp"
+#include "domain/cases/search_text.hpp"
 #include "domain/org/jurisdiction.hpp"
 
 #include <string>
@@ -12,16 +13,6 @@
 
 namespace perkara::api {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (auto& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
 
 response list_organisations(services& s, const request& req) {
   const auto kind_param = req.query_param("kind");
@@ -38,7 +29,7 @@ response list_organisations(services& s, const request& req) {
   if (province.size() > 2 || province.find_first_not_of("0123456789") != std::string_view::npos) {
     throw validation_problem({{"province", "harus kode provinsi dua angka / must be a two-digit province code"}});
   }
-  const auto query = lower_ascii(req.query_param("q").value_or(""));
+  const auto query = domain::fold_for_search(req.query_param("q").value_or(""));
   if (query.size() > 100) {
     throw validation_problem({{"q", "paling banyak 100 karakter / at most 100 characters"}});
   }
@@ -51,8 +42,8 @@ response list_organisations(services& s, const request& req) {
     if (!province.empty() && domain::province_of(org.region_code) != province) {
       continue;
     }
-    if (!query.empty() && lower_ascii(org.name).find(query) == std::string::npos &&
-        lower_ascii(org.region_name).find(query) == std::string::npos) {
+    if (!query.empty() && domain::fold_for_search(org.name).find(query) == std::string::npos &&
+        domain::fold_for_search(org.region_name).find(query) == std::string::npos) {
       continue;
     }
     items.push_back(organisation_to_json(org));
@@ -62,11 +53,8 @@ response list_organisations(services& s, const request& req) {
 
 response get_organisation(services& s, const route_params& p) {
   auto tx = s.db.begin(ports::access::read);
-  const auto org = tx->organisations().find(p.get("code"));
-  if (!org) {
-    throw not_found();
-  }
-  return json_response(200, organisation_to_json(*org));
+  const auto org = found_or_404(tx->organisations().find(p.get("code")));
+  return json_response(200, organisation_to_json(org));
 }
 
 }  // namespace

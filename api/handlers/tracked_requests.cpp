@@ -17,11 +17,8 @@ response search(services& s, const request& req) {
   }
   const auto [now, tx, who] = sign_in(s, req, ports::access::read);
   if (number && !number->empty()) {
-    const auto r = find_tracked_request(*tx, who, *number);
-    if (!r) {
-      throw not_found();
-    }
-    return json_response(200, tracked_request_json(*tx, *r));
+    const auto r = found_or_404(find_tracked_request(*tx, who, *number));
+    return json_response(200, tracked_request_json(*tx, r));
   }
   return json_response(200, search_tracked_requests(*tx, who, *q, 20));
 }

@@ -5,6 +5,7 @@
 #include "api/http/message.hpp"
 #include "domain/errors.hpp"
 
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -41,6 +42,14 @@ problem validation_problem(domain::field_errors errors);
 /// 400 for a body or query that cannot be parsed at all, naming the field where known.
 problem bad_request(std::string detail, std::string field = {});
 problem not_found();
+/// The value found; 404 (not_found) when there is none.
+template <class T>
+T found_or_404(std::optional<T> found) {
+  if (!found) {
+    throw not_found();
+  }
+  return std::move(*found);
+}
 problem unauthorized();
 problem forbidden();
 

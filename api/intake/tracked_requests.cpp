@@ -1,6 +1,7 @@
 #include "api/intake/tracked_requests.hpp"
 
 #include "api/http/problem.hpp"
+#include "domain/cases/search_text.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -30,12 +31,6 @@ bool in_scope(ports::transaction& tx, const caller& who, const ports::stored_req
   }
   const auto respondent = tx.organisations().find(r.request.respondent);
   return respondent && respondent->competent_ki && *respondent->competent_ki == who.organisation.code;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
 }
 
 std::string local_date_text(const domain::offset_instant& t) {
@@ -109,7 +104,7 @@ boost::json::object search_tracked_requests(ports::transaction& tx, const caller
   if (const auto exact = find_tracked_request(tx, who, q)) {
     add(*exact);
   }
-  const auto needle = lower(q.substr(0, 200));
+  const auto needle = domain::fold_for_search(q.substr(0, 200));
   if (!needle.empty()) {
     ports::request_filter f;
     f.q = needle;

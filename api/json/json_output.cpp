@@ -5,18 +5,15 @@
 
 namespace perkara::api {
 
-response json_response(int status, const boost::json::value& body) {
-  response res;
-  res.status = status;
-  res.body = boost::json::serialize(body);
-  return res;
-}
-
 response json_text_response(int status, std::string body) {
   response res;
   res.status = status;
   res.body = std::move(body);
   return res;
+}
+
+response json_response(int status, const boost::json::value& body) {
+  return json_text_response(status, boost::json::serialize(body));
 }
 
 response versioned_json_response(int status, const boost::json::value& body, int version) {
@@ -27,6 +24,16 @@ response versioned_json_response(int status, const boost::json::value& body, int
 
 boost::json::value optional_string(const std::optional<std::string>& s) {
   return s ? boost::json::value(*s) : boost::json::value(nullptr);
+}
+
+boost::json::value instant_json(const domain::offset_instant& t) {
+  return boost::json::value(domain::format_rfc3339(t.utc, t.offset_minutes));
+}
+boost::json::value instant_json(const std::optional<domain::offset_instant>& t) {
+  return t ? instant_json(*t) : boost::json::value(nullptr);
+}
+boost::json::value date_json(const std::optional<domain::civil_date>& d) {
+  return d ? boost::json::value(domain::format_iso_date(*d)) : boost::json::value(nullptr);
 }
 
 std::string format_clock_time(int minute_of_day) { return fmt::format("{:02}:{:02}", minute_of_day / 60, minute_of_day % 60); }

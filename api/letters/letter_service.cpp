@@ -11,12 +11,10 @@
 #include "domain/letters/letter.hpp"
 #include "domain/numbering/register_number.hpp"
 
-#include <boost/json/serialize.hpp>
 #include <fmt/format.h>
-#include <sodium.h>
+#include <boost/json/serialize.hpp>
 
 #include <algorithm>
-#include <cctype>
 #include <variant>
 
 namespace perkara::api {
@@ -25,21 +23,6 @@ namespace {
 namespace letters = domain::letters;
 
 std::string_view case_type(case_kind kind) { return kind == case_kind::request ? "request" : "dispute"; }
-
-std::string upper(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return text;
-}
-
-std::string sha256_hex(std::string_view text) {
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(text.data()), text.size());
-  std::string out;
-  for (const auto b : digest) {
-    out += fmt::format("{:02x}", b);
-  }
-  return out;
-}
 
 /// The case as the caller may read it, with what its letters need.
 struct loaded_case {
@@ -94,11 +77,16 @@ bool may_read(const caller& who, const loaded_case& c, const letters::letter_ref
   return ref.party != domain::disputes::party::applicant;
 }
 
-letters::letter_ref parse_key(const loaded_case& c, const std::string& key) {
+/// The letter `key` names, for a caller who may issue it: 404 when the case has no such letter (yet),
+/// then 403 for a caller who may not issue.
+letters::letter_ref issuable(const caller& who, const loaded_case& c, const std::string& key) {
   const auto ref = letters::parse_letter_key(key);
   const auto refs = available(c);
   if (!ref || std::find(refs.begin(), refs.end(), *ref) == refs.end()) {
     throw not_found();  // no such letter, or not (yet) for this case
+  }
+  if (!may_issue(who, c)) {
+    throw forbidden();
   }
   return *ref;
 }
@@ -107,14 +95,11 @@ letters::letter_ref parse_key(const loaded_case& c, const std::string& key) {
 std::pair<letters::letter_content, std::string> render(ports::transaction& tx, const caller& who, const loaded_case& c,
                                                        const letters::letter_ref& ref, const std::string& number,
                                                        domain::instant now) {
-  const auto issuer = tx.organisations().find(c.issuer);
-  if (!issuer) {
-    throw not_found();
-  }
+  const auto issuer = found_or_404(tx.organisations().find(c.issuer));
   letters::letter_facts f;
   f.number = number;
-  f.date = local_today(*issuer, now);
-  f.issuer_name = issuer->name;
+  f.date = local_today(issuer, now);
+  f.issuer_name = issuer.name;
   f.respondent_name = name_of(tx, c.respondent);
   f.ki_name = name_of(tx, c.ki);
   f.signer_name = who.user.display_name;
@@ -128,7 +113,7 @@ std::pair<letters::letter_content, std::string> render(ports::transaction& tx, c
     throw not_found();
   }
   const auto head = tx.letters().find_letterhead(c.issuer).value_or(ports::letterhead{});
-  return {*content, render_letter_html(*content, issuer->name, head)};
+  return {*content, render_letter_html(*content, issuer.name, head)};
 }
 
 std::string party_label(const std::optional<domain::disputes::party>& p) {
@@ -194,30 +179,21 @@ boost::json::object case_letters(ports::transaction& tx, const caller& who, case
 std::string preview_letter(ports::transaction& tx, const caller& who, case_kind kind, const std::string& case_id,
                            const std::string& key, domain::instant now) {
   const auto c = load_case(tx, who, kind, case_id, now);
-  const auto ref = parse_key(c, key);
-  if (!may_issue(who, c)) {
-    throw forbidden();
-  }
+  const auto ref = issuable(who, c, key);
   return render(tx, who, c, ref, "", now).second;
 }
 
 ports::issued_letter issue_letter(ports::transaction& tx, const caller& who, case_kind kind, const std::string& case_id,
                                   const std::string& key, domain::instant now) {
   const auto c = load_case(tx, who, kind, case_id, now);
-  const auto ref = parse_key(c, key);
-  if (!may_issue(who, c)) {
-    throw forbidden();
-  }
-  const auto issuer = tx.organisations().find(c.issuer);
-  if (!issuer) {
-    throw not_found();
-  }
+  const auto ref = issuable(who, c, key);
+  const auto issuer = found_or_404(tx.organisations().find(c.issuer));
   // Numbered per issuer, letter kind and year, gapless: the counter belongs to this transaction.
-  const auto today = local_today(*issuer, now);
+  const auto today = local_today(issuer, now);
   domain::numbering::template_context nctx;
   nctx.seq = tx.sequences().next(
       fmt::format("letter:{}:{}:{}", c.issuer, letters::to_string(ref.kind), static_cast<int>(today.year())));
-  nctx.org_code = kind == case_kind::request ? "PPID-" + upper(c.issuer) : numbering_for(tx, c.issuer).ki_code;
+  nctx.org_code = kind == case_kind::request ? "PPID-" + number_code(c.issuer) : numbering_for(tx, c.issuer).ki_code;
   nctx.ki_code = nctx.org_code;
   nctx.date = today;
   const auto number = domain::numbering::format_number(letters::letter_number_template(ref.kind), nctx);
@@ -249,15 +225,12 @@ ports::issued_letter issue_letter(ports::transaction& tx, const caller& who, cas
 
 ports::issued_letter read_issued_letter(ports::transaction& tx, const caller& who, const std::string& letter_id,
                                         domain::instant now) {
-  auto l = tx.letters().find(letter_id);
-  if (!l) {
-    throw not_found();
-  }
+  auto l = found_or_404(tx.letters().find(letter_id));
   // Visible when its case is (load_case answers 404 otherwise) and the letter is for this reader.
-  const auto kind = l->case_type == "request" ? case_kind::request : case_kind::dispute;
+  const auto kind = l.case_type == "request" ? case_kind::request : case_kind::dispute;
   const auto c = [&] {
     try {
-      return load_case(tx, who, kind, l->case_id, now);
+      return load_case(tx, who, kind, l.case_id, now);
     } catch (const problem& p) {
       // A role that reads no cases of this kind: the letter stays as invisible as its case.
       if (p.status() == 403) {
@@ -266,11 +239,11 @@ ports::issued_letter read_issued_letter(ports::transaction& tx, const caller& wh
       throw;
     }
   }();
-  const auto ref = letters::parse_letter_key(l->letter_key);
+  const auto ref = letters::parse_letter_key(l.letter_key);
   if (!ref || !may_read(who, c, *ref)) {
     throw not_found();
   }
-  return std::move(*l);
+  return l;
 }
 
 }  // namespace perkara::api

@@ -2,6 +2,7 @@
 
 #include "api/cases/case_support.hpp"
 #include "api/http/problem.hpp"
+#include "api/json/json_output.hpp"
 #include "api/reports/csv.hpp"
 #include "api/reports/report_service.hpp"
 #include "domain/reports/open_data.hpp"
@@ -95,10 +96,6 @@ std::map<std::string, std::string> organisation_names(ports::transaction& tx) {
   return out;
 }
 
-boost::json::value date_or_null(const std::optional<domain::civil_date>& d) {
-  return d ? boost::json::value(domain::format_iso_date(*d)) : boost::json::value(nullptr);
-}
-
 boost::json::object period_json(const period& p) {
   return {{"from", domain::format_iso_date(p.from)}, {"to", domain::format_iso_date(p.to)}};
 }
@@ -188,13 +185,13 @@ boost::json::object public_dispute_register_json(ports::transaction& tx, const p
         {"ki", name_of(d->ki)},
         {"respondent", name_of(d->respondent)},
         {"submitted_on", domain::format_iso_date(d->submitted_on)},
-        {"registered_on", date_or_null(d->registered_on)},
-        {"decided_on", date_or_null(d->decided_on)},
-        {"closed_on", date_or_null(d->closed_on)},
+        {"registered_on", date_json(d->registered_on)},
+        {"decided_on", date_json(d->decided_on)},
+        {"closed_on", date_json(d->closed_on)},
         {"state", domain::disputes::to_string(d->state)},
         {"outcome",
          d->outcome ? boost::json::value(domain::disputes::to_string(*d->outcome)) : boost::json::value(nullptr)},
-        {"completion_due", date_or_null(d->completion_due)},
+        {"completion_due", date_json(d->completion_due)},
         {"completion_clock", completion_clock_status(*d, today)},
     });
   }

@@ -220,24 +220,21 @@ domain::information_request act_on_request(ports::transaction& tx, const case_ac
                                            const std::string& request_id, const std::string& action_name,
                                            const boost::json::object& body, std::optional<int> if_match,
                                            domain::instant now) {
-  const auto action = domain::parse_request_action(action_name);
-  if (!action) {
-    throw not_found();
-  }
+  const auto action = found_or_404(domain::parse_request_action(action_name));
   auto found = tx.requests().find(request_id, true);
   if (!found || !may_read(actor, *found)) {
     throw not_found();
   }
-  if (*action == request_action::mark_disputed || !is_staff_of_respondent(actor, found->request) ||
-      !actor.has(role_for(*action))) {
+  if (action == request_action::mark_disputed || !is_staff_of_respondent(actor, found->request) ||
+      !actor.has(role_for(action))) {
     throw forbidden();
   }
-  return apply_step(tx, actor, std::move(*found), action, if_match, now,
-                    [&](loaded_request& l, const domain::transition_context& ctx) {
-                      const domain::request_command command{*action, read_request_payload(*action, body), now, actor,
-                                                            if_match};
-                      return run_command(tx, l, command, ctx);
-                    });
+  return apply_step(
+      tx, actor, std::move(*found), action, if_match, now,
+      [&](loaded_request& l, const domain::transition_context& ctx) {
+        const domain::request_command command{action, read_request_payload(action, body), now, actor, if_match};
+        return run_command(tx, l, command, ctx);
+      });
 }
 
 domain::information_request record_request_delivery(ports::transaction& tx, const case_actor& actor,

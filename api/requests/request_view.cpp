@@ -14,10 +14,6 @@ namespace {
 
 using namespace requests;
 
-boost::json::value instant_json(const std::optional<domain::offset_instant>& t) {
-  return t ? boost::json::value(domain::format_rfc3339(t->utc, t->offset_minutes)) : boost::json::value(nullptr);
-}
-
 boost::json::object view_of(ports::transaction& tx, const case_actor& actor, const ports::stored_request& s,
                             domain::instant now, clock_context* shared_clocks = nullptr) {
   const auto& r = s.request;
@@ -43,14 +39,15 @@ boost::json::object view_of(ports::transaction& tx, const case_actor& actor, con
                               {"election_name", optional_string(r.ruleset.election_name)},
                               {"override_reason", optional_string(r.ruleset.override_reason)}};
   const auto w = domain::awaiting(r, due);
-  boost::json::object awaiting{{"party", domain::to_string(w.party)},
-                               {"action", w.action.empty() ? boost::json::value(nullptr) : boost::json::value(w.action)},
-                               {"due", w.due ? boost::json::value(domain::format_iso_date(*w.due)) : nullptr}};
+  boost::json::object awaiting{
+      {"party", domain::to_string(w.party)},
+      {"action", w.action.empty() ? boost::json::value(nullptr) : boost::json::value(w.action)},
+      {"due", date_json(w.due)}};
   boost::json::object out{
       {"id", r.id},
       {"number", r.number},
       {"respondent", r.respondent},
-      {"received_at", domain::format_rfc3339(r.received_at.utc, r.received_at.offset_minutes)},
+      {"received_at", instant_json(r.received_at)},
       {"channel", domain::to_string(r.channel)},
       {"applicant", std::move(applicant)},
       {"information_requested", r.information_requested},
@@ -97,8 +94,7 @@ boost::json::object view_of(ports::transaction& tx, const case_actor& actor, con
   out["dispute_id"] = optional_string(r.dispute_id);
   out["dispute_ki"] = optional_string(s.dispute_ki);
   out["deadlines"] = deadlines_json(l.clocks, l.book.records(), l.today);
-  const auto next = l.book.next_due();
-  out["next_due"] = next ? boost::json::value(domain::format_iso_date(*next)) : nullptr;
+  out["next_due"] = date_json(l.book.next_due());
   out["awaiting"] = std::move(awaiting);
   out["allowed_actions"] = action_names(domain::allowed_actions(r, caller_of(actor), l.today, due));
   return out;

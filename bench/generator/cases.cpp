@@ -5,11 +5,11 @@
 #include "api/cases/numbering.hpp"
 #include "api/disputes/dispute_clocks.hpp"
 #include "api/disputes/dispute_document.hpp"
+#include "api/disputes/tracked_request.hpp"
 #include "api/requests/request_clocks.hpp"
 #include "bench/generator/national_organisations.hpp"
 #include "bench/generator/text_pool.hpp"
 #include "domain/disputes/completeness.hpp"
-#include "domain/cases/event_payload.hpp"
 #include "domain/disputes/intake.hpp"
 #include "domain/disputes/track.hpp"
 #include "domain/disputes/transitions.hpp"
@@ -112,26 +112,25 @@ std::string rfc(instant t, int offset) { return domain::format_rfc3339(t, offset
 // The services' own clock rules (api/requests/request_clocks.hpp, api/disputes/dispute_clocks.hpp).
 using api::request_due_dates;
 
-struct request_run {
-  ports::stored_request stored;
-  const domain::organisation* org = nullptr;
+struct case_run {
   const domain::ruleset* rules = nullptr;
   std::unique_ptr<api::clock_book> book;
-  std::string ppid;    // actor ids
-  std::string atasan;
-  instant last{};      // the latest act
+  instant last{};        // the latest act
   bool stopped = false;  // the next act would have been at or after the limit
 };
 
-struct dispute_run {
+struct request_run : case_run {
+  ports::stored_request stored;
+  const domain::organisation* org = nullptr;
+  std::string ppid;  // actor ids
+  std::string atasan;
+};
+
+struct dispute_run : case_run {
   ds::dispute d;
   const domain::organisation* ki = nullptr;
-  const domain::ruleset* rules = nullptr;
-  std::unique_ptr<api::clock_book> book;
   std::string registrar;  // actor ids
   std::string commissioner;
-  instant last{};
-  bool stopped = false;
 };
 
 enum class request_goal { natural, received, extended, answered, objected, objection_answered, closed, to_ki };
@@ -302,26 +301,11 @@ struct case_factory::impl {
     if (!national_respondents.empty() && r.chance(0.04)) {
       return *r.pick(national_respondents);
     }
-    const auto& p = provinces_[weighted_index(province_weights, r)];
+    const auto& p = provinces_[r.weighted(province_weights)];
     if (p.local.empty() || (!p.provincial.empty() && r.chance(0.3))) {
       return *r.pick(p.provincial);
     }
     return *r.pick(p.local);
-  }
-
-  static std::size_t weighted_index(const std::vector<double>& weights, random_source& r) {
-    double total = 0;
-    for (double w : weights) {
-      total += w;
-    }
-    double x = r.uniform() * total;
-    for (std::size_t i = 0; i < weights.size(); ++i) {
-      if (x < weights[i]) {
-        return i;
-      }
-      x -= weights[i];
-    }
-    return weights.size() - 1;
   }
 
   static std::string actor(std::string_view role, const std::string& org_code) {
@@ -365,11 +349,11 @@ struct case_factory::impl {
     q.last = now;
   }
 
-  bool in_time(request_run& q, instant t) {
+  bool in_time(case_run& c, instant t) {
     if (t >= limit) {
-      q.stopped = true;
+      c.stopped = true;
     }
-    return !q.stopped;
+    return !c.stopped;
   }
 
   request_run create_request(random_source& r, const domain::organisation& respondent, instant received,
@@ -638,13 +622,6 @@ struct case_factory::impl {
     out.events.push_back(domain::case_event{"dispute", d.id, d.version, actor_id, now, std::move(action), std::move(payload)});
   }
 
-  bool in_time(dispute_run& c, instant t) {
-    if (t >= limit) {
-      c.stopped = true;
-    }
-    return !c.stopped;
-  }
-
   // act_on_dispute after the access checks: numbers, transition, clocks, event.
   void act(dispute_run& c, case_rows& out, ds::command command, instant now, const std::string& actor_id) {
     auto& d = c.d;
@@ -811,20 +788,7 @@ struct case_factory::impl {
     ctx.id = r.hex_id();
     ctx.competent_ki = competent;
     if (tracked) {
-      ds::chronology ch;
-      const auto local_of = [](const offset_instant& t) { return domain::local_date(t.utc, t.offset_minutes); };
-      ch.request_date = local_of(tracked->received_at);
-      if (tracked->response) {
-        ch.ppid_response_date = local_of(tracked->response->responded_at);
-      }
-      if (tracked->objection) {
-        ch.objection_date = local_of(tracked->objection->received_at);
-      }
-      if (tracked->objection_answer) {
-        ch.objection_response_date =
-            local_of(tracked->objection_answer->delivered_at.value_or(tracked->objection_answer->answered_at));
-      }
-      ctx.tracked_chronology = ch;
+      ctx.tracked_chronology = api::chronology_of(*tracked);
     }
     ctx.track = track;
     ctx.due_of = api::filing_calculator(clocks, *c.rules, ki_code, respondent.code);
@@ -833,17 +797,7 @@ struct case_factory::impl {
     c.book = std::make_unique<api::clock_book>(tx, clocks, "dispute", c.d.id);
     api::apply_dispute_clocks(*c.book, *c.rules, c.d, ds::opening_intents(c.d, c.rules), submitted_on);
 
-    domain::payload_writer payload;
-    payload.text("ki", c.d.ki).text("respondent", c.d.respondent).boolean("jurisdiction_flag", c.d.jurisdiction_flag);
-    if (c.d.filing.filing_timely) {
-      payload.boolean("filing_timely", *c.d.filing.filing_timely);
-    } else {
-      payload.null("filing_timely");
-    }
-    if (c.d.request_id) {
-      payload.text("request_id", *c.d.request_id);
-    }
-    dispute_event(out, c.d, c.registrar, submitted, "submit", payload.str());
+    dispute_event(out, c.d, c.registrar, submitted, "submit", ds::submission_payload(c.d, track));
     c.last = submitted;
     return c;
   }

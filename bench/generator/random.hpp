@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -45,6 +46,9 @@ class random_source {
   }
   /// Index chosen with the given weights (not necessarily summing to 1).
   std::size_t weighted(std::initializer_list<double> weights) {
+    return weighted(std::span{weights.begin(), weights.size()});
+  }
+  std::size_t weighted(std::span<const double> weights) {
     double total = 0;
     for (double w : weights) {
       total += w;

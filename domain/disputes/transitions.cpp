@@ -125,8 +125,7 @@ class applier {
     if (c.register_seq && *c.register_seq < 1) {
       v_.fail("register_seq", "harus >= 1 / must be >= 1");
     }
-    not_before("registered_at", c.registered_at, d_.submitted_at, "submitted_at");
-    not_future("registered_at", c.registered_at);
+    within("registered_at", c.registered_at, d_.submitted_at, "submitted_at");
     check_unique(c.attachments, "attachments");
     check_majelis(c.majelis);
     auto next = r_.next;
@@ -166,8 +165,7 @@ class applier {
   }
 
   void operator()(const cmd::open_preliminary_examination& c) {
-    not_before("held_at", c.held_at, registered_at(), "registered_at");
-    not_future("held_at", c.held_at);
+    within("held_at", c.held_at, registered_at(), "registered_at");
     if (!v_.ok()) return;
     r_.next.state = dispute_state::preliminary_examination;
     r_.next.preliminary_examination_at = c.held_at;
@@ -189,8 +187,7 @@ class applier {
               "Pasal 40) kecuali termohon mencabut klaim pengecualian / an exemption dispute (ground a) cannot be "
               "mediated (UU 14/2008 Pasal 40) unless the exemption claim is withdrawn");
     }
-    not_before("held_at", c.held_at, stage_start(), "the current stage");
-    not_future("held_at", c.held_at);
+    within("held_at", c.held_at, stage_start(), "the current stage");
     if (!v_.ok()) return;
     r_.next.state = dispute_state::mediation;
     r_.next.mediator = c.mediator;
@@ -202,8 +199,7 @@ class applier {
   void operator()(const cmd::mediation_failed& c) {
     const auto at = c.at.value_or(ctx_.now);
     require_text("reason", c.reason);
-    not_before("at", at, d_.mediation_started_at.value_or(stage_start()), "mediation start");
-    not_future("at", at);
+    within("at", at, d_.mediation_started_at.value_or(stage_start()), "mediation start");
     if (!v_.ok()) return;
     // T16: failed mediation continues as adjudication.
     r_.next.state = dispute_state::adjudication;
@@ -213,8 +209,7 @@ class applier {
   }
 
   void operator()(const cmd::start_adjudication& c) {
-    not_before("held_at", c.held_at, stage_start(), "the preliminary examination");
-    not_future("held_at", c.held_at);
+    within("held_at", c.held_at, stage_start(), "the preliminary examination");
     if (!v_.ok()) return;
     r_.next.state = dispute_state::adjudication;
     r_.next.adjudication_started_at = c.held_at;
@@ -260,8 +255,7 @@ class applier {
                                      to_string(d_.state), list));
     }
     require_text("decision_number", c.decision_number);
-    not_before("read_at", c.read_at, registered_at(), "registered_at");
-    not_future("read_at", c.read_at);
+    within("read_at", c.read_at, registered_at(), "registered_at");
     // Granting and mediation decisions order the parties to act (docs/legal-sources.md §3.3, T15).
     const bool needs_orders = c.outcome == dispute_outcome::granted || c.outcome == dispute_outcome::partly_granted ||
                               c.outcome == dispute_outcome::mediation_agreement;
@@ -313,8 +307,7 @@ class applier {
     if (d_.decision) not_before("served_at", c.served_at, d_.decision->read_at, "read_at");
     not_future("served_at", c.served_at);
     if (c.delivered_at) {
-      not_before("delivered_at", *c.delivered_at, c.served_at, "served_at");
-      not_future("delivered_at", *c.delivered_at);
+      within("delivered_at", *c.delivered_at, c.served_at, "served_at");
     }
     if (!v_.ok()) return;
     auto& next = r_.next;
@@ -430,8 +423,7 @@ class applier {
     check_court_deliveries(c);
     if (!v_.ok()) return;
     const auto decided_on = local(c.decided_at);
-    r_.next.court_decisions.push_back(
-        court_decision{c.decided_at, c.result, c.instance, c.court, c.case_number, c.deliveries});
+    r_.next.court_decisions.push_back(c);
     if (cassation) {
       // T27: the Mahkamah Agung's decision is the last instance: final on the day it is pronounced.
       r_.next.state = dispute_state::final;
@@ -476,7 +468,7 @@ class applier {
     if (c.complied) require_text("evidence", c.evidence);
     if (!v_.ok()) return;
     auto& next = r_.next;
-    next.compliance = compliance{c.complied, c.recorded_at, c.evidence};
+    next.compliance = c;
     next.state = dispute_state::closed;
     next.closed = closure{c.complied ? "complied" : "not_complied", c.recorded_at};
     // T28: the compliance clocks are met only by actual compliance; otherwise they stay open (missed).
@@ -560,8 +552,7 @@ class applier {
           v_.fail(fmt::format("deliveries[{}].party", i), "disebut dua kali / named twice");
         }
       }
-      not_before(field, c.deliveries[i].delivered_at, c.decided_at, "decided_at");
-      not_future(field, c.deliveries[i].delivered_at);
+      within(field, c.deliveries[i].delivered_at, c.decided_at, "decided_at");
     }
   }
 
@@ -600,9 +591,14 @@ class applier {
     }
   }
 
+  // Not before `ref` and not in the future.
+  void within(std::string_view field, const offset_instant& t, const offset_instant& ref, std::string_view ref_name) {
+    not_before(field, t, ref, ref_name);
+    not_future(field, t);
+  }
+
   void at_bounds(std::string_view field, const offset_instant& at) {
-    not_before(field, at, d_.submitted_at, "submitted_at");
-    not_future(field, at);
+    within(field, at, d_.submitted_at, "submitted_at");
   }
 
   // An event this act establishes, by its rule-set name (data/rulesets.csv start_event).

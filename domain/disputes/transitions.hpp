@@ -51,14 +51,7 @@ struct record_court_objection {
   std::string case_number;
   court_instance instance = court_instance::first_instance;
 };
-struct record_court_decision {
-  offset_instant decided_at;
-  std::string result;
-  court_instance instance = court_instance::first_instance;
-  std::string court{};
-  std::string case_number{};
-  std::vector<delivery> deliveries{};  // the parties' receipts known when it is recorded (first instance)
-};
+using record_court_decision = court_decision;  // deliveries: the receipts known when it is recorded
 /// A party's receipt of the KI's decision copy (after serve_copy) or of the first-instance court's
 /// decision (after record_court_decision), recorded later or corrected (the event keeps the previous
 /// value).
@@ -68,7 +61,7 @@ struct record_delivery {
   delivered_document document = delivered_document::decision_copy;
 };
 struct mark_final {};
-struct record_compliance { bool complied = false; offset_instant recorded_at; std::string evidence; };
+using record_compliance = compliance;
 struct withdraw { std::string reason; offset_instant at; };
 struct lapse { std::string reason; offset_instant at; };
 }  // namespace cmd

@@ -1,5 +1,6 @@
 #include "domain/letters/letter.hpp"
 
+#include "domain/cases/search_text.hpp"
 #include "domain/enum_names.hpp"
 
 #include "domain/letters/indonesian_date.hpp"
@@ -446,11 +447,7 @@ std::optional<letter_content> build_letter(const disputes::dispute& d, const let
 }
 
 std::vector<char> cited_exemptions(std::string_view reasons) {
-  std::string text;
-  text.reserve(reasons.size());
-  for (const char ch : reasons) {
-    text += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  }
+  const auto text = fold_for_search(reasons);
   std::vector<char> out;
   for (auto at = text.find("pasal 17"); at != std::string::npos; at = text.find("pasal 17", at + 1)) {
     // The citation runs until the next "pasal" or sentence end; every "huruf x" in it counts.

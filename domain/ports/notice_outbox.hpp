@@ -4,6 +4,7 @@
 // workflow service queues them; this port is what the dispatcher and the pages that show the delivery
 // log use.
 
+#include "domain/enum_names.hpp"
 #include "domain/notices/notice.hpp"
 #include "domain/time/instant.hpp"
 
@@ -14,6 +15,10 @@
 namespace perkara::ports {
 
 enum class notice_state { pending, sent, failed };
+/// The states' names, stored in `notices.state` and shown; the first row is also the name of a value
+/// the table lacks (domain/enum_names.hpp).
+inline constexpr domain::enum_name<notice_state> notice_state_names[] = {
+    {notice_state::pending, "pending"}, {notice_state::sent, "sent"}, {notice_state::failed, "failed"}};
 
 struct queued_notice {
   long long id = 0;

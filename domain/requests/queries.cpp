@@ -1,17 +1,16 @@
 #include "domain/requests/queries.hpp"
 
+#include "domain/enum_names.hpp"
+
 #include <algorithm>
 
 namespace perkara::domain {
 
-std::string_view to_string(awaiting_party party) {
-  switch (party) {
-    case awaiting_party::respondent: return "respondent";
-    case awaiting_party::applicant: return "applicant";
-    case awaiting_party::none: return "none";
-  }
-  return "none";
-}
+// The first row is also the name of a value the table lacks (domain/enum_names.hpp).
+constexpr enum_name<awaiting_party> awaiting_party_names[] = {{awaiting_party::none, "none"},
+                                                              {awaiting_party::respondent, "respondent"},
+                                                              {awaiting_party::applicant, "applicant"}};
+std::string_view to_string(awaiting_party party) { return name_in(awaiting_party_names, party); }
 
 awaiting_info awaiting(const information_request& request, const request_due_dates& due) {
   switch (request.state) {

@@ -29,4 +29,16 @@ std::string random_id() {
   return id;
 }
 
+std::string like_pattern(std::string_view text) {
+  std::string out = "%";
+  for (const char c : text) {
+    if (c == '%' || c == '_' || c == '!') {
+      out += '!';
+    }
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
 }  // namespace perkara::persistence::detail

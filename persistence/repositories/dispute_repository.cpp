@@ -201,19 +201,6 @@ ports::dispute_document indexed_columns_of(const ports::dispute_document& doc) {
   return out;
 }
 
-// '!' escapes LIKE wildcards the same way on SQLite and MariaDB.
-std::string like_pattern(const std::string& needle) {
-  std::string out = "%";
-  for (char c : needle) {
-    if (c == '%' || c == '_' || c == '!') {
-      out += '!';
-    }
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
 }  // namespace
 
 void soci_dispute_repository::insert(const ports::dispute_document& doc) {
@@ -379,11 +366,7 @@ std::optional<ports::dispute_document> soci_dispute_repository::find_by_register
   return translated([&]() -> std::optional<ports::dispute_document> {
     bound_params p;
     p.text(register_number);
-    auto rows = query(ctx_, " WHERE d.register_number = :n ORDER BY d.id", p);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return first_row(query(ctx_, " WHERE d.register_number = :n ORDER BY d.id", p));
   });
 }
 
@@ -405,34 +388,23 @@ std::vector<ports::dispute_document> soci_dispute_repository::list(const ports::
     std::string where;
     bound_params p;
     const auto add = [&where](const std::string& clause) { where += (where.empty() ? " WHERE " : " AND ") + clause; };
-    if (f.ki) {
-      add("d.ki = :ki");
-      p.text(*f.ki);
-    }
-    if (f.respondent) {
-      add("d.respondent = :resp");
-      p.text(*f.respondent);
-    }
-    if (f.state) {
-      add("d.state = :state");
-      p.text(*f.state);
-    }
-    if (f.overdue_before) {
-      add("d.next_due < :today");
-      p.text(domain::format_iso_date(*f.overdue_before));
-    }
-    if (f.q) {
-      add("d.search_text LIKE :q ESCAPE '!'");
-      p.text(like_pattern(*f.q));
-    }
-    if (f.registered_from) {
-      add("d.registered_on >= :rfrom");
-      p.text(domain::format_iso_date(*f.registered_from));
-    }
-    if (f.registered_to) {
-      add("d.registered_on <= :rto");
-      p.text(domain::format_iso_date(*f.registered_to));
-    }
+    // The clause with its one text parameter, when the filter has that value.
+    const auto add_if = [&](const char* clause, const std::optional<std::string>& value) {
+      if (value) {
+        add(clause);
+        p.text(*value);
+      }
+    };
+    const auto iso = [](const std::optional<domain::civil_date>& d) {
+      return d ? std::optional{domain::format_iso_date(*d)} : std::nullopt;
+    };
+    add_if("d.ki = :ki", f.ki);
+    add_if("d.respondent = :resp", f.respondent);
+    add_if("d.state = :state", f.state);
+    add_if("d.next_due < :today", iso(f.overdue_before));
+    add_if("d.search_text LIKE :q ESCAPE '!'", f.q ? std::optional{like_pattern(*f.q)} : std::nullopt);
+    add_if("d.registered_on >= :rfrom", iso(f.registered_from));
+    add_if("d.registered_on <= :rto", iso(f.registered_to));
     if (f.sort == ports::dispute_filter::order::earliest_due) {
       // ix_disputes_ki_due (ki, next_due, id) serves a KI's board in this order without sorting.
       add("d.next_due IS NOT NULL");

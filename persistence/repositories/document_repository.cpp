@@ -126,11 +126,7 @@ std::vector<docs::document> soci_document_repository::select(const std::string& 
 }
 
 std::optional<docs::document> soci_document_repository::find(const std::string& id) {
-  auto found = select("WHERE id = :id", {id});
-  if (found.empty()) {
-    return std::nullopt;
-  }
-  return std::move(found.front());
+  return first_row(select("WHERE id = :id", {id}));
 }
 
 std::vector<docs::document> soci_document_repository::for_case(const docs::case_ref& owner) {

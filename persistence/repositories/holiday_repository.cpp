@@ -88,12 +88,8 @@ std::optional<domain::holiday> soci_holiday_repository::find(domain::civil_date 
                                                             const std::optional<std::string>& organisation,
                                                             const std::string& region_code) {
   return translated([&]() -> std::optional<domain::holiday> {
-    auto rows = query(ctx_, " AND holiday_date = :d AND organisation = :org AND region_code = :region",
-                      {domain::format_iso_date(date), org_key(organisation), region_code});
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return first_row(query(ctx_, " AND holiday_date = :d AND organisation = :org AND region_code = :region",
+                           {domain::format_iso_date(date), org_key(organisation), region_code}));
   });
 }
 

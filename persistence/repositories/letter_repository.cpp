@@ -88,11 +88,7 @@ void soci_letter_repository::insert(const ports::issued_letter& l) {
 
 std::optional<ports::issued_letter> soci_letter_repository::find(const std::string& id) {
   return translated([&]() -> std::optional<ports::issued_letter> {
-    auto rows = select_letters(ctx_.sql, " WHERE id = :id", {id}, true);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return first_row(select_letters(ctx_.sql, " WHERE id = :id", {id}, true));
   });
 }
 

@@ -16,9 +16,7 @@ namespace {
 using domain::notices::channel;
 
 ports::notice_state parse_state(const std::string& s) {
-  if (s == "sent") return ports::notice_state::sent;
-  if (s == "failed") return ports::notice_state::failed;
-  return ports::notice_state::pending;
+  return domain::value_in(ports::notice_state_names, s).value_or(ports::notice_state::pending);
 }
 
 /// The applicant's email in a stored dispute document (api/disputes/dispute_document.cpp), if any.
@@ -212,6 +210,7 @@ std::vector<ports::queued_notice> soci_notice_outbox::claim(const std::string& o
     std::sort(due.begin(), due.end());
     if (due.size() > static_cast<std::size_t>(std::max(limit, 0))) due.resize(static_cast<std::size_t>(limit));
     std::vector<long long> ids;
+    ids.reserve(due.size());
     for (const auto& [at, id] : due) ids.push_back(id);
     std::vector<ports::queued_notice> out;
     for (const long long id : ids) {

@@ -44,16 +44,12 @@ std::optional<domain::organisation> soci_organisation_repository::find(const std
       return it->second;
     }
   }
-  return translated([&]() -> std::optional<domain::organisation> {
-    auto rows = query(ctx_, " WHERE code = :code", &code);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    if (ctx_.memo != nullptr) {
-      ctx_.memo->organisations.insert_or_assign(code, rows.front());
-    }
-    return std::move(rows.front());
-  });
+  auto found = translated(
+      [&]() -> std::optional<domain::organisation> { return first_row(query(ctx_, " WHERE code = :code", &code)); });
+  if (found && ctx_.memo != nullptr) {
+    ctx_.memo->organisations.insert_or_assign(code, *found);
+  }
+  return found;
 }
 
 void soci_organisation_repository::upsert(const domain::organisation& org) {

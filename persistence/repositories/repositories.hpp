@@ -142,8 +142,9 @@ class soci_ruleset_repository final : public ports::ruleset_repository {
 
  private:
   void load_periods(domain::ruleset& ruleset);
-  /// Periods from the cache when this version was read before, else from the database.
-  void complete(domain::ruleset& ruleset);
+  /// The first of `headers` (none: nullopt) with its periods: from the cache when this version was read
+  /// before, else from the database.
+  std::optional<domain::ruleset> first_complete(std::vector<domain::ruleset> headers);
   db_context ctx_;
   bool inserted_ = false;  // this transaction stored a version: what it reads may still roll back
 };
@@ -322,5 +323,16 @@ long long epoch_seconds(domain::instant t);
 domain::instant from_epoch_seconds(long long s);
 /// 128 random bits as 32 hex characters, for ids the database assigns.
 std::string random_id();
+/// The first of `rows`; nullopt when there is none.
+template <class T>
+std::optional<T> first_row(std::vector<T> rows) {
+  if (rows.empty()) {
+    return std::nullopt;
+  }
+  return std::move(rows.front());
+}
+/// `%text%` for `LIKE ... ESCAPE '!'`, with the pattern characters of the text escaped ('!' escapes the
+/// same way on SQLite and MariaDB).
+std::string like_pattern(std::string_view text);
 
 }  // namespace perkara::persistence::detail

@@ -78,6 +78,11 @@ struct row {
     ind[i] = value ? soci::i_ok : soci::i_null;
     number[i] = value.value_or(0);
   }
+  /// An instant in two columns: its UTC seconds and its offset (both NULL when absent).
+  void put_at(std::string_view at, std::string_view offset, const std::optional<offset_instant>& t) {
+    put_int(at, t ? std::optional<long long>(epoch_seconds(t->utc)) : std::nullopt);
+    put_int(offset, t ? std::optional<long long>(t->offset_minutes) : std::nullopt);
+  }
   [[nodiscard]] std::optional<std::string> get(std::string_view name) const {
     const auto i = index_of(name);
     return ind[i] == soci::i_ok ? std::optional<std::string>(text[i]) : std::nullopt;
@@ -134,8 +139,7 @@ row to_row(const ports::stored_request& s) {
   w.put("id", r.id);
   w.put("number", r.number);
   w.put("respondent", r.respondent);
-  w.put_int("received_at", epoch_seconds(r.received_at.utc));
-  w.put_int("received_offset", r.received_at.offset_minutes);
+  w.put_at("received_at", "received_offset", r.received_at);
   w.put("received_date", format_iso_date(local_date(r.received_at.utc, r.received_at.offset_minutes)));
   w.put("channel", to_string(r.channel));
   w.put("applicant_kind", to_string(r.applicant.kind));
@@ -163,29 +167,20 @@ row to_row(const ports::stored_request& s) {
   if (r.response) {
     w.put("response_decision", to_string(r.response->decision));
     w.put("response_reasons", r.response->reasons);
-    w.put_int("responded_at", epoch_seconds(r.response->responded_at.utc));
-    w.put_int("responded_offset", r.response->responded_at.offset_minutes);
-    if (r.response->delivered_at) {
-      w.put_int("response_delivered_at", epoch_seconds(r.response->delivered_at->utc));
-      w.put_int("response_delivered_offset", r.response->delivered_at->offset_minutes);
-    }
+    w.put_at("responded_at", "responded_offset", r.response->responded_at);
+    w.put_at("response_delivered_at", "response_delivered_offset", r.response->delivered_at);
   }
   if (r.objection) {
     w.put("objection_number", r.objection->number);
     w.put("objection_grounds", grounds_text(r.objection->grounds));
     w.put("objection_reasons", r.objection->reasons);
-    w.put_int("objection_received_at", epoch_seconds(r.objection->received_at.utc));
-    w.put_int("objection_offset", r.objection->received_at.offset_minutes);
+    w.put_at("objection_received_at", "objection_offset", r.objection->received_at);
   }
   if (r.objection_answer) {
     w.put("objection_answer_decision", to_string(r.objection_answer->decision));
     w.put("objection_answer_reasons", r.objection_answer->reasons);
-    w.put_int("objection_answered_at", epoch_seconds(r.objection_answer->answered_at.utc));
-    w.put_int("objection_answered_offset", r.objection_answer->answered_at.offset_minutes);
-    if (r.objection_answer->delivered_at) {
-      w.put_int("objection_answer_delivered_at", epoch_seconds(r.objection_answer->delivered_at->utc));
-      w.put_int("objection_answer_delivered_offset", r.objection_answer->delivered_at->offset_minutes);
-    }
+    w.put_at("objection_answered_at", "objection_answered_offset", r.objection_answer->answered_at);
+    w.put_at("objection_answer_delivered_at", "objection_answer_delivered_offset", r.objection_answer->delivered_at);
   }
   if (r.closed) {
     w.put("closed_reason", r.closed->reason);
@@ -336,19 +331,6 @@ std::vector<ports::stored_request> select(soci::session& sql, const std::string&
   return out;
 }
 
-// `%text%` for LIKE ... ESCAPE '!', with the pattern characters of the text escaped.
-std::string like_pattern(std::string_view text) {
-  std::string out = "%";
-  for (const char c : fold_for_search(text)) {
-    if (c == '%' || c == '_' || c == '!') {
-      out += '!';
-    }
-    out += c;
-  }
-  out += '%';
-  return out;
-}
-
 }  // namespace
 
 void soci_request_repository::insert(const ports::stored_request& request) {
@@ -374,22 +356,14 @@ std::optional<ports::stored_request> soci_request_repository::find(const std::st
   return translated([&]() -> std::optional<ports::stored_request> {
     std::vector<param> params{param(id)};
     const std::string lock = for_update && ctx_.kind == backend::mysql ? " FOR UPDATE" : "";
-    auto rows = select(ctx_.sql, " WHERE id = :id" + lock, params);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return first_row(select(ctx_.sql, " WHERE id = :id" + lock, params));
   });
 }
 
 std::optional<ports::stored_request> soci_request_repository::find_by_number(const std::string& number) {
   return translated([&]() -> std::optional<ports::stored_request> {
     std::vector<param> params{param(number)};
-    auto rows = select(ctx_.sql, " WHERE number = :n", params);
-    if (rows.empty()) {
-      return std::nullopt;
-    }
-    return std::move(rows.front());
+    return first_row(select(ctx_.sql, " WHERE number = :n", params));
   });
 }
 
@@ -441,7 +415,7 @@ std::vector<ports::stored_request> soci_request_repository::list(const ports::re
       where.push_back("state = " + add(std::string(to_string(*f.state))));
     }
     if (f.q && !f.q->empty()) {
-      where.push_back("search_text LIKE " + add(like_pattern(*f.q)) + " ESCAPE '!'");
+      where.push_back("search_text LIKE " + add(like_pattern(fold_for_search(*f.q))) + " ESCAPE '!'");
     }
     if (f.received_from) {
       where.push_back("received_date >= " + add(format_iso_date(*f.received_from)));

@@ -113,16 +113,10 @@ std::vector<domain::ruleset> soci_ruleset_repository::versions(const std::string
 std::optional<domain::ruleset> soci_ruleset_repository::in_force(const std::string& name, domain::civil_date date) {
   return translated([&]() -> std::optional<domain::ruleset> {
     // Highest effective_from on or before the date; the higher version breaks a tie.
-    auto out = query_headers(ctx_.sql,
-                             " WHERE r.name = :name AND r.effective_from <= :d "
-                             "ORDER BY r.effective_from DESC, r.version DESC",
-                             {name, domain::format_iso_date(date)}, nullptr);
-    if (out.empty()) {
-      return std::nullopt;
-    }
-    auto r = std::move(out.front());
-    complete(r);
-    return r;
+    return first_complete(query_headers(ctx_.sql,
+                                        " WHERE r.name = :name AND r.effective_from <= :d "
+                                        "ORDER BY r.effective_from DESC, r.version DESC",
+                                        {name, domain::format_iso_date(date)}, nullptr));
   });
 }
 
@@ -133,27 +127,26 @@ std::optional<domain::ruleset> soci_ruleset_repository::find(const std::string& 
     }
   }
   return translated([&]() -> std::optional<domain::ruleset> {
-    auto out = query_headers(ctx_.sql, " WHERE r.name = :name AND r.version = :version", {name}, &version);
-    if (out.empty()) {
-      return std::nullopt;
-    }
-    auto r = std::move(out.front());
-    complete(r);
-    return r;
+    return first_complete(query_headers(ctx_.sql, " WHERE r.name = :name AND r.version = :version", {name}, &version));
   });
 }
 
-void soci_ruleset_repository::complete(domain::ruleset& ruleset) {
+std::optional<domain::ruleset> soci_ruleset_repository::first_complete(std::vector<domain::ruleset> headers) {
+  if (headers.empty()) {
+    return std::nullopt;
+  }
+  auto& ruleset = headers.front();
   if (ctx_.rulesets != nullptr) {
     if (auto kept = ctx_.rulesets->find(ruleset.name, ruleset.version)) {
       ruleset.periods = std::move(kept->periods);
-      return;
+      return std::move(ruleset);
     }
   }
   load_periods(ruleset);
   if (ctx_.rulesets != nullptr && !inserted_) {
     ctx_.rulesets->keep(ruleset);
   }
+  return std::move(ruleset);
 }
 
 std::optional<domain::ruleset> ruleset_cache::find(const std::string& name, int version) const {
