@@ -36,7 +36,7 @@ response csv_response(std::string body, const char* file_name) {
 public_statistics statistics(services& s, const request& req) {
   auto tx = s.db.begin(ports::access::read);
   const auto p = public_period(s, req, *tx);
-  return public_statistics_of(*tx, p, today(s));
+  return public_statistics_of(s.db, *tx, p, today(s));
 }
 
 // The register a page at a time (`limit`, `cursor`: docs/open-data.md "Open data"): 50 rows by default

@@ -35,12 +35,12 @@ report_call begin_report(services& s, const request& req, ScopeOf scope_of) {
 
 response ppid(services& s, const request& req) {
   auto c = begin_report(s, req, ppid_scope);
-  return json_response(200, ppid_report_json(ppid_report_of(*c.tx, c.scope, c.p, c.today), c.scope, c.p));
+  return json_response(200, ppid_report_json(ppid_report_of(s.db, *c.tx, c.scope, c.p, c.today), c.scope, c.p));
 }
 
 response ki(services& s, const request& req) {
   auto c = begin_report(s, req, ki_scope);
-  return json_response(200, ki_report_json(ki_report_of(*c.tx, c.scope, c.p, c.today), c.scope, c.p));
+  return json_response(200, ki_report_json(ki_report_of(s.db, *c.tx, c.scope, c.p, c.today), c.scope, c.p));
 }
 
 // The annual report's tables as a print page (default) or CSV (?format=csv).
@@ -68,13 +68,13 @@ response annual(const request& req, const std::string& heading, const report_sco
 response ppid_annual(services& s, const request& req) {
   auto c = begin_report(s, req, ppid_scope);
   return annual(req, "Laporan Layanan Informasi Publik", c.scope, c.p,
-                ppid_annual_tables(ppid_report_of(*c.tx, c.scope, c.p, c.today)));
+                ppid_annual_tables(ppid_report_of(s.db, *c.tx, c.scope, c.p, c.today)));
 }
 
 response ki_annual(services& s, const request& req) {
   auto c = begin_report(s, req, ki_scope);
   return annual(req, "Laporan Penyelesaian Sengketa Informasi", c.scope, c.p,
-                ki_annual_tables(ki_report_of(*c.tx, c.scope, c.p, c.today)));
+                ki_annual_tables(ki_report_of(s.db, *c.tx, c.scope, c.p, c.today)));
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include "api/json/json_output.hpp"
 #include "api/reports/csv.hpp"
 #include "api/reports/report_service.hpp"
+#include "api/reports/report_tallies.hpp"
 #include "domain/reports/open_data.hpp"
 
 #include <boost/json/array.hpp>
@@ -102,11 +103,10 @@ boost::json::object period_json(const period& p) {
 
 }  // namespace
 
-public_statistics public_statistics_of(ports::transaction& tx, const period& p, domain::civil_date today) {
-  const auto requests = tx.reports().requests(std::nullopt, p.from, p.to);
-  const auto disputes = ki_dispute_facts(tx, std::nullopt, p, today);
-  clock_context clocks(tx);
-  const auto calendars = calendars_in(clocks);
+public_statistics public_statistics_of(ports::database& db, ports::transaction& tx, const period& p,
+                                       domain::civil_date today) {
+  const auto ppid = tallies_of(db, tx, {tally_kind::ppid, {}}, p, today);
+  const auto ki = tallies_of(db, tx, {tally_kind::ki, {}}, p, today);
   const auto names = organisation_names(tx);
   const auto name_of = [&](const std::string& code) {
     const auto it = names.find(code);
@@ -114,29 +114,26 @@ public_statistics public_statistics_of(ports::transaction& tx, const period& p, 
   };
 
   boost::json::array offices;
-  // The PPID measures count the disputes per office and day; the KI measures read each.
-  const auto counts = dispute_counts(disputes);
-  for (const auto& [code, r] : ppid_by_office(requests, counts, p, today, calendars)) {
+  for (const auto& [code, r] : ppid_by_office(ppid, p, today)) {
     auto row = office_json(r);
     row.emplace("organisation", code);
     row.emplace("name", name_of(code));
     offices.push_back(std::move(row));
   }
   boost::json::array kis;
-  for (const auto& [code, r] : ki_by_ki(disputes, p, today, calendars)) {
+  for (const auto& [code, r] : ki_by_ki(ki, p, today)) {
     auto row = ki_json(r);
     row.emplace("organisation", code);
     row.emplace("name", name_of(code));
     kis.push_back(std::move(row));
   }
   public_statistics out;
-  out.json = {{"period", period_json(p)},
-              {"suppression_threshold", suppression_threshold},
-              {"national",
-               {{"ppid", office_json(ppid_measures(requests, counts, p, today, calendars))},
-                {"ki", ki_json(ki_measures(disputes, p, today, calendars))}}},
-              {"offices", offices},
-              {"kis", kis}};
+  out.json = {
+      {"period", period_json(p)},
+      {"suppression_threshold", suppression_threshold},
+      {"national", {{"ppid", office_json(ppid_measures(ppid, p, today))}, {"ki", ki_json(ki_measures(ki, p, today))}}},
+      {"offices", offices},
+      {"kis", kis}};
   out.offices_csv = csv(offices, {"organisation", "name", "requests", "answered_on_time", "answered_late",
                                   "never_answered", "pending", "objections", "disputes", "dispute_rate"});
   out.kis_csv = csv(kis, {"organisation", "name", "received", "registered", "decided", "decided_on_time",

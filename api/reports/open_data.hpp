@@ -20,7 +20,8 @@ struct public_statistics {
   std::string kis_csv;       // one row per KI
 };
 
-public_statistics public_statistics_of(ports::transaction& tx, const domain::reports::period& p,
+/// From the tallies of every office and KI (api/reports/report_tallies.hpp), the missing stored through `db`.
+public_statistics public_statistics_of(ports::database& db, ports::transaction& tx, const domain::reports::period& p,
                                        domain::civil_date today);
 
 /// Which page of the public register: at most `limit` rows after the position `cursor` names (the

@@ -1,5 +1,7 @@
 #include "api/reports/report_service.hpp"
 
+#include "api/reports/report_tallies.hpp"
+
 #include "api/calendar/calendar_service.hpp"
 #include "api/disputes/dispute_document.hpp"
 #include "api/http/problem.hpp"
@@ -196,28 +198,21 @@ report_scope ki_scope(ports::transaction& tx, const caller& who, const std::opti
   return {report_scope::kind::ki, org, {}};
 }
 
-ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope, const period& p,
+ppid_report ppid_report_of(ports::database& db, ports::transaction& tx, const report_scope& scope, const period& p,
                            domain::civil_date today) {
-  std::vector<request_fact> requests;
-  std::vector<dispute_count> disputes;
-  if (scope.what == report_scope::kind::national) {
-    requests = tx.reports().requests(std::nullopt, p.from, p.to);
-    disputes = dispute_counts_in(tx, std::nullopt, p);
+  if (scope.what != report_scope::kind::national && scope.respondents.empty()) {
+    return ppid_measures(tallies{}, p, today);  // a KI no office answers to
   }
-  for (const auto& office : scope.respondents) {
-    auto more = tx.reports().requests(office, p.from, p.to);
-    requests.insert(requests.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
-    auto against = dispute_counts_in(tx, office, p);
-    disputes.insert(disputes.end(), std::make_move_iterator(against.begin()), std::make_move_iterator(against.end()));
-  }
-  clock_context clocks(tx);
-  return ppid_measures(requests, disputes, p, today, calendars_in(clocks));
+  return ppid_measures(tallies_of(db, tx, {tally_kind::ppid, scope.respondents}, p, today), p, today);
 }
 
-ki_report ki_report_of(ports::transaction& tx, const report_scope& scope, const period& p, domain::civil_date today) {
-  const auto ki = scope.organisation ? std::optional<std::string>(scope.organisation->code) : std::nullopt;
-  clock_context clocks(tx);
-  return ki_measures(ki_dispute_facts(tx, ki, p, today), p, today, calendars_in(clocks));
+ki_report ki_report_of(ports::database& db, ports::transaction& tx, const report_scope& scope, const period& p,
+                       domain::civil_date today) {
+  std::vector<std::string> ki;
+  if (scope.organisation) {
+    ki.push_back(scope.organisation->code);
+  }
+  return ki_measures(tallies_of(db, tx, {tally_kind::ki, ki}, p, today), p, today);
 }
 
 boost::json::object ppid_report_json(const ppid_report& r, const report_scope& scope, const period& p) {

@@ -49,10 +49,11 @@ std::vector<domain::reports::dispute_fact> ki_dispute_facts(ports::transaction& 
 /// Working calendars of `clocks`, for the measures (default counting rules: cuti bersama closed).
 domain::reports::calendar_of calendars_in(clock_context& clocks);
 
-/// The measures over the facts of `scope` in `p`, counted as of `today`.
-domain::reports::ppid_report ppid_report_of(ports::transaction& tx, const report_scope& scope,
+/// The measures of `scope` in `p`, counted as of `today`, from its tallies (api/reports/report_tallies.hpp:
+/// those stored for settled months, the tallies missing stored through `db`).
+domain::reports::ppid_report ppid_report_of(ports::database& db, ports::transaction& tx, const report_scope& scope,
                                             const domain::reports::period& p, domain::civil_date today);
-domain::reports::ki_report ki_report_of(ports::transaction& tx, const report_scope& scope,
+domain::reports::ki_report ki_report_of(ports::database& db, ports::transaction& tx, const report_scope& scope,
                                         const domain::reports::period& p, domain::civil_date today);
 
 boost::json::object ppid_report_json(const domain::reports::ppid_report& r, const report_scope& scope,

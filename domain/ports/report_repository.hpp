@@ -3,6 +3,7 @@
 // domain/reports/measures.hpp are computed from, read per organisation over indexed columns.
 
 #include "domain/reports/measures.hpp"
+#include "domain/reports/tally.hpp"
 
 #include <optional>
 #include <string>
@@ -27,6 +28,21 @@ struct register_position {
   std::string ki;
   domain::civil_date registered_on{};
   std::string register_number;
+};
+
+/// A stored monthly tally (docs/open-data.md "Monthly tallies"): its counts, or none once a change to one
+/// of its cases (or to the holidays) invalidated it; `stamp` to store a new one over it.
+struct stored_tally {
+  domain::reports::tally_key key;
+  long long stamp = 0;
+  std::optional<domain::reports::tally> counts;
+};
+
+/// A tally a report built, to be stored over the row it read (`stamp`), or as a new row (none).
+struct tally_to_store {
+  domain::reports::tally_key key;
+  std::optional<long long> stamp;
+  domain::reports::tally counts;
 };
 
 class report_repository {
@@ -60,6 +76,17 @@ class report_repository {
   /// facts (migration 0022 filled them for every stored dispute).
   virtual std::vector<dispute_report_row> register_page(domain::civil_date from, domain::civil_date to,
                                                         const std::optional<register_position>& after, int limit) = 0;
+  /// The stored tallies of `kind` for the months from `first_month` to `last_month` (first days) of
+  /// `organisations` (empty: every organisation). A tally built under another holiday revision than
+  /// `revision` is read without its counts.
+  virtual std::vector<stored_tally> tallies(domain::reports::tally_kind kind,
+                                            const std::vector<std::string>& organisations,
+                                            domain::civil_date first_month, domain::civil_date last_month,
+                                            const std::string& revision) = 0;
+  /// Stores each tally of `kind` built under holiday revision `revision` unless one of its cases changed
+  /// since its stamp was read, and only for months settled by the database's own clock.
+  virtual void store_tallies(domain::reports::tally_kind kind, const std::vector<tally_to_store>& built,
+                             const std::string& revision) = 0;
 };
 
 }  // namespace perkara::ports

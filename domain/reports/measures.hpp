@@ -57,12 +57,16 @@ struct dispute_fact {
   std::optional<civil_date> court_objection_on;
   std::optional<civil_date> court_decided_on;
   std::string court_result;  // as recorded ("" while pending)
+
+  bool operator==(const dispute_fact&) const = default;
 };
 
 /// A count per named key, in a fixed order (the key is a code, the UI names it).
 struct count_row {
   std::string key;
   long long count = 0;
+
+  bool operator==(const count_row&) const = default;
 };
 
 struct month_row {
@@ -70,6 +74,8 @@ struct month_row {
   long long requests = 0;
   long long disputes = 0;
   std::optional<double> dispute_rate;  // disputes per 100 requests; none without requests
+
+  bool operator==(const month_row&) const = default;
 };
 
 struct ppid_report {
@@ -91,6 +97,8 @@ struct ppid_report {
   long long disputes = 0;                     // disputes submitted in the period against the offices
   std::optional<double> dispute_rate;         // per 100 requests received
   std::vector<month_row> trend;
+
+  bool operator==(const ppid_report&) const = default;
 };
 
 struct ki_report {
@@ -111,6 +119,8 @@ struct ki_report {
   std::vector<count_row> court_results;  // decided in the period, by result text; "pending" still open
   std::optional<double> clearance_rate;  // finished / received in the period, per 100
   std::vector<month_row> trend;          // received (as `disputes`) per month
+
+  bool operator==(const ki_report&) const = default;
 };
 
 /// The disputes submitted on one (KI-local) day against one office: all that the PPID measures count of

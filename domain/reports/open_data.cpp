@@ -12,38 +12,31 @@ std::optional<long long> published(long long count) {
   return count;
 }
 
-std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact>& requests,
-                                                  const std::vector<dispute_count>& disputes, const period& p,
-                                                  civil_date today, const calendar_of& calendars) {
-  std::map<std::string, std::pair<std::vector<request_fact>, std::vector<dispute_count>>> by_office;
-  for (const auto& r : requests) {
-    if (p.contains(r.received_on)) {
-      by_office[r.respondent].first.push_back(r);
-    }
-  }
-  for (const auto& d : disputes) {
-    if (p.contains(d.submitted_on)) {
-      by_office[d.respondent].second.push_back(d);
+std::map<std::string, ppid_report> ppid_by_office(const tallies& t, const period& p, civil_date today) {
+  std::map<std::string, tallies> by_office;
+  for (const auto& [k, counts] : t) {
+    if (!counts.empty()) {
+      by_office[k.organisation].emplace(k, counts);
     }
   }
   std::map<std::string, ppid_report> out;
-  for (const auto& [office, facts] : by_office) {
-    out.emplace(office, ppid_measures(facts.first, facts.second, p, today, calendars));
+  for (const auto& [office, own] : by_office) {
+    out.emplace(office, ppid_measures(own, p, today));
   }
   return out;
 }
 
-std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p, civil_date today,
-                                          const calendar_of& calendars) {
-  std::map<std::string, std::vector<dispute_fact>> by_ki;
-  for (const auto& d : disputes) {
-    if (d.submitted_on <= p.to) {
-      by_ki[d.ki].push_back(d);
-    }
+std::map<std::string, ki_report> ki_by_ki(const tallies& t, const period& p, civil_date today) {
+  std::map<std::string, tallies> by_ki;
+  for (const auto& [k, counts] : t) {
+    by_ki[k.organisation].emplace(k, counts);
   }
   std::map<std::string, ki_report> out;
-  for (const auto& [ki, facts] : by_ki) {
-    out.emplace(ki, ki_measures(facts, p, today, calendars));
+  for (const auto& [ki, own] : by_ki) {
+    const bool known = std::any_of(own.begin(), own.end(), [](const auto& e) { return e.second.contains("known"); });
+    if (known) {
+      out.emplace(ki, ki_measures(own, p, today));
+    }
   }
   return out;
 }

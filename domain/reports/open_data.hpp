@@ -3,6 +3,7 @@
 // counts withheld, and the public register of disputes (no personal data: the facts carry none).
 
 #include "domain/reports/measures.hpp"
+#include "domain/reports/tally.hpp"
 
 #include <map>
 #include <optional>
@@ -18,13 +19,10 @@ inline constexpr long long suppression_threshold = 3;
 /// `count`, or nullopt when it is small enough to identify someone (0 < count < threshold).
 std::optional<long long> published(long long count);
 
-/// The PPID measures of each office with facts in the period (by organisation code, ordered).
-std::map<std::string, ppid_report> ppid_by_office(const std::vector<request_fact>& requests,
-                                                  const std::vector<dispute_count>& disputes, const period& p,
-                                                  civil_date today, const calendar_of& calendars);
+/// The PPID measures of each office with anything counted in `t` (by organisation code, ordered).
+std::map<std::string, ppid_report> ppid_by_office(const tallies& t, const period& p, civil_date today);
 /// The KI measures of each KI with disputes up to the period's end (by organisation code, ordered).
-std::map<std::string, ki_report> ki_by_ki(const std::vector<dispute_fact>& disputes, const period& p, civil_date today,
-                                          const calendar_of& calendars);
+std::map<std::string, ki_report> ki_by_ki(const tallies& t, const period& p, civil_date today);
 
 /// The state of a dispute's statutory completion clock as published: "met" (decided by its due date),
 /// "missed" (decided after it, or still open after it), "running" (open, not yet due), "none" (no clock:

@@ -549,7 +549,7 @@ const std::vector<migration>& all_migrations() {
            "decided_on, closed_on, id, respondent, state, outcome, court_objection_on, court_decided_on, court_result, "
            "mediated, adjudicated, completion_due)",
            "CREATE INDEX ix_disputes_respondent ON disputes (respondent, submitted_at, id, submitted_on)",
-        }},
+       }},
       // Breaking only because every binary before it accepts nothing but its own schema version.
       {29,
        "0029_schema_levels",
@@ -572,6 +572,26 @@ const std::vector<migration>& all_migrations() {
            // MariaDB cannot index a text column whole: there it gains the id only (no sort).
            "DROP INDEX ix_disputes_register_number{ON disputes}",
            "CREATE INDEX ix_disputes_register_number ON disputes (register_number, id{SQLITE_PUBLIC_ITEM})",
+       }},
+      {31,
+       "0031_report_tallies",
+       // Breaking: a binary without it would change cases without invalidating their stored tallies.
+       breaking,
+       {
+           // What the report measures count of one organisation's cases in one settled month (issue 18,
+           // docs/open-data.md "Monthly tallies"). `body` is the counts as a JSON object, NULL once a
+           // change to a case of that month invalidated it; `stamp` grows with every invalidation, so a
+           // report stores the tally it built only if no case changed since it read the stamp;
+           // `revision` is the holiday set's (a calendar change invalidates every tally built before).
+           R"(CREATE TABLE report_tallies (
+                kind VARCHAR(8) NOT NULL,
+                organisation VARCHAR(64) NOT NULL,
+                month CHAR(7) NOT NULL,
+                stamp BIGINT NOT NULL DEFAULT 0,
+                revision VARCHAR(64) NULL,
+                body {TEXT} NULL,
+                PRIMARY KEY (kind, month, organisation)
+              ){OPTS})",
        }},
   };
   return migrations;

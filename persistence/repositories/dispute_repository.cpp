@@ -4,6 +4,7 @@
 #include "persistence/detail/statement_cache.hpp"
 #include "persistence/repositories/bound_params.hpp"
 #include "persistence/repositories/dispute_projections.hpp"
+#include "persistence/repositories/report_tallies.hpp"
 
 #include <soci/soci.h>
 
@@ -198,6 +199,7 @@ ports::dispute_document indexed_columns_of(const ports::dispute_document& doc) {
   out.request_id = doc.request_id;
   out.next_due = doc.next_due;
   out.search_text = doc.search_text;
+  out.report = doc.report;
   return out;
 }
 
@@ -235,6 +237,8 @@ void soci_dispute_repository::insert(const ports::dispute_document& doc) {
     p.bound();
     st.execute(true);
     insert_dispute_projections(ctx_, doc);
+    invalidate_tally(ctx_, domain::reports::tally_kind::ppid, doc.respondent, doc.report.submitted_on);
+    invalidate_tallies_since(ctx_, domain::reports::tally_kind::ki, doc.ki, doc.report.submitted_on);
   });
 }
 
@@ -356,6 +360,18 @@ bool soci_dispute_repository::update(const ports::dispute_document& doc, int exp
       return false;
     }
     update_dispute_projections(ctx_, doc);
+    // Its acts count in the KI's tallies from its month of submission on (it is pending in each month up
+    // to its decision); its submission in the office's. A save that changes none of its facts changes none.
+    if (before == nullptr || before->report != doc.report || before->ki != doc.ki) {
+      invalidate_tallies_since(ctx_, domain::reports::tally_kind::ki, doc.ki, doc.report.submitted_on);
+    }
+    if (before != nullptr && before->ki != doc.ki) {
+      invalidate_tallies_since(ctx_, domain::reports::tally_kind::ki, before->ki, doc.report.submitted_on);
+    }
+    if (before != nullptr && before->respondent != doc.respondent) {
+      invalidate_tally(ctx_, domain::reports::tally_kind::ppid, before->respondent, doc.report.submitted_on);
+      invalidate_tally(ctx_, domain::reports::tally_kind::ppid, doc.respondent, doc.report.submitted_on);
+    }
     locked_ = indexed_columns_of(doc);
     return true;
   });

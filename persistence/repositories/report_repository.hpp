@@ -23,6 +23,12 @@ class soci_report_repository final : public ports::report_repository {
   std::vector<ports::dispute_report_row> register_page(domain::civil_date from, domain::civil_date to,
                                                        const std::optional<ports::register_position>& after,
                                                        int limit) override;
+  std::vector<ports::stored_tally> tallies(domain::reports::tally_kind kind,
+                                           const std::vector<std::string>& organisations,
+                                           domain::civil_date first_month, domain::civil_date last_month,
+                                           const std::string& revision) override;
+  void store_tallies(domain::reports::tally_kind kind, const std::vector<ports::tally_to_store>& built,
+                     const std::string& revision) override;
 
  private:
   db_context ctx_;

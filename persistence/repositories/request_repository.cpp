@@ -3,6 +3,7 @@
 #include "domain/cases/search_text.hpp"
 #include "persistence/detail/session_setup.hpp"
 #include "persistence/detail/statement_cache.hpp"
+#include "persistence/repositories/report_tallies.hpp"
 #include "persistence/request_row.hpp"
 
 #include <soci/soci.h>
@@ -331,6 +332,13 @@ std::vector<ports::stored_request> select(soci::session& sql, const std::string&
   return out;
 }
 
+// A request counts in the PPID tally of its office and month of receipt (docs/open-data.md "Monthly tallies").
+void invalidate_request_tallies(const db_context& ctx, const ports::stored_request& stored) {
+  const auto& r = stored.request;
+  invalidate_tally(ctx, domain::reports::tally_kind::ppid, r.respondent,
+                   local_date(r.received_at.utc, r.received_at.offset_minutes));
+}
+
 }  // namespace
 
 void soci_request_repository::insert(const ports::stored_request& request) {
@@ -349,6 +357,7 @@ void soci_request_repository::insert(const ports::stored_request& request) {
     st.prepare("INSERT INTO requests (" + names + ") VALUES (" + values + ")");
     st.define_and_bind();
     st.execute(true);
+    invalidate_request_tallies(ctx_, request);
   });
 }
 
@@ -384,7 +393,11 @@ bool soci_request_repository::update(const ports::stored_request& request, int e
     st.prepare("UPDATE requests SET " + sets + " WHERE id = :id AND version = :expected");
     st.define_and_bind();
     st.execute(true);
-    return st.get_affected_rows() > 0;
+    if (st.get_affected_rows() == 0) {
+      return false;
+    }
+    invalidate_request_tallies(ctx_, request);
+    return true;
   });
 }
 

@@ -280,3 +280,56 @@ TEST_SUITE("e2e reports") {
     CHECK(after.at("clearance_rate").to_number<double>() == 100.0);
   }
 }
+
+TEST_SUITE("e2e reports") {
+  TEST_CASE("monthly tallies: a settled month is stored once, and a changed case or a holiday rebuilds it") {
+    live_server s;  // Wednesday 2024-02-07 10:15 WIB
+    actors a(s);
+    // Received Mon 5 Feb, due 12 Feb; not answered by the time February is over.
+    const auto id = str(create(s, a.ppid, received("2024-02-05T09:00:00+07:00", "web")).at("id"));
+
+    s.clock().set(at("2024-03-20T10:00:00+07:00"));
+    const auto root_march = s.token_for("root.march", role::sysadmin, "ki-pusat");
+    const auto february = [&] {
+      const auto rep = s.get("/api/v1/reports/ppid?organisation=kpu-pangkalpinang&period=2024-02", root_march);
+      REQUIRE_MESSAGE(rep.status == 200, rep.body);
+      return json_of(rep);
+    };
+    const auto stored = [&] {
+      auto db = s.database().open(1);
+      auto tx = db->begin(ports::access::read);
+      const auto rows = tx->reports().tallies(domain::reports::tally_kind::ppid, {"kpu-pangkalpinang"},
+                                              *domain::parse_iso_date("2024-02-01"),
+                                              *domain::parse_iso_date("2024-02-01"), tx->holidays().revision());
+      return rows.size() == 1 ? rows.front().counts : std::nullopt;
+    };
+    CHECK_FALSE(stored());
+    const auto before = february();
+    CHECK(before.at("timeliness").at("never").as_int64() == 1);
+    // February is over: the report stored its tally, and the next one reads it back.
+    const auto kept = stored();
+    REQUIRE(kept);
+    CHECK(kept->at("received") == 1);
+    CHECK(kept->at("open:2024-02-12") == 1);
+    CHECK(february() == before);
+
+    // Answered late on 20 March: the save invalidates February's tally, and the report counts it again.
+    act_ok(s, s.login("ppid.pkp", "password-ppid.pkp"), id, "respond",
+           {{"decision", "granted"}, {"reasons", ""}, {"responded_at", "2024-03-20T10:00:00+07:00"}});
+    CHECK_FALSE(stored());
+    const auto answered = february();
+    CHECK(answered.at("timeliness").at("never").as_int64() == 0);
+    CHECK(answered.at("timeliness").at("late").as_int64() == 1);
+    const auto days = answered.at("working_days_to_answer").at("median").to_number<double>();
+    REQUIRE(stored());
+
+    // A holiday added on Tuesday 6 Feb: one working day fewer between receipt and answer.
+    const auto added = s.post(
+        "/api/v1/holidays",
+        R"({"date":"2024-02-06","kind":"national","name":"Libur nasional tambahan","name_en":"Extra holiday","source":"Keppres-uji"})",
+        root_march);
+    REQUIRE_MESSAGE(added.status == 201, added.body);
+    CHECK_FALSE(stored());  // built under the holidays before
+    CHECK(february().at("working_days_to_answer").at("median").to_number<double>() == days - 1);
+  }
+}
