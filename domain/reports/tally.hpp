@@ -19,10 +19,10 @@
 
 #include "domain/reports/measures.hpp"
 
-#include <compare>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace perkara::domain::reports {
@@ -32,7 +32,8 @@ enum class tally_kind { ppid, ki };
 struct tally_key {
   std::string organisation;
   civil_date month{};  // its first day
-  auto operator<=>(const tally_key&) const = default;
+  bool operator==(const tally_key&) const = default;
+  bool operator<(const tally_key& o) const { return std::tie(organisation, month) < std::tie(o.organisation, o.month); }
 };
 
 /// Counts per key (above); a key never counted is absent.
