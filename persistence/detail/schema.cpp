@@ -593,6 +593,25 @@ const std::vector<migration>& all_migrations() {
                 PRIMARY KEY (kind, month, organisation)
               ){OPTS})",
        }},
+      {32,
+       "0032_disputes_last_act",
+       additive,
+       {
+           // The KI measures of a month not yet over read the disputes still open and those acted on since
+           // the month began (issue 18, docs/open-data.md "Monthly tallies"), not every dispute: a virtual
+           // column holding a dispute's latest act (submission, registration, decision, closure, court
+           // objection), '9' while it is neither decided nor closed or for a row stored without its report
+           // facts (both always read), and an index over it carrying what the reports read.
+           // RTRIM: MariaDB refuses a CHAR column's value in a generated column (it depends on the
+           // PAD_CHAR_TO_FULL_LENGTH mode); the dates have no trailing spaces anyway.
+           "ALTER TABLE disputes ADD COLUMN last_act_on CHAR(10) GENERATED ALWAYS AS (CASE WHEN submitted_on IS "
+           "NULL OR (decided_on IS NULL AND closed_on IS NULL) THEN '9' ELSE {GREATEST}(RTRIM(submitted_on), "
+           "COALESCE(RTRIM(registered_on), ''), COALESCE(RTRIM(decided_on), ''), COALESCE(RTRIM(closed_on), ''), "
+           "COALESCE(RTRIM(court_objection_on), '')) END) VIRTUAL",
+           "CREATE INDEX ix_disputes_last_act ON disputes (last_act_on, submitted_at, id, ki, respondent, "
+           "register_number, state, outcome, registered_on, submitted_on, decided_on, closed_on, court_objection_on, "
+           "court_decided_on, court_result, mediated, adjudicated, completion_due)",
+       }},
   };
   return migrations;
 }
@@ -618,6 +637,8 @@ std::string expand_dialect(std::string_view statement, backend kind) {
       {"{TEXT}", mysql ? "MEDIUMTEXT" : "TEXT"},
       // A scalar of a JSON document at a path, as text; NULL where the path is absent.
       {"{JSON_VALUE}", mysql ? "JSON_VALUE" : "json_extract"},
+      // The largest of its arguments (SQLite's max() of several arguments is not the aggregate).
+      {"{GREATEST}", mysql ? "GREATEST" : "max"},
       // DROP INDEX names the table on MariaDB; SQLite's index names are global.
       {"{ON deadlines}", mysql ? " ON deadlines" : ""},
       {"{ON notices}", mysql ? " ON notices" : ""},

@@ -254,8 +254,10 @@ std::vector<domain::reports::dispute_count> soci_report_repository::dispute_coun
 
 // A dispute finished before `done_before` with every act before `from` counts in no KI measure of the
 // period, so it is not read (at 10^6 that leaves the disputes of the period and those still open), but
-// for one such dispute per KI, so that every KI with a dispute up to the period's end has its (zero)
-// measures as before (domain/reports/open_data.hpp ki_by_ki).
+// for the first dispute of each KI, so that every KI with a dispute up to the period's end has its (zero)
+// measures as before (domain/reports/open_data.hpp ki_by_ki). Two disjoint parts, each over an index: those
+// still open or with an act on or after `done_before` (ix_disputes_last_act, migration 0032: every dispute
+// not finished before it is one of them), and each KI's first dispute if finished (ix_disputes_ki).
 std::vector<ports::dispute_report_row> soci_report_repository::disputes_active(const std::optional<std::string>& ki,
                                                                                long long submitted_before,
                                                                                domain::civil_date from,
@@ -263,35 +265,46 @@ std::vector<ports::dispute_report_row> soci_report_repository::disputes_active(c
   return translated([&] {
     const std::string first = domain::format_iso_date(from);
     const std::string done = domain::format_iso_date(done_before);
-    // Each part names its placeholders after its table alias: SQLite binds one value to a repeated name.
-    const auto finished = [&](const char* t) {
-      return fmt::format(
-          "({0}.submitted_on IS NOT NULL AND (COALESCE({0}.decided_on, '9') < :{0}d1 OR COALESCE({0}.closed_on, '9') "
-          "< :{0}d2) AND {0}.submitted_on < :{0}f1 AND COALESCE({0}.registered_on, '') < :{0}f2 AND "
-          "COALESCE({0}.decided_on, '') < :{0}f3 AND COALESCE({0}.closed_on, '') < :{0}f4 AND "
-          "COALESCE({0}.court_objection_on, '') < :{0}f5)",
-          t);
-    };
     std::vector<bound> uses;
-    const auto scope = [&](const char* t) {
-      std::string out;
-      if (ki) {
-        out = fmt::format("{0}.ki = :{0}ki AND ", t);
-        uses.emplace_back(*ki);
-      }
-      out += fmt::format("{0}.submitted_at < :{0}before AND ", t);
-      uses.emplace_back(submitted_before);
+    // Each part reads `x` (dispute_columns) and names its placeholders after itself (`p`): SQLite binds
+    // one value to a repeated name.
+    const auto finished = [&](const char* p) {
       uses.emplace_back(done);
       uses.emplace_back(done);
       for (int i = 0; i < 5; ++i) {
         uses.emplace_back(first);
       }
+      return fmt::format(
+          "(x.submitted_on IS NOT NULL AND (COALESCE(x.decided_on, '9') < :{0}d1 OR COALESCE(x.closed_on, '9') < "
+          ":{0}d2) AND x.submitted_on < :{0}f1 AND COALESCE(x.registered_on, '') < :{0}f2 AND "
+          "COALESCE(x.decided_on, '') < :{0}f3 AND COALESCE(x.closed_on, '') < :{0}f4 AND "
+          "COALESCE(x.court_objection_on, '') < :{0}f5)",
+          p);
+    };
+    const auto scope = [&](const char* p) {
+      std::string out;
+      if (ki) {
+        out = fmt::format("x.ki = :{0}ki AND ", p);
+        uses.emplace_back(*ki);
+      }
+      out += fmt::format("x.submitted_at < :{0}before AND ", p);
+      uses.emplace_back(submitted_before);
       return out;
     };
-    std::string tail = scope("x") + "NOT " + finished("x");
+    std::string tail = scope("x") + "x.last_act_on >= :xdone AND NOT ";
+    uses.emplace_back(done);
+    tail += finished("x");
+    // Each KI's first dispute (by submission), read only if finished: an open one is read above.
     tail += std::string(" UNION ALL SELECT ") + dispute_columns +
-            " FROM disputes x WHERE x.id IN (SELECT MIN(y.id) FROM disputes y WHERE " + scope("y") + finished("y") +
-            " GROUP BY y.ki)";
+            " FROM disputes x WHERE x.id IN (SELECT (SELECT f.id FROM disputes f WHERE f.ki = o.code AND "
+            "f.submitted_at < :fbefore ORDER BY f.submitted_at, f.id LIMIT 1) FROM organisations o WHERE o.kind = 'ki'";
+    uses.emplace_back(submitted_before);
+    if (ki) {
+      tail += " AND o.code = :oki";
+      uses.emplace_back(*ki);
+    }
+    tail += ") AND ";
+    tail += finished("y");
     return dispute_rows(ctx_.sql, tail, uses);
   });
 }

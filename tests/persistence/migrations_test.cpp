@@ -91,8 +91,9 @@ TEST_SUITE("migrations") {
       int version;
       int oldest_binary;
     };
-    for (const auto& row : {level_row{1, 1}, level_row{6, 6}, level_row{11, 8}, level_row{12, 12}, level_row{21, 12},
-                            level_row{22, 22}, level_row{27, 23}, level_row{29, 29}, level_row{31, 31}}) {
+    for (const auto& row :
+         {level_row{1, 1}, level_row{6, 6}, level_row{11, 8}, level_row{12, 12}, level_row{21, 12}, level_row{22, 22},
+          level_row{27, 23}, level_row{29, 29}, level_row{31, 31}, level_row{32, 31}}) {
       CAPTURE(row.version);
       CHECK(detail::oldest_binary_version(row.version) == row.oldest_binary);
     }
