@@ -16,15 +16,6 @@ using namespace domain::reports;
 // cheaper than one read per organisation.
 constexpr std::size_t per_organisation_reads = 8;
 
-void add_all(tallies& into, tallies&& from) {
-  for (auto& [k, t] : from) {
-    auto& slot = into[k];
-    for (const auto& [name, n] : t) {
-      slot[name] += n;
-    }
-  }
-}
-
 // The tallies built from the facts of `organisation` (none: every one) in `p`.
 tallies from_facts(ports::transaction& tx, tally_kind kind, const std::optional<std::string>& organisation,
                    const period& p, domain::civil_date today) {
@@ -44,7 +35,7 @@ tallies from_facts_of(ports::transaction& tx, tally_kind kind, const std::vector
   }
   tallies out;
   for (const auto& o : organisations) {
-    add_all(out, from_facts(tx, kind, o, p, today));
+    add_tallies(out, from_facts(tx, kind, o, p, today));
   }
   return out;
 }
@@ -79,7 +70,7 @@ tallies tallies_of(ports::database& db, ports::transaction& tx, const tally_scop
   tallies out;
   const auto settled = settled_months(p, today);
   if (!settled) {
-    add_all(out, from_facts_of(tx, scope.kind, scope.organisations, p, today));
+    add_tallies(out, from_facts_of(tx, scope.kind, scope.organisations, p, today));
     return out;
   }
   // The stamps are read before any fact: a case changed after this read raises its month's stamp, and
@@ -91,11 +82,12 @@ tallies tallies_of(ports::database& db, ports::transaction& tx, const tally_scop
     stored.emplace(row.key, &row);
   }
   if (p.from < settled->from) {
-    add_all(out,
-            from_facts_of(tx, scope.kind, scope.organisations, {p.from, domain::add_days(settled->from, -1)}, today));
+    add_tallies(
+        out, from_facts_of(tx, scope.kind, scope.organisations, {p.from, domain::add_days(settled->from, -1)}, today));
   }
   if (settled->to < p.to) {
-    add_all(out, from_facts_of(tx, scope.kind, scope.organisations, {domain::add_days(settled->to, 1), p.to}, today));
+    add_tallies(out,
+                from_facts_of(tx, scope.kind, scope.organisations, {domain::add_days(settled->to, 1), p.to}, today));
   }
 
   const auto organisations = scope.organisations.empty() ? every_organisation(tx, scope.kind) : scope.organisations;

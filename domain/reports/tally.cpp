@@ -95,6 +95,15 @@ bool decided_outcome(dispute_outcome o) {
 
 }  // namespace
 
+void add_tallies(tallies& into, const tallies& from) {
+  for (const auto& [k, t] : from) {
+    auto& slot = into[k];
+    for (const auto& [name, n] : t) {
+      slot[name] += n;
+    }
+  }
+}
+
 civil_date month_start(civil_date d) { return civil_date{d.year(), d.month(), std::chrono::day{1}}; }
 
 civil_date month_end(civil_date month) {

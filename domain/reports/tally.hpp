@@ -40,6 +40,9 @@ struct tally_key {
 using tally = std::map<std::string, long long, std::less<>>;
 using tallies = std::map<tally_key, tally>;
 
+/// Adds the counts of `from` to those of `into`, key by key.
+void add_tallies(tallies& into, const tallies& from);
+
 /// The first day of `d`'s month, and the last.
 civil_date month_start(civil_date d);
 civil_date month_end(civil_date month);

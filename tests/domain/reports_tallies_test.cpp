@@ -114,14 +114,6 @@ std::vector<dispute_fact> disputes() {
   return out;
 }
 
-void add_all(tallies& into, const tallies& from) {
-  for (const auto& [k, t] : from) {
-    for (const auto& [name, n] : t) {
-      into[k][name] += n;
-    }
-  }
-}
-
 // What a report adds up: its settled months each built on its own (as stored), the rest of the period
 // built from the facts.
 tallies month_by_month(const period& p, civil_date today, const std::function<tallies(const period&)>& build) {
@@ -131,13 +123,13 @@ tallies month_by_month(const period& p, civil_date today, const std::function<ta
     return build(p);
   }
   if (p.from < settled->from) {
-    add_all(out, build({p.from, domain::add_days(settled->from, -1)}));
+    add_tallies(out, build({p.from, domain::add_days(settled->from, -1)}));
   }
   if (settled->to < p.to) {
-    add_all(out, build({domain::add_days(settled->to, 1), p.to}));
+    add_tallies(out, build({domain::add_days(settled->to, 1), p.to}));
   }
   for (const auto m : months_of(*settled)) {
-    add_all(out, build({m, month_end(m)}));
+    add_tallies(out, build({m, month_end(m)}));
   }
   return out;
 }
