@@ -4,7 +4,6 @@
 #include "api/http/problem.hpp"
 #include "api/json/json_output.hpp"
 #include "api/reports/csv.hpp"
-#include "api/reports/report_service.hpp"
 #include "api/reports/report_tallies.hpp"
 #include "domain/reports/open_data.hpp"
 
